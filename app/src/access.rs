@@ -1,0 +1,160 @@
+//! The one place that decides who may see or change what of a case. Deny by default:
+//! a person reaches case data only as a member of that case's circle, a family member
+//! only for the categories the participant shared, and every opening is recorded.
+
+use crate::accounts::service::Viewer;
+use crate::accounts::AccountRole;
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::circle::{CaseRole, MemberKind};
+use crate::db::Tx;
+use crate::error::{AppError, ErrorCode};
+use crate::state::RequestContext;
+use sqlx::Row;
+
+/// What part of a case is being reached; family members see a category only when the
+/// participant shared it with them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Circle,
+    Trajectory,
+    Reunification,
+    Appointments,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Circle => "circle",
+            Category::Trajectory => "trajectory",
+            Category::Reunification => "reunification",
+            Category::Appointments => "appointments",
+        }
+    }
+}
+
+/// Proof that the viewer passed the check for one case. Code that touches a case's data
+/// takes one of these, so it cannot run without the check.
+#[derive(Clone, Debug)]
+pub struct CaseAccess {
+    pub case_id: i64,
+    pub viewer_id: i64,
+    pub kind: MemberKind,
+    pub case_role: Option<CaseRole>,
+}
+
+struct Membership {
+    kind: MemberKind,
+    case_role: Option<CaseRole>,
+}
+
+async fn membership(tx: &mut Tx<'_>, user_id: i64, case_id: i64) -> Result<Option<Membership>, AppError> {
+    let row = sqlx::query(
+        "SELECT member_kind, case_role FROM memberships WHERE case_id = $1 AND user_id = $2 AND ended_at IS NULL",
+    )
+    .bind(case_id)
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let kind: String = row.try_get("member_kind")?;
+    let case_role: Option<String> = row.try_get("case_role")?;
+    Ok(MemberKind::parse(&kind).map(|kind| Membership {
+        kind,
+        case_role: case_role.as_deref().and_then(CaseRole::parse),
+    }))
+}
+
+async fn has_consent(tx: &mut Tx<'_>, case_id: i64, family_user_id: i64, category: Category) -> Result<bool, AppError> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM consents WHERE case_id = $1 AND family_user_id = $2 AND category = $3",
+    )
+    .bind(case_id)
+    .bind(family_user_id)
+    .bind(category.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(count > 0)
+}
+
+/// Checks that the viewer may read `category` of the case and records the read, in the
+/// caller's transaction. Coordinators are not let in unless they are members.
+pub async fn open_case(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    category: Category,
+) -> Result<CaseAccess, AppError> {
+    let member = membership(tx, viewer.user_id, case_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotInCircle))?;
+    if member.kind == MemberKind::Family && !has_consent(tx, case_id, viewer.user_id, category).await? {
+        return Err(AppError::new(ErrorCode::NotShared));
+    }
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::CaseRead,
+        case_id: Some(case_id),
+        object: Some((category.as_str(), case_id)),
+    };
+    audit::record(tx, ctx, entry).await?;
+    Ok(CaseAccess {
+        case_id,
+        viewer_id: viewer.user_id,
+        kind: member.kind,
+        case_role: member.case_role,
+    })
+}
+
+/// Whether the viewer belongs to the case's circle at all, without reading its data.
+pub async fn member_kind(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<Option<MemberKind>, AppError> {
+    Ok(membership(tx, viewer.user_id, case_id).await?.map(|m| m.kind))
+}
+
+pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role == AccountRole::Coordinator {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::Forbidden))
+    }
+}
+
+/// The viewer must be a worker in this case's circle.
+pub async fn require_case_worker(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<CaseAccess, AppError> {
+    match membership(tx, viewer.user_id, case_id).await? {
+        Some(m) if m.kind == MemberKind::Worker => Ok(CaseAccess {
+            case_id,
+            viewer_id: viewer.user_id,
+            kind: m.kind,
+            case_role: m.case_role,
+        }),
+        Some(_) => Err(AppError::new(ErrorCode::Forbidden)),
+        None => Err(AppError::new(ErrorCode::NotInCircle)),
+    }
+}
+
+/// Who may issue a password-reset code for whom. Returns the case through which a worker
+/// is allowed, for the audit row.
+pub async fn require_may_reset(
+    tx: &mut Tx<'_>,
+    viewer: &Viewer,
+    target_id: i64,
+    target_role: &str,
+) -> Result<Option<i64>, AppError> {
+    match viewer.role {
+        AccountRole::Coordinator if target_role != "coordinator" => Ok(None),
+        AccountRole::Worker if target_role == "participant" || target_role == "family" => {
+            let shared_case: Option<i64> = sqlx::query_scalar(
+                "SELECT w.case_id FROM memberships w JOIN memberships t ON t.case_id = w.case_id \
+                 WHERE w.user_id = $1 AND w.member_kind = 'worker' AND w.ended_at IS NULL \
+                 AND t.user_id = $2 AND t.ended_at IS NULL ORDER BY w.case_id LIMIT 1",
+            )
+            .bind(viewer.user_id)
+            .bind(target_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            shared_case.map(Some).ok_or(AppError::new(ErrorCode::NotInCircle))
+        }
+        _ => Err(AppError::new(ErrorCode::Forbidden)),
+    }
+}

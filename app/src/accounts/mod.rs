@@ -1,0 +1,25 @@
+//! Accounts: who someone is, how they sign in, on which devices, and how they join
+//! with a one-time code instead of an email address.
+
+mod devices_page;
+mod join_page;
+mod server_fns;
+mod signin_page;
+mod types;
+
+pub use devices_page::DevicesPage;
+pub use join_page::JoinPage;
+pub use server_fns::*;
+pub use signin_page::SignInPage;
+pub use types::*;
+
+#[cfg(feature = "ssr")]
+pub mod codes;
+#[cfg(feature = "ssr")]
+pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub(crate) mod storage;
+#[cfg(feature = "ssr")]
+mod throttle;

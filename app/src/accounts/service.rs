@@ -1,0 +1,543 @@
+//! The accounts service: the one place both doors (pages and `/api/v1`) call to sign in,
+//! authenticate, sign out, and turn one-time codes into accounts or new passwords.
+
+use super::codes::{digest, new_device_token, new_one_time_code, new_session_token, normalise_code};
+use super::passwords::{self, NewPassword};
+use super::storage::{self, NewCode, NewSession, NewUser, UserRow};
+use super::throttle;
+use super::{AccountRole, DeviceSession, Me, Username};
+use crate::access;
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::circle::{CaseRole, MemberKind, Relationship};
+use crate::db::{is_unique_violation, now};
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::Lang;
+use crate::state::{AppState, RequestContext};
+use secrecy::SecretString;
+
+const CODE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
+
+/// An authenticated person and the session they came with. Only `authenticate` makes one.
+#[derive(Clone, Debug)]
+pub struct Viewer {
+    pub user_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: AccountRole,
+    pub organisation_id: Option<i64>,
+    pub language: Option<Lang>,
+    pub session_id: i64,
+}
+
+impl Viewer {
+    fn from_row(user: UserRow, session_id: i64) -> Result<Viewer, AppError> {
+        let role = AccountRole::parse(&user.role).ok_or_else(|| {
+            tracing::error!(user_id = user.id, "account has an unknown role");
+            AppError::new(ErrorCode::Internal)
+        })?;
+        Ok(Viewer {
+            user_id: user.id,
+            username: user.username,
+            display_name: user.display_name,
+            role,
+            organisation_id: user.organisation_id,
+            language: user.language.as_deref().and_then(Lang::parse),
+            session_id,
+        })
+    }
+}
+
+pub enum SessionKind {
+    Web,
+    Device { name: String },
+}
+
+pub struct SignedIn {
+    pub token: String,
+    pub viewer: Viewer,
+}
+
+#[tracing::instrument(skip_all, fields(kind = match kind { SessionKind::Web => "web", SessionKind::Device { .. } => "device" }))]
+pub async fn sign_in(
+    state: &AppState,
+    ctx: &RequestContext,
+    username: &str,
+    password: SecretString,
+    kind: SessionKind,
+) -> Result<SignedIn, AppError> {
+    let now = now();
+    let normalised = username.trim().to_lowercase();
+    let account_key = format!("account:{normalised}");
+    let address_key = format!("address:{}", ctx.address);
+    throttle::check(&state.db, &[&account_key, &address_key], now).await?;
+
+    let user = match Username::parse(&normalised) {
+        Ok(name) => storage::user_by_username(&state.db, name.as_str()).await?,
+        Err(_) => None,
+    };
+    // Always verify, against a dummy hash when the account is unknown: same answer, same time.
+    let verified = passwords::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+
+    let mut tx = state.db.begin().await?;
+    let user = match (user, verified) {
+        (Some(user), true) => user,
+        (maybe_user, _) => {
+            throttle::record_failure(&mut tx, &[&account_key, &address_key], now).await?;
+            let actor = maybe_user.map(|u| u.id);
+            audit::record(
+                &mut tx,
+                ctx,
+                AuditEntry {
+                    actor,
+                    action: AuditAction::SignInFailed,
+                    case_id: None,
+                    object: None,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(AppError::new(ErrorCode::InvalidCredentials));
+        }
+    };
+
+    let (token, kind_name, device_name, expires_at) = match kind {
+        SessionKind::Web => (
+            new_session_token(),
+            "web",
+            String::new(),
+            now + state.sessions.absolute_secs,
+        ),
+        SessionKind::Device { name } => (
+            new_device_token(),
+            "device",
+            name,
+            now + state.sessions.device_token_secs,
+        ),
+    };
+    let session_id = storage::insert_session(
+        &mut tx,
+        NewSession {
+            token_hash: &digest(&token),
+            user_id: user.id,
+            kind: kind_name,
+            device_name: &device_name,
+            now,
+            expires_at,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(user.id),
+            action: AuditAction::SignIn,
+            case_id: None,
+            object: Some(("session", session_id)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(SignedIn {
+        token,
+        viewer: Viewer::from_row(user, session_id)?,
+    })
+}
+
+/// Turns a session cookie or bearer token into a `Viewer`, enforcing idle and absolute
+/// timeouts. Anything wrong with it is simply "not signed in".
+pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppError> {
+    let unauthenticated = || AppError::new(ErrorCode::Unauthenticated);
+    if token.is_empty() || token.len() > 200 {
+        return Err(unauthenticated());
+    }
+    let now = now();
+    let session = storage::session_by_token_hash(&state.db, &digest(token))
+        .await?
+        .ok_or_else(unauthenticated)?;
+    if session.ended_at.is_some() || now >= session.expires_at {
+        return Err(unauthenticated());
+    }
+    let viewer = Viewer::from_row(session.user, session.id)?;
+    if session.kind == "web" {
+        let idle_limit = if viewer.role.uses_private_timeout() {
+            state.sessions.idle_private_secs
+        } else {
+            state.sessions.idle_staff_secs
+        };
+        if now - session.last_seen_at >= idle_limit {
+            let mut tx = state.db.begin().await?;
+            storage::end_session(&mut tx, session.id, now).await?;
+            tx.commit().await?;
+            return Err(unauthenticated());
+        }
+    }
+    // One write a minute at most per session keeps the idle clock honest without
+    // turning every read into a write.
+    if now - session.last_seen_at >= 60 {
+        storage::touch_session(&state.db, session.id, now).await?;
+    }
+    Ok(viewer)
+}
+
+pub async fn me(state: &AppState, viewer: &Viewer) -> Result<Me, AppError> {
+    let organisation = match viewer.organisation_id {
+        Some(id) => storage::organisation_name(&state.db, id).await?,
+        None => None,
+    };
+    Ok(Me {
+        id: viewer.user_id,
+        username: viewer.username.clone(),
+        display_name: viewer.display_name.clone(),
+        role: viewer.role,
+        language: viewer.language,
+        organisation,
+    })
+}
+
+pub async fn sign_out(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    storage::end_session(&mut tx, viewer.session_id, now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::SignOut,
+            case_id: None,
+            object: Some(("session", viewer.session_id)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSession>, AppError> {
+    let rows = storage::open_sessions(&state.db, viewer.user_id, now()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, device_name, kind, created_at, last_seen_at)| DeviceSession {
+            id,
+            device_name,
+            kind,
+            created_at,
+            last_seen_at,
+            current: id == viewer.session_id,
+        })
+        .collect())
+}
+
+/// Signs out one of the viewer's own devices. Someone else's session is "not found".
+pub async fn revoke_device(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    session_id: i64,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    if storage::open_session_owner(&mut tx, session_id).await? != Some(viewer.user_id) {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    storage::end_session(&mut tx, session_id, now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::SessionRevoked,
+            case_id: None,
+            object: Some(("session", session_id)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn sign_out_everywhere(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    storage::end_all_sessions(&mut tx, viewer.user_id, now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::SessionRevoked,
+            case_id: None,
+            object: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_language(state: &AppState, ctx: &RequestContext, viewer: &Viewer, lang: Lang) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    storage::set_language(&mut tx, viewer.user_id, lang.code()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::LanguageChanged,
+            case_id: None,
+            object: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Who an invitation is for.
+#[derive(Clone, Debug)]
+pub enum Invitee {
+    Worker {
+        organisation_id: i64,
+        display_name: String,
+    },
+    Participant {
+        case_id: i64,
+        display_name: String,
+    },
+    Family {
+        case_id: i64,
+        display_name: String,
+        relationship: Relationship,
+    },
+}
+
+/// Creates a one-time invitation code. Coordinators invite workers; a worker of a case
+/// invites that case's participant and family members.
+pub async fn invite(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    invitee: Invitee,
+) -> Result<String, AppError> {
+    let display_name = match &invitee {
+        Invitee::Worker { display_name, .. }
+        | Invitee::Participant { display_name, .. }
+        | Invitee::Family { display_name, .. } => display_name.trim().to_string(),
+    };
+    if display_name.is_empty() || display_name.chars().count() > 80 {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    let code = new_one_time_code();
+    let now = now();
+    let mut tx = state.db.begin().await?;
+    let (role, organisation_id, case_id, relationship) = match &invitee {
+        Invitee::Worker { organisation_id, .. } => {
+            access::require_coordinator(viewer)?;
+            (AccountRole::Worker, Some(*organisation_id), None, None)
+        }
+        Invitee::Participant { case_id, .. } => {
+            access::require_case_worker(&mut tx, viewer, *case_id).await?;
+            (AccountRole::Participant, None, Some(*case_id), None)
+        }
+        Invitee::Family {
+            case_id, relationship, ..
+        } => {
+            access::require_case_worker(&mut tx, viewer, *case_id).await?;
+            (AccountRole::Family, None, Some(*case_id), Some(relationship.as_str()))
+        }
+    };
+    let code_id = storage::insert_code(
+        &mut tx,
+        NewCode {
+            code_hash: &digest(&normalise_code(&code)),
+            purpose: "invitation",
+            account_role: Some(role.as_str()),
+            display_name: Some(&display_name),
+            organisation_id,
+            case_id,
+            case_role: None,
+            relationship,
+            target_user_id: None,
+            created_by: viewer.user_id,
+            now,
+            expires_at: now + CODE_LIFETIME_SECS,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::InvitationCreated,
+            case_id,
+            object: Some(("one_time_code", code_id)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// Creates a code with which a person chooses a new password. A coordinator may issue it
+/// for anyone but another coordinator; a worker for the participant and family of a case
+/// they work on.
+pub async fn issue_reset_code(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    target_user_id: i64,
+) -> Result<String, AppError> {
+    let target = storage::user_by_id(&state.db, target_user_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let mut tx = state.db.begin().await?;
+    let case_id = access::require_may_reset(&mut tx, viewer, target.id, &target.role).await?;
+    let code = new_one_time_code();
+    let now = now();
+    storage::insert_code(
+        &mut tx,
+        NewCode {
+            code_hash: &digest(&normalise_code(&code)),
+            purpose: "reset",
+            account_role: None,
+            display_name: None,
+            organisation_id: None,
+            case_id,
+            case_role: None,
+            relationship: None,
+            target_user_id: Some(target.id),
+            created_by: viewer.user_id,
+            now,
+            expires_at: now + CODE_LIFETIME_SECS,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(viewer.user_id),
+            action: AuditAction::ResetCodeCreated,
+            case_id,
+            object: Some(("user", target.id)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+pub enum Redeemed {
+    AccountCreated,
+    PasswordReset,
+}
+
+/// Uses a one-time code: an invitation becomes an account (and a place in the circle),
+/// a reset code a new password with every old session ended.
+#[tracing::instrument(skip_all)]
+pub async fn redeem(
+    state: &AppState,
+    ctx: &RequestContext,
+    code: &str,
+    username: Option<&str>,
+    password: &str,
+) -> Result<Redeemed, AppError> {
+    let now = now();
+    let address_key = format!("code:{}", ctx.address);
+    throttle::check(&state.db, &[&address_key], now).await?;
+    let password = NewPassword::parse(password)?;
+    let username = username
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(Username::parse)
+        .transpose()?;
+    let password_hash = passwords::hash(password).await?;
+
+    let mut tx = state.db.begin().await?;
+    let Some(claimed) = storage::claim_code(&mut tx, &digest(&normalise_code(code)), now).await? else {
+        drop(tx);
+        let mut tx = state.db.begin().await?;
+        throttle::record_failure(&mut tx, &[&address_key], now).await?;
+        tx.commit().await?;
+        return Err(AppError::new(ErrorCode::InvalidCode));
+    };
+
+    if claimed.purpose == "reset" {
+        let user_id = claimed.target_user_id.ok_or(AppError::new(ErrorCode::Internal))?;
+        storage::set_password(&mut tx, user_id, &password_hash).await?;
+        storage::end_all_sessions(&mut tx, user_id, now).await?;
+        audit::record(
+            &mut tx,
+            ctx,
+            AuditEntry {
+                actor: Some(user_id),
+                action: AuditAction::PasswordReset,
+                case_id: claimed.case_id,
+                object: Some(("one_time_code", claimed.id)),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(Redeemed::PasswordReset);
+    }
+
+    let username = username.ok_or(AppError::new(ErrorCode::InvalidUsername))?;
+    let role = claimed
+        .account_role
+        .as_deref()
+        .and_then(AccountRole::parse)
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    let display_name = claimed
+        .display_name
+        .clone()
+        .unwrap_or_else(|| username.as_str().to_string());
+    let user_id = match storage::insert_user(
+        &mut tx,
+        NewUser {
+            username: username.as_str(),
+            display_name: &display_name,
+            password_hash: &password_hash,
+            role: role.as_str(),
+            organisation_id: claimed.organisation_id,
+            now,
+        },
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(error) if is_unique_violation(&error) => return Err(AppError::new(ErrorCode::UsernameTaken)),
+        Err(error) => return Err(error.into()),
+    };
+    audit::record(
+        &mut tx,
+        ctx,
+        AuditEntry {
+            actor: Some(user_id),
+            action: AuditAction::InvitationRedeemed,
+            case_id: claimed.case_id,
+            object: Some(("one_time_code", claimed.id)),
+        },
+    )
+    .await?;
+    if let Some(case_id) = claimed.case_id {
+        let kind = if role == AccountRole::Participant {
+            MemberKind::Participant
+        } else {
+            MemberKind::Family
+        };
+        let relationship = claimed.relationship.as_deref().and_then(Relationship::parse);
+        let case_role: Option<CaseRole> = claimed.case_role.as_deref().and_then(CaseRole::parse);
+        crate::circle::service::add_member_in(
+            &mut tx,
+            ctx,
+            Some(user_id),
+            case_id,
+            user_id,
+            kind,
+            case_role,
+            relationship,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Redeemed::AccountCreated)
+}

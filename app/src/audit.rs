@@ -1,0 +1,67 @@
+//! The audit trail: one row for every sign-in, invitation, reset, membership change and
+//! every read or write of case data, written in the same transaction as the change.
+
+use crate::db::{now, Tx};
+use crate::state::RequestContext;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    SignOut,
+    SessionRevoked,
+    InvitationCreated,
+    InvitationRedeemed,
+    ResetCodeCreated,
+    PasswordReset,
+    OrganisationCreated,
+    CaseCreated,
+    MembershipAdded,
+    CaseRead,
+    LanguageChanged,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        use AuditAction::*;
+        match self {
+            SignIn => "sign_in",
+            SignInFailed => "sign_in_failed",
+            SignOut => "sign_out",
+            SessionRevoked => "session_revoked",
+            InvitationCreated => "invitation_created",
+            InvitationRedeemed => "invitation_redeemed",
+            ResetCodeCreated => "reset_code_created",
+            PasswordReset => "password_reset",
+            OrganisationCreated => "organisation_created",
+            CaseCreated => "case_created",
+            MembershipAdded => "membership_added",
+            CaseRead => "case_read",
+            LanguageChanged => "language_changed",
+        }
+    }
+}
+
+pub struct AuditEntry {
+    pub actor: Option<i64>,
+    pub action: AuditAction,
+    pub case_id: Option<i64>,
+    pub object: Option<(&'static str, i64)>,
+}
+
+pub async fn record(tx: &mut Tx<'_>, ctx: &RequestContext, entry: AuditEntry) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, action, case_id, object_type, object_id, request_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(now())
+    .bind(entry.actor)
+    .bind(entry.action.as_str())
+    .bind(entry.case_id)
+    .bind(entry.object.map(|(kind, _)| kind))
+    .bind(entry.object.map(|(_, id)| id))
+    .bind(&ctx.request_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

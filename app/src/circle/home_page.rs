@@ -1,0 +1,82 @@
+use super::{load_home, CaseCircle, CircleMember, HomeView, MemberKind};
+use crate::accounts::AccountRole;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let home = Resource::new_blocking(|| (), |_| load_home());
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => view! { <Home home lang/> }.into_any(),
+                    Err(error) => view! { <Page><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Home(home: HomeView, lang: Lang) -> impl IntoView {
+    let greeting = lang.fill(Msg::HomeGreeting, &[("name", &home.me.display_name)]);
+    let role = lang.t(home.me.role.label());
+    let is_coordinator = home.me.role == AccountRole::Coordinator;
+    let no_cases = home.cases.is_empty() && !is_coordinator;
+    let me_id = home.me.id;
+    view! {
+        <leptos_meta::Title text=greeting.clone()/>
+        <Page signed_in=true>
+            <h1 id="page-title">{greeting}</h1>
+            <p>{lang.fill(Msg::YouAreSignedInAs, &[("role", role)])}</p>
+            {is_coordinator.then(|| view! { <p>{lang.t(Msg::CoordinatorHomeIntro)}</p> })}
+            {no_cases.then(|| view! { <p class="notice">{lang.t(Msg::NoCasesYet)}</p> })}
+            {home.cases.into_iter().map(|case| view! { <Circle case me_id lang/> }).collect_view()}
+        </Page>
+    }
+}
+
+#[component]
+fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
+    let title = if case.your_kind == MemberKind::Participant {
+        lang.t(Msg::YourCircles).to_string()
+    } else {
+        lang.fill(Msg::CircleOf, &[("name", &case.participant_name)])
+    };
+    let participant_name = case.participant_name.clone();
+    view! {
+        <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
+            <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
+            {match case.members {
+                Some(members) => view! {
+                    <p>{lang.t(Msg::CircleIntro)}</p>
+                    <ul class="circle-members">
+                        {members.into_iter().map(|member| view! {
+                            <Member member me_id participant_name=participant_name.clone() lang/>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                None => view! {
+                    <p class="notice">{lang.fill(Msg::CircleNotShared, &[("name", &case.participant_name)])}</p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Member(member: CircleMember, me_id: i64, participant_name: String, lang: Lang) -> impl IntoView {
+    let role = member.role_in_words(lang, &participant_name);
+    let is_you = member.user_id == me_id;
+    view! {
+        <li class="circle-member">
+            <span class="member-name">{member.display_name.clone()}</span>
+            {is_you.then(|| view! { " " <span class="member-you">{lang.t(Msg::YouInCircle)}</span> })}
+            <span class="member-role">{role}</span>
+            {member.organisation.map(|org| view! { <span class="member-organisation">{org}</span> })}
+        </li>
+    }
+}

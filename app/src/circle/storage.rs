@@ -1,0 +1,119 @@
+//! Circle queries. Portable SQL, run on SQLite and PostgreSQL alike.
+
+use super::{CaseRole, CircleMember, MemberKind, Relationship};
+use crate::db::{Db, Tx};
+use sqlx::Row;
+
+/// The cases a person belongs to, with how they belong: (case id, label, member kind).
+pub async fn cases_of(db: &Db, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT c.id, c.label, m.member_kind FROM memberships m JOIN cases c ON c.id = m.case_id \
+         WHERE m.user_id = $1 AND m.ended_at IS NULL ORDER BY c.id",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("label")?, r.try_get("member_kind")?)))
+        .collect()
+}
+
+pub async fn members(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<CircleMember>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.display_name, m.member_kind, m.case_role, m.relationship, o.name AS organisation \
+         FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN organisations o ON o.id = u.organisation_id \
+         WHERE m.case_id = $1 AND m.ended_at IS NULL \
+         ORDER BY CASE m.member_kind WHEN 'participant' THEN 0 WHEN 'family' THEN 1 ELSE 2 END, m.id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut members = Vec::with_capacity(rows.len());
+    for row in rows {
+        let kind: String = row.try_get("member_kind")?;
+        let Some(kind) = MemberKind::parse(&kind) else { continue };
+        let case_role: Option<String> = row.try_get("case_role")?;
+        let relationship: Option<String> = row.try_get("relationship")?;
+        members.push(CircleMember {
+            user_id: row.try_get("id")?,
+            display_name: row.try_get("display_name")?,
+            kind,
+            case_role: case_role.as_deref().and_then(CaseRole::parse),
+            relationship: relationship.as_deref().and_then(Relationship::parse),
+            organisation: row.try_get("organisation")?,
+        });
+    }
+    Ok(members)
+}
+
+pub async fn insert_case(tx: &mut Tx<'_>, label: &str, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("INSERT INTO cases (label, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(label)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await
+}
+
+pub async fn insert_organisation(tx: &mut Tx<'_>, name: &str, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await
+}
+
+pub struct NewMembership {
+    pub case_id: i64,
+    pub user_id: i64,
+    pub kind: MemberKind,
+    pub case_role: Option<CaseRole>,
+    pub relationship: Option<Relationship>,
+    pub now: i64,
+}
+
+pub async fn insert_membership(tx: &mut Tx<'_>, m: NewMembership) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO memberships (case_id, user_id, member_kind, case_role, relationship, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(m.case_id)
+    .bind(m.user_id)
+    .bind(m.kind.as_str())
+    .bind(m.case_role.map(CaseRole::as_str))
+    .bind(m.relationship.map(Relationship::as_str))
+    .bind(m.now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+pub async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT account_role FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+pub async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(count > 0)
+}
+
+pub async fn grant_consent(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    family_user_id: i64,
+    category: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO consents (case_id, family_user_id, category, granted_at) VALUES ($1, $2, $3, $4)")
+        .bind(case_id)
+        .bind(family_user_id)
+        .bind(category)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

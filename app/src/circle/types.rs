@@ -1,0 +1,98 @@
+use crate::accounts::Me;
+use crate::i18n::{Lang, Msg};
+use serde::{Deserialize, Serialize};
+
+macro_rules! plain_enum {
+    ($name:ident { $($variant:ident => $text:literal, $label:ident;)* }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            pub fn parse(value: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == value)
+            }
+
+            pub fn label(self) -> Msg {
+                match self { $($name::$variant => Msg::$label),* }
+            }
+        }
+    };
+}
+
+plain_enum!(MemberKind {
+    Participant => "participant", RoleParticipant;
+    Family => "family", RoleFamily;
+    Worker => "worker", RoleWorker;
+});
+
+plain_enum!(CaseRole {
+    JusticeAssistant => "justice_assistant", CaseRoleJusticeAssistant;
+    PsychosocialService => "psychosocial_service", CaseRolePsychosocialService;
+    SocialWorker => "social_worker", CaseRoleSocialWorker;
+    YouthCare => "youth_care", CaseRoleYouthCare;
+    ReligiousCounsellor => "religious_counsellor", CaseRoleReligiousCounsellor;
+    Buddy => "buddy", CaseRoleBuddy;
+    PreventionCounsellor => "prevention_counsellor", CaseRolePreventionCounsellor;
+});
+
+plain_enum!(Relationship {
+    Mother => "mother", RelationMother;
+    Father => "father", RelationFather;
+    Partner => "partner", RelationPartner;
+    Sister => "sister", RelationSister;
+    Brother => "brother", RelationBrother;
+    Child => "child", RelationChild;
+    Guardian => "guardian", RelationGuardian;
+    Other => "other", RelationOther;
+});
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CircleMember {
+    pub user_id: i64,
+    pub display_name: String,
+    pub kind: MemberKind,
+    pub case_role: Option<CaseRole>,
+    pub relationship: Option<Relationship>,
+    pub organisation: Option<String>,
+}
+
+impl CircleMember {
+    /// The member's role in plain words, e.g. "youth care" or "Sarah's mother".
+    pub fn role_in_words(&self, lang: Lang, participant_name: &str) -> String {
+        match (self.kind, self.case_role, self.relationship) {
+            (MemberKind::Worker, Some(role), _) => lang.t(role.label()).to_string(),
+            (MemberKind::Family, _, Some(relation)) => lang.fill(
+                Msg::FamilyOf,
+                &[("relation", lang.t(relation.label())), ("name", participant_name)],
+            ),
+            (kind, _, _) => lang.t(kind.label()).to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseCircle {
+    pub case_id: i64,
+    /// How the circle names its participant (a first name).
+    pub participant_name: String,
+    pub your_kind: MemberKind,
+    /// `None` when the participant has not shared the circle with this family member.
+    pub members: Option<Vec<CircleMember>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct HomeView {
+    pub me: Me,
+    pub cases: Vec<CaseCircle>,
+}

@@ -1,0 +1,120 @@
+//! The demo circle, loaded on first start of a non-production server with an empty
+//! database. Names and texts are realistic and respectful.
+
+use crate::access::Category;
+use crate::accounts::{passwords, storage as accounts};
+use crate::circle::{service::grant_consent_in, storage as circle, CaseRole, MemberKind, Relationship};
+use crate::db::now;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const DEMO_PASSWORD: &str = "brug-demo-2026";
+
+/// (username, display name, account role, organisation index)
+const PEOPLE: &[(&str, &str, &str, Option<usize>)] = &[
+    ("sarah", "Sarah", "participant", None),
+    ("marleen", "Marleen", "family", None),
+    ("yusuf", "Yusuf", "family", None),
+    ("lotte", "Lotte", "worker", Some(0)),
+    ("ahmed", "Ahmed", "worker", Some(1)),
+    ("karim", "Karim", "worker", Some(2)),
+    ("youssef", "Youssef", "participant", None),
+    ("hanane", "Hanane", "family", None),
+    ("pieter", "Pieter", "worker", Some(0)),
+    ("coordinator", "Nadia (coördinatie)", "coordinator", Some(3)),
+];
+
+const ORGANISATIONS: &[&str] = &[
+    "Justitiehuis Antwerpen",
+    "Jeugdhulp Antwerpen",
+    "Buddywerking Antwerpen",
+    "Brug coördinatie regio Antwerpen",
+];
+
+/// Demo accounts for the README and the start-up message: (username, what they are).
+pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
+    ("sarah", "participant, mother of two children in youth care"),
+    ("marleen", "Sarah's mother (shares reunification and appointments)"),
+    ("yusuf", "Sarah's brother (nothing shared yet)"),
+    ("lotte", "justice assistant for Sarah"),
+    ("ahmed", "youth care for Sarah's children"),
+    ("karim", "buddy for Sarah"),
+    ("youssef", "participant"),
+    ("hanane", "Youssef's wife"),
+    ("pieter", "justice assistant for Youssef"),
+    ("coordinator", "coordinator"),
+];
+
+/// Loads the demo circle when the database has no accounts. Returns whether it did.
+pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&state.db)
+        .await?;
+    if existing > 0 {
+        return Ok(false);
+    }
+    // Every demo account shares one public password, so one hash serves them all.
+    let hash = passwords::hash_blocking(DEMO_PASSWORD)?;
+    let now = now();
+    let mut tx = state.db.begin().await?;
+    let mut organisation_ids = Vec::new();
+    for name in ORGANISATIONS {
+        organisation_ids.push(circle::insert_organisation(&mut tx, name, now).await?);
+    }
+    let mut ids = std::collections::HashMap::new();
+    for (username, display_name, role, organisation) in PEOPLE {
+        let user = accounts::NewUser {
+            username,
+            display_name,
+            password_hash: &hash,
+            role,
+            organisation_id: organisation.map(|i| organisation_ids[i]),
+            now,
+        };
+        ids.insert(*username, accounts::insert_user(&mut tx, user).await?);
+    }
+    let case_a = circle::insert_case(&mut tx, "Sarah", now).await?;
+    let case_b = circle::insert_case(&mut tx, "Youssef", now).await?;
+    let members: &[(i64, &str, MemberKind, Option<CaseRole>, Option<Relationship>)] = &[
+        (case_a, "sarah", MemberKind::Participant, None, None),
+        (case_a, "marleen", MemberKind::Family, None, Some(Relationship::Mother)),
+        (case_a, "yusuf", MemberKind::Family, None, Some(Relationship::Brother)),
+        (
+            case_a,
+            "lotte",
+            MemberKind::Worker,
+            Some(CaseRole::JusticeAssistant),
+            None,
+        ),
+        (case_a, "ahmed", MemberKind::Worker, Some(CaseRole::YouthCare), None),
+        (case_a, "karim", MemberKind::Worker, Some(CaseRole::Buddy), None),
+        (case_b, "youssef", MemberKind::Participant, None, None),
+        (case_b, "hanane", MemberKind::Family, None, Some(Relationship::Partner)),
+        (
+            case_b,
+            "pieter",
+            MemberKind::Worker,
+            Some(CaseRole::JusticeAssistant),
+            None,
+        ),
+    ];
+    for (case_id, username, kind, case_role, relationship) in members {
+        let membership = circle::NewMembership {
+            case_id: *case_id,
+            user_id: ids[username],
+            kind: *kind,
+            case_role: *case_role,
+            relationship: *relationship,
+            now,
+        };
+        circle::insert_membership(&mut tx, membership).await?;
+    }
+    for category in [Category::Reunification, Category::Appointments] {
+        grant_consent_in(&mut tx, case_a, ids["marleen"], category).await?;
+    }
+    for category in [Category::Circle, Category::Appointments] {
+        grant_consent_in(&mut tx, case_b, ids["hanane"], category).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,297 @@
+use super::Lang;
+
+macro_rules! messages {
+    ($($key:ident { nl: $nl:literal, fr: $fr:literal, en: $en:literal, ar: $ar:literal $(,)? })*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Msg::$key => match lang {
+                        Lang::Nl => $nl,
+                        Lang::Fr => $fr,
+                        Lang::En => $en,
+                        Lang::Ar => $ar,
+                    }),*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    SkipToContent { nl: "Ga naar de inhoud", fr: "Aller au contenu", en: "Skip to content", ar: "انتقل إلى المحتوى" }
+    LanguageLabel { nl: "Taal", fr: "Langue", en: "Language", ar: "اللغة" }
+    ChangeLanguage { nl: "Taal kiezen", fr: "Choisir la langue", en: "Choose language", ar: "اختر اللغة" }
+    MainNavigation { nl: "Hoofdmenu", fr: "Menu principal", en: "Main menu", ar: "القائمة الرئيسية" }
+    Home { nl: "Start", fr: "Accueil", en: "Home", ar: "الرئيسية" }
+    MyDevices { nl: "Mijn apparaten", fr: "Mes appareils", en: "My devices", ar: "أجهزتي" }
+    SignOut { nl: "Afmelden", fr: "Se déconnecter", en: "Sign out", ar: "تسجيل الخروج" }
+
+    SignInTitle { nl: "Aanmelden", fr: "Se connecter", en: "Sign in", ar: "تسجيل الدخول" }
+    SignInIntro {
+        nl: "Welkom bij Brug. Meld je aan met je gebruikersnaam en wachtwoord.",
+        fr: "Bienvenue sur Brug. Connectez-vous avec votre nom d'utilisateur et votre mot de passe.",
+        en: "Welcome to Brug. Sign in with your username and password.",
+        ar: "مرحبًا بك في Brug. سجّل الدخول باسم المستخدم وكلمة المرور.",
+    }
+    UsernameLabel { nl: "Gebruikersnaam", fr: "Nom d'utilisateur", en: "Username", ar: "اسم المستخدم" }
+    PasswordLabel { nl: "Wachtwoord", fr: "Mot de passe", en: "Password", ar: "كلمة المرور" }
+    SignInButton { nl: "Aanmelden", fr: "Se connecter", en: "Sign in", ar: "دخول" }
+    SigningIn { nl: "Even geduld…", fr: "Un instant…", en: "One moment…", ar: "لحظة من فضلك…" }
+    HaveACode {
+        nl: "Heb je een code gekregen van je begeleider? Maak hier je account.",
+        fr: "Vous avez reçu un code de votre accompagnateur ? Créez votre compte ici.",
+        en: "Did your support worker give you a code? Create your account here.",
+        ar: "هل أعطاك المرافق رمزًا؟ أنشئ حسابك هنا.",
+    }
+    SignedOutNotice {
+        nl: "Je bent afgemeld.",
+        fr: "Vous êtes déconnecté.",
+        en: "You are signed out.",
+        ar: "لقد سجّلت الخروج.",
+    }
+
+    HomeGreeting { nl: "Hallo, {name}", fr: "Bonjour, {name}", en: "Hello, {name}", ar: "مرحبًا، {name}" }
+    YouAreSignedInAs {
+        nl: "Je bent aangemeld als {role}.",
+        fr: "Vous êtes connecté en tant que {role}.",
+        en: "You are signed in as {role}.",
+        ar: "أنت مسجّل الدخول بصفتك {role}.",
+    }
+    YourCircles { nl: "Jouw kring", fr: "Votre cercle", en: "Your circle", ar: "دائرتك" }
+    CircleOf { nl: "De kring rond {name}", fr: "Le cercle autour de {name}", en: "The circle around {name}", ar: "الدائرة حول {name}" }
+    CircleIntro {
+        nl: "Dit zijn de mensen en diensten die betrokken zijn, en wat ze doen.",
+        fr: "Voici les personnes et les services concernés, et ce qu'ils font.",
+        en: "These are the people and services involved, and what they do.",
+        ar: "هؤلاء هم الأشخاص والخدمات المعنيّة، وما يقومون به.",
+    }
+    YouInCircle { nl: "(jij)", fr: "(vous)", en: "(you)", ar: "(أنت)" }
+    NoCasesYet {
+        nl: "Je hoort nog bij geen kring. Je begeleider of coördinator kan je toevoegen.",
+        fr: "Vous ne faites encore partie d'aucun cercle. Votre accompagnateur ou coordinateur peut vous ajouter.",
+        en: "You are not part of a circle yet. Your support worker or coordinator can add you.",
+        ar: "لست جزءًا من أي دائرة بعد. يمكن للمرافق أو المنسّق إضافتك.",
+    }
+    CircleNotShared {
+        nl: "{name} heeft de kring nog niet met jou gedeeld. Dat beslist {name} zelf.",
+        fr: "{name} n'a pas encore partagé le cercle avec vous. C'est {name} qui décide.",
+        en: "{name} has not shared the circle with you yet. That is {name}'s choice.",
+        ar: "لم يشارك {name} الدائرة معك بعد. هذا قرار {name}.",
+    }
+    CoordinatorHomeIntro {
+        nl: "Als coördinator beheer je accounts en toewijzingen. Je leest geen dossiers waar je niet aan toegewezen bent.",
+        fr: "En tant que coordinateur, vous gérez les comptes et les attributions. Vous ne lisez pas les dossiers auxquels vous n'êtes pas affecté.",
+        en: "As coordinator you manage accounts and assignments. You do not read cases you are not assigned to.",
+        ar: "بصفتك منسّقًا تدير الحسابات والتكليفات. لا تقرأ الملفات التي لم تُكلَّف بها.",
+    }
+
+    RoleParticipant { nl: "deelnemer", fr: "participant", en: "participant", ar: "مشارك" }
+    RoleFamily { nl: "familielid", fr: "membre de la famille", en: "family member", ar: "فرد من العائلة" }
+    RoleWorker { nl: "begeleider", fr: "intervenant", en: "support worker", ar: "مرافق" }
+    RoleCoordinator { nl: "coördinator", fr: "coordinateur", en: "coordinator", ar: "منسّق" }
+
+    CaseRoleJusticeAssistant { nl: "justitieassistent", fr: "assistant de justice", en: "justice assistant", ar: "مساعد العدالة" }
+    CaseRolePsychosocialService { nl: "psychosociale dienst", fr: "service psychosocial", en: "psychosocial service", ar: "الخدمة النفسية الاجتماعية" }
+    CaseRoleSocialWorker { nl: "maatschappelijk werker", fr: "assistant social", en: "social worker", ar: "أخصائي اجتماعي" }
+    CaseRoleYouthCare { nl: "jeugdhulp", fr: "aide à la jeunesse", en: "youth care", ar: "رعاية الشباب" }
+    CaseRoleReligiousCounsellor { nl: "imam of aalmoezenier", fr: "imam ou aumônier", en: "imam or chaplain", ar: "إمام أو مرشد ديني" }
+    CaseRoleBuddy { nl: "buddy", fr: "parrain ou marraine", en: "buddy", ar: "رفيق الدعم" }
+    CaseRolePreventionCounsellor { nl: "consulent preventiecentrum", fr: "conseiller du centre d'aide", en: "support-centre counsellor", ar: "مستشار مركز الدعم" }
+
+    RelationMother { nl: "moeder", fr: "mère", en: "mother", ar: "الأم" }
+    RelationFather { nl: "vader", fr: "père", en: "father", ar: "الأب" }
+    RelationPartner { nl: "partner", fr: "partenaire", en: "partner", ar: "الشريك" }
+    RelationSister { nl: "zus", fr: "sœur", en: "sister", ar: "الأخت" }
+    RelationBrother { nl: "broer", fr: "frère", en: "brother", ar: "الأخ" }
+    RelationChild { nl: "kind", fr: "enfant", en: "child", ar: "الابن أو الابنة" }
+    RelationGuardian { nl: "voogd", fr: "tuteur", en: "guardian", ar: "الوصي" }
+    RelationOther { nl: "familie", fr: "famille", en: "family", ar: "العائلة" }
+    FamilyOf { nl: "{relation} van {name}", fr: "{relation} de {name}", en: "{name}'s {relation}", ar: "{relation} — {name}" }
+
+    JoinTitle { nl: "Account maken met je code", fr: "Créer un compte avec votre code", en: "Create your account with your code", ar: "أنشئ حسابك بالرمز" }
+    JoinIntro {
+        nl: "Je kreeg een code van je begeleider. Die is 7 dagen geldig en werkt één keer. Kies daarna zelf een gebruikersnaam en wachtwoord. Met een code om je wachtwoord te herstellen kies je hier een nieuw wachtwoord.",
+        fr: "Votre accompagnateur vous a donné un code. Il est valable 7 jours et ne fonctionne qu'une fois. Choisissez ensuite un nom d'utilisateur et un mot de passe. Avec un code de réinitialisation, choisissez ici un nouveau mot de passe.",
+        en: "Your support worker gave you a code. It works once and for 7 days. Then choose your own username and password. With a code to reset your password, choose a new password here.",
+        ar: "أعطاك المرافق رمزًا. يعمل مرة واحدة ولمدة 7 أيام. ثم اختر اسم مستخدم وكلمة مرور. إذا كان الرمز لإعادة تعيين كلمة المرور، فاختر هنا كلمة مرور جديدة.",
+    }
+    CodeLabel { nl: "Code", fr: "Code", en: "Code", ar: "الرمز" }
+    NewUsernameLabel { nl: "Kies een gebruikersnaam", fr: "Choisissez un nom d'utilisateur", en: "Choose a username", ar: "اختر اسم مستخدم" }
+    UsernameHint {
+        nl: "3 tot 32 tekens: kleine letters, cijfers, punt, streepje. Bij een wachtwoordherstel laat je dit leeg.",
+        fr: "3 à 32 caractères : lettres minuscules, chiffres, point, tiret. Pour une réinitialisation, laissez vide.",
+        en: "3 to 32 characters: small letters, digits, dot, dash. Leave it empty for a password reset.",
+        ar: "من 3 إلى 32 حرفًا: حروف لاتينية صغيرة وأرقام ونقطة وشرطة. اتركه فارغًا عند إعادة تعيين كلمة المرور.",
+    }
+    NewPasswordLabel { nl: "Kies een wachtwoord", fr: "Choisissez un mot de passe", en: "Choose a password", ar: "اختر كلمة مرور" }
+    PasswordHint {
+        nl: "Minstens 8 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.",
+        fr: "Au moins 8 caractères. Une phrase de quelques mots est solide et facile à retenir.",
+        en: "At least 8 characters. A sentence of a few words is strong and easy to remember.",
+        ar: "8 أحرف على الأقل. جملة من بضع كلمات قوية وسهلة التذكّر.",
+    }
+    JoinButton { nl: "Doorgaan", fr: "Continuer", en: "Continue", ar: "متابعة" }
+    JoinDone {
+        nl: "Klaar. Je kan je nu aanmelden.",
+        fr: "C'est fait. Vous pouvez maintenant vous connecter.",
+        en: "Done. You can sign in now.",
+        ar: "تمّ. يمكنك الآن تسجيل الدخول.",
+    }
+
+    DevicesTitle { nl: "Waar ben je aangemeld?", fr: "Où êtes-vous connecté ?", en: "Where are you signed in?", ar: "أين أنت مسجّل الدخول؟" }
+    DevicesIntro {
+        nl: "Herken je een apparaat niet? Meld het af. Wie het gebruikt, moet dan opnieuw aanmelden.",
+        fr: "Vous ne reconnaissez pas un appareil ? Déconnectez-le. La personne qui l'utilise devra se reconnecter.",
+        en: "Don't recognise a device? Sign it out. Whoever uses it will have to sign in again.",
+        ar: "لا تعرف جهازًا؟ سجّل خروجه. من يستخدمه سيحتاج إلى تسجيل الدخول من جديد.",
+    }
+    ThisDevice { nl: "dit apparaat", fr: "cet appareil", en: "this device", ar: "هذا الجهاز" }
+    SignedInSince { nl: "Aangemeld sinds {time}", fr: "Connecté depuis {time}", en: "Signed in since {time}", ar: "مسجّل الدخول منذ {time}" }
+    LastActive { nl: "Laatst actief {time}", fr: "Dernière activité {time}", en: "Last active {time}", ar: "آخر نشاط {time}" }
+    SignOutDevice { nl: "Dit apparaat afmelden", fr: "Déconnecter cet appareil", en: "Sign out this device", ar: "تسجيل خروج هذا الجهاز" }
+    SignOutEverywhere { nl: "Overal afmelden", fr: "Se déconnecter partout", en: "Sign out everywhere", ar: "تسجيل الخروج من كل مكان" }
+    WebBrowser { nl: "Webbrowser", fr: "Navigateur web", en: "Web browser", ar: "متصفح الويب" }
+
+    NotFoundTitle { nl: "Deze pagina bestaat niet", fr: "Cette page n'existe pas", en: "This page does not exist", ar: "هذه الصفحة غير موجودة" }
+    BackHome { nl: "Terug naar de startpagina", fr: "Retour à l'accueil", en: "Back to the home page", ar: "العودة إلى الصفحة الرئيسية" }
+    Loading { nl: "Even laden…", fr: "Chargement…", en: "Loading…", ar: "جارٍ التحميل…" }
+
+    ErrInvalidCredentials {
+        nl: "Die gebruikersnaam en dat wachtwoord horen niet bij elkaar. Probeer het nog eens.",
+        fr: "Ce nom d'utilisateur et ce mot de passe ne correspondent pas. Réessayez.",
+        en: "That username and password do not match. Please try again.",
+        ar: "اسم المستخدم وكلمة المرور غير متطابقين. حاول مرة أخرى.",
+    }
+    ErrTooManyAttempts {
+        nl: "Te veel pogingen na elkaar. Wacht een minuut en probeer dan opnieuw.",
+        fr: "Trop de tentatives d'affilée. Attendez une minute, puis réessayez.",
+        en: "Too many attempts in a row. Wait a minute, then try again.",
+        ar: "محاولات كثيرة متتالية. انتظر دقيقة ثم حاول مرة أخرى.",
+    }
+    ErrUnauthenticated {
+        nl: "Je bent niet (meer) aangemeld. Meld je opnieuw aan.",
+        fr: "Vous n'êtes pas (ou plus) connecté. Reconnectez-vous.",
+        en: "You are not signed in (any more). Please sign in again.",
+        ar: "لم تعد مسجّل الدخول. سجّل الدخول من جديد.",
+    }
+    ErrForbidden {
+        nl: "Dit kan je niet openen met jouw account.",
+        fr: "Votre compte ne permet pas d'ouvrir ceci.",
+        en: "Your account cannot open this.",
+        ar: "لا يمكن لحسابك فتح هذا.",
+    }
+    ErrNotInCircle {
+        nl: "Je hoort niet bij deze kring, dus je kan dit niet zien.",
+        fr: "Vous ne faites pas partie de ce cercle, vous ne pouvez donc pas voir ceci.",
+        en: "You are not part of this circle, so you cannot see this.",
+        ar: "لست جزءًا من هذه الدائرة، لذلك لا يمكنك رؤية هذا.",
+    }
+    ErrNotShared {
+        nl: "Dit is niet met jou gedeeld.",
+        fr: "Ceci n'a pas été partagé avec vous.",
+        en: "This has not been shared with you.",
+        ar: "لم تتم مشاركة هذا معك.",
+    }
+    ErrCrossSite {
+        nl: "Dit verzoek kwam niet van Brug zelf en werd daarom geweigerd.",
+        fr: "Cette demande ne venait pas de Brug et a donc été refusée.",
+        en: "This request did not come from Brug itself, so it was refused.",
+        ar: "هذا الطلب لم يأتِ من Brug نفسه، لذلك تم رفضه.",
+    }
+    ErrNotFound { nl: "Dat vinden we niet.", fr: "Introuvable.", en: "We cannot find that.", ar: "لم نجد ذلك." }
+    ErrInvalidCode {
+        nl: "Die code werkt niet. Ze is misschien al gebruikt of verlopen. Vraag je begeleider om een nieuwe.",
+        fr: "Ce code ne fonctionne pas. Il a peut-être déjà servi ou expiré. Demandez-en un nouveau à votre accompagnateur.",
+        en: "That code does not work. It may have been used or expired. Ask your support worker for a new one.",
+        ar: "هذا الرمز لا يعمل. ربما استُخدم أو انتهت صلاحيته. اطلب رمزًا جديدًا من المرافق.",
+    }
+    ErrUsernameTaken {
+        nl: "Die gebruikersnaam is al in gebruik. Kies een andere.",
+        fr: "Ce nom d'utilisateur est déjà pris. Choisissez-en un autre.",
+        en: "That username is already taken. Please choose another.",
+        ar: "اسم المستخدم هذا مستخدم بالفعل. اختر اسمًا آخر.",
+    }
+    ErrInvalidUsername {
+        nl: "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, punt of streepje, en begint met een letter.",
+        fr: "Un nom d'utilisateur compte 3 à 32 caractères : lettres minuscules, chiffres, point ou tiret, et commence par une lettre.",
+        en: "A username has 3 to 32 characters: small letters, digits, dot or dash, starting with a letter.",
+        ar: "يتكوّن اسم المستخدم من 3 إلى 32 حرفًا: حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة، ويبدأ بحرف.",
+    }
+    ErrPasswordTooShort {
+        nl: "Kies een wachtwoord van minstens 8 tekens.",
+        fr: "Choisissez un mot de passe d'au moins 8 caractères.",
+        en: "Please choose a password of at least 8 characters.",
+        ar: "اختر كلمة مرور من 8 أحرف على الأقل.",
+    }
+    ErrPasswordTooLong {
+        nl: "Dat wachtwoord is te lang. Gebruik hoogstens 128 tekens.",
+        fr: "Ce mot de passe est trop long. Utilisez 128 caractères au maximum.",
+        en: "That password is too long. Use at most 128 characters.",
+        ar: "كلمة المرور طويلة جدًا. استخدم 128 حرفًا على الأكثر.",
+    }
+    ErrPasswordTooCommon {
+        nl: "Dat wachtwoord wordt heel vaak gebruikt en is makkelijk te raden. Kies iets anders.",
+        fr: "Ce mot de passe est très courant et facile à deviner. Choisissez autre chose.",
+        en: "That password is very common and easy to guess. Please choose something else.",
+        ar: "كلمة المرور هذه شائعة جدًا وسهلة التخمين. اختر شيئًا آخر.",
+    }
+    ErrInvalidInput {
+        nl: "Er klopt iets niet in wat je invulde. Kijk het even na.",
+        fr: "Quelque chose ne va pas dans ce que vous avez saisi. Vérifiez, s'il vous plaît.",
+        en: "Something in what you entered is not right. Please check it.",
+        ar: "هناك خطأ في ما أدخلته. تحقّق منه من فضلك.",
+    }
+    ErrInternal {
+        nl: "Er ging bij ons iets mis. Er is niets verloren. Probeer het straks opnieuw.",
+        fr: "Un problème est survenu chez nous. Rien n'est perdu. Réessayez plus tard.",
+        en: "Something went wrong on our side. Nothing was lost. Please try again later.",
+        ar: "حدث خطأ من جهتنا. لم يضِع شيء. حاول مرة أخرى لاحقًا.",
+    }
+    ErrUnavailable {
+        nl: "Brug is even niet bereikbaar. Probeer het straks opnieuw.",
+        fr: "Brug est momentanément indisponible. Réessayez plus tard.",
+        en: "Brug is not available for a moment. Please try again later.",
+        ar: "Brug غير متاح مؤقتًا. حاول مرة أخرى لاحقًا.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_a_text_in_every_language() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_message_uses_a_stigmatising_word() {
+        let banned = [
+            "terro",
+            "radical",
+            "dangerous",
+            "extremis",
+            "gevaarlijk",
+            "radicaal",
+            "dangereux",
+            "extrémis",
+        ];
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                let text = msg.text(lang).to_lowercase();
+                for word in banned {
+                    assert!(!text.contains(word), "{msg:?} in {lang:?} contains {word}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The frame every page shares: header, language switcher, main landmark.
+
+mod islands;
+
+pub use islands::{EnhancedForms, IslandLoader};
+
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+#[component]
+pub fn Page(
+    /// Whether to show the signed-in navigation.
+    #[prop(optional)]
+    signed_in: bool,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{lang.t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">"Brug"</a>
+            {signed_in.then(|| view! {
+                <nav class="site-nav" aria-label=lang.t(Msg::MainNavigation)>
+                    <a href="/">{lang.t(Msg::Home)}</a>
+                    <a href="/devices">{lang.t(Msg::MyDevices)}</a>
+                    <form method="post" action="/signout" class="inline-form">
+                        <button type="submit" class="link-button">{lang.t(Msg::SignOut)}</button>
+                    </form>
+                </nav>
+            })}
+        </header>
+        <main id="main" class="page" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <LanguageSwitcher/>
+        </footer>
+    }
+}
+
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let lang = use_lang();
+    let back = current_path();
+    view! {
+        <form class="language-switcher" method="post" action="/language">
+            <label for="language-select">{lang.t(Msg::LanguageLabel)}</label>
+            <select id="language-select" name="lang">
+                {Lang::ALL.into_iter().map(|option| view! {
+                    <option value=option.code() selected=option == lang lang=option.code()>
+                        {option.native_name()}
+                    </option>
+                }).collect_view()}
+            </select>
+            <input type="hidden" name="back" value=back/>
+            <button type="submit">{lang.t(Msg::ChangeLanguage)}</button>
+        </form>
+    }
+}
+
+fn current_path() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|p| p.uri.path().to_string())
+            .unwrap_or_else(|| "/".into())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        "/".to_string()
+    }
+}
+
+/// Sends a person who is not signed in to the sign-in page.
+pub fn redirect_to_sign_in() {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect("/signin");
+}
+
+/// A calm, translated message for an error that reached a page.
+#[component]
+pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
+    let lang = use_lang();
+    if error.code == crate::error::ErrorCode::Unauthenticated {
+        redirect_to_sign_in();
+    }
+    view! { <p class="notice" role="status">{error.text(lang)}</p> }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let lang = use_lang();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::NotFoundTitle)/>
+        <Page>
+            <h1 id="page-title">{lang.t(Msg::NotFoundTitle)}</h1>
+            <p><a href="/">{lang.t(Msg::BackHome)}</a></p>
+        </Page>
+    }
+}

@@ -1,0 +1,105 @@
+#![recursion_limit = "256"]
+//! Brug's shared application: pages, islands, types, and (with the `ssr` feature) the
+//! service layer that both the pages and the `/api/v1` routes call.
+
+pub mod accounts;
+pub mod circle;
+pub mod error;
+pub mod i18n;
+pub mod layout;
+
+#[cfg(feature = "hydrate")]
+mod enhance;
+
+#[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod web;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around every page, rendered on the server only.
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    let lang = request_language();
+    provide_context(lang);
+    #[cfg(feature = "ssr")]
+    {
+        leptos::nonce::provide_nonce();
+        set_content_security_policy();
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="data:,"/>
+                <link rel="stylesheet" href="/style/main.css"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+fn request_language() -> i18n::Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|p| web::request_language(&p.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        i18n::Lang::default()
+    }
+}
+
+/// A strict policy: scripts only from Brug itself or inline with this response's nonce,
+/// WebAssembly allowed, nothing may frame Brug.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=layout::NotFound>
+                <Route path=path!("/") view=circle::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=accounts::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/join") view=accounts::JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/devices") view=accounts::DevicesPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

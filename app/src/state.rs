@@ -1,0 +1,50 @@
+//! What every request handler needs, provided once by the server.
+
+use crate::db::{Backend, Db};
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct SessionPolicy {
+    /// Idle timeout for participants and family: shared phones.
+    pub idle_private_secs: i64,
+    /// Idle timeout for workers and coordinators.
+    pub idle_staff_secs: i64,
+    pub absolute_secs: i64,
+    pub device_token_secs: i64,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy {
+            idle_private_secs: 30 * 60,
+            idle_staff_secs: 2 * 60 * 60,
+            absolute_secs: 12 * 60 * 60,
+            device_token_secs: 90 * 24 * 60 * 60,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub backend: Backend,
+    pub sessions: Arc<SessionPolicy>,
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-brug_session"
+        } else {
+            "brug_session"
+        }
+    }
+}
+
+/// Per-request facts the service layer records: who asked from where, under which id.
+#[derive(Clone, Debug)]
+pub struct RequestContext {
+    pub request_id: String,
+    pub address: String,
+}

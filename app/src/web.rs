@@ -1,0 +1,46 @@
+//! Helpers for server functions and page rendering: the state, the request's facts and
+//! the signed-in person, taken from the Leptos request context.
+
+use crate::accounts::service::{self, Viewer};
+use crate::error::{AppError, ErrorCode};
+use crate::state::{AppState, RequestContext};
+use http::request::Parts;
+use leptos::prelude::*;
+
+pub const LANGUAGE_COOKIE: &str = "brug_lang";
+
+pub fn request_parts() -> Result<(AppState, RequestContext), AppError> {
+    let state = use_context::<AppState>().ok_or(AppError::new(ErrorCode::Internal))?;
+    let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
+    let ctx = parts
+        .extensions
+        .get::<RequestContext>()
+        .cloned()
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    Ok((state, ctx))
+}
+
+/// A cookie's value from a request's headers.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// The person signed in with this request's session cookie.
+pub async fn viewer(state: &AppState) -> Result<Viewer, AppError> {
+    let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
+    let token = cookie(&parts.headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
+    service::authenticate(state, token).await
+}
+
+/// The language of this request: the person's choice (cookie), else the browser's.
+pub fn request_language(headers: &http::HeaderMap) -> crate::i18n::Lang {
+    let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    crate::i18n::choose_language(cookie(headers, LANGUAGE_COOKIE), accept)
+}

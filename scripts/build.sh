@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds Brug: the WebAssembly islands (size-optimised), the site folder, and the server.
+# Usage: scripts/build.sh [release|debug]   (the server's profile; the WebAssembly is always size-optimised)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source scripts/tools.sh
+
+PROFILE="${1:-release}"
+SITE="${BRUG_SITE_ROOT:-$ROOT/target/site}"
+ensure_build_tools
+
+say "Building the WebAssembly islands"
+cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+mkdir -p "$SITE/pkg" "$SITE/style"
+wasm-bindgen target/wasm32-unknown-unknown/wasm-release/frontend.wasm \
+  --target web --no-typescript --out-dir "$SITE/pkg" --out-name brug
+say "Shrinking the WebAssembly for phones (wasm-opt -Oz)"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-mutable-globals \
+  --enable-sign-ext --enable-multivalue "$SITE/pkg/brug_bg.wasm" -o "$SITE/pkg/brug_bg.wasm"
+
+cp frontend/loader.js "$SITE/pkg/loader.js"
+
+say "Bundling the styles"
+# One file for the browser: the tokens first, then the rules, without the @import.
+{ cat style/tokens.css; grep -v '^@import' style/main.css; } > "$SITE/style/main.css"
+
+if [ "$PROFILE" = "release" ]; then
+  say "Building the server (release; the first time takes several minutes)"
+  cargo build --quiet -p server --release
+else
+  say "Building the server (debug)"
+  cargo build --quiet -p server
+fi

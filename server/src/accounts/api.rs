@@ -1,0 +1,225 @@
+use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx};
+use app::accounts::service::{self, Invitee, Redeemed, SessionKind};
+use app::accounts::{DeviceSession, Me};
+use app::circle::Relationship;
+use app::error::{AppError, ErrorCode};
+use app::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub username: String,
+    #[schema(format = Password)]
+    pub password: String,
+    pub device_name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// Bearer token for this device. Shown once; stored only as a digest.
+    pub token: String,
+    pub user: Me,
+}
+
+/// Signs in a phone app and returns a bearer token for that device.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 401, description = "invalid_credentials"), (status = 429, description = "too_many_attempts")))]
+pub async fn login(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Json<LoginResponse>, AppError> {
+    let device_name = body.device_name.trim();
+    if device_name.is_empty() || device_name.chars().count() > 80 {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    let kind = SessionKind::Device {
+        name: device_name.to_string(),
+    };
+    let signed_in = service::sign_in(&state, &ctx, &body.username, SecretString::from(body.password), kind).await?;
+    let user = service::me(&state, &signed_in.viewer).await?;
+    Ok(Json(LoginResponse {
+        token: signed_in.token,
+        user,
+    }))
+}
+
+/// Ends this device's session; its token stops working at once.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204), (status = 401)))]
+pub async fn logout(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<StatusCode, AppError> {
+    service::sign_out(&state, &ctx, &viewer).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401)))]
+pub async fn me(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<Json<Me>, AppError> {
+    Ok(Json(service::me(&state, &viewer).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/devices", tag = "auth", security(("bearer" = [])), responses((status = 200, body = [DeviceSession])))]
+pub async fn devices(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<Json<Vec<DeviceSession>>, AppError> {
+    Ok(Json(service::devices(&state, &viewer).await?))
+}
+
+#[utoipa::path(delete, path = "/api/v1/me/devices/{id}", tag = "auth", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 204), (status = 404)))]
+pub async fn revoke_device(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    service::revoke_device(&state, &ctx, &viewer, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct JoinRequest {
+    pub code: String,
+    /// Required for an invitation, ignored for a password reset.
+    pub username: Option<String>,
+    #[schema(format = Password)]
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JoinResponse {
+    /// `account_created` or `password_reset`.
+    pub result: String,
+}
+
+/// Uses a one-time code: creates the invited account, or sets a new password.
+#[utoipa::path(post, path = "/api/v1/join", tag = "auth", request_body = JoinRequest,
+    responses((status = 201, body = JoinResponse), (status = 409, description = "username_taken"), (status = 422, description = "invalid_code or a password rule")))]
+pub async fn join(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiJson(body): ApiJson<JoinRequest>,
+) -> Result<(StatusCode, Json<JoinResponse>), AppError> {
+    let result = match service::redeem(&state, &ctx, &body.code, body.username.as_deref(), &body.password).await? {
+        Redeemed::AccountCreated => "account_created",
+        Redeemed::PasswordReset => "password_reset",
+    };
+    Ok((StatusCode::CREATED, Json(JoinResponse { result: result.into() })))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum InvitationRequest {
+    Worker {
+        organisation_id: i64,
+        display_name: String,
+    },
+    Participant {
+        case_id: i64,
+        display_name: String,
+    },
+    Family {
+        case_id: i64,
+        display_name: String,
+        relationship: Relationship,
+    },
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CodeResponse {
+    /// A one-time code such as `K7QM-3RXA`, valid for 7 days. Shown once.
+    pub code: String,
+    pub expires_in_days: u32,
+}
+
+/// Coordinators invite workers; a worker of a case invites its participant and family.
+#[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts", security(("bearer" = [])), request_body = InvitationRequest,
+    responses((status = 201, body = CodeResponse), (status = 403)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<InvitationRequest>,
+) -> Result<(StatusCode, Json<CodeResponse>), AppError> {
+    let invitee = match body {
+        InvitationRequest::Worker {
+            organisation_id,
+            display_name,
+        } => Invitee::Worker {
+            organisation_id,
+            display_name,
+        },
+        InvitationRequest::Participant { case_id, display_name } => Invitee::Participant { case_id, display_name },
+        InvitationRequest::Family {
+            case_id,
+            display_name,
+            relationship,
+        } => Invitee::Family {
+            case_id,
+            display_name,
+            relationship,
+        },
+    };
+    let code = service::invite(&state, &ctx, &viewer, invitee).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CodeResponse {
+            code,
+            expires_in_days: 7,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResetCodeRequest {
+    pub user_id: i64,
+}
+
+/// A code with which someone chooses a new password, issued by their worker or a coordinator.
+#[utoipa::path(post, path = "/api/v1/reset-codes", tag = "accounts", security(("bearer" = [])), request_body = ResetCodeRequest,
+    responses((status = 201, body = CodeResponse), (status = 403)))]
+pub async fn reset_code(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<ResetCodeRequest>,
+) -> Result<(StatusCode, Json<CodeResponse>), AppError> {
+    let code = service::issue_reset_code(&state, &ctx, &viewer, body.user_id).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CodeResponse {
+            code,
+            expires_in_days: 7,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OrganisationRequest {
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "accounts", security(("bearer" = [])), request_body = OrganisationRequest,
+    responses((status = 201, body = Created), (status = 403)))]
+pub async fn create_organisation(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Coordinator(viewer): Coordinator,
+    ApiJson(body): ApiJson<OrganisationRequest>,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    let id = app::circle::service::create_organisation(&state, &ctx, &viewer, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}

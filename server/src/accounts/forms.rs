@@ -1,0 +1,213 @@
+//! The page forms. Each works as a plain HTML form post (answered with a redirect, so
+//! it works without JavaScript) and, when a page's island posts it with
+//! `Accept: application/json`, answers JSON so the page can stay where it is.
+
+use crate::http::Ctx;
+use app::accounts::service::{self, Redeemed, SessionKind, Viewer};
+use app::error::{AppError, ErrorCode};
+use app::i18n::Lang;
+use app::state::AppState;
+use app::web::{cookie, LANGUAGE_COOKIE};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// The answer to a form: JSON for an enhanced page, a redirect (303) otherwise.
+fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Response {
+    match (result, wants_json(headers)) {
+        (Ok(target), true) => Json(serde_json::json!({ "redirect": target })).into_response(),
+        (Ok(target), false) => Redirect::to(target).into_response(),
+        (Err((error, _)), true) => error.into_response(),
+        (Err((error, page)), false) => {
+            if error.code == ErrorCode::Internal {
+                tracing::warn!("a page form failed unexpectedly");
+            }
+            Redirect::to(&format!("{page}?error={}", error.code.as_str())).into_response()
+        }
+    }
+}
+
+fn session_cookie(state: &AppState, value: &str, clear: bool) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let expiry = if clear { "; Max-Age=0" } else { "" };
+    let text = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{expiry}",
+        state.session_cookie_name()
+    );
+    HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
+}
+
+fn language_cookie(state: &AppState, lang: Lang) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let text = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    );
+    HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
+}
+
+async fn web_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+    let token = cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
+    service::authenticate(state, token).await
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    username: String,
+    password: String,
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<SignInForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/signin")));
+    };
+    match service::sign_in(
+        &state,
+        &ctx,
+        &form.username,
+        SecretString::from(form.password),
+        SessionKind::Web,
+    )
+    .await
+    {
+        Ok(signed_in) => {
+            let mut response = answer(&headers, Ok("/"));
+            let cookies = response.headers_mut();
+            cookies.append(header::SET_COOKIE, session_cookie(&state, &signed_in.token, false));
+            if let Some(lang) = signed_in.viewer.language {
+                cookies.append(header::SET_COOKIE, language_cookie(&state, lang));
+            }
+            response
+        }
+        Err(error) => {
+            let retry_after = error.retry_after;
+            let mut response = answer(&headers, Err((error, "/signin")));
+            if let Some(seconds) = retry_after.filter(|_| !wants_json(&headers)) {
+                if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+            }
+            response
+        }
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+    if let Ok(viewer) = web_viewer(&state, &headers).await {
+        if let Err(error) = service::sign_out(&state, &ctx, &viewer).await {
+            return answer(&headers, Err((error, "/")));
+        }
+    }
+    let mut response = answer(&headers, Ok("/signin?notice=signed_out"));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session_cookie(&state, "", true));
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    back: Option<String>,
+}
+
+pub async fn set_language(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<LanguageForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/")));
+    };
+    let Some(lang) = Lang::parse(&form.lang) else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/")));
+    };
+    if let Ok(viewer) = web_viewer(&state, &headers).await {
+        if let Err(error) = service::set_language(&state, &ctx, &viewer, lang).await {
+            return answer(&headers, Err((error, "/")));
+        }
+    }
+    // Only a path on this site: never an open redirect.
+    let back = form
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let mut response = answer(&headers, Ok(&back));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, language_cookie(&state, lang));
+    response
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    code: String,
+    username: Option<String>,
+    password: String,
+}
+
+pub async fn join(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<JoinForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/join")));
+    };
+    match service::redeem(&state, &ctx, &form.code, form.username.as_deref(), &form.password).await {
+        Ok(Redeemed::AccountCreated | Redeemed::PasswordReset) => answer(&headers, Ok("/signin?notice=joined")),
+        Err(error) => answer(&headers, Err((error, "/join"))),
+    }
+}
+
+pub async fn revoke_device(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => service::revoke_device(&state, &ctx, &viewer, id).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => answer(&headers, Ok("/devices")),
+        Err(error) if error.code == ErrorCode::Unauthenticated => answer(&headers, Err((error, "/signin"))),
+        Err(error) => answer(&headers, Err((error, "/devices"))),
+    }
+}
+
+pub async fn sign_out_everywhere(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => service::sign_out_everywhere(&state, &ctx, &viewer).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => {
+            let mut response = answer(&headers, Ok("/signin?notice=signed_out"));
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, session_cookie(&state, "", true));
+            response
+        }
+        Err(error) => answer(&headers, Err((error, "/signin"))),
+    }
+}

@@ -1,0 +1,76 @@
+//! `/api/v1`: the versioned JSON API for phone apps, its OpenAPI document, and health.
+
+use crate::accounts::api as accounts;
+use crate::circle::api as circle;
+use app::error::{AppError, ErrorCode};
+use app::state::AppState;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// Phone apps send small JSON bodies; anything larger is refused with 413.
+const BODY_LIMIT: usize = 64 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Brug API", version = "1", description = "The JSON API that Brug's phone apps use. Errors are `{\"error\": {\"code\", \"message\"}}` with stable snake_case codes."),
+    paths(
+        accounts::login, accounts::logout, accounts::me, accounts::devices, accounts::revoke_device,
+        accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
+        circle::my_cases, circle::create_case, circle::assign_worker,
+    ),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(accounts::login))
+        .route("/auth/logout", post(accounts::logout))
+        .route("/me", get(accounts::me))
+        .route("/me/devices", get(accounts::devices))
+        .route("/me/devices/{id}", delete(accounts::revoke_device))
+        .route("/join", post(accounts::join))
+        .route("/invitations", post(accounts::invite))
+        .route("/reset-codes", post(accounts::reset_code))
+        .route("/organisations", post(accounts::create_organisation))
+        .route("/cases", get(circle::my_cases).post(circle::create_case))
+        .route("/cases/{case_id}/workers", post(circle::assign_worker))
+        .route("/openapi.json", get(openapi))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+async fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+/// 200 when the database answers, 503 otherwise.
+pub async fn health(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(&state.db).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::warn!(%error, "health check: database did not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

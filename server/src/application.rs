@@ -1,0 +1,166 @@
+//! The application: built from settings, bound to a port (0 in tests), served until
+//! stopped.
+
+use crate::config::Settings;
+use crate::{accounts, api, http};
+use app::db::{connect_and_migrate, DbError};
+use app::demo;
+use app::state::{AppState, SessionPolicy};
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use axum::serve::ListenerExt;
+use axum::{middleware, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::services::ServeDir;
+
+#[derive(Clone)]
+struct ServerState {
+    leptos: LeptosOptions,
+    app: AppState,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl FromRef<ServerState> for AppState {
+    fn from_ref(state: &ServerState) -> Self {
+        state.app.clone()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(#[from] DbError),
+    #[error("could not listen: {0}")]
+    Listen(#[from] std::io::Error),
+    #[error("demo data: {0}")]
+    Demo(String),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub state: AppState,
+    pub address: SocketAddr,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Application, StartError> {
+        let (db, backend) = connect_and_migrate(settings.database_url()).await?;
+        let state = AppState {
+            db,
+            backend,
+            sessions: Arc::new(SessionPolicy {
+                idle_private_secs: settings.idle_minutes_private * 60,
+                idle_staff_secs: settings.idle_minutes_staff * 60,
+                absolute_secs: settings.absolute_hours * 3600,
+                ..SessionPolicy::default()
+            }),
+            secure_cookies: settings.uses_secure_cookies(),
+        };
+        if settings.demo_data
+            && demo::load_if_empty(&state)
+                .await
+                .map_err(|e| StartError::Demo(e.code.as_str().into()))?
+        {
+            tracing::info!("loaded the demo circle");
+        }
+        let listener = TcpListener::bind(settings.addr).await?;
+        let address = listener.local_addr()?;
+        let router = router(&settings, state.clone(), address);
+        Ok(Application {
+            listener,
+            router,
+            state,
+            address,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), StartError> {
+        tracing::info!(address = %self.address, "Brug is listening");
+        // Without no-delay, a response written in two parts waits ~40 ms for Nagle.
+        let listener = self.listener.tap_io(|socket| {
+            let _ = socket.set_nodelay(true);
+        });
+        axum::serve(
+            listener,
+            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+        Ok(())
+    }
+}
+
+fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
+    let site_root = settings.site_root.to_string_lossy().to_string();
+    let leptos = LeptosOptions::builder()
+        .output_name("brug")
+        .site_root(site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .build();
+    let server_state = ServerState {
+        leptos: leptos.clone(),
+        app: state.clone(),
+    };
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let shell = {
+        let leptos = leptos.clone();
+        move || app::shell(leptos.clone())
+    };
+    let pages = Router::new()
+        .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), shell)
+        .route("/signin", post(accounts::forms::sign_in))
+        .route("/signout", post(accounts::forms::sign_out))
+        .route("/language", post(accounts::forms::set_language))
+        .route("/join", post(accounts::forms::join))
+        .route("/devices/{id}/signout", post(accounts::forms::revoke_device))
+        .route("/devices/signout-all", post(accounts::forms::sign_out_everywhere))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(
+            context,
+            app::shell,
+        ));
+    Router::new()
+        .nest("/api/v1", api::routes().with_state(state.clone()))
+        .route("/healthz", get(api::health).with_state(state))
+        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .nest_service("/style", ServeDir::new(format!("{site_root}/style")))
+        .merge(pages.with_state(server_state))
+        .layer(middleware::from_fn(http::refuse_cross_site_writes))
+        .layer(middleware::from_fn(http::security_headers))
+        .layer(middleware::from_fn(http::request_context))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

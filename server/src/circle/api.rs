@@ -1,0 +1,57 @@
+use crate::accounts::api::Created;
+use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx};
+use app::circle::{service, CaseCircle, CaseRole};
+use app::error::AppError;
+use app::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// The cases the person belongs to, each with its circle when they may see it.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), responses((status = 200, body = [CaseCircle]), (status = 401)))]
+pub async fn my_cases(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<Json<Vec<CaseCircle>>, AppError> {
+    Ok(Json(service::home(&state, &ctx, &viewer).await?.cases))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CaseRequest {
+    /// The first name or alias the circle uses for the participant.
+    pub participant_name: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), request_body = CaseRequest,
+    responses((status = 201, body = Created), (status = 403)))]
+pub async fn create_case(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Coordinator(viewer): Coordinator,
+    ApiJson(body): ApiJson<CaseRequest>,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    let id = service::create_case(&state, &ctx, &viewer, &body.participant_name).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AssignWorkerRequest {
+    pub user_id: i64,
+    pub case_role: CaseRole,
+}
+
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/workers", tag = "circle", security(("bearer" = [])), request_body = AssignWorkerRequest,
+    params(("case_id" = i64, Path)), responses((status = 204), (status = 403), (status = 404)))]
+pub async fn assign_worker(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Coordinator(viewer): Coordinator,
+    Path(case_id): Path<i64>,
+    ApiJson(body): ApiJson<AssignWorkerRequest>,
+) -> Result<StatusCode, AppError> {
+    service::assign_worker(&state, &ctx, &viewer, case_id, body.user_id, body.case_role).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,3 @@
+//! The circle's door for phone apps.
+
+pub mod api;

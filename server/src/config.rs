@@ -1,0 +1,220 @@
+//! Configuration in layers: defaults, then an optional TOML file (`BRUG_CONFIG`, else
+//! `brug.toml` when present), then `BRUG_*` environment variables and `DATABASE_URL`.
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Settings {
+    pub database_url: SecretString,
+    pub addr: SocketAddr,
+    pub production: bool,
+    pub demo_data: bool,
+    /// `None`: secure cookies unless Brug listens on a loopback address (plain-HTTP local use).
+    pub secure_cookies: Option<bool>,
+    pub site_root: PathBuf,
+    pub log_json: bool,
+    pub idle_minutes_private: i64,
+    pub idle_minutes_staff: i64,
+    pub absolute_hours: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("could not read the configuration file {0}: {1}")]
+    File(PathBuf, std::io::Error),
+    #[error("the configuration file {0} is not valid: {1}")]
+    Parse(PathBuf, toml::de::Error),
+    #[error("{0} has an invalid value")]
+    Invalid(&'static str),
+    #[error("production mode refuses to load demo data; unset BRUG_DEMO_DATA")]
+    DemoInProduction,
+    #[error("production mode needs secure cookies (HTTPS); unset BRUG_SECURE_COOKIES=false")]
+    InsecureCookiesInProduction,
+}
+
+/// The file layer: every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileLayer {
+    database_url: Option<String>,
+    addr: Option<String>,
+    production: Option<bool>,
+    demo_data: Option<bool>,
+    secure_cookies: Option<bool>,
+    site_root: Option<PathBuf>,
+    log_json: Option<bool>,
+    idle_minutes_private: Option<i64>,
+    idle_minutes_staff: Option<i64>,
+    absolute_hours: Option<i64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: SecretString::from("sqlite://data/brug.db"),
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            production: false,
+            demo_data: false,
+            secure_cookies: None,
+            site_root: PathBuf::from("target/site"),
+            log_json: false,
+            idle_minutes_private: 30,
+            idle_minutes_staff: 120,
+            absolute_hours: 12,
+        }
+    }
+}
+
+impl Settings {
+    pub fn load() -> Result<Settings, ConfigError> {
+        Settings::load_from(|key| std::env::var(key).ok())
+    }
+
+    pub fn load_from(env: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+        let mut settings = Settings::default();
+        let explicit = env("BRUG_CONFIG").map(PathBuf::from);
+        let path = explicit.clone().unwrap_or_else(|| PathBuf::from("brug.toml"));
+        if explicit.is_some() || path.exists() {
+            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::File(path.clone(), e))?;
+            let file: FileLayer = toml::from_str(&text).map_err(|e| ConfigError::Parse(path.clone(), e))?;
+            settings.apply_file(file)?;
+        }
+        settings.apply_env(&env)?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn apply_file(&mut self, file: FileLayer) -> Result<(), ConfigError> {
+        if let Some(url) = file.database_url {
+            self.database_url = SecretString::from(url);
+        }
+        if let Some(addr) = file.addr {
+            self.addr = addr.parse().map_err(|_| ConfigError::Invalid("addr"))?;
+        }
+        self.production = file.production.unwrap_or(self.production);
+        self.demo_data = file.demo_data.unwrap_or(self.demo_data);
+        self.secure_cookies = file.secure_cookies.or(self.secure_cookies);
+        self.site_root = file.site_root.unwrap_or(self.site_root.clone());
+        self.log_json = file.log_json.unwrap_or(self.log_json);
+        self.idle_minutes_private = file.idle_minutes_private.unwrap_or(self.idle_minutes_private);
+        self.idle_minutes_staff = file.idle_minutes_staff.unwrap_or(self.idle_minutes_staff);
+        self.absolute_hours = file.absolute_hours.unwrap_or(self.absolute_hours);
+        Ok(())
+    }
+
+    fn apply_env(&mut self, env: &impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        if let Some(url) = env("DATABASE_URL").filter(|u| !u.is_empty()) {
+            self.database_url = SecretString::from(url);
+        }
+        if let Some(addr) = env("BRUG_ADDR").filter(|a| !a.is_empty()) {
+            self.addr = addr.parse().map_err(|_| ConfigError::Invalid("BRUG_ADDR"))?;
+        }
+        let flag = |key: &'static str| -> Result<Option<bool>, ConfigError> {
+            match env(key).as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some("1" | "true" | "yes" | "on") => Ok(Some(true)),
+                Some("0" | "false" | "no" | "off") => Ok(Some(false)),
+                Some(_) => Err(ConfigError::Invalid(key)),
+            }
+        };
+        let number = |key: &'static str| -> Result<Option<i64>, ConfigError> {
+            env(key)
+                .filter(|v| !v.is_empty())
+                .map(|v| v.parse::<i64>().map_err(|_| ConfigError::Invalid(key)))
+                .transpose()
+        };
+        self.production = flag("BRUG_PRODUCTION")?.unwrap_or(self.production);
+        self.demo_data = flag("BRUG_DEMO_DATA")?.unwrap_or(self.demo_data);
+        self.secure_cookies = flag("BRUG_SECURE_COOKIES")?.or(self.secure_cookies);
+        self.log_json = flag("BRUG_LOG_JSON")?.unwrap_or(self.log_json);
+        if let Some(root) = env("BRUG_SITE_ROOT").filter(|r| !r.is_empty()) {
+            self.site_root = PathBuf::from(root);
+        }
+        self.idle_minutes_private = number("BRUG_IDLE_MINUTES_PRIVATE")?.unwrap_or(self.idle_minutes_private);
+        self.idle_minutes_staff = number("BRUG_IDLE_MINUTES_STAFF")?.unwrap_or(self.idle_minutes_staff);
+        self.absolute_hours = number("BRUG_ABSOLUTE_HOURS")?.unwrap_or(self.absolute_hours);
+        Ok(())
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.production && self.demo_data {
+            return Err(ConfigError::DemoInProduction);
+        }
+        if self.production && !self.uses_secure_cookies() {
+            return Err(ConfigError::InsecureCookiesInProduction);
+        }
+        if self.idle_minutes_private <= 0 || self.idle_minutes_staff <= 0 || self.absolute_hours <= 0 {
+            return Err(ConfigError::Invalid("session timeouts"));
+        }
+        Ok(())
+    }
+
+    pub fn uses_secure_cookies(&self) -> bool {
+        self.secure_cookies
+            .unwrap_or(self.production || !self.addr.ip().is_loopback())
+    }
+
+    pub fn database_url(&self) -> &str {
+        self.database_url.expose_secret()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::load_from(|key| map.get(key).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_sqlite_on_local_port_3000() {
+        let settings = load(&[]).unwrap();
+        assert_eq!(settings.database_url(), "sqlite://data/brug.db");
+        assert_eq!(settings.addr.to_string(), "127.0.0.1:3000");
+        assert!(!settings.uses_secure_cookies());
+    }
+
+    #[test]
+    fn environment_variables_override_the_defaults() {
+        let settings = load(&[
+            ("DATABASE_URL", "postgres://u@localhost/brug"),
+            ("BRUG_ADDR", "0.0.0.0:8080"),
+        ])
+        .unwrap();
+        assert_eq!(settings.database_url(), "postgres://u@localhost/brug");
+        assert!(settings.uses_secure_cookies(), "a public address gets secure cookies");
+    }
+
+    #[test]
+    fn production_refuses_demo_data_and_insecure_cookies() {
+        assert!(matches!(
+            load(&[("BRUG_PRODUCTION", "true"), ("BRUG_DEMO_DATA", "1")]),
+            Err(ConfigError::DemoInProduction)
+        ));
+        assert!(matches!(
+            load(&[("BRUG_PRODUCTION", "true"), ("BRUG_SECURE_COOKIES", "false")]),
+            Err(ConfigError::InsecureCookiesInProduction)
+        ));
+        assert!(load(&[("BRUG_PRODUCTION", "true")]).unwrap().uses_secure_cookies());
+    }
+
+    #[test]
+    fn the_database_password_never_shows_in_debug_output() {
+        let settings = load(&[("DATABASE_URL", "postgres://brug:hunter2-secret@db/brug")]).unwrap();
+        assert!(!format!("{settings:?}").contains("hunter2-secret"));
+    }
+
+    #[test]
+    fn a_nonsense_flag_is_an_error_not_a_silent_default() {
+        assert!(matches!(
+            load(&[("BRUG_DEMO_DATA", "perhaps")]),
+            Err(ConfigError::Invalid("BRUG_DEMO_DATA"))
+        ));
+    }
+}

@@ -1,0 +1,93 @@
+use app::accounts::service::{self, Viewer};
+use app::accounts::AccountRole;
+use app::error::{AppError, ErrorCode};
+use app::state::{AppState, RequestContext};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+/// The request's facts for the audit trail.
+pub struct Ctx(pub RequestContext);
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<RequestContext>()
+            .cloned()
+            .map(Ctx)
+            .ok_or(AppError::new(ErrorCode::Internal))
+    }
+}
+
+/// A phone app's person, from `Authorization: Bearer …`. Its presence in a handler's
+/// signature means "signed in"; anything else about the token answers 401.
+pub struct ApiViewer(pub Viewer);
+
+impl<S> FromRequestParts<S> for ApiViewer
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let token = parts
+            .headers
+            .get(http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(AppError::new(ErrorCode::Unauthenticated))?;
+        service::authenticate(&state, token.trim()).await.map(ApiViewer)
+    }
+}
+
+/// Only a coordinator gets past this extractor; others get 403 before the handler runs.
+pub struct Coordinator(pub Viewer);
+
+impl<S> FromRequestParts<S> for Coordinator
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiViewer(viewer) = ApiViewer::from_request_parts(parts, state).await?;
+        if viewer.role == AccountRole::Coordinator {
+            Ok(Coordinator(viewer))
+        } else {
+            Err(AppError::new(ErrorCode::Forbidden))
+        }
+    }
+}
+
+/// JSON bodies whose every failure is a clear, coded error rather than axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(AppError::new(match rejection {
+                JsonRejection::MissingJsonContentType(_) => ErrorCode::UnsupportedMediaType,
+                JsonRejection::JsonSyntaxError(_) => ErrorCode::MalformedJson,
+                JsonRejection::JsonDataError(_) => ErrorCode::InvalidInput,
+                JsonRejection::BytesRejection(ref bytes) if bytes.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    ErrorCode::PayloadTooLarge
+                }
+                _ => ErrorCode::MalformedJson,
+            })),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Cross-cutting HTTP concerns: request ids and logging, browser security headers,
+//! refusing cross-site writes, and the typed extractors that say who may call a handler.
+
+mod extract;
+mod request;
+mod security;
+
+pub use extract::{ApiJson, ApiViewer, Coordinator, Ctx};
+pub use request::request_context;
+pub use security::{refuse_cross_site_writes, security_headers};

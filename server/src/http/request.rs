@@ -1,0 +1,55 @@
+use app::error::{AppError, ErrorCode};
+use app::state::RequestContext;
+use axum::extract::{ConnectInfo, Request};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+use tracing::Instrument;
+
+/// Gives every request an id, a span that carries it on every log line, and the facts
+/// the service layer records. An unexpected error's answer gets the id and nothing else.
+pub async fn request_context(mut request: Request, next: Next) -> Response {
+    let request_id = hex::encode(rand::random::<[u8; 8]>());
+    let address = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    request.extensions_mut().insert(RequestContext {
+        request_id: request_id.clone(),
+        address,
+    });
+    let span = tracing::info_span!("request", request_id = %request_id, method = %request.method(), path = %request.uri().path());
+    async move {
+        let started = std::time::Instant::now();
+        let mut response = next.run(request).await;
+        let status = response.status();
+        if status.is_server_error() {
+            // Whatever produced the 500, the person gets only a calm message and the id.
+            let error = AppError {
+                request_id: Some(request_id.clone()),
+                ..AppError::new(ErrorCode::Internal)
+            };
+            let is_json = response
+                .headers()
+                .get(http::header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+            if status == http::StatusCode::INTERNAL_SERVER_ERROR
+                && (is_json || response.extensions().get::<AppError>().is_some())
+            {
+                response = error.into_response();
+            }
+        }
+        if let Ok(value) = http::HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert("x-request-id", value);
+        }
+        tracing::info!(
+            status = status.as_u16(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "answered"
+        );
+        response
+    }
+    .instrument(span)
+    .await
+}

@@ -1,0 +1,13 @@
+//! The Brug server: configuration, the HTTP doors (pages, page forms and `/api/v1`) and
+//! the application that ties them to the service layer in the `app` crate.
+
+mod accounts;
+mod api;
+mod application;
+mod circle;
+pub mod config;
+
+mod http;
+pub mod telemetry;
+
+pub use application::Application;
