@@ -1,1 +1,9 @@
-fn main() {}
+//! The integration suite: the real application over HTTP, on SQLite by default and on
+//! PostgreSQL when `BRUG_TEST_POSTGRES_URL` is set. The test command runs it on both.
+
+mod access_matrix;
+mod auth;
+mod circle;
+mod invitations;
+mod pages;
+mod platform;

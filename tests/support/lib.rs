@@ -1,1 +1,193 @@
+//! Test support: the real application on port 0 against a fresh database, SQLite by
+//! default or PostgreSQL when `BRUG_TEST_POSTGRES_URL` names a server to create one on.
 
+use reqwest::{header, redirect, Client, Response, StatusCode};
+use serde_json::{json, Value};
+use server::config::Settings;
+use server::Application;
+use sqlx::AnyPool;
+use std::path::PathBuf;
+
+pub const DEMO_PASSWORD: &str = app::demo::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub base: String,
+    pub db: AnyPool,
+    pub backend: &'static str,
+    /// A client that does not follow redirects and keeps no cookies: each test says what it sends.
+    pub http: Client,
+    _temp: Option<TempDir>,
+}
+
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn random_suffix() -> String {
+    format!("{:016x}", rand::random::<u64>())
+}
+
+async fn fresh_database_url() -> (String, Option<TempDir>, &'static str) {
+    if let Ok(admin_url) = std::env::var("BRUG_TEST_POSTGRES_URL") {
+        sqlx::any::install_default_drivers();
+        let name = format!("brug_test_{}", random_suffix());
+        let admin = AnyPool::connect(&admin_url)
+            .await
+            .expect("the test PostgreSQL server answers");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create a test database");
+        admin.close().await;
+        let (base, _) = admin_url.rsplit_once('/').expect("a database URL with a path");
+        (format!("{base}/{name}"), None, "postgres")
+    } else {
+        let dir = std::env::temp_dir().join(format!("brug-test-{}", random_suffix()));
+        std::fs::create_dir_all(&dir).expect("create a temporary folder");
+        let url = format!("sqlite://{}/brug.db", dir.display());
+        (url, Some(TempDir(dir)), "sqlite")
+    }
+}
+
+impl TestApp {
+    /// The application with the demo circle loaded.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(&[]).await
+    }
+
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        let (database_url, temp, backend) = fresh_database_url().await;
+        let mut vars = vec![
+            ("DATABASE_URL".to_string(), database_url.clone()),
+            ("BRUG_ADDR".to_string(), "127.0.0.1:0".to_string()),
+            ("BRUG_DEMO_DATA".to_string(), "true".to_string()),
+            ("BRUG_CONFIG".to_string(), "/dev/null".to_string()),
+        ];
+        vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let settings = Settings::load_from(|key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+            .expect("test settings are valid");
+        let application = Application::build(settings).await.expect("the application starts");
+        let base = format!("http://127.0.0.1:{}", application.port());
+        let db = application.state.db.clone();
+        tokio::spawn(application.run_until_stopped());
+        let http = Client::builder()
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("an HTTP client");
+        TestApp {
+            base,
+            db,
+            backend,
+            http,
+            _temp: temp,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.http
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "username": username, "password": password, "device_name": "test phone" }))
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// A bearer token for a demo account.
+    pub async fn token(&self, username: &str) -> String {
+        let response = self.login(username, DEMO_PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "demo account {username} signs in");
+        let body: Value = response.json().await.expect("login JSON");
+        body["token"].as_str().expect("a token").to_string()
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.http
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: Value) -> Response {
+        let mut request = self.http.post(self.url(path)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("POST")
+    }
+
+    /// Signs in through the page form, as a browser without JavaScript does, and returns
+    /// the session cookie pair (`name=value`).
+    pub async fn web_session(&self, username: &str) -> String {
+        let response = self
+            .http
+            .post(self.url("/signin"))
+            .header(header::ORIGIN, &self.base)
+            .form(&[("username", username), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .expect("sign-in form");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        session_cookie(&response).expect("a session cookie")
+    }
+
+    pub async fn page(&self, path: &str, cookie: Option<&str>) -> Response {
+        let mut request = self.http.get(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.expect("page")
+    }
+
+    pub async fn user_id(&self, username: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_one(&self.db)
+            .await
+            .expect("a demo user")
+    }
+
+    pub async fn case_of(&self, participant_name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM cases WHERE label = $1")
+            .bind(participant_name)
+            .fetch_one(&self.db)
+            .await
+            .expect("a demo case")
+    }
+
+    pub async fn audit_count(&self, action: &str, actor: i64) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND actor_user_id = $2")
+            .bind(action)
+            .bind(actor)
+            .fetch_one(&self.db)
+            .await
+            .expect("count audit rows")
+    }
+}
+
+/// The `name=value` of the session cookie a response sets, if any.
+pub fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.contains("brug_session=") && !v.contains("Max-Age=0"))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+}
+
+pub async fn error_code(response: Response) -> (StatusCode, String) {
+    let status = response.status();
+    let body: Value = response.json().await.expect("an error body in JSON");
+    (status, body["error"]["code"].as_str().unwrap_or_default().to_string())
+}

@@ -75,8 +75,13 @@ fn current_path() -> String {
 
 /// Sends a person who is not signed in to the sign-in page.
 pub fn redirect_to_sign_in() {
+    // A page navigation always gets a real redirect, whatever its `Accept` header says
+    // (leptos_axum::redirect would answer a non-HTML client with a custom header instead).
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect("/signin");
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FOUND);
+        response.insert_header(http::header::LOCATION, http::HeaderValue::from_static("/signin"));
+    }
 }
 
 /// A calm, translated message for an error that reached a page.

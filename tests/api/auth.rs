@@ -1,0 +1,173 @@
+use integration::{error_code, TestApp, DEMO_PASSWORD};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn a_participant_signs_in_from_a_phone_and_sees_their_role() {
+    let app = TestApp::spawn().await;
+    let response = app.login("sarah", DEMO_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["user"]["username"], "sarah");
+    let token = body["token"].as_str().unwrap();
+
+    let me: Value = app.get("/api/v1/me", token).await.json().await.unwrap();
+    assert_eq!(me["role"], "participant");
+    assert_eq!(me["display_name"], "Sarah");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_user_get_identical_answers() {
+    let app = TestApp::spawn().await;
+    let wrong = app.login("sarah", "not her password").await;
+    let unknown = app.login("nobody-here", "not her password").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    let wrong_body = wrong.text().await.unwrap();
+    assert_eq!(wrong_body, unknown.text().await.unwrap());
+    assert!(wrong_body.contains("\"invalid_credentials\""));
+}
+
+#[tokio::test]
+async fn the_eleventh_failed_attempt_within_a_minute_is_refused_with_retry_after() {
+    let app = TestApp::spawn().await;
+    for attempt in 1..=10 {
+        let response = app.login("sarah", "wrong guess").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    let eleventh = app.login("sarah", "wrong guess").await;
+    assert_eq!(eleventh.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = eleventh.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after));
+    assert_eq!(error_code(eleventh).await.1, "too_many_attempts");
+    // Even the right password waits: the account is being guessed at.
+    assert_eq!(
+        app.login("sarah", DEMO_PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn failed_attempts_from_one_address_throttle_guesses_at_other_accounts() {
+    let app = TestApp::spawn().await;
+    for (attempt, name) in [
+        "marleen",
+        "yusuf",
+        "lotte",
+        "ahmed",
+        "karim",
+        "pieter",
+        "hanane",
+        "youssef",
+        "sarah",
+        "coordinator",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(
+            app.login(name, "wrong guess").await.status(),
+            StatusCode::UNAUTHORIZED,
+            "attempt {attempt}"
+        );
+    }
+    assert_eq!(
+        app.login("sarah", "another guess").await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn a_signed_out_device_token_stops_working_at_once() {
+    let app = TestApp::spawn().await;
+    let token = app.token("marleen").await;
+    assert_eq!(app.get("/api/v1/me", &token).await.status(), StatusCode::OK);
+    let logout = app.post_json("/api/v1/auth/logout", Some(&token), json!({})).await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    let (status, code) = error_code(app.get("/api/v1/me", &token).await).await;
+    assert_eq!((status, code.as_str()), (StatusCode::UNAUTHORIZED, "unauthenticated"));
+}
+
+#[tokio::test]
+async fn a_person_signs_out_a_lost_phone_from_another_device() {
+    let app = TestApp::spawn().await;
+    let lost_phone = app.token("sarah").await;
+    let other = app.token("sarah").await;
+    let devices: Vec<Value> = app.get("/api/v1/me/devices", &other).await.json().await.unwrap();
+    assert_eq!(devices.len(), 2);
+    let lost = devices.iter().find(|d| d["current"] == false).unwrap();
+    let response = app
+        .http
+        .delete(app.url(&format!("/api/v1/me/devices/{}", lost["id"])))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/me", &lost_phone).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.get("/api/v1/me", &other).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn nobody_can_sign_out_someone_elses_device() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let yusuf = app.token("yusuf").await;
+    let sarah_devices: Vec<Value> = app.get("/api/v1/me/devices", &sarah).await.json().await.unwrap();
+    let response = app
+        .http
+        .delete(app.url(&format!("/api/v1/me/devices/{}", sarah_devices[0]["id"])))
+        .bearer_auth(&yusuf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::NOT_FOUND, "not_found".to_string())
+    );
+    assert_eq!(app.get("/api/v1/me", &sarah).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_request_without_a_token_or_with_a_forged_one_is_unauthenticated() {
+    let app = TestApp::spawn().await;
+    let anonymous = app.http.get(app.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(
+        error_code(anonymous).await,
+        (StatusCode::UNAUTHORIZED, "unauthenticated".to_string())
+    );
+    let forged = app
+        .get(
+            "/api/v1/me",
+            "brug_0000000000000000000000000000000000000000000000000000000000000000",
+        )
+        .await;
+    assert_eq!(
+        error_code(forged).await,
+        (StatusCode::UNAUTHORIZED, "unauthenticated".to_string())
+    );
+}
+
+#[tokio::test]
+async fn sign_ins_and_failures_are_recorded_in_the_audit_trail() {
+    let app = TestApp::spawn().await;
+    let sarah = app.user_id("sarah").await;
+    app.login("sarah", "wrong guess").await;
+    app.token("sarah").await;
+    assert_eq!(app.audit_count("sign_in_failed", sarah).await, 1);
+    assert_eq!(app.audit_count("sign_in", sarah).await, 1);
+}
+
+#[tokio::test]
+async fn passwords_are_stored_as_argon2id_hashes_with_the_agreed_parameters() {
+    let app = TestApp::spawn().await;
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE username = 'sarah'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+    assert!(!hash.contains(DEMO_PASSWORD));
+}

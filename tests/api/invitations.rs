@@ -1,0 +1,308 @@
+use integration::{error_code, TestApp, DEMO_PASSWORD};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn code_from(response: reqwest::Response) -> String {
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let body: Value = response.json().await.unwrap();
+    body["code"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_worker_invites_a_family_member_who_joins_with_the_code_and_is_in_the_circle() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Amina", "relationship": "sister" });
+    let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
+    assert_eq!(code.len(), 9);
+
+    // The code is read aloud and typed in lower case with a space.
+    let typed = code.to_lowercase().replace('-', " ");
+    let join = json!({ "code": typed, "username": "amina", "password": "zonnige dagen aan zee" });
+    let response = app.post_json("/api/v1/join", None, join).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let amina = app.login("amina", "zonnige dagen aan zee").await;
+    assert_eq!(amina.status(), StatusCode::OK);
+    let sarah_cases: Vec<Value> = app
+        .get("/api/v1/cases", &app.token("sarah").await)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = sarah_cases[0]["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["display_name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Amina"));
+}
+
+#[tokio::test]
+async fn an_invitation_code_works_only_once() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Amina", "relationship": "sister" });
+    let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
+    let first = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "amina", "password": "zonnige dagen aan zee" }),
+        )
+        .await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let second = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "amina2", "password": "zonnige dagen aan zee" }),
+        )
+        .await;
+    assert_eq!(
+        error_code(second).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_code".to_string())
+    );
+}
+
+#[tokio::test]
+async fn an_expired_invitation_code_is_refused() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "participant", "case_id": case_a, "display_name": "Someone" });
+    let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
+    sqlx::query("UPDATE one_time_codes SET expires_at = created_at - 1")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let response = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "someone", "password": "zonnige dagen aan zee" }),
+        )
+        .await;
+    assert_eq!(error_code(response).await.1, "invalid_code");
+}
+
+#[tokio::test]
+async fn joining_refuses_a_common_password_and_keeps_the_code_usable() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Amina", "relationship": "sister" });
+    let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
+    let weak = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "amina", "password": "password1" }),
+        )
+        .await;
+    assert_eq!(
+        error_code(weak).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "password_too_common".to_string())
+    );
+    let short = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "amina", "password": "kort" }),
+        )
+        .await;
+    assert_eq!(error_code(short).await.1, "password_too_short");
+    let taken = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "sarah", "password": "zonnige dagen aan zee" }),
+        )
+        .await;
+    assert_eq!(
+        error_code(taken).await,
+        (StatusCode::CONFLICT, "username_taken".to_string())
+    );
+    let good = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "amina", "password": "zonnige dagen aan zee" }),
+        )
+        .await;
+    assert_eq!(good.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_worker_of_another_case_cannot_invite_into_this_circle() {
+    let app = TestApp::spawn().await;
+    let pieter = app.token("pieter").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Someone", "relationship": "other" });
+    let response = app.post_json("/api/v1/invitations", Some(&pieter), invitation).await;
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::FORBIDDEN, "not_in_circle".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_participant_cannot_issue_invitations() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Someone", "relationship": "other" });
+    let response = app.post_json("/api/v1/invitations", Some(&sarah), invitation).await;
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::FORBIDDEN, "forbidden".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_worker_resets_a_forgotten_password_and_old_sessions_end() {
+    let app = TestApp::spawn().await;
+    let ahmed = app.token("ahmed").await;
+    let old_session = app.token("marleen").await;
+    let marleen = app.user_id("marleen").await;
+    let code = code_from(
+        app.post_json("/api/v1/reset-codes", Some(&ahmed), json!({ "user_id": marleen }))
+            .await,
+    )
+    .await;
+    let response = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "password": "een nieuw begin in mei" }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(
+        app.login("marleen", DEMO_PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login("marleen", "een nieuw begin in mei").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/api/v1/me", &old_session).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.audit_count("password_reset", marleen).await, 1);
+}
+
+#[tokio::test]
+async fn a_worker_cannot_reset_the_password_of_someone_outside_their_cases() {
+    let app = TestApp::spawn().await;
+    let pieter = app.token("pieter").await;
+    let marleen = app.user_id("marleen").await;
+    let response = app
+        .post_json("/api/v1/reset-codes", Some(&pieter), json!({ "user_id": marleen }))
+        .await;
+    assert_eq!(error_code(response).await.0, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    let organisation: Value = app
+        .post_json(
+            "/api/v1/organisations",
+            Some(&coordinator),
+            json!({ "name": "Welzijnsschakel Mechelen" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let invitation = json!({ "kind": "worker", "organisation_id": organisation["id"], "display_name": "Ines" });
+    let code = code_from(
+        app.post_json("/api/v1/invitations", Some(&coordinator), invitation)
+            .await,
+    )
+    .await;
+    let joined = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "ines", "password": "koffie met de buren" }),
+        )
+        .await;
+    assert_eq!(joined.status(), StatusCode::CREATED);
+
+    let case = app
+        .post_json(
+            "/api/v1/cases",
+            Some(&coordinator),
+            json!({ "participant_name": "Samira" }),
+        )
+        .await;
+    assert_eq!(case.status(), StatusCode::CREATED);
+    let case_id = case.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let ines = app.user_id("ines").await;
+    let assign = app
+        .post_json(
+            &format!("/api/v1/cases/{case_id}/workers"),
+            Some(&coordinator),
+            json!({ "user_id": ines, "case_role": "social_worker" }),
+        )
+        .await;
+    assert_eq!(assign.status(), StatusCode::NO_CONTENT);
+
+    let ines_token = app
+        .login("ines", "koffie met de buren")
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let me: Value = app.get("/api/v1/me", &ines_token).await.json().await.unwrap();
+    assert_eq!(
+        (me["role"].as_str(), me["organisation"].as_str()),
+        (Some("worker"), Some("Welzijnsschakel Mechelen"))
+    );
+    let cases: Vec<Value> = app.get("/api/v1/cases", &ines_token).await.json().await.unwrap();
+    assert_eq!(cases[0]["participant_name"], "Samira");
+    assert_eq!(cases[0]["members"][0]["case_role"], "social_worker");
+}
+
+#[tokio::test]
+async fn the_join_page_creates_an_account_without_javascript() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case_a = app.case_of("Sarah").await;
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Amina", "relationship": "sister" });
+    let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
+    let response = app
+        .http
+        .post(app.url("/join"))
+        .form(&[
+            ("code", code.as_str()),
+            ("username", "amina"),
+            ("password", "zonnige dagen aan zee"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["location"], "/signin?notice=joined");
+    let wrong = app
+        .http
+        .post(app.url("/join"))
+        .form(&[
+            ("code", "AAAA-AAAA"),
+            ("username", "other"),
+            ("password", "zonnige dagen aan zee"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.headers()["location"], "/join?error=invalid_code");
+}

@@ -1,0 +1,335 @@
+use integration::{session_cookie, TestApp, DEMO_PASSWORD};
+use reqwest::{header, StatusCode};
+
+#[tokio::test]
+async fn the_sign_in_page_is_rendered_on_the_server_in_the_browsers_language() {
+    let app = TestApp::spawn().await;
+    let french = app
+        .http
+        .get(app.url("/signin"))
+        .header(header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    let html = french.text().await.unwrap();
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("Se connecter"));
+    assert!(html.contains("id=\"signin-form\""));
+
+    let arabic = app
+        .http
+        .get(app.url("/signin"))
+        .header(header::ACCEPT_LANGUAGE, "ar")
+        .send()
+        .await
+        .unwrap();
+    assert!(arabic.text().await.unwrap().contains("<html lang=\"ar\" dir=\"rtl\">"));
+
+    let unknown = app
+        .http
+        .get(app.url("/signin"))
+        .header(header::ACCEPT_LANGUAGE, "de-DE")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        unknown.text().await.unwrap().contains("<html lang=\"nl\""),
+        "Dutch is the fallback"
+    );
+}
+
+#[tokio::test]
+async fn pages_send_a_strict_content_security_policy_with_a_fresh_nonce() {
+    let app = TestApp::spawn().await;
+    let first = app.page("/signin", None).await;
+    let policy = first.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(policy.contains("'wasm-unsafe-eval'"));
+    assert!(policy.contains("frame-ancestors 'none'"));
+    assert!(!policy.contains("unsafe-inline"));
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(first.headers()["cache-control"], "no-store");
+    let html = first.text().await.unwrap();
+    assert!(!html.contains("<script>"), "no inline script without the nonce");
+    let second = app.page("/signin", None).await;
+    assert!(
+        !second.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains(&nonce),
+        "a nonce is used once"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_with_the_plain_form_sets_an_http_only_cookie_and_goes_home() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.url("/signin"))
+        .form(&[("username", "sarah"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/");
+    let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+    let cookie = session_cookie(&response).unwrap();
+    assert_eq!(
+        cookie.split('=').nth(1).unwrap().len(),
+        32,
+        "128 random bits, hex-encoded"
+    );
+
+    let home = app.page("/", Some(&cookie)).await;
+    assert_eq!(home.status(), StatusCode::OK);
+    let html = home.text().await.unwrap();
+    assert!(html.contains("Hallo, Sarah"));
+    assert_eq!(html.matches("class=\"circle-member\"").count(), 6);
+}
+
+#[tokio::test]
+async fn a_failed_plain_form_sign_in_returns_to_the_form_with_a_translated_error() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.url("/signin"))
+        .form(&[("username", "sarah"), ("password", "not it")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert_eq!(location, "/signin?error=invalid_credentials");
+    let page = app
+        .http
+        .get(app.url(&location))
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .send()
+        .await
+        .unwrap();
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("That username and password do not match"));
+}
+
+#[tokio::test]
+async fn an_enhanced_sign_in_gets_json_instead_of_a_redirect() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.url("/signin"))
+        .header(header::ACCEPT, "application/json")
+        .form(&[("username", "sarah"), ("password", "not it")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(response.text().await.unwrap().contains("invalid_credentials"));
+}
+
+#[tokio::test]
+async fn the_home_page_sends_someone_who_is_not_signed_in_to_sign_in() {
+    let app = TestApp::spawn().await;
+    let response = app.page("/", None).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[header::LOCATION], "/signin");
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("yusuf").await;
+    let response = app
+        .http
+        .post(app.url("/signout"))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The old cookie, replayed, no longer opens anything.
+    let home = app.page("/", Some(&cookie)).await;
+    assert_eq!(home.status(), StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn sign_in_gives_a_new_session_id_each_time() {
+    let app = TestApp::spawn().await;
+    assert_ne!(app.web_session("sarah").await, app.web_session("sarah").await);
+}
+
+#[tokio::test]
+async fn a_form_post_from_another_site_is_refused() {
+    let app = TestApp::spawn().await;
+    let by_fetch_metadata = app
+        .http
+        .post(app.url("/signin"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("username", "sarah"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_fetch_metadata.status(), StatusCode::FORBIDDEN);
+    assert!(by_fetch_metadata.text().await.unwrap().contains("cross_site_request"));
+
+    let by_origin = app
+        .http
+        .post(app.url("/signin"))
+        .header(header::ORIGIN, "https://elsewhere.example")
+        .form(&[("username", "sarah"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_origin.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn choosing_arabic_gives_right_to_left_pages_and_is_remembered_for_the_person() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("sarah").await;
+    let response = app
+        .http
+        .post(app.url("/language"))
+        .header(header::COOKIE, &cookie)
+        .form(&[("lang", "ar"), ("back", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let lang_cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let home = app.page("/", Some(&format!("{cookie}; {lang_cookie}"))).await;
+    assert!(home.text().await.unwrap().contains("<html lang=\"ar\" dir=\"rtl\">"));
+
+    // On a fresh device, signing in brings the person's language back.
+    let again = app
+        .http
+        .post(app.url("/signin"))
+        .form(&[("username", "sarah"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<_> = again
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(cookies.iter().any(|c| c.starts_with("brug_lang=ar")), "{cookies:?}");
+}
+
+#[tokio::test]
+async fn the_language_switch_never_redirects_to_another_site() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.url("/language"))
+        .form(&[("lang", "fr"), ("back", "//evil.example/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()[header::LOCATION], "/");
+}
+
+#[tokio::test]
+async fn an_unknown_page_answers_404_with_a_calm_translated_page() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .get(app.url("/no-such-page"))
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(response.text().await.unwrap().contains("This page does not exist"));
+}
+
+#[tokio::test]
+async fn the_devices_page_lists_where_i_am_signed_in_and_signs_one_out() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("karim").await;
+    let phone = app.token("karim").await;
+    let page = app.page("/devices", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(page.matches("class=\"device card\"").count(), 2);
+    let phone_session: i64 = sqlx::query_scalar("SELECT id FROM sessions WHERE session_kind = 'device'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let response = app
+        .http
+        .post(app.url(&format!("/devices/{phone_session}/signout")))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get("/api/v1/me", &phone).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn an_idle_session_of_a_family_member_ends_after_the_idle_timeout() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("marleen").await;
+    // Thirty-one minutes pass without activity.
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 1860")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.page("/", Some(&cookie)).await.status(), StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn a_worker_stays_signed_in_after_thirty_idle_minutes() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("lotte").await;
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 1860")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.page("/", Some(&cookie)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_session_ends_after_the_absolute_timeout_even_when_active() {
+    let app = TestApp::spawn().await;
+    let cookie = app.web_session("lotte").await;
+    sqlx::query("UPDATE sessions SET expires_at = created_at - 1")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.page("/", Some(&cookie)).await.status(), StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn outside_local_plain_http_the_cookie_is_secure_and_host_prefixed() {
+    let app = TestApp::spawn_with(&[("BRUG_SECURE_COOKIES", "true")]).await;
+    let response = app
+        .http
+        .post(app.url("/signin"))
+        .form(&[("username", "sarah"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(set_cookie.starts_with("__Host-brug_session="), "{set_cookie}");
+    assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"));
+}

@@ -1,0 +1,167 @@
+use integration::{error_code, TestApp};
+use reqwest::{header, StatusCode};
+use serde_json::Value;
+
+#[tokio::test]
+async fn health_answers_200_while_the_database_answers_and_503_when_it_does_not() {
+    let app = TestApp::spawn().await;
+    let healthy = app.http.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(healthy.status(), StatusCode::OK);
+    app.db.close().await;
+    let unhealthy = app.http.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(unhealthy.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn an_unexpected_failure_answers_500_with_only_a_request_id() {
+    let app = TestApp::spawn().await;
+    app.db.close().await;
+    let response = app.login("sarah", "whatever it is").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let request_id = response.headers()["x-request-id"].to_str().unwrap().to_string();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "internal");
+    assert_eq!(body["error"]["request_id"], request_id.as_str());
+    let text = body.to_string().to_lowercase();
+    for leak in ["sqlx", "pool", "closed", "sqlite", "postgres", "panic"] {
+        assert!(!text.contains(leak), "the answer mentions {leak}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_openapi_3_1_and_lists_the_auth_routes() {
+    let app = TestApp::spawn().await;
+    let doc: Value = app
+        .http
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/api/v1/auth/login",
+        "/api/v1/auth/logout",
+        "/api/v1/me",
+        "/api/v1/cases",
+        "/api/v1/join",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is documented");
+    }
+    assert!(doc["components"]["schemas"]["LoginRequest"].is_object());
+}
+
+#[tokio::test]
+async fn malformed_json_is_answered_with_a_code_not_a_panic() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body("{\"username\": \"sarah\", ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::BAD_REQUEST, "malformed_json".to_string())
+    );
+
+    let missing_field = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body("{\"username\": \"sarah\"}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(missing_field).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input".to_string())
+    );
+
+    let not_json = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .body("username=sarah")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(not_json).await,
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type".to_string())
+    );
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_with_413() {
+    let app = TestApp::spawn().await;
+    let huge = format!(
+        "{{\"username\": \"{}\", \"password\": \"x\", \"device_name\": \"x\"}}",
+        "a".repeat(200_000)
+    );
+    let response = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large".to_string())
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_api_route_answers_json_404() {
+    let app = TestApp::spawn().await;
+    let response = app.http.get(app.url("/api/v1/nothing-here")).send().await.unwrap();
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::NOT_FOUND, "not_found".to_string())
+    );
+}
+
+#[tokio::test]
+async fn api_answers_carry_no_store_and_browser_security_headers() {
+    let app = TestApp::spawn().await;
+    let token = app.token("sarah").await;
+    let response = app.get("/api/v1/me", &token).await;
+    let headers = response.headers();
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert!(headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+}
+
+#[tokio::test]
+async fn the_suite_runs_on_the_database_the_test_command_chose() {
+    let app = TestApp::spawn().await;
+    let expected = if std::env::var("BRUG_TEST_POSTGRES_URL").is_ok() { "postgres" } else { "sqlite" };
+    assert_eq!(app.backend, expected);
+    let version: String = if app.backend == "postgres" {
+        sqlx::query_scalar("SELECT version()").fetch_one(&app.db).await.unwrap()
+    } else {
+        sqlx::query_scalar("SELECT 'SQLite ' || sqlite_version()").fetch_one(&app.db).await.unwrap()
+    };
+    assert!(version.to_lowercase().starts_with(expected), "{version}");
+}
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
+    let app = TestApp::spawn().await;
+    if app.backend != "sqlite" {
+        return;
+    }
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.db).await.unwrap();
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&app.db).await.unwrap();
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&app.db).await.unwrap();
+    assert_eq!((mode.as_str(), foreign_keys, synchronous), ("wal", 1, 2));
+}
