@@ -10,8 +10,10 @@ async fn main() {
         }
     };
     server::telemetry::init(&settings);
+    let demo = settings.demo_data;
     let result = async {
         let app = Application::build(settings).await?;
+        print_banner(&app, demo);
         app.run_until_stopped().await
     }
     .await;
@@ -20,4 +22,16 @@ async fn main() {
         eprintln!("brug: {error}");
         std::process::exit(1);
     }
+}
+
+fn print_banner(app: &Application, demo: bool) {
+    println!("\nBrug is running at http://{}\n", app.address);
+    if demo {
+        println!("Demo sign-ins (password for all: {}):", app::demo::DEMO_PASSWORD);
+        for (username, who) in app::demo::DEMO_ACCOUNTS {
+            println!("  {username:<12} {who}");
+        }
+        println!();
+    }
+    println!("Stop with Ctrl+C. Your data stays in the database for the next start.\n");
 }

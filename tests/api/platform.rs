@@ -144,12 +144,19 @@ async fn api_answers_carry_no_store_and_browser_security_headers() {
 #[tokio::test]
 async fn the_suite_runs_on_the_database_the_test_command_chose() {
     let app = TestApp::spawn().await;
-    let expected = if std::env::var("BRUG_TEST_POSTGRES_URL").is_ok() { "postgres" } else { "sqlite" };
+    let expected = if std::env::var("BRUG_TEST_POSTGRES_URL").is_ok() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     assert_eq!(app.backend, expected);
     let version: String = if app.backend == "postgres" {
         sqlx::query_scalar("SELECT version()").fetch_one(&app.db).await.unwrap()
     } else {
-        sqlx::query_scalar("SELECT 'SQLite ' || sqlite_version()").fetch_one(&app.db).await.unwrap()
+        sqlx::query_scalar("SELECT 'SQLite ' || sqlite_version()")
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
     };
     assert!(version.to_lowercase().starts_with(expected), "{version}");
 }
@@ -160,8 +167,17 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
     if app.backend != "sqlite" {
         return;
     }
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.db).await.unwrap();
-    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&app.db).await.unwrap();
-    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&app.db).await.unwrap();
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert_eq!((mode.as_str(), foreign_keys, synchronous), ("wal", 1, 2));
 }

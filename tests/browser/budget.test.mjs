@@ -1,0 +1,61 @@
+// The size budget: a first visit to the sign-in or home page may cost at most 60 kB of
+// WebAssembly and JavaScript, brotli-compressed. Measured on what Chromium really loads.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { brotliCompressSync, constants } from "node:zlib";
+import { BASE, gotoWhenReady, openBrowser, signIn } from "./support.mjs";
+
+const BUDGET = 60 * 1024;
+
+function brotliSize(buffer) {
+  return brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** Records every script and WebAssembly response while `visit` runs. */
+async function scriptBytes(page, visit) {
+  const loaded = [];
+  const onResponse = async (response) => {
+    const url = response.url();
+    if (/\.(m?js|wasm)(\?|$)/.test(url)) loaded.push(response.body().then((body) => ({ url, body })));
+  };
+  page.on("response", onResponse);
+  await visit();
+  await page.waitForLoadState("networkidle");
+  page.off("response", onResponse);
+  const files = await Promise.all(loaded);
+  const rows = files.map(({ url, body }) => ({ file: url.replace(BASE, ""), raw: body.length, brotli: brotliSize(body) }));
+  return { rows, brotli: rows.reduce((sum, row) => sum + row.brotli, 0) };
+}
+
+test("a first visit to the sign-in page stays within 60 kB of WebAssembly and JavaScript", async () => {
+  const browser = await openBrowser();
+  try {
+    const { page } = browser;
+    const measured = await scriptBytes(page, async () => {
+      await gotoWhenReady(page, "/signin");
+      await page.waitForSelector('#signin-form[data-enhanced="true"]');
+    });
+    console.log(`first visit /signin: ${JSON.stringify(measured.rows)} total ${measured.brotli} bytes brotli`);
+    assert.ok(measured.rows.some((row) => row.file.endsWith(".wasm")), "the island's WebAssembly was loaded");
+    assert.ok(measured.brotli <= BUDGET, `${measured.brotli} > ${BUDGET}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a first visit to the home page stays within 60 kB of WebAssembly and JavaScript", async () => {
+  const browser = await openBrowser({ javaScriptEnabled: false });
+  const fresh = await openBrowser();
+  try {
+    // Sign in without JavaScript, so nothing is cached, then open home in a fresh browser with the cookie.
+    await signIn(browser.page, "sarah", { hydrated: false });
+    await fresh.context.addCookies(await browser.context.cookies());
+    const measured = await scriptBytes(fresh.page, () => gotoWhenReady(fresh.page, "/"));
+    assert.match(await fresh.page.textContent("#page-title"), /Sarah/);
+    console.log(`first visit /: ${JSON.stringify(measured.rows)} total ${measured.brotli} bytes brotli`);
+    assert.ok(measured.brotli <= BUDGET, `${measured.brotli} > ${BUDGET}`);
+  } finally {
+    await browser.close();
+    await fresh.close();
+  }
+});
