@@ -45,6 +45,9 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("coordinator", "coordinator"),
 ];
 
+/// (case, username, how they belong, role in the case, relationship to the participant)
+type DemoMember = (i64, &'static str, MemberKind, Option<CaseRole>, Option<Relationship>);
+
 /// Loads the demo circle when the database has no accounts. Returns whether it did.
 pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
@@ -75,7 +78,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     }
     let case_a = circle::insert_case(&mut tx, "Sarah", now).await?;
     let case_b = circle::insert_case(&mut tx, "Youssef", now).await?;
-    let members: &[(i64, &str, MemberKind, Option<CaseRole>, Option<Relationship>)] = &[
+    let members: &[DemoMember] = &[
         (case_a, "sarah", MemberKind::Participant, None, None),
         (case_a, "marleen", MemberKind::Family, None, Some(Relationship::Mother)),
         (case_a, "yusuf", MemberKind::Family, None, Some(Relationship::Brother)),
