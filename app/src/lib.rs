@@ -3,6 +3,7 @@
 //! service layer that both the pages and the `/api/v1` routes call.
 
 pub mod accounts;
+pub mod admin;
 pub mod circle;
 pub mod error;
 pub mod i18n;
@@ -99,6 +100,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=accounts::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/join") view=accounts::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/devices") view=accounts::DevicesPage ssr=SsrMode::Async/>
+                <Route path=path!("/code") view=accounts::CodePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

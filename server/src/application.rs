@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, api, http};
+use crate::{accounts, admin, api, http};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -132,6 +132,12 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/join", post(accounts::forms::join))
         .route("/devices/{id}/signout", post(accounts::forms::revoke_device))
         .route("/devices/signout-all", post(accounts::forms::sign_out_everywhere))
+        .route("/invitations", post(accounts::forms::invite))
+        .route("/reset-codes", post(accounts::forms::reset_code))
+        .route("/admin/organisations", post(admin::forms::create_organisation))
+        .route("/admin/workers", post(admin::forms::invite_worker))
+        .route("/admin/cases", post(admin::forms::create_case))
+        .route("/admin/assignments", post(admin::forms::assign_worker))
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(
             context,
             app::shell,

@@ -2,6 +2,7 @@
 //! the application that ties them to the service layer in the `app` crate.
 
 mod accounts;
+mod admin;
 mod api;
 mod application;
 mod circle;

@@ -2,6 +2,7 @@
 //! PostgreSQL when `BRUG_TEST_POSTGRES_URL` is set. The test command runs it on both.
 
 mod access_matrix;
+mod admin_pages;
 mod auth;
 mod circle;
 mod invitations;

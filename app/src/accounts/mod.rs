@@ -1,12 +1,14 @@
 //! Accounts: who someone is, how they sign in, on which devices, and how they join
 //! with a one-time code instead of an email address.
 
+mod code_page;
 mod devices_page;
 mod join_page;
 mod server_fns;
 mod signin_page;
 mod types;
 
+pub use code_page::CodePage;
 pub use devices_page::DevicesPage;
 pub use join_page::JoinPage;
 pub use server_fns::*;

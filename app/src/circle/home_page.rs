@@ -1,3 +1,4 @@
+use super::worker_tools::{InviteForm, ResetCodeButton};
 use super::{load_home, CaseCircle, CircleMember, HomeView, MemberKind};
 use crate::accounts::AccountRole;
 use crate::i18n::{Lang, Msg};
@@ -32,7 +33,10 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
         <Page signed_in=true>
             <h1 id="page-title">{greeting}</h1>
             <p>{lang.fill(Msg::YouAreSignedInAs, &[("role", role)])}</p>
-            {is_coordinator.then(|| view! { <p>{lang.t(Msg::CoordinatorHomeIntro)}</p> })}
+            {is_coordinator.then(|| view! {
+                <p>{lang.t(Msg::CoordinatorHomeIntro)}</p>
+                <p><a href="/admin">{lang.t(Msg::AdminTitle)}</a></p>
+            })}
             {no_cases.then(|| view! { <p class="notice">{lang.t(Msg::NoCasesYet)}</p> })}
             {home.cases.into_iter().map(|case| view! { <Circle case me_id lang/> }).collect_view()}
         </Page>
@@ -47,6 +51,8 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
         lang.fill(Msg::CircleOf, &[("name", &case.participant_name)])
     };
     let participant_name = case.participant_name.clone();
+    let i_am_worker = case.your_kind == MemberKind::Worker;
+    let case_id = case.case_id;
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
@@ -55,7 +61,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p>{lang.t(Msg::CircleIntro)}</p>
                     <ul class="circle-members">
                         {members.into_iter().map(|member| view! {
-                            <Member member me_id participant_name=participant_name.clone() lang/>
+                            <Member member me_id participant_name=participant_name.clone() i_am_worker lang/>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
@@ -63,12 +69,13 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p class="notice">{lang.fill(Msg::CircleNotShared, &[("name", &case.participant_name)])}</p>
                 }.into_any(),
             }}
+            {i_am_worker.then(|| view! { <InviteForm case_id lang/> })}
         </section>
     }
 }
 
 #[component]
-fn Member(member: CircleMember, me_id: i64, participant_name: String, lang: Lang) -> impl IntoView {
+fn Member(member: CircleMember, me_id: i64, participant_name: String, i_am_worker: bool, lang: Lang) -> impl IntoView {
     let role = member.role_in_words(lang, &participant_name);
     let is_you = member.user_id == me_id;
     view! {
@@ -76,7 +83,8 @@ fn Member(member: CircleMember, me_id: i64, participant_name: String, lang: Lang
             <span class="member-name">{member.display_name.clone()}</span>
             {is_you.then(|| view! { " " <span class="member-you">{lang.t(Msg::YouInCircle)}</span> })}
             <span class="member-role">{role}</span>
-            {member.organisation.map(|org| view! { <span class="member-organisation">{org}</span> })}
+            {member.organisation.clone().map(|org| view! { <span class="member-organisation">{org}</span> })}
+            {i_am_worker.then(|| view! { <ResetCodeButton member=member.clone() lang/> })}
         </li>
     }
 }

@@ -3,6 +3,7 @@
 
 mod home_page;
 mod types;
+mod worker_tools;
 
 pub use home_page::HomePage;
 pub use types::*;

@@ -258,6 +258,45 @@ messages! {
         en: "Brug is not available for a moment. Please try again later.",
         ar: "Brug غير متاح مؤقتًا. حاول مرة أخرى لاحقًا.",
     }
+    InviteTitle { nl: "Iemand uitnodigen in deze kring", fr: "Inviter quelqu'un dans ce cercle", en: "Invite someone to this circle", ar: "دعوة شخص إلى هذه الدائرة" }
+    InviteIntro {
+        nl: "Brug werkt zonder e-mail. Je krijgt een code die je aan de persoon geeft, op papier of aan de telefoon.",
+        fr: "Brug fonctionne sans e-mail. Vous recevez un code à donner à la personne, sur papier ou par téléphone.",
+        en: "Brug works without email. You get a code to give to the person, on paper or by phone.",
+        ar: "يعمل Brug بدون بريد إلكتروني. ستحصل على رمز تعطيه للشخص، على ورقة أو عبر الهاتف.",
+    }
+    NameLabel { nl: "Voornaam of roepnaam", fr: "Prénom ou surnom", en: "First name or the name they use", ar: "الاسم الأول أو الاسم المستعمل" }
+    InviteeKindLabel { nl: "Wie is het?", fr: "Qui est-ce ?", en: "Who is it?", ar: "من هو؟" }
+    RelationshipLabel { nl: "Familieband (voor een familielid)", fr: "Lien familial (pour un membre de la famille)", en: "Family tie (for a family member)", ar: "صلة القرابة (لفرد من العائلة)" }
+    CreateCodeButton { nl: "Code maken", fr: "Créer un code", en: "Create a code", ar: "إنشاء رمز" }
+    ResetCodeButton { nl: "Code voor nieuw wachtwoord", fr: "Code pour un nouveau mot de passe", en: "Code for a new password", ar: "رمز لكلمة مرور جديدة" }
+    CodeTitle { nl: "De code om te geven", fr: "Le code à donner", en: "The code to give", ar: "الرمز الذي تعطيه" }
+    CodeInstructions {
+        nl: "Geef deze code aan de persoon. Ze werkt één keer en 7 dagen lang. De persoon opent Brug en kiest \"Heb je een code gekregen?\". Brug toont de code maar één keer.",
+        fr: "Donnez ce code à la personne. Il fonctionne une fois, pendant 7 jours. La personne ouvre Brug et choisit « Vous avez reçu un code ? ». Brug n'affiche ce code qu'une fois.",
+        en: "Give this code to the person. It works once, for 7 days. They open Brug and choose \"Did your support worker give you a code?\". Brug shows the code only this once.",
+        ar: "أعطِ هذا الرمز للشخص. يعمل مرة واحدة ولمدة 7 أيام. يفتح الشخص Brug ويختار «هل أعطاك المرافق رمزًا؟». يعرض Brug الرمز هذه المرة فقط.",
+    }
+    AdminTitle { nl: "Beheer", fr: "Administration", en: "Administration", ar: "الإدارة" }
+    OrganisationsTitle { nl: "Organisaties", fr: "Organisations", en: "Organisations", ar: "المنظمات" }
+    NewOrganisationLabel { nl: "Naam van de organisatie", fr: "Nom de l'organisation", en: "Name of the organisation", ar: "اسم المنظمة" }
+    AddButton { nl: "Toevoegen", fr: "Ajouter", en: "Add", ar: "إضافة" }
+    WorkersTitle { nl: "Begeleiders", fr: "Intervenants", en: "Support workers", ar: "المرافقون" }
+    InviteWorkerTitle { nl: "Een begeleider uitnodigen", fr: "Inviter un intervenant", en: "Invite a support worker", ar: "دعوة مرافق" }
+    OrganisationLabel { nl: "Organisatie", fr: "Organisation", en: "Organisation", ar: "المنظمة" }
+    CasesTitle { nl: "Kringen", fr: "Cercles", en: "Circles", ar: "الدوائر" }
+    NewCaseLabel { nl: "Voornaam of roepnaam van de deelnemer", fr: "Prénom ou surnom du participant", en: "First name or alias of the participant", ar: "الاسم الأول أو المستعار للمشارك" }
+    OpenCaseButton { nl: "Kring openen", fr: "Ouvrir un cercle", en: "Open a circle", ar: "فتح دائرة" }
+    AssignTitle { nl: "Een begeleider toewijzen", fr: "Affecter un intervenant", en: "Assign a support worker", ar: "تكليف مرافق" }
+    CaseLabel { nl: "Kring", fr: "Cercle", en: "Circle", ar: "الدائرة" }
+    WorkerLabel { nl: "Begeleider", fr: "Intervenant", en: "Support worker", ar: "المرافق" }
+    CaseRoleLabel { nl: "Rol in de kring", fr: "Rôle dans le cercle", en: "Role in the circle", ar: "الدور في الدائرة" }
+    AssignButton { nl: "Toewijzen", fr: "Affecter", en: "Assign", ar: "تكليف" }
+    PeopleTitle { nl: "Mensen", fr: "Personnes", en: "People", ar: "الأشخاص" }
+    PersonLabel { nl: "Persoon", fr: "Personne", en: "Person", ar: "الشخص" }
+    Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
+    AssignedWorkers { nl: "Begeleiders: {names}", fr: "Intervenants : {names}", en: "Support workers: {names}", ar: "المرافقون: {names}" }
+    NoneYet { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
 }
 
 #[cfg(test)]

@@ -90,6 +90,14 @@ pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
     let lang = use_lang();
     if error.code == crate::error::ErrorCode::Unauthenticated {
         redirect_to_sign_in();
+    } else {
+        #[cfg(feature = "ssr")]
+        if let (Some(response), Ok(status)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::StatusCode::from_u16(error.code.status()),
+        ) {
+            response.set_status(status);
+        }
     }
     view! { <p class="notice" role="status">{error.text(lang)}</p> }
 }

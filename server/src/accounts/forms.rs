@@ -3,7 +3,8 @@
 //! `Accept: application/json`, answers JSON so the page can stay where it is.
 
 use crate::http::Ctx;
-use app::accounts::service::{self, Redeemed, SessionKind, Viewer};
+use app::accounts::service::{self, Invitee, Redeemed, SessionKind, Viewer};
+use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
 use app::i18n::Lang;
 use app::state::AppState;
@@ -24,7 +25,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
 }
 
 /// The answer to a form: JSON for an enhanced page, a redirect (303) otherwise.
-fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Response {
+pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Response {
     match (result, wants_json(headers)) {
         (Ok(target), true) => Json(serde_json::json!({ "redirect": target })).into_response(),
         (Ok(target), false) => Redirect::to(target).into_response(),
@@ -57,7 +58,7 @@ fn language_cookie(state: &AppState, lang: Lang) -> HeaderValue {
     HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
 }
 
-async fn web_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+pub async fn web_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
     let token = cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
     service::authenticate(state, token).await
 }
@@ -209,5 +210,78 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, Ctx(ctx): Ctx, h
             response
         }
         Err(error) => answer(&headers, Err((error, "/signin"))),
+    }
+}
+
+/// Where to show a freshly issued code.
+fn code_page(code: &str) -> String {
+    format!("/code?value={code}")
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    case_id: i64,
+    display_name: String,
+    kind: String,
+    relationship: Option<String>,
+}
+
+/// A worker invites the participant or a family member into a case's circle.
+pub async fn invite(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<InviteForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/")));
+    };
+    let invitee = match form.kind.as_str() {
+        "participant" => Invitee::Participant {
+            case_id: form.case_id,
+            display_name: form.display_name,
+        },
+        "family" => match form.relationship.as_deref().and_then(Relationship::parse) {
+            Some(relationship) => Invitee::Family {
+                case_id: form.case_id,
+                display_name: form.display_name,
+                relationship,
+            },
+            None => return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/"))),
+        },
+        _ => return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/"))),
+    };
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => service::invite(&state, &ctx, &viewer, invitee).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(code) => answer(&headers, Ok(&code_page(&code))),
+        Err(error) => answer(&headers, Err((error, "/"))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResetCodeForm {
+    user_id: i64,
+}
+
+/// A worker (for their case's participant and family) or a coordinator issues a reset code.
+pub async fn reset_code(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<ResetCodeForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), "/")));
+    };
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => service::issue_reset_code(&state, &ctx, &viewer, form.user_id).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(code) => answer(&headers, Ok(&code_page(&code))),
+        Err(error) => answer(&headers, Err((error, "/"))),
     }
 }

@@ -1,0 +1,135 @@
+use super::{load_admin, AdminOverview};
+use crate::accounts::AccountRole;
+use crate::circle::CaseRole;
+use crate::error::ErrorCode;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let lang = use_lang();
+    let overview = Resource::new_blocking(|| (), |_| load_admin());
+    let query = use_query_map();
+    let error = query
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
+    let saved = query.with_untracked(|q| q.get("saved")).is_some();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::AdminTitle)/>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(overview) => view! {
+                        <Page signed_in=true>
+                            <h1 id="page-title">{lang.t(Msg::AdminTitle)}</h1>
+                            <p id="admin-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+                            {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+                            <Admin overview lang/>
+                        </Page>
+                    }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
+    let workers: Vec<_> = overview
+        .people
+        .iter()
+        .filter(|p| p.role == AccountRole::Worker)
+        .cloned()
+        .collect();
+    let resettable: Vec<_> = overview
+        .people
+        .iter()
+        .filter(|p| p.role != AccountRole::Coordinator)
+        .cloned()
+        .collect();
+    let organisation_options = overview
+        .organisations
+        .iter()
+        .map(|o| view! { <option value=o.id.to_string()>{o.name.clone()}</option> })
+        .collect_view();
+    let case_options = overview
+        .cases
+        .iter()
+        .map(|c| view! { <option value=c.case_id.to_string()>{c.participant_name.clone()}</option> })
+        .collect_view();
+    let worker_options = workers
+        .iter()
+        .map(|w| view! { <option value=w.id.to_string()>{format!("{} ({})", w.display_name, w.username)}</option> })
+        .collect_view();
+    let role_options = CaseRole::ALL
+        .iter()
+        .map(|r| view! { <option value=r.as_str()>{lang.t(r.label())}</option> })
+        .collect_view();
+    let person_options = resettable
+        .iter()
+        .map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.display_name, p.username)}</option> })
+        .collect_view();
+    let none_yet = lang.t(Msg::NoneYet);
+    view! {
+        <section class="card" aria-labelledby="organisations-title">
+            <h2 id="organisations-title">{lang.t(Msg::OrganisationsTitle)}</h2>
+            <ul>{overview.organisations.iter().map(|o| view! { <li>{o.name.clone()}</li> }).collect_view()}</ul>
+            <form class="stacked-form" method="post" action="/admin/organisations">
+                <label for="organisation-name">{lang.t(Msg::NewOrganisationLabel)}</label>
+                <input id="organisation-name" name="name" type="text" required maxlength="80"/>
+                <button type="submit">{lang.t(Msg::AddButton)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="workers-title">
+            <h2 id="workers-title">{lang.t(Msg::WorkersTitle)}</h2>
+            <ul>
+                {workers.iter().map(|w| view! {
+                    <li>{format!("{} ({}) — {}", w.display_name, w.username, w.organisation.clone().unwrap_or_default())}</li>
+                }).collect_view()}
+            </ul>
+            <h3>{lang.t(Msg::InviteWorkerTitle)}</h3>
+            <form class="stacked-form" method="post" action="/admin/workers">
+                <label for="worker-organisation">{lang.t(Msg::OrganisationLabel)}</label>
+                <select id="worker-organisation" name="organisation_id" required>{organisation_options}</select>
+                <label for="worker-name">{lang.t(Msg::NameLabel)}</label>
+                <input id="worker-name" name="display_name" type="text" required maxlength="80"/>
+                <button type="submit">{lang.t(Msg::CreateCodeButton)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="cases-title">
+            <h2 id="cases-title">{lang.t(Msg::CasesTitle)}</h2>
+            <ul>
+                {overview.cases.iter().map(|c| {
+                    let names = if c.workers.is_empty() { none_yet.to_string() } else { c.workers.join(", ") };
+                    view! { <li><strong>{c.participant_name.clone()}</strong> " — " {lang.fill(Msg::AssignedWorkers, &[("names", &names)])}</li> }
+                }).collect_view()}
+            </ul>
+            <form class="stacked-form" method="post" action="/admin/cases">
+                <label for="case-name">{lang.t(Msg::NewCaseLabel)}</label>
+                <input id="case-name" name="participant_name" type="text" required maxlength="80"/>
+                <button type="submit">{lang.t(Msg::OpenCaseButton)}</button>
+            </form>
+            <h3>{lang.t(Msg::AssignTitle)}</h3>
+            <form class="stacked-form" method="post" action="/admin/assignments">
+                <label for="assign-case">{lang.t(Msg::CaseLabel)}</label>
+                <select id="assign-case" name="case_id" required>{case_options}</select>
+                <label for="assign-worker">{lang.t(Msg::WorkerLabel)}</label>
+                <select id="assign-worker" name="user_id" required>{worker_options}</select>
+                <label for="assign-role">{lang.t(Msg::CaseRoleLabel)}</label>
+                <select id="assign-role" name="case_role" required>{role_options}</select>
+                <button type="submit">{lang.t(Msg::AssignButton)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="people-title">
+            <h2 id="people-title">{lang.t(Msg::PeopleTitle)}</h2>
+            <form class="stacked-form" method="post" action="/reset-codes">
+                <label for="reset-person">{lang.t(Msg::PersonLabel)}</label>
+                <select id="reset-person" name="user_id" required>{person_options}</select>
+                <button type="submit">{lang.t(Msg::ResetCodeButton)}</button>
+            </form>
+        </section>
+    }
+}

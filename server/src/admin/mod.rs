@@ -1,0 +1,3 @@
+//! The coordinator's page forms.
+
+pub mod forms;
