@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { gotoWhenReady, openBrowser, signIn, switchLanguage } from "./support.mjs";
+import { BASE, gotoWhenReady, openBrowser, signIn, switchLanguage } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -39,6 +39,28 @@ for (const lang of ["nl", "ar"]) {
   });
 }
 
+test("the join, devices, administration and code pages have no WCAG 2.2 AA violations", async () => {
+  const browser = await openBrowser({ bypassCSP: true });
+  try {
+    const { page } = browser;
+    await gotoWhenReady(page, "/join");
+    assert.deepEqual(await violations(page), [], "/join");
+    await signIn(page, "coordinator");
+    for (const path of ["/devices", "/admin"]) {
+      await page.goto(BASE + path);
+      assert.deepEqual(await violations(page), [], path);
+    }
+    await page.fill("#case-name", "Samira");
+    await Promise.all([page.waitForURL(/\/admin\?saved/), page.click("form[action='/admin/cases'] button")]);
+    assert.deepEqual(await violations(page), [], "/admin after saving");
+    await Promise.all([page.waitForURL(/\/code\?value=/), page.click("form[action='/reset-codes'] button")]);
+    assert.match(await page.textContent(".one-time-code"), /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.deepEqual(await violations(page), [], "/code");
+  } finally {
+    await browser.close();
+  }
+});
+
 test("the sign-in and home pages fit a 360-pixel-wide phone without sideways scrolling", async () => {
   const browser = await openBrowser();
   try {
@@ -47,8 +69,10 @@ test("the sign-in and home pages fit a 360-pixel-wide phone without sideways scr
     assert.ok(await noHorizontalScroll(page), "/signin");
     await signIn(page, "sarah");
     assert.ok(await noHorizontalScroll(page), "/");
-    await page.goto(page.url().replace(/\/$/, "/devices"));
-    assert.ok(await noHorizontalScroll(page), "/devices");
+    for (const path of ["/devices", "/join"]) {
+      await page.goto(BASE + path);
+      assert.ok(await noHorizontalScroll(page), path);
+    }
   } finally {
     await browser.close();
   }
