@@ -11,7 +11,7 @@ SITE="${BRUG_SITE_ROOT:-$ROOT/target/site}"
 ensure_build_tools
 
 say "Building the WebAssembly islands"
-cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
 mkdir -p "$SITE/pkg" "$SITE/style"
 wasm-bindgen target/wasm32-unknown-unknown/wasm-release/frontend.wasm \
   --target web --no-typescript --out-dir "$SITE/pkg" --out-name brug
@@ -27,8 +27,8 @@ say "Bundling the styles"
 
 if [ "$PROFILE" = "release" ]; then
   say "Building the server (release; the first time takes several minutes)"
-  cargo build --quiet -p server --release
+  cargo build -p server --release
 else
   say "Building the server (debug)"
-  cargo build --quiet -p server
+  cargo build -p server
 fi

@@ -80,6 +80,15 @@ ensure_browser_test_packages() {
   fi
 }
 
+# A Python virtual environment in .tools with the OpenAPI validator (from PyPI).
+ensure_openapi_validator() {
+  if [ ! -x "$TOOLS_DIR/venv/bin/openapi-spec-validator" ]; then
+    say "Installing openapi-spec-validator into .tools/venv"
+    python3 -m venv "$TOOLS_DIR/venv"
+    "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check openapi-spec-validator
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
