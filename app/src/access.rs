@@ -106,11 +106,6 @@ pub async fn open_case(
     })
 }
 
-/// Whether the viewer belongs to the case's circle at all, without reading its data.
-pub async fn member_kind(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<Option<MemberKind>, AppError> {
-    Ok(membership(tx, viewer.user_id, case_id).await?.map(|m| m.kind))
-}
-
 pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role == AccountRole::Coordinator {
         Ok(())

@@ -171,3 +171,33 @@ async fn passwords_are_stored_as_argon2id_hashes_with_the_agreed_parameters() {
     assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
     assert!(!hash.contains(DEMO_PASSWORD));
 }
+
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().expect("an object").keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[tokio::test]
+async fn the_login_and_me_answers_keep_the_shape_phone_apps_rely_on() {
+    let app = TestApp::spawn().await;
+    let login: Value = app.login("lotte", DEMO_PASSWORD).await.json().await.unwrap();
+    assert_eq!(keys(&login), ["token", "user"]);
+    assert_eq!(
+        keys(&login["user"]),
+        ["display_name", "id", "language", "organisation", "role", "username"]
+    );
+    assert_eq!(login["user"]["organisation"], "Justitiehuis Antwerpen");
+    assert!(login["token"].as_str().unwrap().starts_with("brug_"));
+    let me: Value = app
+        .get("/api/v1/me", login["token"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me, login["user"]);
+
+    let error: Value = app.login("lotte", "wrong guess").await.json().await.unwrap();
+    assert_eq!(keys(&error), ["error"]);
+    assert_eq!(keys(&error["error"]), ["code", "message"]);
+}
