@@ -85,9 +85,10 @@ pub async fn open_case(
     case_id: i64,
     category: Category,
 ) -> Result<CaseAccess, AppError> {
+    // A case you are not in is not revealed to exist.
     let member = membership(tx, viewer.user_id, case_id)
         .await?
-        .ok_or(AppError::new(ErrorCode::NotInCircle))?;
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
     if member.kind == MemberKind::Family && !has_consent(tx, case_id, viewer.user_id, category).await? {
         return Err(AppError::new(ErrorCode::NotShared));
     }
@@ -110,7 +111,7 @@ pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role == AccountRole::Coordinator {
         Ok(())
     } else {
-        Err(AppError::new(ErrorCode::Forbidden))
+        Err(AppError::new(ErrorCode::NotPermitted))
     }
 }
 
@@ -123,8 +124,9 @@ pub async fn require_case_worker(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64)
             kind: m.kind,
             case_role: m.case_role,
         }),
-        Some(_) => Err(AppError::new(ErrorCode::Forbidden)),
-        None => Err(AppError::new(ErrorCode::NotInCircle)),
+        Some(_) => Err(AppError::new(ErrorCode::NotPermitted)),
+        // A case you are not in is not revealed to exist.
+        None => Err(AppError::new(ErrorCode::NotFound)),
     }
 }
 
@@ -150,6 +152,6 @@ pub async fn require_may_reset(
             .await?;
             shared_case.map(Some).ok_or(AppError::new(ErrorCode::NotInCircle))
         }
-        _ => Err(AppError::new(ErrorCode::Forbidden)),
+        _ => Err(AppError::new(ErrorCode::NotPermitted)),
     }
 }

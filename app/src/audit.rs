@@ -19,6 +19,8 @@ pub enum AuditAction {
     MembershipAdded,
     CaseRead,
     LanguageChanged,
+    MilestoneCreated,
+    MilestoneChanged,
 }
 
 impl AuditAction {
@@ -38,6 +40,8 @@ impl AuditAction {
             MembershipAdded => "membership_added",
             CaseRead => "case_read",
             LanguageChanged => "language_changed",
+            MilestoneCreated => "milestone_created",
+            MilestoneChanged => "milestone_changed",
         }
     }
 }

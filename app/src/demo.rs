@@ -7,6 +7,7 @@ use crate::circle::{service::grant_consent_in, storage as circle, CaseRole, Memb
 use crate::db::now;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::trajectory::{storage as trajectory, Date, MilestoneStatus, NewMilestone, Phase};
 
 pub const DEMO_PASSWORD: &str = "brug-demo-2026";
 
@@ -118,6 +119,118 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     for category in [Category::Circle, Category::Appointments] {
         grant_consent_in(&mut tx, case_b, ids["hanane"], category).await?;
     }
+    load_trajectories(&mut tx, case_a, case_b, ids["lotte"], ids["pieter"], now).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// (phase, title, explanation, why it matters, who decides, what is needed, date, status)
+type DemoMilestone = (
+    Phase,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    MilestoneStatus,
+);
+
+const SARAH_MILESTONES: &[DemoMilestone] = &[
+    (
+        Phase::ConditionalRelease,
+        "Gesprek over je voorwaarden",
+        "Lotte legt samen met jou de voorwaarden van je vrijlating uit, één voor één.",
+        "Zo weet je precies wat er van je verwacht wordt, en wat niet.",
+        "De strafuitvoeringsrechtbank",
+        "Je identiteitskaart.",
+        Some("2026-10-05"),
+        MilestoneStatus::Done,
+    ),
+    (
+        Phase::ConditionalRelease,
+        "Evaluatie van je voorwaarden",
+        "De strafuitvoeringsrechtbank bekijkt hoe het gaat en of de voorwaarden kunnen veranderen.",
+        "Minder voorwaarden geeft je meer ruimte voor werk en voor je kinderen.",
+        "De strafuitvoeringsrechtbank",
+        "Een kort verslag van Lotte. Je mag ook zelf opschrijven hoe het gaat.",
+        Some("2026-12-15"),
+        MilestoneStatus::Planned,
+    ),
+    (
+        Phase::ConditionalRelease,
+        "Starten met een opleiding",
+        "Je begint aan een opleiding logistiek bij het centrum voor volwassenenonderwijs.",
+        "Een opleiding opent de weg naar werk dat bij je past.",
+        "Jij, samen met Karim",
+        "Inschrijven vóór 15 januari.",
+        Some("2027-02-01"),
+        MilestoneStatus::InProgress,
+    ),
+    (
+        Phase::AfterCare,
+        "Steun na het einde van je voorwaarden",
+        "Ook als je voorwaarden aflopen, blijft Karim je buddy en kan je terecht bij het welzijnswerk in je buurt.",
+        "De begeleiding stopt niet aan de poort en ook niet op de laatste dag van je voorwaarden.",
+        "Jij",
+        "",
+        None,
+        MilestoneStatus::Planned,
+    ),
+];
+
+const YOUSSEF_MILESTONES: &[DemoMilestone] = &[(
+    Phase::Leave,
+    "Aanvraag uitgangsvergunning",
+    "Je vraagt toestemming om een dag de gevangenis te verlaten, om je gezin te zien.",
+    "Een eerste dag buiten bereidt je voor op de terugkeer naar huis.",
+    "De gevangenisdirecteur",
+    "Een plan voor de dag, samen met Pieter.",
+    Some("2027-01-10"),
+    MilestoneStatus::Planned,
+)];
+
+async fn load_trajectories(
+    tx: &mut crate::db::Tx<'_>,
+    case_a: i64,
+    case_b: i64,
+    lotte: i64,
+    pieter: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    for (case_id, phase) in [(case_a, Phase::ConditionalRelease), (case_b, Phase::InDetention)] {
+        sqlx::query("UPDATE cases SET phase = $1 WHERE id = $2")
+            .bind(phase.as_str())
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (case_id, author, milestones) in [(case_a, lotte, SARAH_MILESTONES), (case_b, pieter, YOUSSEF_MILESTONES)] {
+        for (phase, title, explanation, why, decides, needed, date, status) in milestones {
+            let new = NewMilestone {
+                phase: *phase,
+                title: title.to_string(),
+                explanation: explanation.to_string(),
+                why_it_matters: why.to_string(),
+                decided_by: decides.to_string(),
+                what_is_needed: needed.to_string(),
+                expected_date: date.and_then(|d| Date::parse(d).ok()),
+                status: Some(*status),
+            };
+            let id = trajectory::insert_milestone(tx, case_id, &new, author, now).await?;
+            if *title == "Evaluatie van je voorwaarden" {
+                let change = trajectory::NewChange {
+                    milestone_id: id,
+                    changed_by: lotte,
+                    now,
+                    field: "expected_date",
+                    old_value: Some("2026-11-20"),
+                    new_value: Some("2026-12-15"),
+                    reason: "De rechtbank heeft de zitting verplaatst; dat ligt niet aan jou.",
+                };
+                trajectory::insert_change(tx, change).await?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -2,12 +2,16 @@
 //! Brug's shared application: pages, islands, types, and (with the `ssr` feature) the
 //! service layer that both the pages and the `/api/v1` routes call.
 
+#[macro_use]
+mod macros;
+
 pub mod accounts;
 pub mod admin;
 pub mod circle;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod trajectory;
 
 #[cfg(feature = "hydrate")]
 mod enhance;
@@ -101,6 +105,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/join") view=accounts::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/devices") view=accounts::DevicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/code") view=accounts::CodePage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/trajectory") view=trajectory::TrajectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, http};
+use crate::{accounts, admin, api, http, trajectory};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -138,6 +138,11 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/workers", post(admin::forms::invite_worker))
         .route("/admin/cases", post(admin::forms::create_case))
         .route("/admin/assignments", post(admin::forms::assign_worker))
+        .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
+        .route(
+            "/cases/{case_id}/milestones/{milestone_id}",
+            post(trajectory::forms::change),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(
             context,
             app::shell,

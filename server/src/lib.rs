@@ -10,5 +10,6 @@ pub mod config;
 
 mod http;
 pub mod telemetry;
+mod trajectory;
 
 pub use application::Application;

@@ -51,7 +51,8 @@ async fn every_api_route_answers_each_role_as_agreed() {
         route(Method::POST, "/api/v1/reset-codes", Some(json!({ "user_id": marleen }))),
     ];
     // Expected status per role: anonymous, participant (sarah), family (marleen),
-    // worker in the case (lotte), worker outside it (pieter), coordinator.
+    // worker in the case (lotte), worker outside it (pieter), coordinator. A case you
+    // are not in answers 404: its existence is not revealed.
     let expected: [[u16; 6]; 8] = [
         [401, 200, 200, 200, 200, 200],
         [401, 200, 200, 200, 200, 200],
@@ -60,7 +61,7 @@ async fn every_api_route_answers_each_role_as_agreed() {
         [401, 403, 403, 403, 403, 201],
         // lotte is already in the circle, so assigning her again is invalid input.
         [401, 403, 403, 403, 403, 422],
-        [401, 403, 403, 201, 403, 403],
+        [401, 403, 403, 201, 404, 404],
         [401, 403, 403, 201, 403, 201],
     ];
     let mut tokens = vec![None];

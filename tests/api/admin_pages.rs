@@ -69,7 +69,7 @@ async fn participants_and_family_see_no_worker_tools_and_cannot_post_them() {
     ];
     assert_eq!(
         post_form(&app, &sarah, "/invitations", &fields).await,
-        "/?error=forbidden"
+        "/?error=not_permitted"
     );
 }
 
@@ -138,6 +138,6 @@ async fn the_admin_page_turns_away_everyone_but_coordinators() {
             "{name} sees nothing of the overview"
         );
         let refused = post_form(&app, &cookie, "/admin/cases", &[("participant_name", "Nope")]).await;
-        assert_eq!(refused, "/admin?error=forbidden", "{name}");
+        assert_eq!(refused, "/admin?error=not_permitted", "{name}");
     }
 }

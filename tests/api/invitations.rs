@@ -145,7 +145,7 @@ async fn a_worker_of_another_case_cannot_invite_into_this_circle() {
     let response = app.post_json("/api/v1/invitations", Some(&pieter), invitation).await;
     assert_eq!(
         error_code(response).await,
-        (StatusCode::FORBIDDEN, "not_in_circle".to_string())
+        (StatusCode::NOT_FOUND, "not_found".to_string())
     );
 }
 
@@ -158,7 +158,7 @@ async fn a_participant_cannot_issue_invitations() {
     let response = app.post_json("/api/v1/invitations", Some(&sarah), invitation).await;
     assert_eq!(
         error_code(response).await,
-        (StatusCode::FORBIDDEN, "forbidden".to_string())
+        (StatusCode::FORBIDDEN, "not_permitted".to_string())
     );
 }
 

@@ -8,3 +8,4 @@ mod circle;
 mod invitations;
 mod pages;
 mod platform;
+mod trajectory;

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { brotliCompressSync, constants } from "node:zlib";
-import { BASE, gotoWhenReady, openBrowser, signIn } from "./support.mjs";
+import { BASE, TEST_TIMEOUT, gotoWhenReady, openBrowser, signIn } from "./support.mjs";
 
 const BUDGET = 60 * 1024;
 
@@ -27,7 +27,7 @@ async function scriptBytes(page, visit) {
   return { rows, brotli: rows.reduce((sum, row) => sum + row.brotli, 0) };
 }
 
-test("a first visit to the sign-in page stays within 60 kB of WebAssembly and JavaScript", async () => {
+test("a first visit to the sign-in page stays within 60 kB of WebAssembly and JavaScript", { timeout: TEST_TIMEOUT }, async () => {
   const browser = await openBrowser();
   try {
     const { page } = browser;
@@ -43,7 +43,7 @@ test("a first visit to the sign-in page stays within 60 kB of WebAssembly and Ja
   }
 });
 
-test("a first visit to the home page stays within 60 kB of WebAssembly and JavaScript", async () => {
+test("a first visit to the home page stays within 60 kB of WebAssembly and JavaScript", { timeout: TEST_TIMEOUT }, async () => {
   const browser = await openBrowser({ javaScriptEnabled: false });
   const fresh = await openBrowser();
   try {

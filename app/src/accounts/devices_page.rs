@@ -54,7 +54,7 @@ fn DeviceItem(device: DeviceSession, lang: Lang) -> impl IntoView {
 }
 
 /// A UTC date and time, written the same way in every language (YYYY-MM-DD HH:MM).
-fn format_time(unix: i64) -> String {
+pub fn format_time(unix: i64) -> String {
     let days = unix.div_euclid(86_400);
     let seconds = unix.rem_euclid(86_400);
     // Civil-from-days (Howard Hinnant's algorithm).

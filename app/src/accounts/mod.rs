@@ -9,7 +9,7 @@ mod signin_page;
 mod types;
 
 pub use code_page::CodePage;
-pub use devices_page::DevicesPage;
+pub use devices_page::{format_time, DevicesPage};
 pub use join_page::JoinPage;
 pub use server_fns::*;
 pub use signin_page::SignInPage;

@@ -53,9 +53,11 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let participant_name = case.participant_name.clone();
     let i_am_worker = case.your_kind == MemberKind::Worker;
     let case_id = case.case_id;
+    let next_step = case.trajectory_visible.then(|| case.next_step.clone());
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
+            {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step lang/> })}
             {match case.members {
                 Some(members) => view! {
                     <p>{lang.t(Msg::CircleIntro)}</p>

@@ -26,11 +26,14 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
             }) => None,
             Err(other) => return Err(other),
         };
+        let next = crate::trajectory::service::next_step_in(&mut tx, ctx, viewer, case_id).await?;
         cases.push(CaseCircle {
             case_id,
             participant_name: label,
             your_kind,
             members,
+            trajectory_visible: next.is_some(),
+            next_step: next.flatten(),
         });
     }
     tx.commit().await?;

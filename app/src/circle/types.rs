@@ -2,31 +2,6 @@ use crate::accounts::Me;
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
-macro_rules! plain_enum {
-    ($name:ident { $($variant:ident => $text:literal, $label:ident;)* }) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),* }
-            }
-
-            pub fn parse(value: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == value)
-            }
-
-            pub fn label(self) -> Msg {
-                match self { $($name::$variant => Msg::$label),* }
-            }
-        }
-    };
-}
-
 plain_enum!(MemberKind {
     Participant => "participant", RoleParticipant;
     Family => "family", RoleFamily;
@@ -88,6 +63,9 @@ pub struct CaseCircle {
     pub your_kind: MemberKind,
     /// `None` when the participant has not shared the circle with this family member.
     pub members: Option<Vec<CircleMember>>,
+    /// Whether the viewer may see the trajectory, and its next open milestone.
+    pub trajectory_visible: bool,
+    pub next_step: Option<crate::trajectory::Milestone>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

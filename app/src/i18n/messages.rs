@@ -297,6 +297,56 @@ messages! {
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
     AssignedWorkers { nl: "Begeleiders: {names}", fr: "Intervenants : {names}", en: "Support workers: {names}", ar: "المرافقون: {names}" }
     NoneYet { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
+    PhaseInDetention { nl: "in detentie", fr: "en détention", en: "in detention", ar: "في الاحتجاز" }
+    PhaseLeave { nl: "met verlof", fr: "en congé pénitentiaire", en: "on leave", ar: "في إجازة من السجن" }
+    PhaseConditionalRelease { nl: "voorwaardelijke vrijlating", fr: "libération conditionnelle", en: "conditional release", ar: "الإفراج المشروط" }
+    PhaseAfterCare { nl: "nazorg", fr: "suivi après la libération", en: "after-care", ar: "المتابعة بعد الإفراج" }
+    PhaseClosed { nl: "afgerond", fr: "clôturé", en: "closed", ar: "مُنتهٍ" }
+    StatusPlanned { nl: "gepland", fr: "prévu", en: "planned", ar: "مخطَّط" }
+    StatusInProgress { nl: "bezig", fr: "en cours", en: "in progress", ar: "قيد التنفيذ" }
+    StatusDone { nl: "gedaan", fr: "fait", en: "done", ar: "تمّ" }
+    StatusPostponed { nl: "uitgesteld", fr: "reporté", en: "postponed", ar: "مؤجَّل" }
+    StatusNotGoingAhead { nl: "gaat niet door", fr: "n'aura pas lieu", en: "not going ahead", ar: "لن يتمّ" }
+    TrajectoryTitle { nl: "Jouw traject", fr: "Votre parcours", en: "Your trajectory", ar: "مسارك" }
+    TrajectoryOf { nl: "Het traject van {name}", fr: "Le parcours de {name}", en: "{name}'s trajectory", ar: "مسار {name}" }
+    TrajectoryIntro {
+        nl: "Alle stappen, ook na de vrijlating. Bij elke stap staat wie beslist en waarom, en elke wijziging met haar reden.",
+        fr: "Toutes les étapes, aussi après la libération. Pour chaque étape : qui décide et pourquoi, et chaque changement avec sa raison.",
+        en: "Every step, also after release. Each step says who decides and why, and every change with its reason.",
+        ar: "كل الخطوات، حتى بعد الإفراج. لكل خطوة: من يقرّر ولماذا، وكل تغيير مع سببه.",
+    }
+    CurrentPhase { nl: "Nu: {phase}", fr: "Maintenant : {phase}", en: "Now: {phase}", ar: "الآن: {phase}" }
+    WhyItMatters { nl: "Waarom dit belangrijk is", fr: "Pourquoi c'est important", en: "Why it matters", ar: "لماذا هذا مهم" }
+    WhoDecides { nl: "Wie beslist", fr: "Qui décide", en: "Who decides", ar: "من يقرّر" }
+    WhatIsNeeded { nl: "Wat er nodig is", fr: "Ce qu'il faut", en: "What is needed", ar: "ما هو مطلوب" }
+    ExpectedDate { nl: "Verwachte datum", fr: "Date prévue", en: "Expected date", ar: "التاريخ المتوقَّع" }
+    NoDateYet { nl: "nog geen datum", fr: "pas encore de date", en: "no date yet", ar: "لا تاريخ بعد" }
+    StatusLabel { nl: "Stand van zaken", fr: "Où on en est", en: "Status", ar: "الحالة" }
+    HistoryTitle { nl: "Wat er veranderde", fr: "Ce qui a changé", en: "What changed", ar: "ما الذي تغيّر" }
+    HistoryLine { nl: "{when}, {who}: {change}. Reden: {reason}", fr: "{when}, {who} : {change}. Raison : {reason}", en: "{when}, {who}: {change}. Reason: {reason}", ar: "{when}، {who}: {change}. السبب: {reason}" }
+    NextStepTitle { nl: "Je volgende stap", fr: "Votre prochaine étape", en: "Your next step", ar: "خطوتك التالية" }
+    NoNextStep { nl: "Er staat nu geen volgende stap gepland.", fr: "Aucune prochaine étape n'est prévue pour l'instant.", en: "No next step is planned right now.", ar: "لا توجد خطوة تالية مخطَّطة الآن." }
+    SeeTrajectory { nl: "Bekijk het hele traject", fr: "Voir tout le parcours", en: "See the whole trajectory", ar: "اطّلع على المسار كاملًا" }
+    NoMilestonesYet { nl: "Er zijn nog geen stappen ingevuld.", fr: "Aucune étape n'a encore été ajoutée.", en: "No steps have been added yet.", ar: "لم تُضَف أي خطوات بعد." }
+    AddMilestoneTitle { nl: "Een stap toevoegen", fr: "Ajouter une étape", en: "Add a step", ar: "إضافة خطوة" }
+    ChangeMilestoneTitle { nl: "Deze stap wijzigen", fr: "Modifier cette étape", en: "Change this step", ar: "تعديل هذه الخطوة" }
+    TitleLabel { nl: "Titel", fr: "Titre", en: "Title", ar: "العنوان" }
+    ExplanationLabel { nl: "Uitleg in gewone woorden", fr: "Explication en mots simples", en: "Explanation in plain words", ar: "شرح بكلمات بسيطة" }
+    PhaseLabel { nl: "Fase", fr: "Phase", en: "Phase", ar: "المرحلة" }
+    ReasonLabel { nl: "Reden van de wijziging", fr: "Raison du changement", en: "Reason for the change", ar: "سبب التغيير" }
+    SaveButton { nl: "Opslaan", fr: "Enregistrer", en: "Save", ar: "حفظ" }
+    ErrReasonRequired {
+        nl: "Schrijf kort waarom de datum of de stand van zaken verandert. De deelnemer leest dit.",
+        fr: "Écrivez brièvement pourquoi la date ou l'état change. Le participant le lira.",
+        en: "Write briefly why the date or status changes. The participant will read it.",
+        ar: "اكتب باختصار سبب تغيير التاريخ أو الحالة. سيقرأ المشارك ذلك.",
+    }
+    ErrInvalidDate {
+        nl: "Die datum klopt niet. Gebruik de vorm jjjj-mm-dd.",
+        fr: "Cette date n'est pas valable. Utilisez la forme aaaa-mm-jj.",
+        en: "That date is not valid. Use the form yyyy-mm-dd.",
+        ar: "هذا التاريخ غير صالح. استخدم الصيغة yyyy-mm-dd.",
+    }
 }
 
 #[cfg(test)]

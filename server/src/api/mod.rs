@@ -2,11 +2,12 @@
 
 use crate::accounts::api as accounts;
 use crate::circle::api as circle;
+use crate::trajectory::api as trajectory;
 use app::error::{AppError, ErrorCode};
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 use axum::{Json, Router};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -21,6 +22,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::login, accounts::logout, accounts::me, accounts::devices, accounts::revoke_device,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker,
+        trajectory::list, trajectory::create, trajectory::update,
     ),
     modifiers(&BearerAuth)
 )]
@@ -51,6 +53,11 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations", post(accounts::create_organisation))
         .route("/cases", get(circle::my_cases).post(circle::create_case))
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
+        .route(
+            "/cases/{case_id}/milestones",
+            get(trajectory::list).post(trajectory::create),
+        )
+        .route("/cases/{case_id}/milestones/{milestone_id}", patch(trajectory::update))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

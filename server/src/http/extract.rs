@@ -61,7 +61,7 @@ where
         if viewer.role == AccountRole::Coordinator {
             Ok(Coordinator(viewer))
         } else {
-            Err(AppError::new(ErrorCode::Forbidden))
+            Err(AppError::new(ErrorCode::NotPermitted))
         }
     }
 }

@@ -1,0 +1,204 @@
+use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
+use crate::error::ErrorCode;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn TrajectoryPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let case_id = params
+        .with_untracked(|p| p.get("case_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let view = Resource::new_blocking(move || case_id, load_trajectory);
+    let error = use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(view) => view! { <Timeline view error lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Timeline(view: TrajectoryView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let TrajectoryView {
+        trajectory,
+        may_edit,
+        yours,
+    } = view;
+    let title = if yours {
+        lang.t(Msg::TrajectoryTitle).to_string()
+    } else {
+        lang.fill(Msg::TrajectoryOf, &[("name", &trajectory.participant_name)])
+    };
+    let case_id = trajectory.case_id;
+    let empty = trajectory.milestones.is_empty();
+    view! {
+        <leptos_meta::Title text=title.clone()/>
+        <Page signed_in=true>
+            <h1 id="page-title">{title}</h1>
+            <p class="phase">{lang.fill(Msg::CurrentPhase, &[("phase", lang.t(trajectory.phase.label()))])}</p>
+            <p>{lang.t(Msg::TrajectoryIntro)}</p>
+            <p id="trajectory-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMilestonesYet)}</p> })}
+            <ol class="timeline">
+                {trajectory.milestones.into_iter().map(|m| view! { <MilestoneItem milestone=m may_edit lang/> }).collect_view()}
+            </ol>
+            {may_edit.then(|| view! { <AddMilestoneForm case_id lang/> })}
+        </Page>
+    }
+}
+
+fn date_text(milestone: &Milestone, lang: Lang) -> String {
+    milestone
+        .expected_date
+        .as_ref()
+        .map(|d| d.as_str().to_string())
+        .unwrap_or_else(|| lang.t(Msg::NoDateYet).to_string())
+}
+
+fn value_text(field: &str, value: Option<&str>, lang: Lang) -> String {
+    match (field, value) {
+        ("status", Some(v)) => MilestoneStatus::parse(v)
+            .map(|s| lang.t(s.label()).to_string())
+            .unwrap_or_default(),
+        (_, Some(v)) => v.to_string(),
+        (_, None) => lang.t(Msg::NoDateYet).to_string(),
+    }
+}
+
+#[component]
+fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoView {
+    let heading = format!("milestone-{}", milestone.id);
+    let status = milestone.status;
+    let meta = format!(
+        "{} · {}: {}",
+        lang.t(status.label()),
+        lang.t(Msg::ExpectedDate),
+        date_text(&milestone, lang)
+    );
+    let history = milestone.history.clone();
+    let has_history = !history.is_empty();
+    view! {
+        <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{milestone.title.clone()}</h2>
+            <p class="milestone-meta">{meta}</p>
+            <p>{milestone.explanation.clone()}</p>
+            <dl class="milestone-facts">
+                {(!milestone.why_it_matters.is_empty()).then(|| view! {
+                    <dt>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
+                })}
+                <dt>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
+                {(!milestone.what_is_needed.is_empty()).then(|| view! {
+                    <dt>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
+                })}
+            </dl>
+            {has_history.then(|| view! {
+                <details class="milestone-history">
+                    <summary>{lang.t(Msg::HistoryTitle)}</summary>
+                    <ul>
+                        {history.into_iter().map(|change| {
+                            let what = format!(
+                                "{}: {} → {}",
+                                if change.field == "status" { lang.t(Msg::StatusLabel) } else { lang.t(Msg::ExpectedDate) },
+                                value_text(&change.field, change.old_value.as_deref(), lang),
+                                value_text(&change.field, change.new_value.as_deref(), lang),
+                            );
+                            let when = crate::accounts::format_time(change.changed_at);
+                            view! {
+                                <li class="milestone-change">
+                                    {lang.fill(Msg::HistoryLine, &[("when", &when), ("who", &change.changed_by), ("change", &what), ("reason", &change.reason)])}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+            {may_edit.then(|| view! { <ChangeMilestoneForm milestone=milestone.clone() lang/> })}
+        </li>
+    }
+}
+
+#[component]
+fn ChangeMilestoneForm(milestone: Milestone, lang: Lang) -> impl IntoView {
+    let id = |name: &str| format!("{name}-{}", milestone.id);
+    let date = milestone
+        .expected_date
+        .as_ref()
+        .map(|d| d.as_str().to_string())
+        .unwrap_or_default();
+    view! {
+        <details class="worker-tools">
+            <summary>{lang.t(Msg::ChangeMilestoneTitle)}</summary>
+            <form class="stacked-form" method="post" action=format!("/cases/{}/milestones/{}", milestone.case_id, milestone.id)>
+                <label for=id("status")>{lang.t(Msg::StatusLabel)}</label>
+                <select id=id("status") name="status">
+                    {MilestoneStatus::ALL.iter().map(|s| view! {
+                        <option value=s.as_str() selected=*s == milestone.status>{lang.t(s.label())}</option>
+                    }).collect_view()}
+                </select>
+                <label for=id("date")>{lang.t(Msg::ExpectedDate)}</label>
+                <input id=id("date") name="expected_date" type="date" value=date/>
+                <label for=id("reason")>{lang.t(Msg::ReasonLabel)}</label>
+                <textarea id=id("reason") name="reason" rows="2" maxlength="1000" aria-describedby="trajectory-error"></textarea>
+                <button type="submit">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn AddMilestoneForm(case_id: i64, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="add-milestone">
+            <h2 id="add-milestone">{lang.t(Msg::AddMilestoneTitle)}</h2>
+            <form class="stacked-form" method="post" action=format!("/cases/{case_id}/milestones")>
+                <label for="new-phase">{lang.t(Msg::PhaseLabel)}</label>
+                <select id="new-phase" name="phase">
+                    {Phase::ALL.iter().map(|p| view! { <option value=p.as_str()>{lang.t(p.label())}</option> }).collect_view()}
+                </select>
+                <label for="new-title">{lang.t(Msg::TitleLabel)}</label>
+                <input id="new-title" name="title" type="text" required maxlength="120"/>
+                <label for="new-explanation">{lang.t(Msg::ExplanationLabel)}</label>
+                <textarea id="new-explanation" name="explanation" rows="3" required maxlength="2000"></textarea>
+                <label for="new-why">{lang.t(Msg::WhyItMatters)}</label>
+                <textarea id="new-why" name="why_it_matters" rows="2" maxlength="2000"></textarea>
+                <label for="new-decides">{lang.t(Msg::WhoDecides)}</label>
+                <input id="new-decides" name="decided_by" type="text" required maxlength="120"/>
+                <label for="new-needed">{lang.t(Msg::WhatIsNeeded)}</label>
+                <textarea id="new-needed" name="what_is_needed" rows="2" maxlength="2000"></textarea>
+                <label for="new-date">{lang.t(Msg::ExpectedDate)}</label>
+                <input id="new-date" name="expected_date" type="date"/>
+                <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// "Your next step" on the home page, with a way to the whole trajectory.
+#[component]
+pub fn NextStep(case_id: i64, step: Option<Milestone>, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="next-step">
+            <h3>{lang.t(Msg::NextStepTitle)}</h3>
+            {match step {
+                Some(step) => view! {
+                    <p class="next-step-title"><strong>{step.title.clone()}</strong></p>
+                    <p>{format!("{} · {}", lang.t(step.status.label()), date_text(&step, lang))}</p>
+                }.into_any(),
+                None => view! { <p>{lang.t(Msg::NoNextStep)}</p> }.into_any(),
+            }}
+            <p><a href=format!("/cases/{case_id}/trajectory")>{lang.t(Msg::SeeTrajectory)}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,157 @@
+//! Trajectory queries. Portable SQL, run on SQLite and PostgreSQL alike.
+
+use super::{Date, Milestone, MilestoneChange, MilestoneStatus, NewMilestone, Phase};
+use crate::db::Tx;
+use sqlx::Row;
+
+pub async fn case_header(tx: &mut Tx<'_>, case_id: i64) -> Result<Option<(String, String)>, sqlx::Error> {
+    let row = sqlx::query("SELECT label, phase FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|r| Ok((r.try_get("label")?, r.try_get("phase")?))).transpose()
+}
+
+const MILESTONE_COLUMNS: &str =
+    "id, case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, expected_date, status";
+
+fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Error> {
+    let phase: String = row.try_get("phase")?;
+    let status: String = row.try_get("status")?;
+    let expected_date: Option<String> = row.try_get("expected_date")?;
+    let (Some(phase), Some(status)) = (Phase::parse(&phase), MilestoneStatus::parse(&status)) else {
+        return Ok(None);
+    };
+    Ok(Some(Milestone {
+        id: row.try_get("id")?,
+        case_id: row.try_get("case_id")?,
+        phase,
+        title: row.try_get("title")?,
+        explanation: row.try_get("explanation")?,
+        why_it_matters: row.try_get("why_it_matters")?,
+        decided_by: row.try_get("decided_by")?,
+        what_is_needed: row.try_get("what_is_needed")?,
+        expected_date: expected_date.as_deref().and_then(|d| Date::parse(d).ok()),
+        status,
+        history: Vec::new(),
+    }))
+}
+
+/// A case's milestones by expected date (undated last), each with its history.
+pub async fn milestones(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<Milestone>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 \
+         ORDER BY CASE WHEN expected_date IS NULL THEN 1 ELSE 0 END, expected_date, id"
+    );
+    let rows = sqlx::query(&sql).bind(case_id).fetch_all(&mut **tx).await?;
+    let mut milestones = Vec::with_capacity(rows.len());
+    for row in &rows {
+        milestones.extend(milestone_from(row)?);
+    }
+    let changes = sqlx::query(
+        "SELECT c.milestone_id, c.changed_at, u.display_name, c.field, c.old_value, c.new_value, c.reason \
+         FROM milestone_changes c JOIN milestones m ON m.id = c.milestone_id JOIN users u ON u.id = c.changed_by \
+         WHERE m.case_id = $1 ORDER BY c.id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for row in changes {
+        let milestone_id: i64 = row.try_get("milestone_id")?;
+        if let Some(milestone) = milestones.iter_mut().find(|m| m.id == milestone_id) {
+            milestone.history.push(MilestoneChange {
+                changed_at: row.try_get("changed_at")?,
+                changed_by: row.try_get("display_name")?,
+                field: row.try_get("field")?,
+                old_value: row.try_get("old_value")?,
+                new_value: row.try_get("new_value")?,
+                reason: row.try_get("reason")?,
+            });
+        }
+    }
+    Ok(milestones)
+}
+
+pub async fn milestone(tx: &mut Tx<'_>, case_id: i64, milestone_id: i64) -> Result<Option<Milestone>, sqlx::Error> {
+    let sql = format!("SELECT {MILESTONE_COLUMNS} FROM milestones WHERE id = $1 AND case_id = $2");
+    let row = sqlx::query(&sql)
+        .bind(milestone_id)
+        .bind(case_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(match row {
+        Some(row) => milestone_from(&row)?,
+        None => None,
+    })
+}
+
+pub async fn insert_milestone(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    new: &NewMilestone,
+    created_by: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO milestones (case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, \
+         expected_date, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(new.phase.as_str())
+    .bind(new.title.trim())
+    .bind(new.explanation.trim())
+    .bind(new.why_it_matters.trim())
+    .bind(new.decided_by.trim())
+    .bind(new.what_is_needed.trim())
+    .bind(new.expected_date.as_ref().map(Date::as_str))
+    .bind(new.status.unwrap_or(MilestoneStatus::Planned).as_str())
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+pub async fn set_status_and_date(
+    tx: &mut Tx<'_>,
+    milestone_id: i64,
+    status: MilestoneStatus,
+    expected_date: Option<&Date>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE milestones SET status = $1, expected_date = $2, updated_at = $3 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(expected_date.map(Date::as_str))
+        .bind(now)
+        .bind(milestone_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub struct NewChange<'a> {
+    pub milestone_id: i64,
+    pub changed_by: i64,
+    pub now: i64,
+    pub field: &'a str,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub reason: &'a str,
+}
+
+pub async fn insert_change(tx: &mut Tx<'_>, change: NewChange<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO milestone_changes (milestone_id, changed_by, changed_at, field, old_value, new_value, reason) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(change.milestone_id)
+    .bind(change.changed_by)
+    .bind(change.now)
+    .bind(change.field)
+    .bind(change.old_value)
+    .bind(change.new_value)
+    .bind(change.reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Workers' forms on the trajectory page. They answer with a redirect back to the page,
+//! with `?error=code` when something needs correcting.
+
+use crate::accounts::forms::{answer, web_viewer};
+use crate::http::Ctx;
+use app::error::{AppError, ErrorCode};
+use app::state::AppState;
+use app::trajectory::{service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, Phase};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+
+fn optional_date(raw: &str) -> Result<Option<Date>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        Ok(None)
+    } else {
+        Date::parse(raw).map(Some).map_err(AppError::new)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AddForm {
+    phase: String,
+    title: String,
+    explanation: String,
+    #[serde(default)]
+    why_it_matters: String,
+    decided_by: String,
+    #[serde(default)]
+    what_is_needed: String,
+    #[serde(default)]
+    expected_date: String,
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(case_id): Path<i64>,
+    form: Result<Form<AddForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/trajectory");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let new = NewMilestone {
+            phase: Phase::parse(&form.phase).ok_or(AppError::new(ErrorCode::InvalidInput))?,
+            title: form.title,
+            explanation: form.explanation,
+            why_it_matters: form.why_it_matters,
+            decided_by: form.decided_by,
+            what_is_needed: form.what_is_needed,
+            expected_date: optional_date(&form.expected_date)?,
+            status: None,
+        };
+        service::add_milestone(&state, &ctx, &viewer, case_id, new).await
+    }
+    .await;
+    match result {
+        Ok(milestone) => answer(&headers, Ok(&format!("{page}#milestone-{}", milestone.id))),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    status: String,
+    #[serde(default)]
+    expected_date: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, milestone_id)): Path<(i64, i64)>,
+    form: Result<Form<ChangeForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/trajectory");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let update = MilestoneUpdate {
+            status: Some(MilestoneStatus::parse(&form.status).ok_or(AppError::new(ErrorCode::InvalidInput))?),
+            expected_date: optional_date(&form.expected_date)?,
+            reason: Some(form.reason),
+        };
+        service::update_milestone(&state, &ctx, &viewer, case_id, milestone_id, update).await
+    }
+    .await;
+    match result {
+        Ok(milestone) => answer(&headers, Ok(&format!("{page}#milestone-{}", milestone.id))),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
