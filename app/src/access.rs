@@ -107,6 +107,35 @@ pub async fn open_case(
     })
 }
 
+/// The access log is for the participant and the case's workers; family members see
+/// their own reads in the participant's log, not the log itself. Reading it is recorded.
+pub async fn open_access_log(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+) -> Result<CaseAccess, AppError> {
+    let member = membership(tx, viewer.user_id, case_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    if member.kind == MemberKind::Family {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::CaseRead,
+        case_id: Some(case_id),
+        object: Some(("access_log", case_id)),
+    };
+    audit::record(tx, ctx, entry).await?;
+    Ok(CaseAccess {
+        case_id,
+        viewer_id: viewer.user_id,
+        kind: member.kind,
+        case_role: member.case_role,
+    })
+}
+
 pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role == AccountRole::Coordinator {
         Ok(())

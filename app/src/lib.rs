@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod trajectory;
+pub mod transparency;
 
 #[cfg(feature = "hydrate")]
 mod enhance;
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/devices") view=accounts::DevicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/code") view=accounts::CodePage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/trajectory") view=trajectory::TrajectoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/access-log") view=transparency::AccessLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -11,5 +11,6 @@ pub mod config;
 mod http;
 pub mod telemetry;
 mod trajectory;
+mod transparency;
 
 pub use application::Application;

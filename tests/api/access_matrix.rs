@@ -1,20 +1,36 @@
 //! Every `/api/v1` route against every role: who gets in, who is turned away, and how.
+//! The test also fails when the OpenAPI document lists a route this file does not.
 
 use integration::TestApp;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
-struct Route {
+/// Roles, in the order of each row's expected statuses.
+const ROLES: [&str; 6] = ["anonymous", "sarah", "marleen", "lotte", "pieter", "coordinator"];
+
+/// Routes that need no account by design (signing in, joining with a code, the document).
+const OPEN_ROUTES: [(&str, &str); 3] = [
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/join"),
+    ("get", "/api/v1/openapi.json"),
+];
+
+struct Row {
     method: Method,
-    path: String,
+    template: &'static str,
     body: Option<Value>,
+    /// anonymous, sarah (participant of A), marleen (family of A, trajectory not shared),
+    /// lotte (worker of A), pieter (worker of B only), coordinator (not in A).
+    expected: [u16; 6],
 }
 
-fn route(method: Method, path: impl Into<String>, body: Option<Value>) -> Route {
-    Route {
+fn row(method: Method, template: &'static str, body: Option<Value>, expected: [u16; 6]) -> Row {
+    Row {
         method,
-        path: path.into(),
+        template,
         body,
+        expected,
     }
 }
 
@@ -24,67 +40,133 @@ async fn every_api_route_answers_each_role_as_agreed() {
     let case_a = app.case_of("Sarah").await;
     let lotte = app.user_id("lotte").await;
     let marleen = app.user_id("marleen").await;
-    let routes = [
-        route(Method::GET, "/api/v1/me", None),
-        route(Method::GET, "/api/v1/me/devices", None),
-        route(Method::GET, "/api/v1/cases", None),
-        route(
+    let milestone: i64 = sqlx::query_scalar("SELECT id FROM milestones WHERE case_id = $1 ORDER BY id LIMIT 1")
+        .bind(case_a)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let new_milestone = json!({ "phase": "after_care", "title": "T", "explanation": "E", "decided_by": "D" });
+    let rows = [
+        row(
+            Method::POST,
+            "/api/v1/auth/logout",
+            Some(json!({})),
+            [401, 204, 204, 204, 204, 204],
+        ),
+        row(Method::GET, "/api/v1/me", None, [401, 200, 200, 200, 200, 200]),
+        row(Method::GET, "/api/v1/me/devices", None, [401, 200, 200, 200, 200, 200]),
+        row(
+            Method::DELETE,
+            "/api/v1/me/devices/{id}",
+            None,
+            [401, 404, 404, 404, 404, 404],
+        ),
+        row(Method::GET, "/api/v1/cases", None, [401, 200, 200, 200, 200, 200]),
+        row(
             Method::POST,
             "/api/v1/organisations",
             Some(json!({ "name": "Matrix organisation" })),
+            [401, 403, 403, 403, 403, 201],
         ),
-        route(
+        row(
             Method::POST,
             "/api/v1/cases",
             Some(json!({ "participant_name": "Matrix" })),
+            [401, 403, 403, 403, 403, 201],
         ),
-        route(
+        // lotte is already in the circle, so assigning her again is invalid input.
+        row(
             Method::POST,
-            format!("/api/v1/cases/{case_a}/workers"),
+            "/api/v1/cases/{case_id}/workers",
             Some(json!({ "user_id": lotte, "case_role": "buddy" })),
+            [401, 403, 403, 403, 403, 422],
         ),
-        route(
+        row(
             Method::POST,
             "/api/v1/invitations",
             Some(json!({ "kind": "family", "case_id": case_a, "display_name": "X", "relationship": "other" })),
+            [401, 403, 403, 201, 404, 404],
         ),
-        route(Method::POST, "/api/v1/reset-codes", Some(json!({ "user_id": marleen }))),
+        row(
+            Method::POST,
+            "/api/v1/reset-codes",
+            Some(json!({ "user_id": marleen })),
+            [401, 403, 403, 201, 403, 201],
+        ),
+        row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/milestones",
+            None,
+            [401, 200, 403, 200, 404, 404],
+        ),
+        row(
+            Method::POST,
+            "/api/v1/cases/{case_id}/milestones",
+            Some(new_milestone),
+            [401, 403, 403, 201, 404, 404],
+        ),
+        row(
+            Method::PATCH,
+            "/api/v1/cases/{case_id}/milestones/{milestone_id}",
+            Some(json!({ "status": "in_progress", "reason": "Matrix" })),
+            [401, 403, 403, 200, 404, 404],
+        ),
+        row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/access-log",
+            None,
+            [401, 200, 403, 200, 404, 404],
+        ),
     ];
-    // Expected status per role: anonymous, participant (sarah), family (marleen),
-    // worker in the case (lotte), worker outside it (pieter), coordinator. A case you
-    // are not in answers 404: its existence is not revealed.
-    let expected: [[u16; 6]; 8] = [
-        [401, 200, 200, 200, 200, 200],
-        [401, 200, 200, 200, 200, 200],
-        [401, 200, 200, 200, 200, 200],
-        [401, 403, 403, 403, 403, 201],
-        [401, 403, 403, 403, 403, 201],
-        // lotte is already in the circle, so assigning her again is invalid input.
-        [401, 403, 403, 403, 403, 422],
-        [401, 403, 403, 201, 404, 404],
-        [401, 403, 403, 201, 403, 201],
-    ];
-    let mut tokens = vec![None];
-    for name in ["sarah", "marleen", "lotte", "pieter", "coordinator"] {
-        tokens.push(Some(app.token(name).await));
+
+    // Every documented route is in this file.
+    let doc: Value = app
+        .http
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut documented = BTreeSet::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            documented.insert((method.to_lowercase(), path.clone()));
+        }
     }
+    let mut listed: BTreeSet<(String, String)> = rows
+        .iter()
+        .map(|r| (r.method.as_str().to_lowercase(), r.template.to_string()))
+        .collect();
+    listed.extend(OPEN_ROUTES.iter().map(|(m, p)| (m.to_string(), p.to_string())));
+    let missing: Vec<_> = documented.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a row in the access matrix: {missing:?}"
+    );
+
     let mut mismatches = Vec::new();
-    for (route, row) in routes.iter().zip(expected) {
-        for (token, want) in tokens.iter().zip(row) {
-            let mut request = app.http.request(route.method.clone(), app.url(&route.path));
-            if let Some(token) = token {
-                request = request.bearer_auth(token);
+    for row in &rows {
+        let path = row
+            .template
+            .replace("{case_id}", &case_a.to_string())
+            .replace("{milestone_id}", &milestone.to_string())
+            .replace("{id}", "999999");
+        for (role, want) in ROLES.iter().zip(row.expected) {
+            // A fresh token per cell, so signing out in one cell does not affect the next.
+            let mut request = app.http.request(row.method.clone(), app.url(&path));
+            if *role != "anonymous" {
+                request = request.bearer_auth(app.token(role).await);
             }
-            if let Some(body) = &route.body {
+            if let Some(body) = &row.body {
                 request = request.json(body);
             }
             let got = request.send().await.unwrap().status();
             if got != StatusCode::from_u16(want).unwrap() {
                 mismatches.push(format!(
-                    "{} {} as role #{}: got {got}, want {want}",
-                    route.method,
-                    route.path,
-                    tokens.iter().position(|t| t == token).unwrap()
+                    "{} {} as {role}: got {got}, want {want}",
+                    row.method, row.template
                 ));
             }
         }

@@ -9,3 +9,4 @@ mod invitations;
 mod pages;
 mod platform;
 mod trajectory;
+mod transparency;

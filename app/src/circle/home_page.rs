@@ -71,6 +71,9 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p class="notice">{lang.fill(Msg::CircleNotShared, &[("name", &case.participant_name)])}</p>
                 }.into_any(),
             }}
+            {(case.your_kind != MemberKind::Family).then(|| view! {
+                <p><a href=format!("/cases/{case_id}/access-log")>{lang.t(Msg::AccessLogTitle)}</a></p>
+            })}
             {i_am_worker.then(|| view! { <InviteForm case_id lang/> })}
         </section>
     }

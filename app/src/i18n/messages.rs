@@ -347,6 +347,31 @@ messages! {
         en: "That date is not valid. Use the form yyyy-mm-dd.",
         ar: "هذا التاريخ غير صالح. استخدم الصيغة yyyy-mm-dd.",
     }
+    AccessLogTitle { nl: "Wie keek in mijn dossier?", fr: "Qui a consulté mon dossier ?", en: "Who looked at my file?", ar: "من اطّلع على ملفي؟" }
+    AccessLogTitleOther { nl: "Wie keek in het dossier van {name}?", fr: "Qui a consulté le dossier de {name} ?", en: "Who looked at {name}'s file?", ar: "من اطّلع على ملف {name}؟" }
+    AccessLogIntro {
+        nl: "Elke keer dat iemand je gegevens bekijkt of verandert, staat hier wie, wanneer, wat en waarom. Ook dat je deze lijst bekijkt, wordt genoteerd.",
+        fr: "Chaque fois que quelqu'un consulte ou modifie vos données, vous voyez ici qui, quand, quoi et pourquoi. Le fait de consulter cette liste est aussi noté.",
+        en: "Every time someone looks at or changes your information, you see here who, when, what and why. Looking at this list is recorded too.",
+        ar: "في كل مرة يطّلع فيها أحد على معلوماتك أو يغيّرها، ترى هنا من ومتى وماذا ولماذا. الاطّلاع على هذه القائمة يُسجَّل أيضًا.",
+    }
+    OlderEntries { nl: "Oudere regels", fr: "Lignes plus anciennes", en: "Older entries", ar: "سجلات أقدم" }
+    SomeoneOutside { nl: "iemand buiten de kring", fr: "quelqu'un hors du cercle", en: "someone outside the circle", ar: "شخص من خارج الدائرة" }
+    CategoryCircle { nl: "de kring", fr: "le cercle", en: "the circle", ar: "الدائرة" }
+    CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }
+    CategoryReunification { nl: "de hereniging", fr: "les retrouvailles familiales", en: "the reunification", ar: "لمّ الشمل" }
+    CategoryAppointments { nl: "de afspraken", fr: "les rendez-vous", en: "the appointments", ar: "المواعيد" }
+    CategoryAccessLog { nl: "deze lijst", fr: "cette liste", en: "this list", ar: "هذه القائمة" }
+    ActionLookedAt { nl: "bekeek {what}", fr: "a consulté {what}", en: "looked at {what}", ar: "اطّلع على {what}" }
+    ActionAddedStep { nl: "voegde een stap toe aan het traject", fr: "a ajouté une étape au parcours", en: "added a step to the trajectory", ar: "أضاف خطوة إلى المسار" }
+    ActionChangedStep { nl: "veranderde een stap in het traject", fr: "a modifié une étape du parcours", en: "changed a step in the trajectory", ar: "غيّر خطوة في المسار" }
+    ActionAddedMember { nl: "voegde iemand toe aan de kring", fr: "a ajouté quelqu'un au cercle", en: "added someone to the circle", ar: "أضاف شخصًا إلى الدائرة" }
+    ActionInvited { nl: "maakte een uitnodiging", fr: "a créé une invitation", en: "created an invitation", ar: "أنشأ دعوة" }
+    ActionJoined { nl: "maakte een account met een uitnodiging", fr: "a créé un compte avec une invitation", en: "created an account with an invitation", ar: "أنشأ حسابًا بدعوة" }
+    ActionResetCode { nl: "gaf een code voor een nieuw wachtwoord", fr: "a donné un code pour un nouveau mot de passe", en: "gave a code for a new password", ar: "أعطى رمزًا لكلمة مرور جديدة" }
+    ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }
+    ActionOpenedCase { nl: "opende de kring", fr: "a ouvert le cercle", en: "opened the circle", ar: "فتح الدائرة" }
+    ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }
 }
 
 #[cfg(test)]

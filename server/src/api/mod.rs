@@ -3,6 +3,7 @@
 use crate::accounts::api as accounts;
 use crate::circle::api as circle;
 use crate::trajectory::api as trajectory;
+use crate::transparency::api as transparency;
 use app::error::{AppError, ErrorCode};
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, State};
@@ -23,6 +24,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker,
         trajectory::list, trajectory::create, trajectory::update,
+        transparency::access_log,
     ),
     modifiers(&BearerAuth)
 )]
@@ -58,6 +60,7 @@ pub fn routes() -> Router<AppState> {
             get(trajectory::list).post(trajectory::create),
         )
         .route("/cases/{case_id}/milestones/{milestone_id}", patch(trajectory::update))
+        .route("/cases/{case_id}/access-log", get(transparency::access_log))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -5,6 +5,6 @@ mod extract;
 mod request;
 mod security;
 
-pub use extract::{ApiJson, ApiViewer, Coordinator, Ctx};
+pub use extract::{ApiJson, ApiQuery, ApiViewer, Coordinator, Ctx};
 pub use request::request_context;
 pub use security::{refuse_cross_site_writes, security_headers};

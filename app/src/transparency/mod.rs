@@ -1,0 +1,52 @@
+//! Transparency: the participant (and the case's workers) see every read and change of
+//! the case's data — when, who, which part, and why. Reading this log is logged too.
+
+mod page;
+
+pub use page::AccessLogPage;
+
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::circle::{CaseRole, MemberKind, Relationship};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One line of the access log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AccessLogEntry {
+    pub id: i64,
+    pub at: i64,
+    /// The person's name when they are (or were) in the circle; else `None`.
+    pub actor_name: Option<String>,
+    /// How the person belongs to the circle, if they do.
+    pub actor_kind: Option<MemberKind>,
+    pub actor_case_role: Option<CaseRole>,
+    pub actor_relationship: Option<Relationship>,
+    /// The person's account role, for someone outside the circle.
+    pub actor_account_role: Option<String>,
+    pub organisation: Option<String>,
+    /// What happened, e.g. `case_read`, `milestone_changed`.
+    pub action: String,
+    /// Which part of the case, for reads: `circle`, `trajectory`, `access_log`, …
+    pub category: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AccessLog {
+    pub case_id: i64,
+    pub participant_name: String,
+    pub entries: Vec<AccessLogEntry>,
+    /// Pass as `before` to get the next, older page; `None` on the last page.
+    pub next_cursor: Option<i64>,
+}
+
+#[server(prefix = "/s", endpoint = "access_log")]
+pub async fn load_access_log(case_id: i64, before: Option<i64>) -> Result<AccessLog, AppError> {
+    let (state, ctx) = crate::web::request_parts()?;
+    let viewer = crate::web::viewer(&state).await?;
+    service::access_log(&state, &ctx, &viewer, case_id, before, service::PAGE_SIZE).await
+}

@@ -1,0 +1,113 @@
+use super::{load_access_log, AccessLog, AccessLogEntry};
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn AccessLogPage() -> impl IntoView {
+    let lang = use_lang();
+    let case_id = use_params_map()
+        .with_untracked(|p| p.get("case_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let before = use_query_map()
+        .with_untracked(|q| q.get("before"))
+        .and_then(|b| b.parse::<i64>().ok());
+    let log = Resource::new_blocking(
+        move || (case_id, before),
+        |(case_id, before)| load_access_log(case_id, before),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(log) => view! { <Log log lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Log(log: AccessLog, lang: Lang) -> impl IntoView {
+    let title = lang.t(Msg::AccessLogTitle).to_string();
+    let heading = lang.fill(Msg::AccessLogTitleOther, &[("name", &log.participant_name)]);
+    let older = log
+        .next_cursor
+        .map(|cursor| format!("/cases/{}/access-log?before={cursor}", log.case_id));
+    let participant_name = log.participant_name.clone();
+    view! {
+        <leptos_meta::Title text=title/>
+        <Page signed_in=true>
+            <h1 id="page-title">{heading}</h1>
+            <p>{lang.t(Msg::AccessLogIntro)}</p>
+            <ol class="access-log">
+                {log.entries.into_iter().map(|entry| view! { <Entry entry participant_name=participant_name.clone() lang/> }).collect_view()}
+            </ol>
+            {older.map(|href| view! { <p><a href=href>{lang.t(Msg::OlderEntries)}</a></p> })}
+        </Page>
+    }
+}
+
+fn who(entry: &AccessLogEntry, participant_name: &str, lang: Lang) -> String {
+    let role = match (entry.actor_case_role, entry.actor_relationship, entry.actor_kind) {
+        (Some(role), _, _) => lang.t(role.label()).to_string(),
+        (_, Some(relation), _) => lang.fill(
+            Msg::FamilyOf,
+            &[("relation", lang.t(relation.label())), ("name", participant_name)],
+        ),
+        (_, _, Some(kind)) => lang.t(kind.label()).to_string(),
+        _ => entry
+            .actor_account_role
+            .as_deref()
+            .and_then(crate::accounts::AccountRole::parse)
+            .map(|r| lang.t(r.label()).to_string())
+            .unwrap_or_else(|| lang.t(Msg::SomeoneOutside).to_string()),
+    };
+    let mut text = match &entry.actor_name {
+        Some(name) => format!("{name} ({role})"),
+        None => role,
+    };
+    if let Some(organisation) = &entry.organisation {
+        text.push_str(&format!(", {organisation}"));
+    }
+    text
+}
+
+fn what(entry: &AccessLogEntry, lang: Lang) -> String {
+    let category = match entry.category.as_deref() {
+        Some("circle") => Msg::CategoryCircle,
+        Some("trajectory") => Msg::CategoryTrajectory,
+        Some("reunification") => Msg::CategoryReunification,
+        Some("appointments") => Msg::CategoryAppointments,
+        Some("access_log") => Msg::CategoryAccessLog,
+        _ => Msg::ActionOther,
+    };
+    let action = match entry.action.as_str() {
+        "case_read" => return lang.fill(Msg::ActionLookedAt, &[("what", lang.t(category))]),
+        "milestone_created" => Msg::ActionAddedStep,
+        "milestone_changed" => Msg::ActionChangedStep,
+        "membership_added" => Msg::ActionAddedMember,
+        "invitation_created" => Msg::ActionInvited,
+        "invitation_redeemed" => Msg::ActionJoined,
+        "reset_code_created" => Msg::ActionResetCode,
+        "password_reset" => Msg::ActionPasswordReset,
+        "case_created" => Msg::ActionOpenedCase,
+        _ => Msg::ActionOther,
+    };
+    lang.t(action).to_string()
+}
+
+#[component]
+fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl IntoView {
+    let when = crate::accounts::format_time(entry.at);
+    let line = format!("{}: {}", who(&entry, &participant_name, lang), what(&entry, lang));
+    view! {
+        <li class="access-log-entry">
+            <span class="access-log-time">{when}</span>
+            <span class="access-log-line">{line}</span>
+        </li>
+    }
+}

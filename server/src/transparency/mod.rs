@@ -1,0 +1,3 @@
+//! The access log's door for phone apps.
+
+pub mod api;

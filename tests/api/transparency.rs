@@ -1,0 +1,104 @@
+use integration::{error_code, TestApp};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn log(app: &TestApp, token: &str, case_id: i64, query: &str) -> Value {
+    let response = app
+        .get(&format!("/api/v1/cases/{case_id}/access-log{query}"), token)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_participant_sees_that_her_justice_assistant_read_her_milestones() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    app.get(&format!("/api/v1/cases/{case_a}/milestones"), &lotte).await;
+
+    let sarah = app.token("sarah").await;
+    let entries = log(&app, &sarah, case_a, "").await["entries"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let read = entries
+        .iter()
+        .find(|e| e["actor_name"] == "Lotte" && e["category"] == "trajectory")
+        .expect("lotte's read is in the log");
+    assert_eq!(read["action"], "case_read");
+    assert_eq!(read["actor_case_role"], "justice_assistant");
+    assert_eq!(read["organisation"], "Justitiehuis Antwerpen");
+}
+
+#[tokio::test]
+async fn reading_the_access_log_is_itself_recorded() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.token("sarah").await;
+    log(&app, &sarah, case_a, "").await;
+    let newest = &log(&app, &sarah, case_a, "").await["entries"][0];
+    assert_eq!(
+        (newest["actor_name"].as_str(), newest["category"].as_str()),
+        (Some("Sarah"), Some("access_log"))
+    );
+}
+
+#[tokio::test]
+async fn family_members_cannot_read_the_log_and_outsiders_cannot_find_it() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen = app.token("marleen").await;
+    let response = app.get(&format!("/api/v1/cases/{case_a}/access-log"), &marleen).await;
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::FORBIDDEN, "not_permitted".to_string())
+    );
+    let pieter = app.token("pieter").await;
+    let response = app.get(&format!("/api/v1/cases/{case_a}/access-log"), &pieter).await;
+    assert_eq!(error_code(response).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_access_log_pages_through_older_entries_without_overlap() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    for _ in 0..3 {
+        app.get(&format!("/api/v1/cases/{case_a}/milestones"), &lotte).await;
+    }
+    let first = log(&app, &lotte, case_a, "?limit=2").await;
+    let cursor = first["next_cursor"].as_i64().expect("more entries");
+    let second = log(&app, &lotte, case_a, &format!("?limit=2&before={cursor}")).await;
+    let ids = |page: &Value| {
+        page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (ids(&first), ids(&second));
+    assert_eq!((a.len(), b.len()), (2, 2));
+    assert!(a.iter().all(|id| b.iter().all(|older| older < id)), "{a:?} then {b:?}");
+    let bad = app
+        .get(&format!("/api/v1/cases/{case_a}/access-log?before=soon"), &lotte)
+        .await;
+    assert_eq!(error_code(bad).await.1, "invalid_input");
+}
+
+#[tokio::test]
+async fn the_who_looked_page_names_circle_members_with_their_role() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.web_session("lotte").await;
+    app.page(&format!("/cases/{case_a}/trajectory"), Some(&lotte)).await;
+    let sarah = app.web_session("sarah").await;
+    let page = app.page(&format!("/cases/{case_a}/access-log"), Some(&sarah)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Lotte (justitieassistent), Justitiehuis Antwerpen: bekeek het traject"),
+        "{html}"
+    );
+}
