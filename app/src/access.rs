@@ -11,26 +11,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::state::RequestContext;
 use sqlx::Row;
 
-/// What part of a case is being reached; family members see a category only when the
-/// participant shared it with them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Category {
-    Circle,
-    Trajectory,
-    Reunification,
-    Appointments,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Circle => "circle",
-            Category::Trajectory => "trajectory",
-            Category::Reunification => "reunification",
-            Category::Appointments => "appointments",
-        }
-    }
-}
+pub use crate::sharing::Category;
 
 /// Proof that the viewer passed the check for one case. Code that touches a case's data
 /// takes one of these, so it cannot run without the check.
@@ -65,8 +46,11 @@ async fn membership(tx: &mut Tx<'_>, user_id: i64, case_id: i64) -> Result<Optio
 }
 
 async fn has_consent(tx: &mut Tx<'_>, case_id: i64, family_user_id: i64, category: Category) -> Result<bool, AppError> {
+    // Shared by the participant, and not restricted by a worker for a child's safety.
     let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM consents WHERE case_id = $1 AND family_user_id = $2 AND category = $3",
+        "SELECT COUNT(*) FROM consents c WHERE c.case_id = $1 AND c.family_user_id = $2 AND c.category = $3 \
+         AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
+         AND r.family_user_id = c.family_user_id AND r.category = c.category)",
     )
     .bind(case_id)
     .bind(family_user_id)
@@ -107,13 +91,14 @@ pub async fn open_case(
     })
 }
 
-/// The access log is for the participant and the case's workers; family members see
-/// their own reads in the participant's log, not the log itself. Reading it is recorded.
-pub async fn open_access_log(
+/// Records about the case itself (its access log, who shares what) are for the participant
+/// and the case's workers, not for family members. Reading one is recorded as `record`.
+pub async fn open_case_record(
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
+    record: &'static str,
 ) -> Result<CaseAccess, AppError> {
     let member = membership(tx, viewer.user_id, case_id)
         .await?
@@ -125,7 +110,7 @@ pub async fn open_access_log(
         actor: Some(viewer.user_id),
         action: AuditAction::CaseRead,
         case_id: Some(case_id),
-        object: Some(("access_log", case_id)),
+        object: Some((record, case_id)),
     };
     audit::record(tx, ctx, entry).await?;
     Ok(CaseAccess {
@@ -134,6 +119,20 @@ pub async fn open_access_log(
         kind: member.kind,
         case_role: member.case_role,
     })
+}
+
+/// The viewer must be the participant of this case.
+pub async fn require_participant(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<CaseAccess, AppError> {
+    match membership(tx, viewer.user_id, case_id).await? {
+        Some(m) if m.kind == MemberKind::Participant => Ok(CaseAccess {
+            case_id,
+            viewer_id: viewer.user_id,
+            kind: m.kind,
+            case_role: m.case_role,
+        }),
+        Some(_) => Err(AppError::new(ErrorCode::NotPermitted)),
+        None => Err(AppError::new(ErrorCode::NotFound)),
+    }
 }
 
 pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {

@@ -21,6 +21,8 @@ pub enum AuditAction {
     LanguageChanged,
     MilestoneCreated,
     MilestoneChanged,
+    SharingChanged,
+    SharingRestricted,
 }
 
 impl AuditAction {
@@ -42,6 +44,8 @@ impl AuditAction {
             LanguageChanged => "language_changed",
             MilestoneCreated => "milestone_created",
             MilestoneChanged => "milestone_changed",
+            SharingChanged => "sharing_changed",
+            SharingRestricted => "sharing_restricted",
         }
     }
 }

@@ -9,6 +9,7 @@ mod circle;
 pub mod config;
 
 mod http;
+mod sharing;
 pub mod telemetry;
 mod trajectory;
 mod transparency;

@@ -117,6 +117,30 @@ async fn every_api_route_answers_each_role_as_agreed() {
             None,
             [401, 200, 403, 200, 404, 404],
         ),
+        row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/consents",
+            None,
+            [401, 200, 403, 200, 404, 404],
+        ),
+        row(
+            Method::PUT,
+            "/api/v1/cases/{case_id}/consents/{member_id}",
+            Some(json!({ "categories": ["reunification", "appointments"] })),
+            [401, 200, 403, 403, 404, 404],
+        ),
+        row(
+            Method::PUT,
+            "/api/v1/cases/{case_id}/restrictions/{member_id}",
+            Some(json!({ "reason": "Matrix" })),
+            [401, 403, 403, 200, 404, 404],
+        ),
+        row(
+            Method::DELETE,
+            "/api/v1/cases/{case_id}/restrictions/{member_id}",
+            None,
+            [401, 403, 403, 204, 404, 404],
+        ),
     ];
 
     // Every documented route is in this file.
@@ -152,6 +176,7 @@ async fn every_api_route_answers_each_role_as_agreed() {
             .template
             .replace("{case_id}", &case_a.to_string())
             .replace("{milestone_id}", &milestone.to_string())
+            .replace("{member_id}", &marleen.to_string())
             .replace("{id}", "999999");
         for (role, want) in ROLES.iter().zip(row.expected) {
             // A fresh token per cell, so signing out in one cell does not affect the next.

@@ -8,5 +8,6 @@ mod circle;
 mod invitations;
 mod pages;
 mod platform;
+mod sharing;
 mod trajectory;
 mod transparency;

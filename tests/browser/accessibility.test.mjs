@@ -119,7 +119,7 @@ test(
   },
 );
 
-test("the trajectory page has no WCAG 2.2 AA violations, for the participant and for a worker", { timeout: TEST_TIMEOUT }, async () => {
+test("the trajectory, access-log and sharing pages have no WCAG 2.2 AA violations, for the participant and for a worker", { timeout: TEST_TIMEOUT }, async () => {
   for (const username of ["sarah", "lotte"]) {
     const browser = await openBrowser({ bypassCSP: true });
     try {
@@ -130,6 +130,12 @@ test("the trajectory page has no WCAG 2.2 AA violations, for the participant and
       assert.ok((await page.locator("li.milestone").count()) >= 4, "the milestones are listed");
       assert.deepEqual(await violations(page, `trajectory (${username})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
+      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"]]) {
+        await page.goto(page.url().replace(/\/trajectory$/, suffix));
+        assert.match(await page.textContent("#page-title"), /\S/);
+        assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);
+        assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling on the ${label} page`);
+      }
     } finally {
       await browser.close();
     }

@@ -73,6 +73,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
             }}
             {(case.your_kind != MemberKind::Family).then(|| view! {
                 <p><a href=format!("/cases/{case_id}/access-log")>{lang.t(Msg::AccessLogTitle)}</a></p>
+                <p><a href=format!("/cases/{case_id}/sharing")>{lang.t(Msg::SharingTitle)}</a></p>
             })}
             {i_am_worker.then(|| view! { <InviteForm case_id lang/> })}
         </section>

@@ -372,6 +372,25 @@ messages! {
     ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }
     ActionOpenedCase { nl: "opende de kring", fr: "a ouvert le cercle", en: "opened the circle", ar: "فتح الدائرة" }
     ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }
+    SharingTitle { nl: "Wat je familie ziet", fr: "Ce que votre famille voit", en: "What your family sees", ar: "ما تراه عائلتك" }
+    SharingTitleOther { nl: "Wat de familie van {name} ziet", fr: "Ce que la famille de {name} voit", en: "What {name}'s family sees", ar: "ما تراه عائلة {name}" }
+    SharingIntro {
+        nl: "Jij beslist wat elk familielid ziet. Je kan het altijd terugnemen; dat geldt meteen.",
+        fr: "C'est vous qui décidez ce que chaque membre de la famille voit. Vous pouvez toujours le reprendre ; cela vaut immédiatement.",
+        en: "You decide what each family member sees. You can always take it back; that counts at once.",
+        ar: "أنت تقرّر ما يراه كل فرد من العائلة. يمكنك التراجع دائمًا، ويسري ذلك فورًا.",
+    }
+    NoFamilyYet { nl: "Er is nog geen familie in je kring.", fr: "Il n'y a pas encore de famille dans votre cercle.", en: "There is no family in your circle yet.", ar: "لا يوجد أفراد من العائلة في دائرتك بعد." }
+    RestrictedNotice {
+        nl: "{who} beperkte wat {name} ziet van {what}. Reden: {reason}",
+        fr: "{who} a limité ce que {name} voit de {what}. Raison : {reason}",
+        en: "{who} limited what {name} sees of {what}. Reason: {reason}",
+        ar: "قيّد {who} ما يراه {name} من {what}. السبب: {reason}",
+    }
+    RestrictTitle { nl: "Beperken voor de veiligheid van een kind", fr: "Limiter pour la sécurité d'un enfant", en: "Limit for a child's safety", ar: "تقييد من أجل سلامة طفل" }
+    RestrictButton { nl: "Beperken", fr: "Limiter", en: "Limit", ar: "تقييد" }
+    LiftRestrictionButton { nl: "Beperking opheffen", fr: "Lever la limite", en: "Lift the limit", ar: "رفع التقييد" }
+    ActionSharingChanged { nl: "veranderde wat een familielid ziet", fr: "a changé ce qu'un membre de la famille voit", en: "changed what a family member sees", ar: "غيّر ما يراه أحد أفراد العائلة" }
 }
 
 #[cfg(test)]

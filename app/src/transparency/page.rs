@@ -83,12 +83,14 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         Some("reunification") => Msg::CategoryReunification,
         Some("appointments") => Msg::CategoryAppointments,
         Some("access_log") => Msg::CategoryAccessLog,
+        Some("sharing") => Msg::SharingTitle,
         _ => Msg::ActionOther,
     };
     let action = match entry.action.as_str() {
         "case_read" => return lang.fill(Msg::ActionLookedAt, &[("what", lang.t(category))]),
         "milestone_created" => Msg::ActionAddedStep,
         "milestone_changed" => Msg::ActionChangedStep,
+        "sharing_changed" | "sharing_restricted" => Msg::ActionSharingChanged,
         "membership_added" => Msg::ActionAddedMember,
         "invitation_created" => Msg::ActionInvited,
         "invitation_redeemed" => Msg::ActionJoined,

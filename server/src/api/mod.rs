@@ -2,13 +2,14 @@
 
 use crate::accounts::api as accounts;
 use crate::circle::api as circle;
+use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
 use crate::transparency::api as transparency;
 use app::error::{AppError, ErrorCode};
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, patch, post};
+use axum::routing::{delete, get, patch, post, put};
 use axum::{Json, Router};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -23,8 +24,9 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::login, accounts::logout, accounts::me, accounts::devices, accounts::revoke_device,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker,
-        trajectory::list, trajectory::create, trajectory::update,
+        trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
+        sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
     ),
     modifiers(&BearerAuth)
 )]
@@ -57,10 +59,19 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
         .route(
             "/cases/{case_id}/milestones",
-            get(trajectory::list).post(trajectory::create),
+            get(trajectory::list_milestones).post(trajectory::create_milestone),
         )
-        .route("/cases/{case_id}/milestones/{milestone_id}", patch(trajectory::update))
+        .route(
+            "/cases/{case_id}/milestones/{milestone_id}",
+            patch(trajectory::update_milestone),
+        )
         .route("/cases/{case_id}/access-log", get(transparency::access_log))
+        .route("/cases/{case_id}/consents", get(sharing::list_consents))
+        .route("/cases/{case_id}/consents/{member_id}", put(sharing::set_consents))
+        .route(
+            "/cases/{case_id}/restrictions/{member_id}",
+            put(sharing::restrict).delete(sharing::lift_restriction),
+        )
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -10,7 +10,7 @@ use axum::Json;
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/milestones", tag = "trajectory", security(("bearer" = [])),
     params(("case_id" = i64, Path)),
     responses((status = 200, body = Trajectory), (status = 403, description = "not_shared"), (status = 404, description = "not a case you are in")))]
-pub async fn list(
+pub async fn list_milestones(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
@@ -23,7 +23,7 @@ pub async fn list(
 #[utoipa::path(post, path = "/api/v1/cases/{case_id}/milestones", tag = "trajectory", security(("bearer" = [])),
     params(("case_id" = i64, Path)), request_body = NewMilestone,
     responses((status = 201, body = Milestone), (status = 403, description = "not_permitted"), (status = 404), (status = 422)))]
-pub async fn create(
+pub async fn create_milestone(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
@@ -38,7 +38,7 @@ pub async fn create(
 #[utoipa::path(patch, path = "/api/v1/cases/{case_id}/milestones/{milestone_id}", tag = "trajectory", security(("bearer" = [])),
     params(("case_id" = i64, Path), ("milestone_id" = i64, Path)), request_body = MilestoneUpdate,
     responses((status = 200, body = Milestone), (status = 403), (status = 404), (status = 422, description = "reason_required or invalid_date")))]
-pub async fn update(
+pub async fn update_milestone(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,

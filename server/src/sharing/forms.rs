@@ -1,0 +1,99 @@
+//! The sharing page's forms: the participant's choices and a worker's limits.
+
+use crate::accounts::forms::{answer, web_viewer};
+use crate::http::Ctx;
+use app::error::{AppError, ErrorCode};
+use app::sharing::{service, Category};
+use app::state::AppState;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+
+/// One checkbox per category: a ticked box is present, an unticked one absent.
+#[derive(Deserialize)]
+pub struct ShareForm {
+    share_circle: Option<String>,
+    share_trajectory: Option<String>,
+    share_reunification: Option<String>,
+    share_appointments: Option<String>,
+}
+
+impl ShareForm {
+    fn categories(&self) -> Vec<Category> {
+        [
+            (&self.share_circle, Category::Circle),
+            (&self.share_trajectory, Category::Trajectory),
+            (&self.share_reunification, Category::Reunification),
+            (&self.share_appointments, Category::Appointments),
+        ]
+        .into_iter()
+        .filter_map(|(ticked, category)| ticked.is_some().then_some(category))
+        .collect()
+    }
+}
+
+pub async fn share(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, member_id)): Path<(i64, i64)>,
+    form: Result<Form<ShareForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/sharing");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        service::set_shares(&state, &ctx, &viewer, case_id, member_id, &form.categories()).await
+    }
+    .await;
+    match result {
+        Ok(_) => answer(&headers, Ok(&page)),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RestrictForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn restrict(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, member_id)): Path<(i64, i64)>,
+    form: Result<Form<RestrictForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/sharing");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        service::restrict(&state, &ctx, &viewer, case_id, member_id, &form.reason).await
+    }
+    .await;
+    match result {
+        Ok(_) => answer(&headers, Ok(&page)),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+pub async fn lift(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, member_id)): Path<(i64, i64)>,
+) -> Response {
+    let page = format!("/cases/{case_id}/sharing");
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => service::lift_restriction(&state, &ctx, &viewer, case_id, member_id).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => answer(&headers, Ok(&page)),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
