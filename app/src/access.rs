@@ -135,6 +135,16 @@ pub async fn require_participant(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64)
     }
 }
 
+/// Whether the viewer may read a category of the case, without reading (or recording)
+/// anything: used to decide which links a page offers.
+pub async fn may_read(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64, category: Category) -> Result<bool, AppError> {
+    Ok(match membership(tx, viewer.user_id, case_id).await? {
+        None => false,
+        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, viewer.user_id, category).await?,
+        Some(_) => true,
+    })
+}
+
 pub fn require_coordinator(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role == AccountRole::Coordinator {
         Ok(())

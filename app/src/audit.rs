@@ -23,6 +23,7 @@ pub enum AuditAction {
     MilestoneChanged,
     SharingChanged,
     SharingRestricted,
+    ReunificationChanged,
 }
 
 impl AuditAction {
@@ -46,6 +47,7 @@ impl AuditAction {
             MilestoneChanged => "milestone_changed",
             SharingChanged => "sharing_changed",
             SharingRestricted => "sharing_restricted",
+            ReunificationChanged => "reunification_changed",
         }
     }
 }

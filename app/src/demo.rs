@@ -120,6 +120,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
         grant_consent_in(&mut tx, case_b, ids["hanane"], category).await?;
     }
     load_trajectories(&mut tx, case_a, case_b, ids["lotte"], ids["pieter"], now).await?;
+    load_reunification(&mut tx, case_a, ids["ahmed"], now).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -230,6 +231,99 @@ async fn load_trajectories(
                 };
                 trajectory::insert_change(tx, change).await?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// (step kind, status, conditions, next date)
+type DemoStep = (&'static str, MilestoneStatus, &'static str, Option<&'static str>);
+
+/// Sarah's two children in youth care: an alias and an age band only.
+const CHILDREN: &[(&str, &str, &[DemoStep])] = &[
+    (
+        "Amira",
+        "8_11",
+        &[
+            (
+                "contact_by_phone_or_video",
+                MilestoneStatus::Done,
+                "Elke woensdag een videogesprek.",
+                None,
+            ),
+            (
+                "supervised_visit",
+                MilestoneStatus::Done,
+                "In het bezoekcentrum van jeugdhulp, met Ahmed erbij.",
+                None,
+            ),
+            (
+                "unsupervised_visit",
+                MilestoneStatus::InProgress,
+                "Twee uur samen in het bezoekcentrum, zonder begeleiding.",
+                Some("2026-12-06"),
+            ),
+            (
+                "day_visit",
+                MilestoneStatus::Planned,
+                "Een zaterdag samen bij Marleen thuis.",
+                None,
+            ),
+            ("overnight_stay", MilestoneStatus::Planned, "", None),
+            ("living_together", MilestoneStatus::Planned, "", None),
+        ],
+    ),
+    (
+        "Noah",
+        "4_7",
+        &[
+            (
+                "contact_by_phone_or_video",
+                MilestoneStatus::Done,
+                "Korte videogesprekken, samen met zijn pleegmoeder.",
+                None,
+            ),
+            (
+                "supervised_visit",
+                MilestoneStatus::InProgress,
+                "Een uur spelen in het bezoekcentrum, met Ahmed erbij.",
+                Some("2026-12-04"),
+            ),
+        ],
+    ),
+];
+
+async fn load_reunification(
+    tx: &mut crate::db::Tx<'_>,
+    case_id: i64,
+    youth_care: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    for (alias, band, steps) in CHILDREN {
+        let child: i64 = sqlx::query_scalar(
+            "INSERT INTO children (case_id, alias, age_band, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(case_id)
+        .bind(*alias)
+        .bind(*band)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        for (position, (kind, status, conditions, date)) in steps.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO reunification_steps (child_id, position, kind, status, conditions, next_date, contact_user_id, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(child)
+            .bind(position as i64 + 1)
+            .bind(*kind)
+            .bind(status.as_str())
+            .bind(*conditions)
+            .bind(*date)
+            .bind(youth_care)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())

@@ -11,6 +11,7 @@ pub mod circle;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod reunification;
 pub mod sharing;
 pub mod trajectory;
 pub mod transparency;
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/trajectory") view=trajectory::TrajectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/access-log") view=transparency::AccessLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

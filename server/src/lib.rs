@@ -9,6 +9,7 @@ mod circle;
 pub mod config;
 
 mod http;
+mod reunification;
 mod sharing;
 pub mod telemetry;
 mod trajectory;

@@ -45,6 +45,16 @@ async fn every_api_route_answers_each_role_as_agreed() {
         .fetch_one(&app.db)
         .await
         .unwrap();
+    let child: i64 = sqlx::query_scalar("SELECT id FROM children WHERE case_id = $1 ORDER BY id LIMIT 1")
+        .bind(case_a)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let step: i64 = sqlx::query_scalar("SELECT id FROM reunification_steps WHERE child_id = $1 ORDER BY id LIMIT 1")
+        .bind(child)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     let new_milestone = json!({ "phase": "after_care", "title": "T", "explanation": "E", "decided_by": "D" });
     let rows = [
         row(
@@ -124,6 +134,30 @@ async fn every_api_route_answers_each_role_as_agreed() {
             [401, 200, 403, 200, 404, 404],
         ),
         row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/reunification",
+            None,
+            [401, 200, 200, 200, 404, 404],
+        ),
+        row(
+            Method::POST,
+            "/api/v1/cases/{case_id}/reunification/children",
+            Some(json!({ "alias": "Matrix", "age_band": "4_7" })),
+            [401, 403, 403, 201, 404, 404],
+        ),
+        row(
+            Method::POST,
+            "/api/v1/cases/{case_id}/reunification/children/{child_id}/steps",
+            Some(json!({ "kind": "day_visit" })),
+            [401, 403, 403, 201, 404, 404],
+        ),
+        row(
+            Method::PATCH,
+            "/api/v1/cases/{case_id}/reunification/steps/{step_id}",
+            Some(json!({ "status": "done" })),
+            [401, 403, 403, 200, 404, 404],
+        ),
+        row(
             Method::PUT,
             "/api/v1/cases/{case_id}/consents/{member_id}",
             Some(json!({ "categories": ["reunification", "appointments"] })),
@@ -177,6 +211,8 @@ async fn every_api_route_answers_each_role_as_agreed() {
             .replace("{case_id}", &case_a.to_string())
             .replace("{milestone_id}", &milestone.to_string())
             .replace("{member_id}", &marleen.to_string())
+            .replace("{child_id}", &child.to_string())
+            .replace("{step_id}", &step.to_string())
             .replace("{id}", "999999");
         for (role, want) in ROLES.iter().zip(row.expected) {
             // A fresh token per cell, so signing out in one cell does not affect the next.

@@ -8,6 +8,7 @@ mod circle;
 mod invitations;
 mod pages;
 mod platform;
+mod reunification;
 mod sharing;
 mod trajectory;
 mod transparency;

@@ -71,6 +71,9 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p class="notice">{lang.fill(Msg::CircleNotShared, &[("name", &case.participant_name)])}</p>
                 }.into_any(),
             }}
+            {case.reunification_visible.then(|| view! {
+                <p><a href=format!("/cases/{case_id}/reunification")>{lang.t(Msg::SeeReunification)}</a></p>
+            })}
             {(case.your_kind != MemberKind::Family).then(|| view! {
                 <p><a href=format!("/cases/{case_id}/access-log")>{lang.t(Msg::AccessLogTitle)}</a></p>
                 <p><a href=format!("/cases/{case_id}/sharing")>{lang.t(Msg::SharingTitle)}</a></p>

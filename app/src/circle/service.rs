@@ -33,6 +33,7 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
             your_kind,
             members,
             trajectory_visible: next.is_some(),
+            reunification_visible: access::may_read(&mut tx, viewer, case_id, Category::Reunification).await?,
             next_step: next.flatten(),
         });
     }

@@ -66,6 +66,7 @@ pub struct CaseCircle {
     /// Whether the viewer may see the trajectory, and its next open milestone.
     pub trajectory_visible: bool,
     pub next_step: Option<crate::trajectory::Milestone>,
+    pub reunification_visible: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -391,6 +391,31 @@ messages! {
     RestrictButton { nl: "Beperken", fr: "Limiter", en: "Limit", ar: "تقييد" }
     LiftRestrictionButton { nl: "Beperking opheffen", fr: "Lever la limite", en: "Lift the limit", ar: "رفع التقييد" }
     ActionSharingChanged { nl: "veranderde wat een familielid ziet", fr: "a changé ce qu'un membre de la famille voit", en: "changed what a family member sees", ar: "غيّر ما يراه أحد أفراد العائلة" }
+    ReunificationTitle { nl: "Terug naar het gezin", fr: "Le retour en famille", en: "Back to family life", ar: "العودة إلى الحياة العائلية" }
+    ReunificationIntro {
+        nl: "Per kind de stappen die met jeugdhulp zijn afgesproken: waar jullie nu staan en wat er daarna komt.",
+        fr: "Pour chaque enfant, les étapes convenues avec l'aide à la jeunesse : où vous en êtes et ce qui vient ensuite.",
+        en: "For each child, the steps agreed with youth care: where you are now and what comes next.",
+        ar: "لكل طفل، الخطوات المتّفق عليها مع رعاية الشباب: أين أنتم الآن وما الخطوة التالية.",
+    }
+    NoChildrenYet { nl: "Er zijn nog geen stappen afgesproken.", fr: "Aucune étape n'a encore été convenue.", en: "No steps have been agreed yet.", ar: "لم يُتّفق على أي خطوات بعد." }
+    WhatComesNext { nl: "Wat er nu komt", fr: "Ce qui vient maintenant", en: "What comes next", ar: "ما الخطوة القادمة" }
+    ConditionsLabel { nl: "Afspraken", fr: "Conditions", en: "Conditions", ar: "الشروط" }
+    NextDateLabel { nl: "Volgende datum", fr: "Prochaine date", en: "Next date", ar: "التاريخ القادم" }
+    ContactLabel { nl: "Contactpersoon", fr: "Personne de contact", en: "Contact person", ar: "الشخص المسؤول" }
+    StepPhoneOrVideo { nl: "contact via telefoon of video", fr: "contact par téléphone ou vidéo", en: "contact by phone or video", ar: "تواصل بالهاتف أو الفيديو" }
+    StepSupervisedVisit { nl: "begeleid bezoek", fr: "visite encadrée", en: "supervised visit", ar: "زيارة بإشراف" }
+    StepUnsupervisedVisit { nl: "bezoek zonder begeleiding", fr: "visite sans encadrement", en: "unsupervised visit", ar: "زيارة بدون إشراف" }
+    StepDayVisit { nl: "een dag samen", fr: "une journée ensemble", en: "day visit", ar: "يوم معًا" }
+    StepOvernightStay { nl: "blijven slapen", fr: "une nuit ensemble", en: "overnight stay", ar: "مبيت ليلة" }
+    StepLivingTogether { nl: "weer samenwonen", fr: "vivre à nouveau ensemble", en: "living together again", ar: "العيش معًا من جديد" }
+    StepCustom { nl: "andere stap", fr: "autre étape", en: "other step", ar: "خطوة أخرى" }
+    AgeBand0to3 { nl: "0 tot 3 jaar", fr: "0 à 3 ans", en: "0 to 3 years", ar: "من 0 إلى 3 سنوات" }
+    AgeBand4to7 { nl: "4 tot 7 jaar", fr: "4 à 7 ans", en: "4 to 7 years", ar: "من 4 إلى 7 سنوات" }
+    AgeBand8to11 { nl: "8 tot 11 jaar", fr: "8 à 11 ans", en: "8 to 11 years", ar: "من 8 إلى 11 سنة" }
+    AgeBand12to15 { nl: "12 tot 15 jaar", fr: "12 à 15 ans", en: "12 to 15 years", ar: "من 12 إلى 15 سنة" }
+    AgeBand16to17 { nl: "16 of 17 jaar", fr: "16 ou 17 ans", en: "16 or 17 years", ar: "16 أو 17 سنة" }
+    SeeReunification { nl: "Bekijk de stappen terug naar het gezin", fr: "Voir les étapes du retour en famille", en: "See the steps back to family life", ar: "اطّلع على خطوات العودة إلى العائلة" }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::accounts::api as accounts;
 use crate::circle::api as circle;
+use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
 use crate::transparency::api as transparency;
@@ -26,6 +27,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         circle::my_cases, circle::create_case, circle::assign_worker,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
+        reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
     ),
     modifiers(&BearerAuth)
@@ -67,6 +69,19 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases/{case_id}/access-log", get(transparency::access_log))
         .route("/cases/{case_id}/consents", get(sharing::list_consents))
+        .route("/cases/{case_id}/reunification", get(reunification::show_reunification))
+        .route(
+            "/cases/{case_id}/reunification/children",
+            post(reunification::add_child),
+        )
+        .route(
+            "/cases/{case_id}/reunification/children/{child_id}/steps",
+            post(reunification::add_step),
+        )
+        .route(
+            "/cases/{case_id}/reunification/steps/{step_id}",
+            patch(reunification::update_step),
+        )
         .route("/cases/{case_id}/consents/{member_id}", put(sharing::set_consents))
         .route(
             "/cases/{case_id}/restrictions/{member_id}",

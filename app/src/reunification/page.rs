@@ -1,0 +1,79 @@
+use super::{load_reunification, Child, Reunification, Step, StepKind};
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ReunificationPage() -> impl IntoView {
+    let lang = use_lang();
+    let case_id = use_params_map()
+        .with_untracked(|p| p.get("case_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let data = Resource::new_blocking(move || case_id, load_reunification);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <Children data lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Children(data: Reunification, lang: Lang) -> impl IntoView {
+    let empty = data.children.is_empty();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::ReunificationTitle)/>
+        <Page signed_in=true>
+            <h1 id="page-title">{lang.t(Msg::ReunificationTitle)}</h1>
+            <p>{lang.t(Msg::ReunificationIntro)}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoChildrenYet)}</p> })}
+            {data.children.into_iter().map(|child| view! { <ChildSteps child lang/> }).collect_view()}
+        </Page>
+    }
+}
+
+fn step_title(step: &Step, lang: Lang) -> String {
+    match (&step.kind, &step.custom_title) {
+        (StepKind::Custom, Some(title)) => title.clone(),
+        (kind, _) => lang.t(kind.label()).to_string(),
+    }
+}
+
+#[component]
+fn ChildSteps(child: Child, lang: Lang) -> impl IntoView {
+    let heading = format!("child-{}", child.id);
+    let next = child.steps.iter().find(|s| s.status.is_open()).map(|s| s.id);
+    view! {
+        <section class="card child" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{format!("{} · {}", child.alias, lang.t(child.age_band.label()))}</h2>
+            <ol class="reunification-steps">
+                {child.steps.into_iter().map(|step| {
+                    let is_next = Some(step.id) == next;
+                    let title = step_title(&step, lang);
+                    view! {
+                        <li class="reunification-step" class:step-next=is_next class:step-done=!step.status.is_open()>
+                            {is_next.then(|| view! { <p class="step-next-label">{lang.t(Msg::WhatComesNext)}</p> })}
+                            <h3>{title}</h3>
+                            <p class="milestone-meta">{lang.t(step.status.label())}</p>
+                            {(!step.conditions.is_empty()).then(|| view! {
+                                <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " {step.conditions.clone()}</p>
+                            })}
+                            {step.next_date.as_ref().map(|d| view! {
+                                <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.as_str().to_string()}</p>
+                            })}
+                            {step.contact.clone().map(|c| view! {
+                                <p><strong>{lang.t(Msg::ContactLabel)}</strong>": " {c}</p>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

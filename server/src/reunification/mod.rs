@@ -1,0 +1,3 @@
+//! Reunification's door for phone apps.
+
+pub mod api;

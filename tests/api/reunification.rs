@@ -1,0 +1,154 @@
+use integration::{error_code, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn a_grandmother_with_the_share_sees_where_each_child_stands_and_what_comes_next() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen = app.token("marleen").await;
+    let response = app
+        .get(&format!("/api/v1/cases/{case_a}/reunification"), &marleen)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let data: Value = response.json().await.unwrap();
+    let children = data["children"].as_array().unwrap();
+    assert_eq!(children.len(), 2);
+    assert_eq!(
+        (children[0]["alias"].as_str(), children[0]["age_band"].as_str()),
+        (Some("Amira"), Some("8_11"))
+    );
+    let keys: Vec<&str> = children[0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys.len(),
+        4,
+        "alias, age band, id and steps: no surname, no birth date ({keys:?})"
+    );
+    let next = children[0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["status"] != "done")
+        .unwrap();
+    assert_eq!(
+        (next["kind"].as_str(), next["next_date"].as_str()),
+        (Some("unsupervised_visit"), Some("2026-12-06"))
+    );
+    assert_eq!(next["contact"], "Ahmed");
+}
+
+#[tokio::test]
+async fn a_brother_without_the_share_is_told_it_is_not_shared() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let yusuf = app.token("yusuf").await;
+    let response = app.get(&format!("/api/v1/cases/{case_a}/reunification"), &yusuf).await;
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::FORBIDDEN, "not_shared".to_string())
+    );
+}
+
+#[tokio::test]
+async fn youth_care_adds_a_step_and_moves_it_forward() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let ahmed = app.token("ahmed").await;
+    let child: Value = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/reunification/children"),
+            Some(&ahmed),
+            json!({ "alias": "Sami", "age_band": "0_3" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let child_id = child["id"].as_i64().unwrap();
+    let ahmed_id = app.user_id("ahmed").await;
+    let step = json!({ "kind": "supervised_visit", "conditions": "Een uur, met Ahmed erbij.", "next_date": "2027-01-08", "contact_user_id": ahmed_id });
+    let created = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/reunification/children/{child_id}/steps"),
+            Some(&ahmed),
+            step,
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let data: Value = created.json().await.unwrap();
+    let sami = data["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["alias"] == "Sami")
+        .unwrap()
+        .clone();
+    let step_id = sami["steps"][0]["id"].as_i64().unwrap();
+    assert_eq!(sami["steps"][0]["status"], "planned");
+    let done = app
+        .http
+        .patch(app.url(&format!("/api/v1/cases/{case_a}/reunification/steps/{step_id}")))
+        .bearer_auth(&ahmed)
+        .json(&json!({ "status": "done" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+    let custom_without_title = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/reunification/children/{child_id}/steps"),
+            Some(&ahmed),
+            json!({ "kind": "custom" }),
+        )
+        .await;
+    assert_eq!(error_code(custom_without_title).await.1, "invalid_input");
+}
+
+#[tokio::test]
+async fn a_limit_for_a_childs_safety_hides_reunification_from_a_family_member_with_the_share() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen_id = app.user_id("marleen").await;
+    let ahmed = app.token("ahmed").await;
+    app.http
+        .put(app.url(&format!("/api/v1/cases/{case_a}/restrictions/{marleen_id}")))
+        .bearer_auth(&ahmed)
+        .json(&json!({ "reason": "Tot de zitting van de jeugdrechter." }))
+        .send()
+        .await
+        .unwrap();
+    let marleen = app.token("marleen").await;
+    let response = app
+        .get(&format!("/api/v1/cases/{case_a}/reunification"), &marleen)
+        .await;
+    assert_eq!(
+        error_code(response).await,
+        (StatusCode::FORBIDDEN, "not_shared".to_string())
+    );
+}
+
+#[tokio::test]
+async fn the_reunification_page_shows_the_next_step_calmly() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen = app.web_session("marleen").await;
+    let home = app.page("/", Some(&marleen)).await.text().await.unwrap();
+    assert!(
+        home.contains(&format!("/cases/{case_a}/reunification")),
+        "the home page offers the way"
+    );
+    let page = app
+        .page(&format!("/cases/{case_a}/reunification"), Some(&marleen))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Amira · 8 tot 11 jaar"));
+    assert!(page.contains("Wat er nu komt"));
+    let yusuf = app.web_session("yusuf").await;
+    let yusuf_home = app.page("/", Some(&yusuf)).await.text().await.unwrap();
+    assert!(
+        !yusuf_home.contains("/reunification"),
+        "no way offered where nothing is shared"
+    );
+}
