@@ -24,6 +24,7 @@ pub enum AuditAction {
     SharingChanged,
     SharingRestricted,
     ReunificationChanged,
+    AppointmentCreated,
 }
 
 impl AuditAction {
@@ -48,6 +49,7 @@ impl AuditAction {
             SharingChanged => "sharing_changed",
             SharingRestricted => "sharing_restricted",
             ReunificationChanged => "reunification_changed",
+            AppointmentCreated => "appointment_created",
         }
     }
 }

@@ -121,6 +121,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     }
     load_trajectories(&mut tx, case_a, case_b, ids["lotte"], ids["pieter"], now).await?;
     load_reunification(&mut tx, case_a, ids["ahmed"], now).await?;
+    load_appointments(&mut tx, case_a, case_b, ids["lotte"], now).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -325,6 +326,99 @@ async fn load_reunification(
             .execute(&mut **tx)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// (case: 0 for Sarah, 1 for Youssef; days from the day the demo is loaded; time; minutes;
+/// mode; place; with whom; what for; what to bring). Relative days keep them upcoming.
+type DemoAppointment = (
+    usize,
+    i64,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const APPOINTMENTS: &[DemoAppointment] = &[
+    (
+        0,
+        6,
+        "10:00",
+        60,
+        "in_person",
+        "Justitiehuis Antwerpen, Bolivarplaats 20",
+        "Lotte",
+        "Gesprek over hoe het gaat",
+        "Je identiteitskaart",
+    ),
+    (
+        0,
+        8,
+        "14:00",
+        120,
+        "in_person",
+        "Bezoekcentrum jeugdhulp, Antwerpen",
+        "Ahmed",
+        "Bezoek met Amira",
+        "",
+    ),
+    (
+        0,
+        17,
+        "09:30",
+        60,
+        "in_person",
+        "Strafuitvoeringsrechtbank Antwerpen",
+        "Lotte",
+        "Evaluatie van je voorwaarden",
+        "Je oproepingsbrief",
+    ),
+    (
+        1,
+        10,
+        "11:00",
+        45,
+        "video",
+        "De link staat in je gevangenisagenda",
+        "Pieter",
+        "Voorbereiding van je uitgangsvergunning",
+        "",
+    ),
+];
+
+async fn load_appointments(
+    tx: &mut crate::db::Tx<'_>,
+    case_a: i64,
+    case_b: i64,
+    author: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    for (case, days, time, minutes, mode, place, with_whom, purpose, bring) in APPOINTMENTS {
+        let day: String = crate::accounts::format_time(now + days * 86_400)
+            .chars()
+            .take(10)
+            .collect();
+        sqlx::query(
+            "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(if *case == 0 { case_a } else { case_b })
+        .bind(format!("{day}T{time}"))
+        .bind(*minutes)
+        .bind(*mode)
+        .bind(*place)
+        .bind(*with_whom)
+        .bind(*purpose)
+        .bind(*bring)
+        .bind(author)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ mod macros;
 
 pub mod accounts;
 pub mod admin;
+pub mod appointments;
 pub mod circle;
 pub mod error;
 pub mod i18n;
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/access-log") view=transparency::AccessLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, http, sharing, trajectory};
+use crate::{accounts, admin, api, appointments, http, sharing, trajectory};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -139,6 +139,10 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/cases", post(admin::forms::create_case))
         .route("/admin/assignments", post(admin::forms::assign_worker))
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
+        .route(
+            "/cases/{case_id}/appointments/{file}",
+            get(appointments::files::calendar),
+        )
         .route("/cases/{case_id}/sharing/{member_id}", post(sharing::forms::share))
         .route(
             "/cases/{case_id}/sharing/{member_id}/restrict",

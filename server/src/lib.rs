@@ -5,6 +5,7 @@ mod accounts;
 mod admin;
 mod api;
 mod application;
+mod appointments;
 mod circle;
 pub mod config;
 

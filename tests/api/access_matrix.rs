@@ -55,6 +55,11 @@ async fn every_api_route_answers_each_role_as_agreed() {
         .fetch_one(&app.db)
         .await
         .unwrap();
+    let appointment: i64 = sqlx::query_scalar("SELECT id FROM appointments WHERE case_id = $1 ORDER BY id LIMIT 1")
+        .bind(case_a)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     let new_milestone = json!({ "phase": "after_care", "title": "T", "explanation": "E", "decided_by": "D" });
     let rows = [
         row(
@@ -132,6 +137,27 @@ async fn every_api_route_answers_each_role_as_agreed() {
             "/api/v1/cases/{case_id}/consents",
             None,
             [401, 200, 403, 200, 404, 404],
+        ),
+        row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/appointments",
+            None,
+            [401, 200, 200, 200, 404, 404],
+        ),
+        row(
+            Method::POST,
+            "/api/v1/cases/{case_id}/appointments",
+            Some(json!({
+                "starts_at": "2030-01-01T10:00", "duration_minutes": 30, "mode": "video",
+                "place": "P", "with_whom": "W", "purpose": "Matrix"
+            })),
+            [401, 403, 403, 201, 404, 404],
+        ),
+        row(
+            Method::GET,
+            "/api/v1/cases/{case_id}/appointments/{appointment_id}/calendar.ics",
+            None,
+            [401, 200, 200, 200, 404, 404],
         ),
         row(
             Method::GET,
@@ -213,6 +239,7 @@ async fn every_api_route_answers_each_role_as_agreed() {
             .replace("{member_id}", &marleen.to_string())
             .replace("{child_id}", &child.to_string())
             .replace("{step_id}", &step.to_string())
+            .replace("{appointment_id}", &appointment.to_string())
             .replace("{id}", "999999");
         for (role, want) in ROLES.iter().zip(row.expected) {
             // A fresh token per cell, so signing out in one cell does not affect the next.

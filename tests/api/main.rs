@@ -3,6 +3,7 @@
 
 mod access_matrix;
 mod admin_pages;
+mod appointments;
 mod auth;
 mod circle;
 mod invitations;

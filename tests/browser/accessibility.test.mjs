@@ -130,7 +130,7 @@ test("the trajectory, access-log and sharing pages have no WCAG 2.2 AA violation
       assert.ok((await page.locator("li.milestone").count()) >= 4, "the milestones are listed");
       assert.deepEqual(await violations(page, `trajectory (${username})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
-      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"]]) {
+      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"]]) {
         await page.goto(page.url().replace(/\/trajectory$/, suffix));
         assert.match(await page.textContent("#page-title"), /\S/);
         assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);

@@ -54,10 +54,12 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let i_am_worker = case.your_kind == MemberKind::Worker;
     let case_id = case.case_id;
     let next_step = case.trajectory_visible.then(|| case.next_step.clone());
+    let upcoming = case.upcoming.clone();
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
             {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step lang/> })}
+            {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming lang/> })}
             {match case.members {
                 Some(members) => view! {
                     <p>{lang.t(Msg::CircleIntro)}</p>

@@ -34,6 +34,7 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
             members,
             trajectory_visible: next.is_some(),
             reunification_visible: access::may_read(&mut tx, viewer, case_id, Category::Reunification).await?,
+            upcoming: crate::appointments::service::upcoming_in(&mut tx, ctx, viewer, case_id).await?,
             next_step: next.flatten(),
         });
     }

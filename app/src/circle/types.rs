@@ -67,6 +67,8 @@ pub struct CaseCircle {
     pub trajectory_visible: bool,
     pub next_step: Option<crate::trajectory::Milestone>,
     pub reunification_visible: bool,
+    /// `None` when the viewer may not see appointments; else the next few.
+    pub upcoming: Option<Vec<crate::appointments::Appointment>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -416,6 +416,25 @@ messages! {
     AgeBand12to15 { nl: "12 tot 15 jaar", fr: "12 à 15 ans", en: "12 to 15 years", ar: "من 12 إلى 15 سنة" }
     AgeBand16to17 { nl: "16 of 17 jaar", fr: "16 ou 17 ans", en: "16 or 17 years", ar: "16 أو 17 سنة" }
     SeeReunification { nl: "Bekijk de stappen terug naar het gezin", fr: "Voir les étapes du retour en famille", en: "See the steps back to family life", ar: "اطّلع على خطوات العودة إلى العائلة" }
+    AppointmentsTitle { nl: "Afspraken", fr: "Rendez-vous", en: "Appointments", ar: "المواعيد" }
+    UpcomingAppointments { nl: "Je volgende afspraken", fr: "Vos prochains rendez-vous", en: "Your next appointments", ar: "مواعيدك القادمة" }
+    NoAppointments { nl: "Er staan geen afspraken gepland.", fr: "Aucun rendez-vous n'est prévu.", en: "No appointments are planned.", ar: "لا توجد مواعيد مخطَّطة." }
+    SeeAppointments { nl: "Alle afspraken", fr: "Tous les rendez-vous", en: "All appointments", ar: "كل المواعيد" }
+    ModeInPerson { nl: "ter plaatse", fr: "sur place", en: "in person", ar: "حضوريًا" }
+    ModePhone { nl: "via de telefoon", fr: "par téléphone", en: "by phone", ar: "عبر الهاتف" }
+    ModeVideo { nl: "via video", fr: "par vidéo", en: "by video", ar: "عبر الفيديو" }
+    WhereLabel { nl: "Waar of hoe", fr: "Où ou comment", en: "Where or how", ar: "أين أو كيف" }
+    WithWhomLabel { nl: "Met wie", fr: "Avec qui", en: "With whom", ar: "مع من" }
+    PurposeLabel { nl: "Waarvoor", fr: "Pourquoi", en: "What it is for", ar: "الغرض" }
+    BringLabel { nl: "Wat je meebrengt", fr: "À apporter", en: "What to bring", ar: "ما يجب إحضاره" }
+    AddToCalendar { nl: "Zet in je agenda", fr: "Ajouter à votre agenda", en: "Add to your calendar", ar: "أضف إلى تقويمك" }
+    MinutesLong { nl: "{minutes} minuten", fr: "{minutes} minutes", en: "{minutes} minutes", ar: "{minutes} دقيقة" }
+    ErrInvalidTime {
+        nl: "Dat tijdstip klopt niet. Gebruik de vorm jjjj-mm-ddTuu:mm.",
+        fr: "Cette heure n'est pas valable. Utilisez la forme aaaa-mm-jjThh:mm.",
+        en: "That time is not valid. Use the form yyyy-mm-ddThh:mm.",
+        ar: "هذا الوقت غير صالح. استخدم الصيغة yyyy-mm-ddThh:mm.",
+    }
 }
 
 #[cfg(test)]

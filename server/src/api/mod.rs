@@ -1,6 +1,7 @@
 //! `/api/v1`: the versioned JSON API for phone apps, its OpenAPI document, and health.
 
 use crate::accounts::api as accounts;
+use crate::appointments::api as appointments;
 use crate::circle::api as circle;
 use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
@@ -28,6 +29,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
+        appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
     ),
     modifiers(&BearerAuth)
@@ -69,6 +71,14 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases/{case_id}/access-log", get(transparency::access_log))
         .route("/cases/{case_id}/consents", get(sharing::list_consents))
+        .route(
+            "/cases/{case_id}/appointments",
+            get(appointments::list_appointments).post(appointments::create_appointment),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{appointment_id}/calendar.ics",
+            get(appointments::appointment_calendar),
+        )
         .route("/cases/{case_id}/reunification", get(reunification::show_reunification))
         .route(
             "/cases/{case_id}/reunification/children",

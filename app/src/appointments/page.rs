@@ -1,0 +1,88 @@
+use super::{load_appointments, Appointment, Appointments};
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn AppointmentsPage() -> impl IntoView {
+    let lang = use_lang();
+    let case_id = use_params_map()
+        .with_untracked(|p| p.get("case_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let data = Resource::new_blocking(move || case_id, load_appointments);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <List data lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn List(data: Appointments, lang: Lang) -> impl IntoView {
+    let empty = data.appointments.is_empty();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::AppointmentsTitle)/>
+        <Page signed_in=true>
+            <h1 id="page-title">{lang.t(Msg::AppointmentsTitle)}</h1>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoAppointments)}</p> })}
+            <ul class="appointments">
+                {data.appointments.into_iter().map(|a| view! { <AppointmentCard appointment=a lang/> }).collect_view()}
+            </ul>
+        </Page>
+    }
+}
+
+#[component]
+fn AppointmentCard(appointment: Appointment, lang: Lang) -> impl IntoView {
+    let heading = format!("appointment-{}", appointment.id);
+    let when = format!(
+        "{} · {}",
+        appointment.starts_at.readable(),
+        lang.fill(
+            Msg::MinutesLong,
+            &[("minutes", &appointment.duration_minutes.to_string())]
+        )
+    );
+    let calendar = format!("/cases/{}/appointments/{}.ics", appointment.case_id, appointment.id);
+    view! {
+        <li class="card appointment" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{appointment.purpose.clone()}</h2>
+            <p class="milestone-meta">{when}</p>
+            <dl class="milestone-facts">
+                <dt>{lang.t(Msg::WhereLabel)}</dt>
+                <dd>{format!("{} — {}", lang.t(appointment.mode.label()), appointment.place)}</dd>
+                <dt>{lang.t(Msg::WithWhomLabel)}</dt>
+                <dd>{appointment.with_whom.clone()}</dd>
+                {(!appointment.what_to_bring.is_empty()).then(|| view! {
+                    <dt>{lang.t(Msg::BringLabel)}</dt><dd>{appointment.what_to_bring.clone()}</dd>
+                })}
+            </dl>
+            <p><a href=calendar download="afspraak.ics">{lang.t(Msg::AddToCalendar)}</a></p>
+        </li>
+    }
+}
+
+/// The next appointments on the home page.
+#[component]
+pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, lang: Lang) -> impl IntoView {
+    let empty = upcoming.is_empty();
+    view! {
+        <div class="upcoming">
+            <h3>{lang.t(Msg::UpcomingAppointments)}</h3>
+            {empty.then(|| view! { <p>{lang.t(Msg::NoAppointments)}</p> })}
+            <ul>
+                {upcoming.into_iter().map(|a| view! {
+                    <li>{format!("{} — {}", a.starts_at.readable(), a.purpose)}</li>
+                }).collect_view()}
+            </ul>
+            <p><a href=format!("/cases/{case_id}/appointments")>{lang.t(Msg::SeeAppointments)}</a></p>
+        </div>
+    }
+}

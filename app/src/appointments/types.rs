@@ -1,0 +1,119 @@
+use crate::error::ErrorCode;
+use crate::trajectory::Date;
+use serde::{Deserialize, Serialize};
+
+plain_enum!(AppointmentMode {
+    InPerson => "in_person", ModeInPerson;
+    Phone => "phone", ModePhone;
+    Video => "video", ModeVideo;
+});
+
+/// A local Belgian date and time, `YYYY-MM-DDTHH:MM`, checked to exist.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(value_type = String, example = "2026-12-04T14:00"))]
+pub struct LocalDateTime(String);
+
+impl LocalDateTime {
+    pub fn parse(raw: &str) -> Result<LocalDateTime, ErrorCode> {
+        let raw = raw.trim();
+        let (date, time) = raw.split_once('T').ok_or(ErrorCode::InvalidTime)?;
+        Date::parse(date).map_err(|_| ErrorCode::InvalidTime)?;
+        let (hours, minutes) = time.split_once(':').ok_or(ErrorCode::InvalidTime)?;
+        let valid = hours.len() == 2
+            && minutes.len() == 2
+            && hours.parse::<u32>().is_ok_and(|h| h < 24)
+            && minutes.parse::<u32>().is_ok_and(|m| m < 60);
+        if valid {
+            Ok(LocalDateTime(raw.to_string()))
+        } else {
+            Err(ErrorCode::InvalidTime)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `YYYYMMDDTHHMM00`, as calendar files write it.
+    pub fn compact(&self) -> String {
+        format!("{}00", self.0.replace(['-', ':'], ""))
+    }
+
+    /// The same moment written for people: `2026-12-04 14:00`.
+    pub fn readable(&self) -> String {
+        self.0.replace('T', " ")
+    }
+}
+
+impl TryFrom<String> for LocalDateTime {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        LocalDateTime::parse(&value).map_err(|code| code.as_str().to_string())
+    }
+}
+
+impl From<LocalDateTime> for String {
+    fn from(value: LocalDateTime) -> String {
+        value.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Appointment {
+    pub id: i64,
+    pub case_id: i64,
+    pub starts_at: LocalDateTime,
+    pub duration_minutes: i64,
+    pub mode: AppointmentMode,
+    /// An address, or how to join by phone or video.
+    pub place: String,
+    pub with_whom: String,
+    pub purpose: String,
+    pub what_to_bring: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewAppointment {
+    pub starts_at: LocalDateTime,
+    pub duration_minutes: i64,
+    pub mode: AppointmentMode,
+    pub place: String,
+    pub with_whom: String,
+    pub purpose: String,
+    #[serde(default)]
+    pub what_to_bring: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Appointments {
+    pub case_id: i64,
+    pub participant_name: String,
+    pub appointments: Vec<Appointment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_local_time_must_exist() {
+        assert!(LocalDateTime::parse("2026-12-04T14:00").is_ok());
+        assert_eq!(LocalDateTime::parse("2026-12-04T24:00"), Err(ErrorCode::InvalidTime));
+        assert_eq!(LocalDateTime::parse("2026-02-30T10:00"), Err(ErrorCode::InvalidTime));
+        assert_eq!(LocalDateTime::parse("2026-12-04 14:00"), Err(ErrorCode::InvalidTime));
+    }
+
+    #[test]
+    fn calendar_files_get_the_compact_form() {
+        assert_eq!(
+            LocalDateTime::parse("2026-12-04T14:05").unwrap().compact(),
+            "20261204T140500"
+        );
+    }
+}

@@ -1,0 +1,108 @@
+use integration::{error_code, TestApp};
+use reqwest::{header, StatusCode};
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn a_family_member_with_the_share_sees_the_appointments_by_date() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen = app.token("marleen").await;
+    let response = app.get(&format!("/api/v1/cases/{case_a}/appointments"), &marleen).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let data: Value = response.json().await.unwrap();
+    let list = data["appointments"].as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    let times: Vec<&str> = list.iter().map(|a| a["starts_at"].as_str().unwrap()).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+    let yusuf = app.token("yusuf").await;
+    let refused = app.get(&format!("/api/v1/cases/{case_a}/appointments"), &yusuf).await;
+    assert_eq!(
+        error_code(refused).await,
+        (StatusCode::FORBIDDEN, "not_shared".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_worker_plans_an_appointment_and_the_participant_gets_a_calendar_file() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    let new = json!({
+        "starts_at": "2030-03-04T14:00", "duration_minutes": 60, "mode": "phone",
+        "place": "Lotte belt je op", "with_whom": "Lotte", "purpose": "Kort telefoongesprek", "what_to_bring": ""
+    });
+    let created = app
+        .post_json(&format!("/api/v1/cases/{case_a}/appointments"), Some(&lotte), new)
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let id = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
+    let sarah = app.token("sarah").await;
+    let file = app
+        .get(
+            &format!("/api/v1/cases/{case_a}/appointments/{id}/calendar.ics"),
+            &sarah,
+        )
+        .await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert!(file.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    let text = file.text().await.unwrap();
+    assert!(
+        text.contains(
+            "DTSTART;TZID=Europe/Brussels:20300304T140000\\r\\n"
+                .replace("\\\\r\\\\n", "\\r\\n")
+                .as_str()
+        ) || text.contains("DTSTART;TZID=Europe/Brussels:20300304T140000")
+    );
+    assert!(text.contains("SUMMARY:Kort telefoongesprek"));
+
+    let sarah_web = app.web_session("sarah").await;
+    let page_file = app
+        .page(&format!("/cases/{case_a}/appointments/{id}.ics"), Some(&sarah_web))
+        .await;
+    assert_eq!(page_file.status(), StatusCode::OK);
+    assert_eq!(page_file.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn an_impossible_time_is_refused_with_a_clear_code() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    let new = json!({
+        "starts_at": "2030-03-04T25:00", "duration_minutes": 60, "mode": "phone",
+        "place": "x", "with_whom": "y", "purpose": "z"
+    });
+    let response = app
+        .post_json(&format!("/api/v1/cases/{case_a}/appointments"), Some(&lotte), new)
+        .await;
+    assert_eq!(error_code(response).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_home_page_lists_the_next_appointments_and_the_list_page_offers_calendar_files() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.web_session("sarah").await;
+    let home = app.page("/", Some(&sarah)).await.text().await.unwrap();
+    assert!(home.contains("Je volgende afspraken") && home.contains("Gesprek over hoe het gaat"));
+    let page = app
+        .page(&format!("/cases/{case_a}/appointments"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(page.matches("download=").count(), 3);
+    let pieter = app.web_session("pieter").await;
+    assert_eq!(
+        app.page(&format!("/cases/{case_a}/appointments"), Some(&pieter))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
