@@ -4,141 +4,61 @@
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    MalformedJson,
-    InvalidInput,
-    InvalidUsername,
-    PasswordTooShort,
-    PasswordTooLong,
-    PasswordTooCommon,
-    InvalidCode,
-    InvalidDate,
-    InvalidTime,
-    ReasonRequired,
-    InvalidCredentials,
-    Unauthenticated,
-    NotPermitted,
-    NotInCircle,
-    NotShared,
-    CrossSiteRequest,
-    NotFound,
-    UsernameTaken,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    TooManyAttempts,
-    Internal,
-    ServiceUnavailable,
+/// Each code once: its name on the wire, its HTTP status and the page's translated text.
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal, $status:literal, $message:ident;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $(#[serde(rename = $code)] $variant),*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            pub fn status(self) -> u16 {
+                match self { $(ErrorCode::$variant => $status),* }
+            }
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code),* }
+            }
+
+            /// The translated, calm text a page shows for this error.
+            pub fn message(self) -> Msg {
+                match self { $(ErrorCode::$variant => Msg::$message),* }
+            }
+
+            pub fn parse(code: &str) -> Option<ErrorCode> {
+                ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code)
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    pub fn status(self) -> u16 {
-        use ErrorCode::*;
-        match self {
-            MalformedJson => 400,
-            InvalidCredentials | Unauthenticated => 401,
-            NotPermitted | NotInCircle | NotShared | CrossSiteRequest => 403,
-            NotFound => 404,
-            UsernameTaken => 409,
-            PayloadTooLarge => 413,
-            UnsupportedMediaType => 415,
-            InvalidInput | InvalidUsername | PasswordTooShort | PasswordTooLong | PasswordTooCommon | InvalidCode
-            | InvalidDate | InvalidTime | ReasonRequired => 422,
-            TooManyAttempts => 429,
-            Internal => 500,
-            ServiceUnavailable => 503,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            MalformedJson => "malformed_json",
-            InvalidInput => "invalid_input",
-            InvalidUsername => "invalid_username",
-            PasswordTooShort => "password_too_short",
-            PasswordTooLong => "password_too_long",
-            PasswordTooCommon => "password_too_common",
-            InvalidCode => "invalid_code",
-            InvalidDate => "invalid_date",
-            InvalidTime => "invalid_time",
-            ReasonRequired => "reason_required",
-            InvalidCredentials => "invalid_credentials",
-            Unauthenticated => "unauthenticated",
-            NotPermitted => "not_permitted",
-            NotInCircle => "not_in_circle",
-            NotShared => "not_shared",
-            CrossSiteRequest => "cross_site_request",
-            NotFound => "not_found",
-            UsernameTaken => "username_taken",
-            PayloadTooLarge => "payload_too_large",
-            UnsupportedMediaType => "unsupported_media_type",
-            TooManyAttempts => "too_many_attempts",
-            Internal => "internal",
-            ServiceUnavailable => "service_unavailable",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ErrorCode> {
-        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code)
-    }
-
-    pub const ALL: &'static [ErrorCode] = {
-        use ErrorCode::*;
-        &[
-            MalformedJson,
-            InvalidInput,
-            InvalidUsername,
-            PasswordTooShort,
-            PasswordTooLong,
-            PasswordTooCommon,
-            InvalidCode,
-            InvalidDate,
-            InvalidTime,
-            ReasonRequired,
-            InvalidCredentials,
-            Unauthenticated,
-            NotPermitted,
-            NotInCircle,
-            NotShared,
-            CrossSiteRequest,
-            NotFound,
-            UsernameTaken,
-            PayloadTooLarge,
-            UnsupportedMediaType,
-            TooManyAttempts,
-            Internal,
-            ServiceUnavailable,
-        ]
-    };
-
-    /// The translated, calm text a page shows for this error.
-    pub fn message(self) -> Msg {
-        use ErrorCode::*;
-        match self {
-            MalformedJson | InvalidInput | PayloadTooLarge | UnsupportedMediaType => Msg::ErrInvalidInput,
-            InvalidUsername => Msg::ErrInvalidUsername,
-            PasswordTooShort => Msg::ErrPasswordTooShort,
-            PasswordTooLong => Msg::ErrPasswordTooLong,
-            PasswordTooCommon => Msg::ErrPasswordTooCommon,
-            InvalidCode => Msg::ErrInvalidCode,
-            InvalidDate => Msg::ErrInvalidDate,
-            InvalidTime => Msg::ErrInvalidTime,
-            ReasonRequired => Msg::ErrReasonRequired,
-            InvalidCredentials => Msg::ErrInvalidCredentials,
-            Unauthenticated => Msg::ErrUnauthenticated,
-            NotPermitted => Msg::ErrForbidden,
-            NotInCircle => Msg::ErrNotInCircle,
-            NotShared => Msg::ErrNotShared,
-            CrossSiteRequest => Msg::ErrCrossSite,
-            NotFound => Msg::ErrNotFound,
-            UsernameTaken => Msg::ErrUsernameTaken,
-            TooManyAttempts => Msg::ErrTooManyAttempts,
-            Internal => Msg::ErrInternal,
-            ServiceUnavailable => Msg::ErrUnavailable,
-        }
-    }
+error_codes! {
+    MalformedJson => "malformed_json", 400, ErrInvalidInput;
+    InvalidInput => "invalid_input", 422, ErrInvalidInput;
+    InvalidUsername => "invalid_username", 422, ErrInvalidUsername;
+    PasswordTooShort => "password_too_short", 422, ErrPasswordTooShort;
+    PasswordTooLong => "password_too_long", 422, ErrPasswordTooLong;
+    PasswordTooCommon => "password_too_common", 422, ErrPasswordTooCommon;
+    InvalidCode => "invalid_code", 422, ErrInvalidCode;
+    InvalidDate => "invalid_date", 422, ErrInvalidDate;
+    InvalidTime => "invalid_time", 422, ErrInvalidTime;
+    ReasonRequired => "reason_required", 422, ErrReasonRequired;
+    InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
+    Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;
+    NotPermitted => "not_permitted", 403, ErrForbidden;
+    NotInCircle => "not_in_circle", 403, ErrNotInCircle;
+    NotShared => "not_shared", 403, ErrNotShared;
+    CrossSiteRequest => "cross_site_request", 403, ErrCrossSite;
+    NotFound => "not_found", 404, ErrNotFound;
+    UsernameTaken => "username_taken", 409, ErrUsernameTaken;
+    PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
+    UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
+    TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;
+    Internal => "internal", 500, ErrInternal;
+    ServiceUnavailable => "service_unavailable", 503, ErrUnavailable;
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

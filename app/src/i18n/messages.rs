@@ -452,20 +452,11 @@ mod tests {
 
     #[test]
     fn no_message_uses_a_stigmatising_word() {
-        let banned = [
-            "terro",
-            "radical",
-            "dangerous",
-            "extremis",
-            "gevaarlijk",
-            "radicaal",
-            "dangereux",
-            "extrémis",
-        ];
+        let stigmatising = "terro radical dangerous extremis extrémis gevaarlijk radicaal dangereux".split(' ');
         for msg in Msg::ALL {
             for lang in Lang::ALL {
                 let text = msg.text(lang).to_lowercase();
-                for word in banned {
+                for word in stigmatising.clone() {
                     assert!(!text.contains(word), "{msg:?} in {lang:?} contains {word}");
                 }
             }
