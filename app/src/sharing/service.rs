@@ -105,6 +105,24 @@ async fn require_family_member(tx: &mut Tx<'_>, case_id: i64, user_id: i64) -> R
     Ok(())
 }
 
+/// Records a change of what a family member sees, in the change's transaction.
+async fn record(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    family_user_id: i64,
+    action: AuditAction,
+) -> Result<(), AppError> {
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action,
+        case_id: Some(case_id),
+        object: Some(("user", family_user_id)),
+    };
+    Ok(audit::record(tx, ctx, entry).await?)
+}
+
 fn member_of(sharing: Sharing, user_id: i64) -> Result<FamilySharing, AppError> {
     sharing
         .family
@@ -133,13 +151,15 @@ pub async fn set_shares(
     for category in Category::ALL.iter().filter(|c| categories.contains(c)) {
         crate::circle::service::grant_consent_in(&mut tx, case_id, family_user_id, *category).await?;
     }
-    let entry = AuditEntry {
-        actor: Some(viewer.user_id),
-        action: AuditAction::SharingChanged,
-        case_id: Some(case_id),
-        object: Some(("user", family_user_id)),
-    };
-    audit::record(&mut tx, ctx, entry).await?;
+    record(
+        &mut tx,
+        ctx,
+        viewer,
+        case_id,
+        family_user_id,
+        AuditAction::SharingChanged,
+    )
+    .await?;
     let sharing = load(&mut tx, case_id).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
@@ -182,13 +202,15 @@ pub async fn restrict(
     .bind(now())
     .execute(&mut *tx)
     .await?;
-    let entry = AuditEntry {
-        actor: Some(viewer.user_id),
-        action: AuditAction::SharingRestricted,
-        case_id: Some(case_id),
-        object: Some(("user", family_user_id)),
-    };
-    audit::record(&mut tx, ctx, entry).await?;
+    record(
+        &mut tx,
+        ctx,
+        viewer,
+        case_id,
+        family_user_id,
+        AuditAction::SharingRestricted,
+    )
+    .await?;
     let sharing = load(&mut tx, case_id).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
@@ -209,13 +231,15 @@ pub async fn lift_restriction(
         .bind(family_user_id)
         .execute(&mut *tx)
         .await?;
-    let entry = AuditEntry {
-        actor: Some(viewer.user_id),
-        action: AuditAction::SharingRestricted,
-        case_id: Some(case_id),
-        object: Some(("user", family_user_id)),
-    };
-    audit::record(&mut tx, ctx, entry).await?;
+    record(
+        &mut tx,
+        ctx,
+        viewer,
+        case_id,
+        family_user_id,
+        AuditAction::SharingRestricted,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
