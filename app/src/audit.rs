@@ -25,6 +25,8 @@ pub enum AuditAction {
     SharingRestricted,
     ReunificationChanged,
     AppointmentCreated,
+    ContactCreated,
+    ContactChanged,
 }
 
 impl AuditAction {
@@ -50,6 +52,8 @@ impl AuditAction {
             SharingRestricted => "sharing_restricted",
             ReunificationChanged => "reunification_changed",
             AppointmentCreated => "appointment_created",
+            ContactCreated => "contact_created",
+            ContactChanged => "contact_changed",
         }
     }
 }

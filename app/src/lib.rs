@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod admin;
 pub mod appointments;
 pub mod circle;
+pub mod contacts;
 pub mod error;
 pub mod i18n;
 pub mod layout;
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/contacts") view=contacts::ContactsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, appointments, http, sharing, trajectory};
+use crate::{accounts, admin, api, appointments, contacts, http, sharing, trajectory};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -139,6 +139,8 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/cases", post(admin::forms::create_case))
         .route("/admin/assignments", post(admin::forms::assign_worker))
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
+        .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
+        .route("/cases/{case_id}/contacts/{contact_id}", post(contacts::forms::change))
         .route(
             "/cases/{case_id}/appointments/{file}",
             get(appointments::files::calendar),

@@ -8,6 +8,7 @@ mod application;
 mod appointments;
 mod circle;
 pub mod config;
+mod contacts;
 
 mod http;
 mod reunification;

@@ -6,6 +6,7 @@ mod admin_pages;
 mod appointments;
 mod auth;
 mod circle;
+mod contacts;
 mod invitations;
 mod pages;
 mod platform;

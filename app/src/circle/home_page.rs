@@ -68,6 +68,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                             <Member member me_id participant_name=participant_name.clone() i_am_worker lang/>
                         }).collect_view()}
                     </ul>
+                    <p><a href=format!("/cases/{case_id}/contacts")>{lang.t(Msg::SeeContacts)}</a></p>
                 }.into_any(),
                 None => view! {
                     <p class="notice">{lang.fill(Msg::CircleNotShared, &[("name", &case.participant_name)])}</p>

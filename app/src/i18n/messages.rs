@@ -435,6 +435,34 @@ messages! {
         en: "That time is not valid. Use the form yyyy-mm-ddThh:mm.",
         ar: "هذا الوقت غير صالح. استخدم الصيغة yyyy-mm-ddThh:mm.",
     }
+    ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
+    ContactsIntro {
+        nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",
+        fr: "Tous les services et personnes autour de {name} : pourquoi ils sont impliqués, ce qu'ils décident, et comment et quand les joindre.",
+        en: "All the services and people around {name}: why they are involved, what they decide, and how and when to reach them.",
+        ar: "كل الخدمات والأشخاص حول {name}: لماذا هم معنيّون، وماذا يقرّرون، وكيف ومتى يمكن التواصل معهم.",
+    }
+    NoContactsYet { nl: "Er staan nog geen contactpersonen in.", fr: "Aucun contact pour l'instant.", en: "No contacts yet.", ar: "لا توجد جهات اتصال بعد." }
+    SeeContacts { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
+    ContactKindService { nl: "dienst", fr: "service", en: "service", ar: "خدمة" }
+    ContactKindSchool { nl: "school", fr: "école", en: "school", ar: "مدرسة" }
+    ContactKindEmployer { nl: "werk", fr: "travail", en: "work", ar: "العمل" }
+    ContactKindLawyer { nl: "advocaat", fr: "avocat", en: "lawyer", ar: "محامٍ" }
+    ContactKindCommunity { nl: "levensbeschouwing of gemeenschap", fr: "culte ou communauté", en: "faith or community", ar: "دين أو جماعة" }
+    ContactKindOther { nl: "andere", fr: "autre", en: "other", ar: "أخرى" }
+    ContactKindLabel { nl: "Soort", fr: "Type", en: "Kind", ar: "النوع" }
+    RoleInWordsLabel { nl: "Rol, in gewone woorden", fr: "Rôle, en mots simples", en: "Role, in plain words", ar: "الدور، بكلمات بسيطة" }
+    WhyInvolvedLabel { nl: "Waarom betrokken", fr: "Pourquoi impliqué", en: "Why involved", ar: "لماذا هو معنيّ" }
+    DecidesLabel { nl: "Wat beslist deze persoon", fr: "Ce que cette personne décide", en: "What they decide", ar: "ما الذي يقرّره" }
+    PhoneLabel { nl: "Telefoon", fr: "Téléphone", en: "Phone", ar: "الهاتف" }
+    OfficeHoursLabel { nl: "Bereikbaar", fr: "Joignable", en: "When to reach them", ar: "أوقات التواصل" }
+    LanguagesLabel { nl: "Talen", fr: "Langues", en: "Languages", ar: "اللغات" }
+    StandInLabel { nl: "Bij afwezigheid", fr: "En cas d'absence", en: "When they are away", ar: "عند الغياب" }
+    AddContactTitle { nl: "Contactpersoon toevoegen", fr: "Ajouter un contact", en: "Add a contact", ar: "إضافة جهة اتصال" }
+    ChangeContactTitle { nl: "Gegevens aanpassen", fr: "Modifier les coordonnées", en: "Change the details", ar: "تعديل البيانات" }
+    ActionChangedContacts { nl: "paste de contactgegevens aan", fr: "a modifié les contacts", en: "changed the contacts", ar: "عدّل جهات الاتصال" }
+    ActionChangedReunification { nl: "paste de stappen naar het gezin aan", fr: "a modifié les étapes vers la famille", en: "changed the steps back to family life", ar: "عدّل خطوات العودة إلى العائلة" }
+    ActionAddedAppointment { nl: "plande een afspraak", fr: "a planifié un rendez-vous", en: "planned an appointment", ar: "حدّد موعدًا" }
 }
 
 #[cfg(test)]

@@ -97,6 +97,9 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "reset_code_created" => Msg::ActionResetCode,
         "password_reset" => Msg::ActionPasswordReset,
         "case_created" => Msg::ActionOpenedCase,
+        "contact_created" | "contact_changed" => Msg::ActionChangedContacts,
+        "reunification_changed" => Msg::ActionChangedReunification,
+        "appointment_created" => Msg::ActionAddedAppointment,
         _ => Msg::ActionOther,
     };
     lang.t(action).to_string()

@@ -3,6 +3,7 @@
 use crate::accounts::api as accounts;
 use crate::appointments::api as appointments;
 use crate::circle::api as circle;
+use crate::contacts::api as contacts;
 use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
@@ -29,6 +30,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
+        contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
     ),
@@ -78,6 +80,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cases/{case_id}/appointments/{appointment_id}/calendar.ics",
             get(appointments::appointment_calendar),
+        )
+        .route(
+            "/cases/{case_id}/contacts",
+            get(contacts::list_contacts).post(contacts::create_contact),
+        )
+        .route(
+            "/cases/{case_id}/contacts/{contact_id}",
+            patch(contacts::update_contact),
         )
         .route("/cases/{case_id}/reunification", get(reunification::show_reunification))
         .route(

@@ -22,7 +22,7 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %request_id, method = %request.method(), path = %request.uri().path());
     async move {
         let started = std::time::Instant::now();
-        let mut response = next.run(request).await;
+        let mut response = restore_server_fn_status(next.run(request).await).await;
         let status = response.status();
         if status.is_server_error() {
             // Whatever produced the 500, the person gets only a calm message and the id.
@@ -52,4 +52,27 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
     }
     .instrument(span)
     .await
+}
+
+/// Leptos answers every failed server function with 500. When the function failed with
+/// one of our codes (not signed in, not shared, not found), the answer gets that code's
+/// status, so a refusal is not reported (and sanitised) as an internal error.
+async fn restore_server_fn_status(response: Response) -> Response {
+    let failed_server_fn = response.status() == http::StatusCode::INTERNAL_SERVER_ERROR
+        && response
+            .headers()
+            .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER);
+    if !failed_server_fn {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return AppError::new(ErrorCode::Internal).into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        if let Ok(status) = http::StatusCode::from_u16(error.code.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }

@@ -1,6 +1,8 @@
 //! The demo circle, loaded on first start of a non-production server with an empty
 //! database. Names and texts are realistic and respectful.
 
+mod contacts;
+
 use crate::access::Category;
 use crate::accounts::{passwords, storage as accounts};
 use crate::circle::{service::grant_consent_in, storage as circle, CaseRole, MemberKind, Relationship};
@@ -122,6 +124,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     load_trajectories(&mut tx, case_a, case_b, ids["lotte"], ids["pieter"], now).await?;
     load_reunification(&mut tx, case_a, ids["ahmed"], now).await?;
     load_appointments(&mut tx, case_a, case_b, ids["lotte"], now).await?;
+    contacts::load(&mut tx, case_a, &ids, ids["lotte"]).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -1,0 +1,147 @@
+use super::{load_contacts, Contact, ContactKind, ContactsView};
+use crate::error::ErrorCode;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let lang = use_lang();
+    let case_id = use_params_map()
+        .with_untracked(|p| p.get("case_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let data = Resource::new_blocking(move || case_id, load_contacts);
+    let error = use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <WhoIsWho view error lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn WhoIsWho(view: ContactsView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let ContactsView { contacts, may_edit, .. } = view;
+    let case_id = contacts.case_id;
+    let empty = contacts.contacts.is_empty();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::ContactsTitle)/>
+        <Page signed_in=true>
+            <h1 id="page-title">{lang.t(Msg::ContactsTitle)}</h1>
+            <p>{lang.fill(Msg::ContactsIntro, &[("name", &contacts.participant_name)])}</p>
+            <p id="contacts-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoContactsYet)}</p> })}
+            <ul class="contacts">
+                {contacts.contacts.into_iter().map(|c| view! { <ContactCard contact=c may_edit lang/> }).collect_view()}
+            </ul>
+            {may_edit.then(|| view! { <AddContactForm case_id lang/> })}
+        </Page>
+    }
+}
+
+#[component]
+fn ContactCard(contact: Contact, may_edit: bool, lang: Lang) -> impl IntoView {
+    let heading = format!("contact-{}", contact.id);
+    let subtitle = if contact.organisation.is_empty() {
+        contact.role.clone()
+    } else {
+        format!("{} · {}", contact.role, contact.organisation)
+    };
+    let fact = |label: Msg, value: &str| {
+        (!value.is_empty()).then(|| view! { <dt>{lang.t(label)}</dt><dd>{value.to_string()}</dd> })
+    };
+    let phone_link = (!contact.phone.is_empty()).then(|| {
+        let dial: String = contact
+            .phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        view! { <dt>{lang.t(Msg::PhoneLabel)}</dt><dd><a href=format!("tel:{dial}")>{contact.phone.clone()}</a></dd> }
+    });
+    view! {
+        <li class="card contact" id=heading.clone() aria-labelledby=format!("{heading}-name")>
+            <h2 id=format!("{heading}-name")>{contact.name.clone()}</h2>
+            <p class="milestone-meta">{format!("{} — {}", lang.t(contact.kind.label()), subtitle)}</p>
+            <dl class="milestone-facts">
+                {fact(Msg::WhyInvolvedLabel, &contact.why_involved)}
+                {fact(Msg::DecidesLabel, &contact.decides)}
+                {phone_link}
+                {fact(Msg::OfficeHoursLabel, &contact.office_hours)}
+                {fact(Msg::LanguagesLabel, &contact.languages)}
+                {fact(Msg::StandInLabel, &contact.stand_in)}
+            </dl>
+            {may_edit.then(|| view! { <ChangeContactForm contact=contact.clone() lang/> })}
+        </li>
+    }
+}
+
+/// The fields a worker fills in, with the values of `contact` when changing one.
+#[component]
+fn ContactFields(prefix: String, contact: Option<Contact>, lang: Lang) -> impl IntoView {
+    let id = move |name: &str| format!("{prefix}-{name}");
+    let value = |pick: fn(&Contact) -> &String| contact.as_ref().map(|c| pick(c).clone()).unwrap_or_default();
+    let kind = contact.as_ref().map(|c| c.kind);
+    view! {
+        <label for=id("kind")>{lang.t(Msg::ContactKindLabel)}</label>
+        <select id=id("kind") name="kind">
+            {ContactKind::ALL.iter().map(|k| view! {
+                <option value=k.as_str() selected=Some(*k) == kind>{lang.t(k.label())}</option>
+            }).collect_view()}
+        </select>
+        <label for=id("name")>{lang.t(Msg::NameLabel)}</label>
+        <input id=id("name") name="name" type="text" required maxlength="120" value=value(|c| &c.name)/>
+        <label for=id("organisation")>{lang.t(Msg::OrganisationLabel)}</label>
+        <input id=id("organisation") name="organisation" type="text" maxlength="120" value=value(|c| &c.organisation)/>
+        <label for=id("role")>{lang.t(Msg::RoleInWordsLabel)}</label>
+        <input id=id("role") name="role" type="text" required maxlength="120" value=value(|c| &c.role)/>
+        <label for=id("why")>{lang.t(Msg::WhyInvolvedLabel)}</label>
+        <textarea id=id("why") name="why_involved" rows="2" required maxlength="1000">{value(|c| &c.why_involved)}</textarea>
+        <label for=id("decides")>{lang.t(Msg::DecidesLabel)}</label>
+        <textarea id=id("decides") name="decides" rows="2" maxlength="1000">{value(|c| &c.decides)}</textarea>
+        <label for=id("phone")>{lang.t(Msg::PhoneLabel)}</label>
+        <input id=id("phone") name="phone" type="tel" maxlength="40" value=value(|c| &c.phone)/>
+        <label for=id("hours")>{lang.t(Msg::OfficeHoursLabel)}</label>
+        <input id=id("hours") name="office_hours" type="text" maxlength="200" value=value(|c| &c.office_hours)/>
+        <label for=id("languages")>{lang.t(Msg::LanguagesLabel)}</label>
+        <input id=id("languages") name="languages" type="text" maxlength="200" value=value(|c| &c.languages)/>
+        <label for=id("stand-in")>{lang.t(Msg::StandInLabel)}</label>
+        <input id=id("stand-in") name="stand_in" type="text" maxlength="200" value=value(|c| &c.stand_in)/>
+    }
+}
+
+#[component]
+fn ChangeContactForm(contact: Contact, lang: Lang) -> impl IntoView {
+    let action = format!("/cases/{}/contacts/{}", contact.case_id, contact.id);
+    let prefix = format!("contact-{}", contact.id);
+    view! {
+        <details class="worker-tools">
+            <summary>{lang.t(Msg::ChangeContactTitle)}</summary>
+            <form class="stacked-form" method="post" action=action>
+                <ContactFields prefix contact=Some(contact) lang/>
+                <button type="submit">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn AddContactForm(case_id: i64, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="add-contact">
+            <h2 id="add-contact">{lang.t(Msg::AddContactTitle)}</h2>
+            <form class="stacked-form" method="post" action=format!("/cases/{case_id}/contacts/new")>
+                <ContactFields prefix="new-contact".to_string() contact=None lang/>
+                <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+//! Workers' forms on the contacts page: add a contact, change one. They answer with a
+//! redirect back to the page, with `?error=code` when something needs correcting.
+
+use crate::accounts::forms::{answer, web_viewer};
+use crate::http::Ctx;
+use app::contacts::{service, ContactChange, ContactKind, NewContact};
+use app::error::{AppError, ErrorCode};
+use app::state::AppState;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct ContactForm {
+    kind: String,
+    name: String,
+    #[serde(default)]
+    organisation: String,
+    role: String,
+    why_involved: String,
+    #[serde(default)]
+    decides: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    office_hours: String,
+    #[serde(default)]
+    languages: String,
+    #[serde(default)]
+    stand_in: String,
+}
+
+impl ContactForm {
+    fn into_new(self) -> Result<NewContact, AppError> {
+        Ok(NewContact {
+            member_user_id: None,
+            kind: ContactKind::parse(&self.kind).ok_or(AppError::new(ErrorCode::InvalidInput))?,
+            name: self.name,
+            organisation: self.organisation,
+            role: self.role,
+            why_involved: self.why_involved,
+            decides: self.decides,
+            phone: self.phone,
+            office_hours: self.office_hours,
+            languages: self.languages,
+            stand_in: self.stand_in,
+        })
+    }
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(case_id): Path<i64>,
+    form: Result<Form<ContactForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/contacts");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        service::add(&state, &ctx, &viewer, case_id, form.into_new()?).await
+    }
+    .await;
+    match result {
+        Ok(contact) => answer(&headers, Ok(&format!("{page}#contact-{}", contact.id))),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, contact_id)): Path<(i64, i64)>,
+    form: Result<Form<ContactForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/contacts");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let new = form.into_new()?;
+        let change = ContactChange {
+            kind: Some(new.kind),
+            name: Some(new.name),
+            organisation: Some(new.organisation),
+            role: Some(new.role),
+            why_involved: Some(new.why_involved),
+            decides: Some(new.decides),
+            phone: Some(new.phone),
+            office_hours: Some(new.office_hours),
+            languages: Some(new.languages),
+            stand_in: Some(new.stand_in),
+        };
+        service::change(&state, &ctx, &viewer, case_id, contact_id, change).await
+    }
+    .await;
+    match result {
+        Ok(contact) => answer(&headers, Ok(&format!("{page}#contact-{}", contact.id))),
+        Err(error) => answer(&headers, Err((error, &page))),
+    }
+}

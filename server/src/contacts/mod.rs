@@ -1,0 +1,4 @@
+//! Contact points' doors: `/api/v1` for phone apps, page forms for workers.
+
+pub mod api;
+pub mod forms;
