@@ -121,6 +121,34 @@ pub async fn open_case_record(
     })
 }
 
+/// Opens the case's changes feed for any member and records the read. Returns the
+/// categories whose changes the viewer may see: all for the participant and workers,
+/// what is shared (and not restricted) for a family member.
+pub async fn open_case_changes(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+) -> Result<Vec<Category>, AppError> {
+    let member = membership(tx, viewer.user_id, case_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let mut visible = Vec::new();
+    for category in Category::ALL.iter().copied() {
+        if member.kind != MemberKind::Family || has_consent(tx, case_id, viewer.user_id, category).await? {
+            visible.push(category);
+        }
+    }
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::CaseRead,
+        case_id: Some(case_id),
+        object: Some(("changes", case_id)),
+    };
+    audit::record(tx, ctx, entry).await?;
+    Ok(visible)
+}
+
 /// The viewer must be the participant of this case.
 pub async fn require_participant(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<CaseAccess, AppError> {
     match membership(tx, viewer.user_id, case_id).await? {

@@ -8,6 +8,7 @@ mod macros;
 pub mod accounts;
 pub mod admin;
 pub mod appointments;
+pub mod changes;
 pub mod circle;
 pub mod contacts;
 pub mod error;

@@ -6,6 +6,7 @@ mod admin;
 mod api;
 mod application;
 mod appointments;
+mod changes;
 mod circle;
 pub mod config;
 mod contacts;

@@ -2,6 +2,7 @@
 
 use crate::accounts::api as accounts;
 use crate::appointments::api as appointments;
+use crate::changes::api as changes;
 use crate::circle::api as circle;
 use crate::contacts::api as contacts;
 use crate::reunification::api as reunification;
@@ -30,6 +31,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
+        changes::changes_since,
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
@@ -71,6 +73,7 @@ pub fn routes() -> Router<AppState> {
             "/cases/{case_id}/milestones/{milestone_id}",
             patch(trajectory::update_milestone),
         )
+        .route("/cases/{case_id}/changes", get(changes::changes_since))
         .route("/cases/{case_id}/access-log", get(transparency::access_log))
         .route("/cases/{case_id}/consents", get(sharing::list_consents))
         .route(
