@@ -8,6 +8,7 @@ mod macros;
 pub mod accounts;
 pub mod admin;
 pub mod appointments;
+pub mod caseload;
 pub mod changes;
 pub mod circle;
 pub mod contacts;
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/contacts") view=contacts::ContactsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>

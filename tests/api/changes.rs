@@ -25,7 +25,12 @@ async fn sync(app: &TestApp, case_id: i64, token: &str, mut since: i64) -> (Vec<
 fn kinds(changes: &[Value]) -> Vec<(String, String)> {
     changes
         .iter()
-        .map(|c| (c["object_type"].as_str().unwrap().to_string(), c["change"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["object_type"].as_str().unwrap().to_string(),
+                c["change"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -36,9 +41,16 @@ async fn make_three_changes(app: &TestApp, case_id: i64) {
         "starts_at": "2030-05-06T10:00", "duration_minutes": 30, "mode": "video",
         "place": "Via de app", "with_whom": "Lotte", "purpose": "Opvolging"
     });
-    let contact = json!({ "kind": "lawyer", "name": "Meester Janssens", "role": "advocaat", "why_involved": "Hoger beroep" });
-    for (what, body) in [("milestones", milestone), ("appointments", appointment), ("contacts", contact)] {
-        let response = app.post_json(&format!("/api/v1/cases/{case_id}/{what}"), Some(&lotte), body).await;
+    let contact =
+        json!({ "kind": "lawyer", "name": "Meester Janssens", "role": "advocaat", "why_involved": "Hoger beroep" });
+    for (what, body) in [
+        ("milestones", milestone),
+        ("appointments", appointment),
+        ("contacts", contact),
+    ] {
+        let response = app
+            .post_json(&format!("/api/v1/cases/{case_id}/{what}"), Some(&lotte), body)
+            .await;
         assert_eq!(response.status(), StatusCode::CREATED, "{what}");
     }
 }
@@ -77,11 +89,17 @@ async fn family_members_learn_only_of_changes_in_what_is_shared_with_them() {
     make_three_changes(&app, case_a).await;
 
     let (marleen_sees, _) = sync(&app, case_a, &marleen, marleen_before).await;
-    assert_eq!(kinds(&marleen_sees), [("appointment".to_string(), "created".to_string())]);
+    assert_eq!(
+        kinds(&marleen_sees),
+        [("appointment".to_string(), "created".to_string())]
+    );
     let (yusuf_sees, _) = sync(&app, case_a, &yusuf, yusuf_before).await;
     assert!(yusuf_sees.is_empty(), "nothing is shared with yusuf");
 
     let pieter = app.token("pieter").await;
     let outsider = app.get(&format!("/api/v1/cases/{case_a}/changes"), &pieter).await;
-    assert_eq!(error_code(outsider).await, (StatusCode::NOT_FOUND, "not_found".to_string()));
+    assert_eq!(
+        error_code(outsider).await,
+        (StatusCode::NOT_FOUND, "not_found".to_string())
+    );
 }

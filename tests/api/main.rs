@@ -5,6 +5,7 @@ mod access_matrix;
 mod admin_pages;
 mod appointments;
 mod auth;
+mod caseload;
 mod changes;
 mod circle;
 mod contacts;

@@ -119,7 +119,7 @@ test(
   },
 );
 
-test("the trajectory, access-log and sharing pages have no WCAG 2.2 AA violations, for the participant and for a worker", { timeout: TEST_TIMEOUT }, async () => {
+test("the case pages and the caseload have no WCAG 2.2 AA violations, for the participant and for a worker", { timeout: TEST_TIMEOUT }, async () => {
   for (const username of ["sarah", "lotte"]) {
     const browser = await openBrowser({ bypassCSP: true });
     try {
@@ -130,11 +130,17 @@ test("the trajectory, access-log and sharing pages have no WCAG 2.2 AA violation
       assert.ok((await page.locator("li.milestone").count()) >= 4, "the milestones are listed");
       assert.deepEqual(await violations(page, `trajectory (${username})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
-      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"]]) {
+      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"]]) {
         await page.goto(page.url().replace(/\/trajectory$/, suffix));
         assert.match(await page.textContent("#page-title"), /\S/);
         assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);
         assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling on the ${label} page`);
+      }
+      if (username === "lotte") {
+        await page.goto(BASE + "/caseload");
+        assert.match(await page.textContent("#page-title"), /caseload/);
+        assert.deepEqual(await violations(page, "caseload"), [], "caseload");
+        assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the caseload");
       }
     } finally {
       await browser.close();

@@ -32,7 +32,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error>
 }
 
 /// Today's date in UTC as `YYYY-MM-DD`: appointments from today on are "upcoming".
-fn today() -> String {
+pub fn today() -> String {
     crate::accounts::format_time(now()).chars().take(10).collect()
 }
 

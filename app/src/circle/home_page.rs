@@ -37,6 +37,9 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
                 <p>{lang.t(Msg::CoordinatorHomeIntro)}</p>
                 <p><a href="/admin">{lang.t(Msg::AdminTitle)}</a></p>
             })}
+            {(home.me.role == AccountRole::Worker).then(|| view! {
+                <p><a href="/caseload">{lang.t(Msg::CaseloadTitle)}</a></p>
+            })}
             {no_cases.then(|| view! { <p class="notice">{lang.t(Msg::NoCasesYet)}</p> })}
             {home.cases.into_iter().map(|case| view! { <Circle case me_id lang/> }).collect_view()}
         </Page>

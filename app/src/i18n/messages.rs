@@ -435,6 +435,15 @@ messages! {
         en: "That time is not valid. Use the form yyyy-mm-ddThh:mm.",
         ar: "هذا الوقت غير صالح. استخدم الصيغة yyyy-mm-ddThh:mm.",
     }
+    CaseloadTitle { nl: "Mijn caseload", fr: "Mes suivis", en: "My caseload", ar: "الحالات التي أتابعها" }
+    CaseloadIntro {
+        nl: "De kringen waarin je werkt: wat over datum is, wat de volgende stap is en welke afspraken eraan komen.",
+        fr: "Les cercles dans lesquels vous travaillez : ce qui est en retard, la prochaine étape et les rendez-vous à venir.",
+        en: "The circles you work in: what is overdue, what comes next and which appointments are coming up.",
+        ar: "الدوائر التي تعمل فيها: ما تأخّر، والخطوة التالية، والمواعيد القادمة.",
+    }
+    OverdueTitle { nl: "Over datum ({count})", fr: "En retard ({count})", en: "Overdue ({count})", ar: "متأخر ({count})" }
+    YourRoleIs { nl: "jouw rol: {role}", fr: "votre rôle : {role}", en: "your role: {role}", ar: "دورك: {role}" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",
