@@ -140,6 +140,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/assignments", post(admin::forms::assign_worker))
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
+        .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
         .route("/cases/{case_id}/contacts/{contact_id}", post(contacts::forms::change))
         .route(
             "/cases/{case_id}/appointments/{file}",

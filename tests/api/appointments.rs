@@ -106,3 +106,72 @@ async fn the_home_page_lists_the_next_appointments_and_the_list_page_offers_cale
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_worker_plans_an_appointment_on_the_page_and_a_bad_time_is_explained() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.web_session("sarah").await;
+    let html = app
+        .page(&format!("/cases/{case_a}/appointments"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains("/appointments/new"),
+        "no planning form for the participant"
+    );
+
+    let lotte = app.web_session("lotte").await;
+    let html = app
+        .page(&format!("/cases/{case_a}/appointments"), Some(&lotte))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!("action=\"/cases/{case_a}/appointments/new\"")));
+    let post = |starts_at: &'static str| {
+        app.http
+            .post(app.url(&format!("/cases/{case_a}/appointments/new")))
+            .header(header::COOKIE, &lotte)
+            .form(&[
+                ("starts_at", starts_at),
+                ("duration_minutes", "45"),
+                ("mode", "in_person"),
+                ("place", "Justitiehuis, lokaal 2"),
+                ("with_whom", "Lotte"),
+                ("purpose", "Gesprek over werk"),
+                ("what_to_bring", ""),
+            ])
+            .send()
+    };
+    let refused = post("2030-02-30T10:00").await.unwrap();
+    assert_eq!(
+        refused.headers()["location"],
+        format!("/cases/{case_a}/appointments?error=invalid_time")
+    );
+    let explained = app
+        .page(
+            &format!("/cases/{case_a}/appointments?error=invalid_time"),
+            Some(&lotte),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        explained.contains("Dat tijdstip klopt niet."),
+        "the page explains the error in place"
+    );
+
+    let saved = post("2030-02-03T10:30").await.unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .page(&format!("/cases/{case_a}/appointments"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Gesprek over werk") && html.contains("2030-02-03 10:30"));
+}

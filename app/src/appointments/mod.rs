@@ -15,9 +15,18 @@ pub mod service;
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The appointments page: the list, and whether the viewer may plan new ones.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AppointmentsView {
+    pub appointments: Appointments,
+    pub may_edit: bool,
+}
+
 #[server(prefix = "/s", endpoint = "appointments")]
-pub async fn load_appointments(case_id: i64) -> Result<Appointments, AppError> {
+pub async fn load_appointments(case_id: i64) -> Result<AppointmentsView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    service::appointments(&state, &ctx, &viewer, case_id).await
+    let appointments = service::appointments(&state, &ctx, &viewer, case_id).await?;
+    let may_edit = crate::trajectory::service::may_edit(&state, &viewer, case_id).await?;
+    Ok(AppointmentsView { appointments, may_edit })
 }

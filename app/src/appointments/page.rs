@@ -1,8 +1,9 @@
-use super::{load_appointments, Appointment, Appointments};
+use super::{load_appointments, Appointment, AppointmentMode, AppointmentsView};
+use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AppointmentsPage() -> impl IntoView {
@@ -12,11 +13,14 @@ pub fn AppointmentsPage() -> impl IntoView {
         .and_then(|id| id.parse::<i64>().ok())
         .unwrap_or(-1);
     let data = Resource::new_blocking(move || case_id, load_appointments);
+    let error = use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <List data lang/> }.into_any(),
+                    Ok(data) => view! { <List data error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
             })}
@@ -25,16 +29,23 @@ pub fn AppointmentsPage() -> impl IntoView {
 }
 
 #[component]
-fn List(data: Appointments, lang: Lang) -> impl IntoView {
+fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let AppointmentsView {
+        appointments: data,
+        may_edit,
+    } = data;
+    let case_id = data.case_id;
     let empty = data.appointments.is_empty();
     view! {
         <leptos_meta::Title text=lang.t(Msg::AppointmentsTitle)/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::AppointmentsTitle)}</h1>
+            <p id="appointments-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoAppointments)}</p> })}
             <ul class="appointments">
                 {data.appointments.into_iter().map(|a| view! { <AppointmentCard appointment=a lang/> }).collect_view()}
             </ul>
+            {may_edit.then(|| view! { <PlanAppointmentForm case_id lang/> })}
         </Page>
     }
 }
@@ -84,5 +95,33 @@ pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, lang: Lang
             </ul>
             <p><a href=format!("/cases/{case_id}/appointments")>{lang.t(Msg::SeeAppointments)}</a></p>
         </div>
+    }
+}
+
+#[component]
+fn PlanAppointmentForm(case_id: i64, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="plan-appointment">
+            <h2 id="plan-appointment">{lang.t(Msg::PlanAppointmentTitle)}</h2>
+            <form class="stacked-form" method="post" action=format!("/cases/{case_id}/appointments/new")>
+                <label for="new-starts-at">{lang.t(Msg::WhenLabel)}</label>
+                <input id="new-starts-at" name="starts_at" type="datetime-local" required aria-describedby="appointments-error"/>
+                <label for="new-duration">{lang.t(Msg::DurationLabel)}</label>
+                <input id="new-duration" name="duration_minutes" type="number" min="5" max="600" value="60" required/>
+                <label for="new-mode">{lang.t(Msg::HowLabel)}</label>
+                <select id="new-mode" name="mode">
+                    {AppointmentMode::ALL.iter().map(|m| view! { <option value=m.as_str()>{lang.t(m.label())}</option> }).collect_view()}
+                </select>
+                <label for="new-place">{lang.t(Msg::WhereLabel)}</label>
+                <input id="new-place" name="place" type="text" required maxlength="500"/>
+                <label for="new-with">{lang.t(Msg::WithWhomLabel)}</label>
+                <input id="new-with" name="with_whom" type="text" required maxlength="500"/>
+                <label for="new-purpose">{lang.t(Msg::PurposeLabel)}</label>
+                <input id="new-purpose" name="purpose" type="text" required maxlength="500"/>
+                <label for="new-bring">{lang.t(Msg::BringLabel)}</label>
+                <textarea id="new-bring" name="what_to_bring" rows="2" maxlength="500"></textarea>
+                <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </section>
     }
 }

@@ -444,6 +444,10 @@ messages! {
     }
     OverdueTitle { nl: "Over datum ({count})", fr: "En retard ({count})", en: "Overdue ({count})", ar: "متأخر ({count})" }
     YourRoleIs { nl: "jouw rol: {role}", fr: "votre rôle : {role}", en: "your role: {role}", ar: "دورك: {role}" }
+    PlanAppointmentTitle { nl: "Afspraak plannen", fr: "Planifier un rendez-vous", en: "Plan an appointment", ar: "تحديد موعد" }
+    WhenLabel { nl: "Wanneer", fr: "Quand", en: "When", ar: "متى" }
+    DurationLabel { nl: "Duur in minuten", fr: "Durée en minutes", en: "Length in minutes", ar: "المدة بالدقائق" }
+    HowLabel { nl: "Hoe", fr: "Comment", en: "How", ar: "كيف" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",
