@@ -69,14 +69,14 @@ fn CaseCard(case: CaseloadCase, lang: Lang) -> impl IntoView {
             <h2 id=heading.clone()>{case.participant_name.clone()}</h2>
             <p class="milestone-meta">{facts}</p>
             {overdue}
-            <h3>{lang.t(Msg::NextStepTitle)}</h3>
+            <h3>{lang.t(Msg::WhatComesNext)}</h3>
             <p>{next}</p>
             <crate::appointments::UpcomingAppointments case_id=id upcoming=case.upcoming.clone() lang/>
             <ul class="case-links">
                 <li><a href=format!("/cases/{id}/trajectory")>{lang.t(Msg::SeeTrajectory)}</a></li>
                 <li><a href=format!("/cases/{id}/reunification")>{lang.t(Msg::SeeReunification)}</a></li>
                 <li><a href=format!("/cases/{id}/contacts")>{lang.t(Msg::SeeContacts)}</a></li>
-                <li><a href=format!("/cases/{id}/access-log")>{lang.t(Msg::AccessLogTitle)}</a></li>
+                <li><a href=format!("/cases/{id}/access-log")>{lang.fill(Msg::AccessLogTitleOther, &[("name", &case.participant_name)])}</a></li>
             </ul>
         </section>
     }

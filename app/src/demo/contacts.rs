@@ -34,7 +34,7 @@ const SARAH_CONTACTS: &[DemoContact] = &[
         "03 000 00 01",
         "ma–vr 9:00–12:00",
         "Nederlands, Frans, Engels",
-        "Bij afwezigheid: de permanentie van het justitiehuis, 03 000 00 00",
+        "De permanentie van het justitiehuis, 03 000 00 00",
     ),
     (
         "ahmed",
@@ -47,7 +47,7 @@ const SARAH_CONTACTS: &[DemoContact] = &[
         "03 000 00 02",
         "ma, di en do 13:00–17:00",
         "Nederlands, Arabisch",
-        "Bij afwezigheid: zijn collega van dienst, via het onthaal van Jeugdhulp",
+        "Zijn collega van dienst, via het onthaal van Jeugdhulp",
     ),
     (
         "karim",
