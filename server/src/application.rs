@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, appointments, contacts, http, sharing, trajectory};
+use crate::{accounts, admin, api, appointments, contacts, http, reunification, sharing, trajectory};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -141,6 +141,18 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
+        .route(
+            "/cases/{case_id}/reunification/children",
+            post(reunification::forms::add_child),
+        )
+        .route(
+            "/cases/{case_id}/reunification/children/{child_id}/steps",
+            post(reunification::forms::add_step),
+        )
+        .route(
+            "/cases/{case_id}/reunification/steps/{step_id}",
+            post(reunification::forms::change_step),
+        )
         .route("/cases/{case_id}/contacts/{contact_id}", post(contacts::forms::change))
         .route(
             "/cases/{case_id}/appointments/{file}",

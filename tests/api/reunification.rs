@@ -152,3 +152,93 @@ async fn the_reunification_page_shows_the_next_step_calmly() {
         "no way offered where nothing is shared"
     );
 }
+
+async fn post_form(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.http
+        .post(app.url(path))
+        .header(reqwest::header::COOKIE, cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_them() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let page = format!("/cases/{case_a}/reunification");
+    let marleen = app.web_session("marleen").await;
+    let html = app.page(&page, Some(&marleen)).await.text().await.unwrap();
+    assert!(
+        !html.contains("/reunification/children\""),
+        "no worker forms for family"
+    );
+
+    let ahmed = app.web_session("ahmed").await;
+    let no_alias = post_form(
+        &app,
+        &ahmed,
+        &format!("{page}/children"),
+        &[("alias", " "), ("age_band", "0_3")],
+    )
+    .await;
+    assert_eq!(no_alias.headers()["location"], format!("{page}?error=invalid_input"));
+    let added = post_form(
+        &app,
+        &ahmed,
+        &format!("{page}/children"),
+        &[("alias", "Lina"), ("age_band", "0_3")],
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let child: i64 = sqlx::query_scalar("SELECT id FROM children WHERE case_id = $1 AND alias = 'Lina'")
+        .bind(case_a)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(added.headers()["location"], format!("{page}#child-{child}"));
+
+    let steps = format!("{page}/children/{child}/steps");
+    let bad_date = [
+        ("kind", "supervised_visit"),
+        ("conditions", ""),
+        ("next_date", "2030-13-01"),
+    ];
+    let refused = post_form(&app, &ahmed, &steps, &bad_date).await;
+    assert_eq!(refused.headers()["location"], format!("{page}?error=invalid_date"));
+    let visit = [
+        ("kind", "supervised_visit"),
+        ("conditions", "In het bezoekhuis"),
+        ("next_date", "2030-01-15"),
+    ];
+    assert_eq!(
+        post_form(&app, &ahmed, &steps, &visit).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let html = app.page(&page, Some(&marleen)).await.text().await.unwrap();
+    assert!(html.contains("Lina") && html.contains("In het bezoekhuis") && html.contains("2030-01-15"));
+
+    let step: i64 = sqlx::query_scalar("SELECT id FROM reunification_steps WHERE child_id = $1")
+        .bind(child)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let change = [
+        ("status", "done"),
+        ("next_date", ""),
+        ("conditions", "In het bezoekhuis"),
+    ];
+    let changed = post_form(&app, &ahmed, &format!("{page}/steps/{step}"), &change).await;
+    assert_eq!(changed.headers()["location"], format!("{page}#step-{step}"));
+    let status: String = sqlx::query_scalar("SELECT status FROM reunification_steps WHERE id = $1")
+        .bind(step)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(status, "done");
+
+    let by_family = post_form(&app, &marleen, &format!("{page}/steps/{step}"), &change).await;
+    assert_eq!(by_family.headers()["location"], format!("{page}?error=not_permitted"));
+}

@@ -448,6 +448,19 @@ messages! {
     WhenLabel { nl: "Wanneer", fr: "Quand", en: "When", ar: "متى" }
     DurationLabel { nl: "Duur in minuten", fr: "Durée en minutes", en: "Length in minutes", ar: "المدة بالدقائق" }
     HowLabel { nl: "Hoe", fr: "Comment", en: "How", ar: "كيف" }
+    ChangeStepTitle { nl: "Stap aanpassen", fr: "Modifier l'étape", en: "Change this step", ar: "تعديل هذه الخطوة" }
+    AddStepTitle { nl: "Stap toevoegen", fr: "Ajouter une étape", en: "Add a step", ar: "إضافة خطوة" }
+    StepKindLabel { nl: "Soort stap", fr: "Type d'étape", en: "Kind of step", ar: "نوع الخطوة" }
+    CustomStepLabel { nl: "Naam van de stap (bij een andere stap)", fr: "Nom de l'étape (pour une autre étape)", en: "Name of the step (for another step)", ar: "اسم الخطوة (لخطوة أخرى)" }
+    AddChildTitle { nl: "Kind toevoegen", fr: "Ajouter un enfant", en: "Add a child", ar: "إضافة طفل" }
+    AddChildIntro {
+        nl: "Alleen een voornaam of roepnaam en een leeftijdsgroep: geen achternaam, geen geboortedatum.",
+        fr: "Seulement un prénom ou un surnom et une tranche d'âge : pas de nom de famille, pas de date de naissance.",
+        en: "Only a first name or alias and an age band: no surname, no date of birth.",
+        ar: "الاسم الأول أو اسم مستعار وفئة عمرية فقط: بلا اسم عائلة ولا تاريخ ميلاد.",
+    }
+    AliasLabel { nl: "Voornaam of roepnaam", fr: "Prénom ou surnom", en: "First name or alias", ar: "الاسم الأول أو المستعار" }
+    AgeBandLabel { nl: "Leeftijd", fr: "Âge", en: "Age", ar: "العمر" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -1,8 +1,10 @@
-use super::{load_reunification, Child, Reunification, Step, StepKind};
+use super::forms_view::{AddChildForm, AddStepForm, ChangeStepForm};
+use super::{load_reunification, Child, ReunificationView, Step, StepKind};
+use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ReunificationPage() -> impl IntoView {
@@ -12,11 +14,14 @@ pub fn ReunificationPage() -> impl IntoView {
         .and_then(|id| id.parse::<i64>().ok())
         .unwrap_or(-1);
     let data = Resource::new_blocking(move || case_id, load_reunification);
+    let error = use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <Children data lang/> }.into_any(),
+                    Ok(data) => view! { <Children data error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
             })}
@@ -25,15 +30,22 @@ pub fn ReunificationPage() -> impl IntoView {
 }
 
 #[component]
-fn Children(data: Reunification, lang: Lang) -> impl IntoView {
+fn Children(data: ReunificationView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let ReunificationView {
+        reunification: data,
+        may_edit,
+    } = data;
+    let case_id = data.case_id;
     let empty = data.children.is_empty();
     view! {
         <leptos_meta::Title text=lang.t(Msg::ReunificationTitle)/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::ReunificationTitle)}</h1>
             <p>{lang.t(Msg::ReunificationIntro)}</p>
+            <p id="reunification-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoChildrenYet)}</p> })}
-            {data.children.into_iter().map(|child| view! { <ChildSteps child lang/> }).collect_view()}
+            {data.children.into_iter().map(|child| view! { <ChildSteps case_id child may_edit lang/> }).collect_view()}
+            {may_edit.then(|| view! { <AddChildForm case_id lang/> })}
         </Page>
     }
 }
@@ -46,8 +58,9 @@ fn step_title(step: &Step, lang: Lang) -> String {
 }
 
 #[component]
-fn ChildSteps(child: Child, lang: Lang) -> impl IntoView {
+fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl IntoView {
     let heading = format!("child-{}", child.id);
+    let child_id = child.id;
     let next = child.steps.iter().find(|s| s.status.is_open()).map(|s| s.id);
     view! {
         <section class="card child" aria-labelledby=heading.clone()>
@@ -57,7 +70,7 @@ fn ChildSteps(child: Child, lang: Lang) -> impl IntoView {
                     let is_next = Some(step.id) == next;
                     let title = step_title(&step, lang);
                     view! {
-                        <li class="reunification-step" class:step-next=is_next class:step-done=!step.status.is_open()>
+                        <li class="reunification-step" id=format!("step-{}", step.id) class:step-next=is_next class:step-done=!step.status.is_open()>
                             {is_next.then(|| view! { <p class="step-next-label">{lang.t(Msg::WhatComesNext)}</p> })}
                             <h3>{title}</h3>
                             <p class="milestone-meta">{lang.t(step.status.label())}</p>
@@ -70,10 +83,12 @@ fn ChildSteps(child: Child, lang: Lang) -> impl IntoView {
                             {step.contact.clone().map(|c| view! {
                                 <p><strong>{lang.t(Msg::ContactLabel)}</strong>": " {c}</p>
                             })}
+                            {may_edit.then(|| view! { <ChangeStepForm case_id step=step.clone() lang/> })}
                         </li>
                     }
                 }).collect_view()}
             </ol>
+            {may_edit.then(|| view! { <AddStepForm case_id child_id lang/> })}
         </section>
     }
 }

@@ -1,0 +1,131 @@
+//! Workers' forms on the reunification page. They answer with a redirect back to the
+//! page, with `?error=code` when something needs correcting.
+
+use crate::accounts::forms::{answer, web_viewer};
+use crate::http::Ctx;
+use app::error::{AppError, ErrorCode};
+use app::reunification::{service, AgeBand, NewChild, NewStep, StepKind, StepUpdate};
+use app::state::AppState;
+use app::trajectory::{Date, MilestoneStatus};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+
+fn invalid() -> AppError {
+    AppError::new(ErrorCode::InvalidInput)
+}
+
+fn optional_date(raw: &str) -> Result<Option<Date>, AppError> {
+    match raw.trim() {
+        "" => Ok(None),
+        date => Date::parse(date).map(Some).map_err(AppError::new),
+    }
+}
+
+/// Runs one form's change and answers: back to the page, at `anchor` when it worked.
+async fn respond<T>(
+    headers: &HeaderMap,
+    case_id: i64,
+    anchor: impl FnOnce(&T) -> String,
+    result: Result<T, AppError>,
+) -> Response {
+    let page = format!("/cases/{case_id}/reunification");
+    match result {
+        Ok(value) => answer(headers, Ok(&format!("{page}#{}", anchor(&value)))),
+        Err(error) => answer(headers, Err((error, &page))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChildForm {
+    alias: String,
+    age_band: String,
+}
+
+pub async fn add_child(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(case_id): Path<i64>,
+    form: Result<Form<ChildForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| invalid())?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let new = NewChild {
+            alias: form.alias,
+            age_band: AgeBand::parse(&form.age_band).ok_or_else(invalid)?,
+        };
+        service::add_child(&state, &ctx, &viewer, case_id, new).await
+    }
+    .await;
+    respond(&headers, case_id, |child| format!("child-{}", child.id), result).await
+}
+
+#[derive(Deserialize)]
+pub struct StepForm {
+    kind: String,
+    #[serde(default)]
+    custom_title: String,
+    #[serde(default)]
+    conditions: String,
+    #[serde(default)]
+    next_date: String,
+}
+
+pub async fn add_step(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, child_id)): Path<(i64, i64)>,
+    form: Result<Form<StepForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| invalid())?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let title = form.custom_title.trim();
+        let new = NewStep {
+            kind: StepKind::parse(&form.kind).ok_or_else(invalid)?,
+            custom_title: (!title.is_empty()).then(|| title.to_string()),
+            conditions: form.conditions,
+            next_date: optional_date(&form.next_date)?,
+            contact_user_id: None,
+        };
+        service::add_step(&state, &ctx, &viewer, case_id, child_id, new).await
+    }
+    .await;
+    respond(&headers, case_id, |_| format!("child-{child_id}"), result).await
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    status: String,
+    #[serde(default)]
+    next_date: String,
+    #[serde(default)]
+    conditions: String,
+}
+
+pub async fn change_step(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, step_id)): Path<(i64, i64)>,
+    form: Result<Form<ChangeForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| invalid())?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let update = StepUpdate {
+            status: Some(MilestoneStatus::parse(&form.status).ok_or_else(invalid)?),
+            next_date: optional_date(&form.next_date)?,
+            conditions: Some(form.conditions),
+        };
+        service::update_step(&state, &ctx, &viewer, case_id, step_id, update).await
+    }
+    .await;
+    respond(&headers, case_id, |_| format!("step-{step_id}"), result).await
+}
