@@ -45,6 +45,7 @@ error_codes! {
     InvalidCode => "invalid_code", 422, ErrInvalidCode;
     InvalidDate => "invalid_date", 422, ErrInvalidDate;
     InvalidTime => "invalid_time", 422, ErrInvalidTime;
+    InvalidCursor => "invalid_cursor", 422, ErrInvalidCursor;
     ReasonRequired => "reason_required", 422, ErrReasonRequired;
     InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
     Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;

@@ -2,7 +2,7 @@
 
 use integration::TestApp;
 use reqwest::{header, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 
 async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> String {
     let response = app
@@ -97,12 +97,7 @@ async fn a_coordinator_opens_a_circle_and_assigns_a_worker_through_the_admin_pag
     let admin = app.page("/admin", Some(&coordinator)).await;
     assert_eq!(admin.status(), StatusCode::OK);
     assert!(admin.text().await.unwrap().contains("Samira"));
-    let cases: Vec<Value> = app
-        .get("/api/v1/cases", &app.token("lotte").await)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let cases = app.list("/api/v1/cases", &app.token("lotte").await, "cases").await;
     assert_eq!(cases.len(), 2);
 }
 

@@ -93,7 +93,7 @@ async fn a_person_signs_out_a_lost_phone_from_another_device() {
     let app = TestApp::spawn().await;
     let lost_phone = app.token("sarah").await;
     let other = app.token("sarah").await;
-    let devices: Vec<Value> = app.get("/api/v1/me/devices", &other).await.json().await.unwrap();
+    let devices = app.list("/api/v1/me/devices", &other, "devices").await;
     assert_eq!(devices.len(), 2);
     let lost = devices.iter().find(|d| d["current"] == false).unwrap();
     let response = app
@@ -116,7 +116,7 @@ async fn nobody_can_sign_out_someone_elses_device() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let yusuf = app.token("yusuf").await;
-    let sarah_devices: Vec<Value> = app.get("/api/v1/me/devices", &sarah).await.json().await.unwrap();
+    let sarah_devices = app.list("/api/v1/me/devices", &sarah, "devices").await;
     let response = app
         .http
         .delete(app.url(&format!("/api/v1/me/devices/{}", sarah_devices[0]["id"])))

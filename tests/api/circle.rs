@@ -1,12 +1,9 @@
 use integration::TestApp;
-use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn cases(app: &TestApp, username: &str) -> Vec<Value> {
     let token = app.token(username).await;
-    let response = app.get("/api/v1/cases", &token).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    app.list("/api/v1/cases", &token, "cases").await
 }
 
 #[tokio::test]

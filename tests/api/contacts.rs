@@ -80,7 +80,7 @@ async fn the_list_comes_in_pages_that_together_hold_every_contact_once() {
         let ids = page["contacts"].as_array().unwrap();
         assert!(ids.len() <= 3);
         seen.extend(ids.iter().map(|c| c["id"].as_i64().unwrap()));
-        match page["next_cursor"].as_i64() {
+        match page["next_cursor"].as_str() {
             Some(cursor) => query = format!("?limit=3&after={cursor}"),
             None => break,
         }

@@ -25,12 +25,7 @@ async fn a_worker_invites_a_family_member_who_joins_with_the_code_and_is_in_the_
 
     let amina = app.login("amina", "zonnige dagen aan zee").await;
     assert_eq!(amina.status(), StatusCode::OK);
-    let sarah_cases: Vec<Value> = app
-        .get("/api/v1/cases", &app.token("sarah").await)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let sarah_cases = app.list("/api/v1/cases", &app.token("sarah").await, "cases").await;
     let names: Vec<&str> = sarah_cases[0]["members"]
         .as_array()
         .unwrap()
@@ -269,7 +264,7 @@ async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
         (me["role"].as_str(), me["organisation"].as_str()),
         (Some("worker"), Some("Welzijnsschakel Mechelen"))
     );
-    let cases: Vec<Value> = app.get("/api/v1/cases", &ines_token).await.json().await.unwrap();
+    let cases = app.list("/api/v1/cases", &ines_token, "cases").await;
     assert_eq!(cases[0]["participant_name"], "Samira");
     assert_eq!(cases[0]["members"][0]["case_role"], "social_worker");
 }

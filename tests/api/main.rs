@@ -11,6 +11,7 @@ mod circle;
 mod contacts;
 mod invitations;
 mod pages;
+mod pagination;
 mod platform;
 mod reunification;
 mod sharing;

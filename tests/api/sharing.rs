@@ -54,7 +54,7 @@ async fn sharing_the_circle_lets_a_brother_see_who_is_involved() {
     let case_a = app.case_of("Sarah").await;
     let yusuf_id = app.user_id("yusuf").await;
     let yusuf = app.token("yusuf").await;
-    let before: Vec<Value> = app.get("/api/v1/cases", &yusuf).await.json().await.unwrap();
+    let before = app.list("/api/v1/cases", &yusuf, "cases").await;
     assert!(before[0]["members"].is_null());
     let sarah = app.token("sarah").await;
     put(
@@ -64,7 +64,7 @@ async fn sharing_the_circle_lets_a_brother_see_who_is_involved() {
         json!({ "categories": ["circle"] }),
     )
     .await;
-    let after: Vec<Value> = app.get("/api/v1/cases", &yusuf).await.json().await.unwrap();
+    let after = app.list("/api/v1/cases", &yusuf, "cases").await;
     assert_eq!(after[0]["members"].as_array().unwrap().len(), 6);
 }
 

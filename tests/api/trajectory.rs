@@ -75,12 +75,7 @@ async fn a_worker_adds_a_milestone_and_the_participant_sees_it_as_her_next_step(
     let created: Value = response.json().await.unwrap();
     assert_eq!(created["status"], "planned");
 
-    let cases: Vec<Value> = app
-        .get("/api/v1/cases", &app.token("youssef").await)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let cases = app.list("/api/v1/cases", &app.token("youssef").await, "cases").await;
     assert_eq!(cases[0]["next_step"]["title"], "Eerste bezoek thuis");
     let actor = app.user_id("pieter").await;
     assert_eq!(app.audit_count("milestone_created", actor).await, 1);

@@ -117,6 +117,17 @@ impl TestApp {
             .expect("GET")
     }
 
+    /// The items of one list answer (`{"cases": [...], "next_cursor": ...}` and the like).
+    pub async fn list(&self, path: &str, token: &str, field: &str) -> Vec<Value> {
+        let response = self.get(path, token).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        let body: Value = response.json().await.expect("a list in JSON");
+        body[field]
+            .as_array()
+            .unwrap_or_else(|| panic!("{field} in {body}"))
+            .clone()
+    }
+
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: Value) -> Response {
         let mut request = self.http.post(self.url(path)).json(&body);
         if let Some(token) = token {

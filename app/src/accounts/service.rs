@@ -5,13 +5,14 @@ use super::codes::{digest, new_device_token, new_one_time_code, new_session_toke
 use super::passwords::{self, NewPassword};
 use super::storage::{self, NewCode, NewSession, NewUser, UserRow};
 use super::throttle;
-use super::{AccountRole, DeviceSession, Me, Username};
+use super::{AccountRole, DeviceList, DeviceSession, Me, Username};
 use crate::access;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::db::{is_unique_violation, now};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Lang;
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 use secrecy::SecretString;
 
@@ -226,6 +227,14 @@ pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSess
             current: id == viewer.session_id,
         })
         .collect())
+}
+
+/// The devices for the API, a page at a time in the order they signed in.
+pub async fn device_page(state: &AppState, viewer: &Viewer, page: &PageRequest) -> Result<DeviceList, AppError> {
+    let mut devices = devices(state, viewer).await?;
+    devices.sort_by_key(|d| d.id);
+    let (devices, next_cursor) = page.cut(devices, |d| Cursor::by_id(d.id));
+    Ok(DeviceList { devices, next_cursor })
 }
 
 /// Signs out one of the viewer's own devices. Someone else's session is "not found".

@@ -137,3 +137,12 @@ mod tests {
         }
     }
 }
+
+/// One page of the person's signed-in devices, oldest sign-in first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DeviceList {
+    pub devices: Vec<DeviceSession>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}

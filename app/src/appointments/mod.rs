@@ -26,7 +26,14 @@ pub struct AppointmentsView {
 pub async fn load_appointments(case_id: i64) -> Result<AppointmentsView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    let appointments = service::appointments(&state, &ctx, &viewer, case_id).await?;
+    let appointments = service::appointments(
+        &state,
+        &ctx,
+        &viewer,
+        case_id,
+        &crate::pagination::PageRequest::everything(),
+    )
+    .await?;
     let may_edit = crate::trajectory::service::may_edit(&state, &viewer, case_id).await?;
     Ok(AppointmentsView { appointments, may_edit })
 }

@@ -7,6 +7,7 @@ use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 use sqlx::Row;
 
@@ -56,6 +57,7 @@ pub async fn appointments(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
+    page: &PageRequest,
 ) -> Result<Appointments, AppError> {
     let mut tx = state.db.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
@@ -66,10 +68,12 @@ pub async fn appointments(
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let appointments = list(&mut tx, case_id, None).await?;
     tx.commit().await?;
+    let (appointments, next_cursor) = page.cut(appointments, |a| Cursor::new(a.starts_at.as_str(), a.id));
     Ok(Appointments {
         case_id,
         participant_name,
         appointments,
+        next_cursor,
     })
 }
 

@@ -95,6 +95,8 @@ pub struct Appointments {
     pub case_id: i64,
     pub participant_name: String,
     pub appointments: Vec<Appointment>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! The circle service: what the home page shows, and how coordinators set up cases.
 
 use super::storage::{self, NewMembership};
-use super::{CaseCircle, CaseRole, HomeView, MemberKind, Relationship};
+use super::{CaseCircle, CaseList, CaseRole, HomeView, MemberKind, Relationship};
 use crate::access::{self, Category};
 use crate::accounts::service::{self as accounts, Viewer};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{is_unique_violation, now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 
 /// Who you are and, per case you belong to, its circle when you may see it.
@@ -40,6 +41,17 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
     }
     tx.commit().await?;
     Ok(HomeView { me, cases })
+}
+
+/// The cases for the API, a page at a time.
+pub async fn case_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    page: &PageRequest,
+) -> Result<CaseList, AppError> {
+    let (cases, next_cursor) = page.cut(home(state, ctx, viewer).await?.cases, |c| Cursor::by_id(c.case_id));
+    Ok(CaseList { cases, next_cursor })
 }
 
 fn clean_name(raw: &str) -> Result<String, AppError> {

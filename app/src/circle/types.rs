@@ -77,3 +77,12 @@ pub struct HomeView {
     pub me: Me,
     pub cases: Vec<CaseCircle>,
 }
+
+/// One page of the cases a person belongs to, in the order they were opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseList {
+    pub cases: Vec<CaseCircle>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}

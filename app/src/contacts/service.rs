@@ -8,10 +8,9 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::MemberKind;
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
 use crate::state::{AppState, RequestContext};
 use sqlx::Row;
-
-pub const PAGE_SIZE: i64 = 100;
 
 const COLUMNS: &str = "id, case_id, member_user_id, kind, name, organisation, role, why_involved, decides, \
                        phone, office_hours, languages, stand_in, updated_at";
@@ -65,16 +64,13 @@ fn cleaned(new: NewContact) -> Result<NewContact, AppError> {
     })
 }
 
-async fn list(
-    tx: &mut Tx<'_>,
-    case_id: i64,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<(Vec<Contact>, Option<i64>), AppError> {
+/// One page of contacts in id order, cut in the query itself.
+async fn list(tx: &mut Tx<'_>, case_id: i64, page: &PageRequest) -> Result<(Vec<Contact>, Option<String>), AppError> {
+    let limit = page.limit.min(MAX_LIMIT);
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3");
     let rows = sqlx::query(&sql)
         .bind(case_id)
-        .bind(after.unwrap_or(0))
+        .bind(page.after.as_ref().map_or(0, |c| c.id))
         .bind(limit + 1)
         .fetch_all(&mut **tx)
         .await?;
@@ -83,7 +79,7 @@ async fn list(
         contacts.extend(from_row(row)?);
     }
     let next_cursor = (rows.len() as i64 > limit)
-        .then(|| contacts.last().map(|c| c.id))
+        .then(|| contacts.last().map(|c| Cursor::by_id(c.id).encode()))
         .flatten();
     Ok((contacts, next_cursor))
 }
@@ -101,12 +97,11 @@ async fn open(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
-    after: Option<i64>,
-    limit: i64,
+    page: &PageRequest,
 ) -> Result<(CaseAccess, Contacts), AppError> {
     let case = access::open_case(tx, ctx, viewer, case_id, Category::Circle).await?;
     let participant_name = participant_name(tx, case_id).await?;
-    let (contacts, next_cursor) = list(tx, case_id, after, limit.clamp(1, PAGE_SIZE)).await?;
+    let (contacts, next_cursor) = list(tx, case_id, page).await?;
     let contacts = Contacts {
         case_id,
         participant_name,
@@ -121,16 +116,15 @@ pub async fn contacts(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
-    after: Option<i64>,
-    limit: i64,
+    page: &PageRequest,
 ) -> Result<Contacts, AppError> {
     let mut tx = state.db.begin().await?;
-    let (_, contacts) = open(&mut tx, ctx, viewer, case_id, after, limit).await?;
+    let (_, contacts) = open(&mut tx, ctx, viewer, case_id, page).await?;
     tx.commit().await?;
     Ok(contacts)
 }
 
-/// The page shows every contact at once (a case has a dozen, not thousands).
+/// The page shows up to 200 contacts at once (a case has a dozen, not hundreds).
 pub async fn contacts_view(
     state: &AppState,
     ctx: &RequestContext,
@@ -138,7 +132,8 @@ pub async fn contacts_view(
     case_id: i64,
 ) -> Result<ContactsView, AppError> {
     let mut tx = state.db.begin().await?;
-    let (case, contacts) = open(&mut tx, ctx, viewer, case_id, None, PAGE_SIZE).await?;
+    let first_page = PageRequest::new(None, Some(MAX_LIMIT))?;
+    let (case, contacts) = open(&mut tx, ctx, viewer, case_id, &first_page).await?;
     tx.commit().await?;
     Ok(ContactsView {
         contacts,

@@ -119,7 +119,7 @@ pub struct Contacts {
     pub participant_name: String,
     pub contacts: Vec<Contact>,
     /// Pass as `after` to get the next page; absent on the last page.
-    pub next_cursor: Option<i64>,
+    pub next_cursor: Option<String>,
 }
 
 /// The contacts page: the contacts, and whether the viewer may add and change them.

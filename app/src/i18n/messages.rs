@@ -461,6 +461,12 @@ messages! {
     }
     AliasLabel { nl: "Voornaam of roepnaam", fr: "Prénom ou surnom", en: "First name or alias", ar: "الاسم الأول أو المستعار" }
     AgeBandLabel { nl: "Leeftijd", fr: "Âge", en: "Age", ar: "العمر" }
+    ErrInvalidCursor {
+        nl: "Die plaats in de lijst bestaat niet. Begin opnieuw bij het begin van de lijst.",
+        fr: "Cette position dans la liste n'existe pas. Recommencez au début de la liste.",
+        en: "That place in the list does not exist. Start again from the beginning of the list.",
+        ar: "هذا الموضع في القائمة غير موجود. ابدأ من جديد من بداية القائمة.",
+    }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

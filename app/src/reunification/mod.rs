@@ -26,7 +26,14 @@ pub struct ReunificationView {
 pub async fn load_reunification(case_id: i64) -> Result<ReunificationView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    let reunification = service::reunification(&state, &ctx, &viewer, case_id).await?;
+    let reunification = service::reunification(
+        &state,
+        &ctx,
+        &viewer,
+        case_id,
+        &crate::pagination::PageRequest::everything(),
+    )
+    .await?;
     let may_edit = crate::trajectory::service::may_edit(&state, &viewer, case_id).await?;
     Ok(ReunificationView {
         reunification,

@@ -8,6 +8,7 @@ use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 use crate::trajectory::{Date, MilestoneStatus};
 use sqlx::Row;
@@ -17,11 +18,16 @@ pub async fn reunification(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
+    page: &PageRequest,
 ) -> Result<Reunification, AppError> {
     let mut tx = state.db.begin().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Reunification).await?;
-    let result = load(&mut tx, case.case_id).await?;
+    let mut result = load(&mut tx, case.case_id).await?;
     tx.commit().await?;
+    // Children in the order they were added, each with all of their steps.
+    let (children, next_cursor) = page.cut(result.children, |child| Cursor::by_id(child.id));
+    result.children = children;
+    result.next_cursor = next_cursor;
     Ok(result)
 }
 
@@ -81,6 +87,7 @@ async fn load(tx: &mut Tx<'_>, case_id: i64) -> Result<Reunification, AppError> 
         case_id,
         participant_name,
         children,
+        next_cursor: None,
     })
 }
 

@@ -50,6 +50,8 @@ pub struct Reunification {
     pub case_id: i64,
     pub participant_name: String,
     pub children: Vec<Child>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

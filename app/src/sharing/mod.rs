@@ -27,7 +27,14 @@ pub struct SharingView {
 pub async fn load_sharing(case_id: i64) -> Result<SharingView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    let (sharing, kind) = service::sharing(&state, &ctx, &viewer, case_id).await?;
+    let (sharing, kind) = service::sharing(
+        &state,
+        &ctx,
+        &viewer,
+        case_id,
+        &crate::pagination::PageRequest::everything(),
+    )
+    .await?;
     Ok(SharingView {
         sharing,
         may_share: kind == crate::circle::MemberKind::Participant,

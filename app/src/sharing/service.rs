@@ -9,6 +9,7 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::{MemberKind, Relationship};
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 use sqlx::Row;
 
@@ -17,11 +18,15 @@ pub async fn sharing(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
+    page: &PageRequest,
 ) -> Result<(Sharing, MemberKind), AppError> {
     let mut tx = state.db.begin().await?;
     let case = access::open_case_record(&mut tx, ctx, viewer, case_id, "sharing").await?;
-    let sharing = load(&mut tx, case_id).await?;
+    let mut sharing = load(&mut tx, case_id).await?;
     tx.commit().await?;
+    let (family, next_cursor) = page.cut(sharing.family, |f| Cursor::by_id(f.user_id));
+    sharing.family = family;
+    sharing.next_cursor = next_cursor;
     Ok((sharing, case.kind))
 }
 
@@ -33,7 +38,7 @@ async fn load(tx: &mut Tx<'_>, case_id: i64) -> Result<Sharing, AppError> {
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let rows = sqlx::query(
         "SELECT u.id, u.display_name, m.relationship FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.case_id = $1 AND m.member_kind = 'family' AND m.ended_at IS NULL ORDER BY m.id",
+         WHERE m.case_id = $1 AND m.member_kind = 'family' AND m.ended_at IS NULL ORDER BY u.id",
     )
     .bind(case_id)
     .fetch_all(&mut **tx)
@@ -88,6 +93,7 @@ async fn load(tx: &mut Tx<'_>, case_id: i64) -> Result<Sharing, AppError> {
         case_id,
         participant_name,
         family,
+        next_cursor: None,
     })
 }
 

@@ -34,6 +34,8 @@ pub struct Sharing {
     pub case_id: i64,
     pub participant_name: String,
     pub family: Vec<FamilySharing>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// What the participant shares with one family member: the whole set, replacing the old.

@@ -30,7 +30,14 @@ pub struct TrajectoryView {
 pub async fn load_trajectory(case_id: i64) -> Result<TrajectoryView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    let trajectory = service::trajectory(&state, &ctx, &viewer, case_id).await?;
+    let trajectory = service::trajectory(
+        &state,
+        &ctx,
+        &viewer,
+        case_id,
+        &crate::pagination::PageRequest::everything(),
+    )
+    .await?;
     let may_edit = service::may_edit(&state, &viewer, case_id).await?;
     let yours = viewer.role == crate::accounts::AccountRole::Participant;
     Ok(TrajectoryView {

@@ -8,6 +8,7 @@ use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 
 pub async fn trajectory(
@@ -15,6 +16,7 @@ pub async fn trajectory(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
+    page: &PageRequest,
 ) -> Result<Trajectory, AppError> {
     let mut tx = state.db.begin().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
@@ -23,11 +25,16 @@ pub async fn trajectory(
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let milestones = storage::milestones(&mut tx, case.case_id).await?;
     tx.commit().await?;
+    // Milestones come by expected date, undated last ("~" sorts after every date).
+    let (milestones, next_cursor) = page.cut(milestones, |m| {
+        Cursor::new(m.expected_date.as_ref().map_or("~", |d| d.as_str()), m.id)
+    });
     Ok(Trajectory {
         case_id,
         participant_name,
         phase: Phase::parse(&phase).unwrap_or(Phase::InDetention),
         milestones,
+        next_cursor,
     })
 }
 

@@ -116,6 +116,8 @@ pub struct Trajectory {
     pub participant_name: String,
     pub phase: Phase,
     pub milestones: Vec<Milestone>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// What a worker fills in for a new milestone.

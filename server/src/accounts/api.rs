@@ -1,6 +1,6 @@
-use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx};
+use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
 use app::accounts::service::{self, Invitee, Redeemed, SessionKind};
-use app::accounts::{DeviceSession, Me};
+use app::accounts::{DeviceList, Me};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
 use app::state::AppState;
@@ -65,12 +65,15 @@ pub async fn me(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> 
     Ok(Json(service::me(&state, &viewer).await?))
 }
 
-#[utoipa::path(get, path = "/api/v1/me/devices", tag = "auth", security(("bearer" = [])), responses((status = 200, body = [DeviceSession])))]
+/// The devices signed in to this account, so a lost phone can be signed out.
+#[utoipa::path(get, path = "/api/v1/me/devices", tag = "auth", security(("bearer" = [])), params(ListPage),
+    responses((status = 200, body = DeviceList), (status = 401)))]
 pub async fn devices(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
-) -> Result<Json<Vec<DeviceSession>>, AppError> {
-    Ok(Json(service::devices(&state, &viewer).await?))
+    Paging(page): Paging,
+) -> Result<Json<DeviceList>, AppError> {
+    Ok(Json(service::device_page(&state, &viewer, &page).await?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/devices/{id}", tag = "auth", security(("bearer" = [])),

@@ -1,4 +1,4 @@
-use crate::http::{ApiJson, ApiViewer, Ctx};
+use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::appointments::{service, Appointment, Appointments, NewAppointment};
 use app::error::AppError;
 use app::state::AppState;
@@ -9,14 +9,17 @@ use axum::Json;
 
 /// The case's appointments, by date.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/appointments", tag = "appointments", security(("bearer" = [])),
-    params(("case_id" = i64, Path)), responses((status = 200, body = Appointments), (status = 403, description = "not_shared"), (status = 404)))]
+    params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Appointments), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_appointments(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
+    Paging(page): Paging,
 ) -> Result<Json<Appointments>, AppError> {
-    Ok(Json(service::appointments(&state, &ctx, &viewer, case_id).await?))
+    Ok(Json(
+        service::appointments(&state, &ctx, &viewer, case_id, &page).await?,
+    ))
 }
 
 /// A worker of the case plans an appointment.

@@ -1,6 +1,6 @@
 use crate::accounts::api::Created;
-use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx};
-use app::circle::{service, CaseCircle, CaseRole};
+use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
+use app::circle::{service, CaseList, CaseRole};
 use app::error::AppError;
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -10,13 +10,15 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 /// The cases the person belongs to, each with its circle when they may see it.
-#[utoipa::path(get, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), responses((status = 200, body = [CaseCircle]), (status = 401)))]
+#[utoipa::path(get, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), params(ListPage),
+    responses((status = 200, body = CaseList), (status = 401)))]
 pub async fn my_cases(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
-) -> Result<Json<Vec<CaseCircle>>, AppError> {
-    Ok(Json(service::home(&state, &ctx, &viewer).await?.cases))
+    Paging(page): Paging,
+) -> Result<Json<CaseList>, AppError> {
+    Ok(Json(service::case_page(&state, &ctx, &viewer, &page).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

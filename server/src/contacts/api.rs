@@ -1,38 +1,23 @@
-use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx};
+use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::contacts::{service, Contact, ContactChange, Contacts, NewContact};
 use app::error::AppError;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Deserialize;
-use utoipa::IntoParams;
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ContactsPage {
-    /// The `next_cursor` of the previous page.
-    after: Option<i64>,
-    /// At most 100, which is also the default.
-    limit: Option<i64>,
-}
-
 /// Everyone involved in the case: organisation, role, why, what they decide, how and
 /// when to reach them. Family members need the `circle` share.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/contacts", tag = "contacts", security(("bearer" = [])),
-    params(("case_id" = i64, Path), ContactsPage),
+    params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Contacts), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_contacts(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
-    ApiQuery(page): ApiQuery<ContactsPage>,
+    Paging(page): Paging,
 ) -> Result<Json<Contacts>, AppError> {
-    let limit = page.limit.unwrap_or(service::PAGE_SIZE);
-    Ok(Json(
-        service::contacts(&state, &ctx, &viewer, case_id, page.after, limit).await?,
-    ))
+    Ok(Json(service::contacts(&state, &ctx, &viewer, case_id, &page).await?))
 }
 
 /// A worker of the case adds a contact point.

@@ -2,9 +2,11 @@
 //! refusing cross-site writes, and the typed extractors that say who may call a handler.
 
 mod extract;
+mod paging;
 mod request;
 mod security;
 
 pub use extract::{ApiJson, ApiQuery, ApiViewer, Coordinator, Ctx};
+pub use paging::{ListPage, Paging};
 pub use request::request_context;
 pub use security::{refuse_cross_site_writes, security_headers};

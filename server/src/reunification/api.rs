@@ -1,4 +1,4 @@
-use crate::http::{ApiJson, ApiViewer, Ctx};
+use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::reunification::{service, Child, NewChild, NewStep, Reunification, StepUpdate};
 use app::state::AppState;
@@ -8,14 +8,17 @@ use axum::Json;
 
 /// For each child, the steps back to family life.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/reunification", tag = "reunification", security(("bearer" = [])),
-    params(("case_id" = i64, Path)), responses((status = 200, body = Reunification), (status = 403, description = "not_shared"), (status = 404)))]
+    params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Reunification), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn show_reunification(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
+    Paging(page): Paging,
 ) -> Result<Json<Reunification>, AppError> {
-    Ok(Json(service::reunification(&state, &ctx, &viewer, case_id).await?))
+    Ok(Json(
+        service::reunification(&state, &ctx, &viewer, case_id, &page).await?,
+    ))
 }
 
 /// A worker of the case records a child: an alias and an age band only.

@@ -1,4 +1,4 @@
-use crate::http::{ApiJson, ApiViewer, Ctx};
+use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::sharing::{service, FamilySharing, RestrictionRequest, Sharing, SharingChoice};
 use app::state::AppState;
@@ -8,14 +8,15 @@ use axum::Json;
 
 /// Who in the family sees what, and any limits set for a child's safety.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/consents", tag = "sharing", security(("bearer" = [])),
-    params(("case_id" = i64, Path)), responses((status = 200, body = Sharing), (status = 403), (status = 404)))]
+    params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Sharing), (status = 403), (status = 404)))]
 pub async fn list_consents(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
+    Paging(page): Paging,
 ) -> Result<Json<Sharing>, AppError> {
-    Ok(Json(service::sharing(&state, &ctx, &viewer, case_id).await?.0))
+    Ok(Json(service::sharing(&state, &ctx, &viewer, case_id, &page).await?.0))
 }
 
 /// The participant sets what one family member sees; categories left out are taken back at once.

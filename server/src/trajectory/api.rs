@@ -1,4 +1,4 @@
-use crate::http::{ApiJson, ApiViewer, Ctx};
+use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::state::AppState;
 use app::trajectory::{service, Milestone, MilestoneUpdate, NewMilestone, Trajectory};
@@ -8,15 +8,16 @@ use axum::Json;
 
 /// The case's phase and milestones, each with its history of changes and reasons.
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/milestones", tag = "trajectory", security(("bearer" = [])),
-    params(("case_id" = i64, Path)),
+    params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Trajectory), (status = 403, description = "not_shared"), (status = 404, description = "not a case you are in")))]
 pub async fn list_milestones(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
+    Paging(page): Paging,
 ) -> Result<Json<Trajectory>, AppError> {
-    Ok(Json(service::trajectory(&state, &ctx, &viewer, case_id).await?))
+    Ok(Json(service::trajectory(&state, &ctx, &viewer, case_id, &page).await?))
 }
 
 /// A worker of the case adds a milestone.
