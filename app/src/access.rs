@@ -149,6 +149,70 @@ pub async fn open_case_changes(
     Ok(visible)
 }
 
+/// Proof that the viewer is in a conversation and still in its case's circle.
+#[derive(Clone, Debug)]
+pub struct ConversationAccess {
+    pub conversation_id: i64,
+    pub case_id: i64,
+    /// Whether the participant is in it: only then is it part of the participant's file
+    /// (and its reads shown in their access log). A family member's conversation with a
+    /// worker is theirs, not the participant's.
+    pub participant_is_member: bool,
+}
+
+/// Only a conversation's members, and only while they are in the case's circle, reach it.
+/// Anyone else is told it does not exist.
+pub async fn require_conversation_member(
+    tx: &mut Tx<'_>,
+    viewer: &Viewer,
+    conversation_id: i64,
+) -> Result<ConversationAccess, AppError> {
+    let case_id: Option<i64> = sqlx::query_scalar(
+        "SELECT c.case_id FROM conversations c \
+         JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $2 \
+         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $2 AND m.ended_at IS NULL \
+         WHERE c.id = $1",
+    )
+    .bind(conversation_id)
+    .bind(viewer.user_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let case_id = case_id.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let participants: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM conversation_members cm JOIN memberships m \
+         ON m.user_id = cm.user_id AND m.case_id = $2 AND m.member_kind = 'participant' \
+         WHERE cm.conversation_id = $1",
+    )
+    .bind(conversation_id)
+    .bind(case_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(ConversationAccess {
+        conversation_id,
+        case_id,
+        participant_is_member: participants > 0,
+    })
+}
+
+/// As `require_conversation_member`, and records that the viewer read the conversation
+/// (never its text).
+pub async fn open_conversation(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    conversation_id: i64,
+) -> Result<ConversationAccess, AppError> {
+    let conversation = require_conversation_member(tx, viewer, conversation_id).await?;
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::ConversationRead,
+        case_id: conversation.participant_is_member.then_some(conversation.case_id),
+        object: Some(("conversation", conversation_id)),
+    };
+    audit::record(tx, ctx, entry).await?;
+    Ok(conversation)
+}
+
 /// The viewer must be the participant of this case.
 pub async fn require_participant(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<CaseAccess, AppError> {
     match membership(tx, viewer.user_id, case_id).await? {

@@ -27,6 +27,9 @@ pub enum AuditAction {
     AppointmentCreated,
     ContactCreated,
     ContactChanged,
+    ConversationRead,
+    ConversationCreated,
+    MessageSent,
 }
 
 impl AuditAction {
@@ -54,6 +57,9 @@ impl AuditAction {
             AppointmentCreated => "appointment_created",
             ContactCreated => "contact_created",
             ContactChanged => "contact_changed",
+            ConversationRead => "conversation_read",
+            ConversationCreated => "conversation_created",
+            MessageSent => "message_sent",
         }
     }
 }

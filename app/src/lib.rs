@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod messaging;
 pub mod pagination;
 pub mod reunification;
 pub mod sharing;

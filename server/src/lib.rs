@@ -12,6 +12,7 @@ pub mod config;
 mod contacts;
 
 mod http;
+mod messaging;
 mod reunification;
 mod sharing;
 pub mod telemetry;

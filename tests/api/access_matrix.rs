@@ -72,6 +72,33 @@ struct Ids {
     step: i64,
     appointment: i64,
     contact: i64,
+    ahmed: i64,
+    conversation: i64,
+    message: i64,
+}
+
+/// Sarah's conversation with Lotte, and a message she wrote in it.
+async fn sarah_writes_to_lotte(app: &TestApp) -> (i64, i64) {
+    let sarah = app.token("sarah").await;
+    let lotte = app.user_id("lotte").await;
+    let conversations = app.list("/api/v1/conversations", &sarah, "conversations").await;
+    let with_lotte = conversations
+        .iter()
+        .find(|c| c["kind"] == "pair" && c["members"].as_array().unwrap().iter().any(|m| m["user_id"] == lotte))
+        .expect("a conversation with lotte");
+    let conversation = with_lotte["id"].as_i64().unwrap();
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    let sent = app
+        .post_json(
+            &path,
+            Some(&sarah),
+            json!({ "body": "Hallo", "client_id": "matrix-seed" }),
+        )
+        .await;
+    (
+        conversation,
+        sent.json::<Value>().await.unwrap()["id"].as_i64().unwrap(),
+    )
 }
 
 async fn first(app: &TestApp, sql: &str, key: i64) -> i64 {
@@ -82,6 +109,7 @@ impl Ids {
     async fn load(app: &TestApp) -> Ids {
         let case_a = app.case_of("Sarah").await;
         let child = first(app, "SELECT MIN(id) FROM children WHERE case_id = $1", case_a).await;
+        let (conversation, message) = sarah_writes_to_lotte(app).await;
         Ids {
             case_a,
             lotte: app.user_id("lotte").await,
@@ -96,6 +124,9 @@ impl Ids {
             child,
             appointment: first(app, "SELECT MIN(id) FROM appointments WHERE case_id = $1", case_a).await,
             contact: first(app, "SELECT MIN(id) FROM contacts WHERE case_id = $1", case_a).await,
+            ahmed: app.user_id("ahmed").await,
+            conversation,
+            message,
         }
     }
 
@@ -108,6 +139,7 @@ impl Ids {
             .replace("{step_id}", &self.step.to_string())
             .replace("{appointment_id}", &self.appointment.to_string())
             .replace("{contact_id}", &self.contact.to_string())
+            .replace("{conversation_id}", &self.conversation.to_string())
             .replace("{id}", "999999")
     }
 
@@ -148,6 +180,15 @@ impl Ids {
                 json!({ "categories": ["reunification", "appointments"] })
             }
             ("PUT", "/api/v1/cases/{case_id}/restrictions/{member_id}") => json!({ "reason": "Matrix" }),
+            ("POST", "/api/v1/conversations") => {
+                json!({ "case_id": self.case_a, "worker_ids": [self.lotte, self.ahmed] })
+            }
+            // Each sender's own id for the message; the same id from two people is two messages.
+            ("POST", "/api/v1/conversations/{conversation_id}/messages") => {
+                json!({ "body": "Matrix", "client_id": "matrix-message" })
+            }
+            ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
+            ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
             _ => return None,
         };
         Some(body)

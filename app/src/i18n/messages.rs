@@ -467,6 +467,8 @@ messages! {
         en: "That place in the list does not exist. Start again from the beginning of the list.",
         ar: "هذا الموضع في القائمة غير موجود. ابدأ من جديد من بداية القائمة.",
     }
+    ConversationPair { nl: "één op één", fr: "en tête-à-tête", en: "one to one", ar: "فردية" }
+    ConversationGroup { nl: "groep", fr: "groupe", en: "group", ar: "مجموعة" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

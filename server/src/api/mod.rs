@@ -5,6 +5,7 @@ use crate::appointments::api as appointments;
 use crate::changes::api as changes;
 use crate::circle::api as circle;
 use crate::contacts::api as contacts;
+use crate::messaging::api as messaging;
 use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
@@ -32,6 +33,8 @@ const BODY_LIMIT: usize = 64 * 1024;
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
+        messaging::list_conversations, messaging::start_group, messaging::list_messages, messaging::send_message,
+        messaging::mark_read, messaging::set_read_receipts,
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
@@ -110,6 +113,16 @@ pub fn routes() -> Router<AppState> {
             "/cases/{case_id}/restrictions/{member_id}",
             put(sharing::restrict).delete(sharing::lift_restriction),
         )
+        .route(
+            "/conversations",
+            get(messaging::list_conversations).post(messaging::start_group),
+        )
+        .route(
+            "/conversations/{conversation_id}/messages",
+            get(messaging::list_messages).post(messaging::send_message),
+        )
+        .route("/conversations/{conversation_id}/read", post(messaging::mark_read))
+        .route("/me/read-receipts", put(messaging::set_read_receipts))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -1,0 +1,318 @@
+//! The messaging service. Every read and write goes through the access module's
+//! conversation check (members only, and only while they are in the case's circle); reads
+//! and sends are audited without the text.
+
+use super::storage::{self, ConversationRow, Window};
+use super::{
+    Conversation, ConversationList, Message, MessagePage, NewGroup, NewMessage, ReadReceiptSetting, ReadUpTo,
+    MAX_BODY_CHARS,
+};
+use crate::access::{self, ConversationAccess};
+use crate::accounts::service::Viewer;
+use crate::accounts::AccountRole;
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::db::{is_unique_violation, now, Tx};
+use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest};
+use crate::state::{AppState, RequestContext};
+use std::collections::HashMap;
+
+fn invalid() -> AppError {
+    AppError::new(ErrorCode::InvalidInput)
+}
+
+async fn with_members(
+    tx: &mut Tx<'_>,
+    viewer: &Viewer,
+    rows: Vec<ConversationRow>,
+) -> Result<Vec<Conversation>, AppError> {
+    let mut members = storage::members_of_conversations(tx, viewer.user_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Conversation {
+            members: members.remove(&row.id).unwrap_or_default(),
+            id: row.id,
+            case_id: row.case_id,
+            participant_name: row.participant_name,
+            kind: row.kind,
+            last_message_id: row.last_message_id,
+            last_message_at: row.last_message_at,
+            unread: row.unread,
+        })
+        .collect())
+}
+
+/// Every conversation the viewer is in; the pair conversations with their workers (or,
+/// for a worker, with the people of their cases) exist from the start.
+pub async fn conversations(
+    state: &AppState,
+    viewer: &Viewer,
+    page: &PageRequest,
+) -> Result<ConversationList, AppError> {
+    let mut tx = state.db.begin().await?;
+    storage::ensure_pairs(&mut tx, viewer.user_id, now()).await?;
+    let rows = storage::conversations_of(&mut tx, viewer.user_id, None).await?;
+    let all = with_members(&mut tx, viewer, rows).await?;
+    tx.commit().await?;
+    let (conversations, next_cursor) = page.cut(all, |c| Cursor::by_id(c.id));
+    Ok(ConversationList {
+        conversations,
+        next_cursor,
+    })
+}
+
+async fn conversation(tx: &mut Tx<'_>, viewer: &Viewer, id: i64) -> Result<Conversation, AppError> {
+    let rows = storage::conversations_of(tx, viewer.user_id, Some(id)).await?;
+    with_members(tx, viewer, rows)
+        .await?
+        .pop()
+        .ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+/// A stretch of a conversation: the newest messages, or those before or after a cursor.
+pub async fn messages(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    conversation_id: i64,
+    before: Option<&str>,
+    after: Option<&str>,
+    limit: Option<i64>,
+) -> Result<MessagePage, AppError> {
+    let page = PageRequest::new(None, limit)?;
+    let window = match (before, after) {
+        (None, None) => Window::Newest,
+        (Some(before), None) => Window::Before(Cursor::decode(before)?.id),
+        (None, Some(after)) => Window::After(Cursor::decode(after)?.id),
+        (Some(_), Some(_)) => return Err(invalid()),
+    };
+    let mut tx = state.db.begin().await?;
+    access::open_conversation(&mut tx, ctx, viewer, conversation_id).await?;
+    let mut messages = storage::messages(&mut tx, conversation_id, window, page.limit).await?;
+    storage::fill_read_receipts(&mut tx, conversation_id, viewer.user_id, &mut messages).await?;
+    let (older_cursor, newer_cursor) = match (messages.first(), messages.last()) {
+        (Some(first), Some(last)) => (
+            storage::has_message_beyond(&mut tx, conversation_id, first.id, false)
+                .await?
+                .then(|| Cursor::by_id(first.id).encode()),
+            storage::has_message_beyond(&mut tx, conversation_id, last.id, true)
+                .await?
+                .then(|| Cursor::by_id(last.id).encode()),
+        ),
+        _ => (None, None),
+    };
+    let conversation = conversation(&mut tx, viewer, conversation_id).await?;
+    tx.commit().await?;
+    Ok(MessagePage {
+        conversation,
+        messages,
+        older_cursor,
+        newer_cursor,
+    })
+}
+
+fn check_new_message(new: &NewMessage) -> Result<(), AppError> {
+    let length = new.body.chars().count();
+    let client_id = new.client_id.trim();
+    if new.body.trim().is_empty() || length > MAX_BODY_CHARS || client_id.is_empty() || client_id.chars().count() > 100
+    {
+        return Err(invalid());
+    }
+    Ok(())
+}
+
+/// Sends a message, at most once per client id: a retry returns the message already sent.
+/// The answer comes only after the message is committed.
+pub async fn send(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    conversation_id: i64,
+    new: NewMessage,
+) -> Result<Message, AppError> {
+    check_new_message(&new)?;
+    let client_id = new.client_id.trim();
+    let mut tx = state.db.begin().await?;
+    let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id).await?;
+    if let Some(sent) = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await? {
+        tx.commit().await?;
+        // The same id for another conversation is a client's mistake, not a retry.
+        return if sent.conversation_id == conversation_id {
+            Ok(sent)
+        } else {
+            Err(invalid())
+        };
+    }
+    let at = now();
+    let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
+        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(conversation_id)
+    .bind(viewer.user_id)
+    .bind(client_id)
+    .bind(&new.body)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        // A retry that raced the first attempt: the first one won, so answer with it.
+        Err(e) if is_unique_violation(&e) => {
+            drop(tx);
+            let mut tx = state.db.begin().await?;
+            let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await?;
+            tx.commit().await?;
+            return sent
+                .filter(|m| m.conversation_id == conversation_id)
+                .ok_or_else(invalid);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    sqlx::query("UPDATE conversations SET last_message_id = $1 WHERE id = $2")
+        .bind(id)
+        .bind(conversation_id)
+        .execute(&mut *tx)
+        .await?;
+    // Your own message counts as read by you.
+    sqlx::query(
+        "UPDATE conversation_members SET last_read_message_id = $1 WHERE conversation_id = $2 AND user_id = $3",
+    )
+    .bind(id)
+    .bind(conversation_id)
+    .bind(viewer.user_id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        audit_entry(viewer, &conversation, AuditAction::MessageSent, ("message", id)),
+    )
+    .await?;
+    let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
+fn audit_entry(
+    viewer: &Viewer,
+    conversation: &ConversationAccess,
+    action: AuditAction,
+    object: (&'static str, i64),
+) -> AuditEntry {
+    AuditEntry {
+        actor: Some(viewer.user_id),
+        action,
+        case_id: conversation.participant_is_member.then_some(conversation.case_id),
+        object: Some(object),
+    }
+}
+
+/// Marks the conversation read up to a message; never moves backwards.
+pub async fn mark_read(
+    state: &AppState,
+    viewer: &Viewer,
+    conversation_id: i64,
+    read: ReadUpTo,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    access::require_conversation_member(&mut tx, viewer, conversation_id).await?;
+    let in_conversation: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE id = $1 AND conversation_id = $2")
+            .bind(read.up_to)
+            .bind(conversation_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if in_conversation == 0 {
+        return Err(invalid());
+    }
+    let moved = sqlx::query(
+        "UPDATE conversation_members SET last_read_message_id = $1 \
+         WHERE conversation_id = $2 AND user_id = $3 AND last_read_message_id < $1",
+    )
+    .bind(read.up_to)
+    .bind(conversation_id)
+    .bind(viewer.user_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if moved > 0 {
+        sqlx::query(
+            "INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(conversation_id)
+        .bind(viewer.user_id)
+        .bind(read.up_to)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The participant starts a conversation with several of their workers at once.
+pub async fn start_group(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    group: NewGroup,
+) -> Result<Conversation, AppError> {
+    let mut workers = group.worker_ids.clone();
+    workers.sort_unstable();
+    workers.dedup();
+    let mut tx = state.db.begin().await?;
+    access::require_participant(&mut tx, viewer, group.case_id).await?;
+    if workers.len() < 2 {
+        return Err(invalid());
+    }
+    let case_workers: HashMap<i64, ()> = sqlx::query_scalar::<_, i64>(
+        "SELECT user_id FROM memberships WHERE case_id = $1 AND member_kind = 'worker' AND ended_at IS NULL",
+    )
+    .bind(group.case_id)
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|id| (id, ()))
+    .collect();
+    if workers.iter().any(|id| !case_workers.contains_key(id)) {
+        return Err(invalid());
+    }
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO conversations (case_id, kind, created_by, created_at) VALUES ($1, 'group', $2, $3) RETURNING id",
+    )
+    .bind(group.case_id)
+    .bind(viewer.user_id)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    storage::add_member(&mut tx, id, viewer.user_id, at).await?;
+    for worker in &workers {
+        storage::add_member(&mut tx, id, *worker, at).await?;
+    }
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::ConversationCreated,
+        case_id: Some(group.case_id),
+        object: Some(("conversation", id)),
+    };
+    audit::record(&mut tx, ctx, entry).await?;
+    let conversation = conversation(&mut tx, viewer, id).await?;
+    tx.commit().await?;
+    Ok(conversation)
+}
+
+/// Participants and family members may stop others from seeing when they read.
+pub async fn set_read_receipts(state: &AppState, viewer: &Viewer, setting: ReadReceiptSetting) -> Result<(), AppError> {
+    if !matches!(viewer.role, AccountRole::Participant | AccountRole::Family) {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    sqlx::query("UPDATE users SET sends_read_receipts = $1 WHERE id = $2")
+        .bind(i64::from(setting.send))
+        .bind(viewer.user_id)
+        .execute(&state.db)
+        .await?;
+    Ok(())
+}

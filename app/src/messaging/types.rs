@@ -1,0 +1,109 @@
+use crate::circle::CircleMember;
+use serde::{Deserialize, Serialize};
+
+plain_enum!(ConversationKind {
+    Pair => "pair", ConversationPair;
+    Group => "group", ConversationGroup;
+});
+
+/// A conversation as its members see it in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Conversation {
+    pub id: i64,
+    pub case_id: i64,
+    /// How the circle names its participant.
+    pub participant_name: String,
+    pub kind: ConversationKind,
+    /// Everyone in the conversation, the viewer included.
+    pub members: Vec<CircleMember>,
+    /// The newest message's id, 0 when nothing was written yet.
+    pub last_message_id: i64,
+    /// Unix seconds of the newest message.
+    pub last_message_at: Option<i64>,
+    /// Messages from others that the viewer has not read.
+    pub unread: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ConversationList {
+    /// In the order they were started.
+    pub conversations: Vec<Conversation>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// When another member read a message (only for members who share read receipts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReadReceipt {
+    pub user_id: i64,
+    pub display_name: String,
+    /// Unix seconds.
+    pub read_at: i64,
+}
+
+/// A message, its text exactly as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub id: i64,
+    pub conversation_id: i64,
+    pub sender_id: i64,
+    pub sender_name: String,
+    pub body: String,
+    /// The id the sender's device gave the message, which makes sending idempotent.
+    pub client_id: String,
+    /// Unix seconds.
+    pub sent_at: i64,
+    /// On the viewer's own messages: who has read it, and when.
+    pub read_by: Vec<ReadReceipt>,
+}
+
+/// A stretch of a conversation, oldest message first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MessagePage {
+    pub conversation: Conversation,
+    pub messages: Vec<Message>,
+    /// Pass as `before` to get older messages; absent when this page starts at the first.
+    pub older_cursor: Option<String>,
+    /// Pass as `after` to get newer messages; absent when this page ends at the newest.
+    pub newer_cursor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewMessage {
+    /// Plain text, 1 to 4,000 characters, kept exactly as typed.
+    pub body: String,
+    /// The device's own id for this message (1 to 100 characters). Sending again with the
+    /// same id returns the message already sent instead of a second one.
+    pub client_id: String,
+}
+
+/// A group conversation the participant starts with several of their workers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewGroup {
+    pub case_id: i64,
+    /// At least two workers of the case.
+    pub worker_ids: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReadUpTo {
+    /// The newest message the viewer has read.
+    pub up_to: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReadReceiptSetting {
+    /// Whether others may see when you read their messages.
+    pub send: bool,
+}
+
+pub const MAX_BODY_CHARS: usize = 4000;

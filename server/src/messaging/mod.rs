@@ -1,0 +1,3 @@
+//! Messaging's doors: `/api/v1` for phone apps.
+
+pub mod api;

@@ -1,0 +1,298 @@
+use integration::{error_code, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+/// The viewer's pair conversation with `other`.
+async fn conversation_with(app: &TestApp, token: &str, other: &str) -> i64 {
+    let other_id = app.user_id(other).await;
+    let conversations = app.list("/api/v1/conversations", token, "conversations").await;
+    conversations
+        .iter()
+        .find(|c| {
+            c["kind"] == "pair"
+                && c["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m["user_id"] == other_id)
+        })
+        .unwrap_or_else(|| panic!("a conversation with {other}"))["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn send(app: &TestApp, token: &str, conversation: i64, body: &str, client_id: &str) -> reqwest::Response {
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    app.post_json(&path, Some(token), json!({ "body": body, "client_id": client_id }))
+        .await
+}
+
+async fn messages(app: &TestApp, token: &str, conversation: i64, query: &str) -> Value {
+    let response = app
+        .get(&format!("/api/v1/conversations/{conversation}/messages{query}"), token)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn unread(app: &TestApp, token: &str, conversation: i64) -> i64 {
+    let conversations = app.list("/api/v1/conversations", token, "conversations").await;
+    conversations.iter().find(|c| c["id"] == conversation).unwrap()["unread"]
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_client_id_never_makes_a_second_message() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let text = "Hoi Lotte,\n<b>mag</b> ik donderdag later komen? https://example.org";
+    let first = send(&app, &sarah, conversation, text, "phone-1-msg-1").await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(first["body"], text, "kept exactly as typed");
+    let retry = send(&app, &sarah, conversation, text, "phone-1-msg-1").await;
+    assert_eq!(retry.status(), StatusCode::CREATED);
+    assert_eq!(retry.json::<Value>().await.unwrap()["id"], first["id"]);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = $1")
+        .bind(conversation)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+}
+
+#[tokio::test]
+async fn the_worker_reads_the_message_and_the_sender_sees_when() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let sent: Value = send(&app, &sarah, conversation, "Hallo", "a")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(unread(&app, &lotte, conversation).await, 1);
+    assert_eq!(
+        unread(&app, &sarah, conversation).await,
+        0,
+        "your own message is not unread"
+    );
+
+    let page = messages(&app, &lotte, conversation, "").await;
+    assert_eq!(page["messages"][0]["sender_name"], "Sarah");
+    assert_eq!(page["messages"][0]["body"], "Hallo");
+    let read = app
+        .post_json(
+            &format!("/api/v1/conversations/{conversation}/read"),
+            Some(&lotte),
+            json!({ "up_to": sent["id"] }),
+        )
+        .await;
+    assert_eq!(read.status(), StatusCode::NO_CONTENT);
+    assert_eq!(unread(&app, &lotte, conversation).await, 0);
+
+    let seen = messages(&app, &sarah, conversation, "").await;
+    let receipts = seen["messages"][0]["read_by"].as_array().unwrap();
+    assert_eq!(receipts.len(), 1);
+    assert_eq!(receipts[0]["user_id"], app.user_id("lotte").await);
+}
+
+#[tokio::test]
+async fn someone_who_switched_read_receipts_off_reads_without_telling() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let off = app
+        .http
+        .put(app.url("/api/v1/me/read-receipts"))
+        .bearer_auth(&sarah)
+        .json(&json!({ "send": false }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(off.status(), StatusCode::NO_CONTENT);
+    let conversation = conversation_with(&app, &lotte, "sarah").await;
+    let sent: Value = send(&app, &lotte, conversation, "Tot donderdag", "l-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let read = app
+        .post_json(
+            &format!("/api/v1/conversations/{conversation}/read"),
+            Some(&sarah),
+            json!({ "up_to": sent["id"] }),
+        )
+        .await;
+    assert_eq!(read.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        unread(&app, &sarah, conversation).await,
+        0,
+        "her own unread count still follows her reading"
+    );
+    let seen = messages(&app, &lotte, conversation, "").await;
+    assert!(seen["messages"][0]["read_by"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn what_a_family_member_tells_a_worker_is_not_for_the_participant() {
+    let app = TestApp::spawn().await;
+    let marleen = app.token("marleen").await;
+    let conversation = conversation_with(&app, &marleen, "ahmed").await;
+    assert_eq!(
+        send(&app, &marleen, conversation, "Hoe gaat het met Amira?", "m-1")
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+
+    let sarah = app.token("sarah").await;
+    let hers = app.list("/api/v1/conversations", &sarah, "conversations").await;
+    assert!(hers.iter().all(|c| c["id"] != conversation));
+    assert_eq!(hers.len(), 3, "one conversation with each of her three workers");
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    assert_eq!(
+        error_code(app.get(&path, &sarah).await).await,
+        (StatusCode::NOT_FOUND, "not_found".to_string())
+    );
+    let lotte = app.token("lotte").await;
+    assert_eq!(
+        app.get(&path, &lotte).await.status(),
+        StatusCode::NOT_FOUND,
+        "another worker of the case is not in it"
+    );
+    let ahmed = app.token("ahmed").await;
+    assert_eq!(app.get(&path, &ahmed).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn messages_come_in_order_and_page_back_and_forth_by_cursor() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let conversation = conversation_with(&app, &sarah, "karim").await;
+    let mut ids = Vec::new();
+    for n in 1..=5 {
+        let sent: Value = send(&app, &sarah, conversation, &format!("bericht {n}"), &format!("k-{n}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        ids.push(sent["id"].as_i64().unwrap());
+    }
+    let newest = messages(&app, &sarah, conversation, "?limit=2").await;
+    let bodies = |page: &Value| -> Vec<String> {
+        page["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["body"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(bodies(&newest), ["bericht 4", "bericht 5"]);
+    assert!(newest["newer_cursor"].is_null());
+
+    let mut all = bodies(&newest);
+    let mut cursor = newest["older_cursor"].as_str().unwrap().to_string();
+    loop {
+        let older = messages(&app, &sarah, conversation, &format!("?limit=2&before={cursor}")).await;
+        let mut batch = bodies(&older);
+        batch.extend(all);
+        all = batch;
+        match older["older_cursor"].as_str() {
+            Some(next) => cursor = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(all, (1..=5).map(|n| format!("bericht {n}")).collect::<Vec<_>>());
+
+    let after_second = messages(&app, &sarah, conversation, &format!("?after={}", ids[1])).await;
+    assert_eq!(bodies(&after_second), ["bericht 3", "bericht 4", "bericht 5"]);
+}
+
+#[tokio::test]
+async fn an_empty_or_too_long_message_is_refused_and_four_thousand_characters_fit() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    for (body, client_id) in [("   ", "e-1"), (&"a".repeat(4001) as &str, "e-2")] {
+        let refused = send(&app, &sarah, conversation, body, client_id).await;
+        assert_eq!(
+            error_code(refused).await,
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input".to_string())
+        );
+    }
+    assert_eq!(
+        send(&app, &sarah, conversation, &"é".repeat(4000), "e-3")
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
+async fn the_participant_starts_a_group_with_several_of_her_workers() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.token("sarah").await;
+    let (lotte, ahmed, pieter) = (
+        app.user_id("lotte").await,
+        app.user_id("ahmed").await,
+        app.user_id("pieter").await,
+    );
+    let start = |workers: Vec<i64>| {
+        app.post_json(
+            "/api/v1/conversations",
+            Some(&sarah),
+            json!({ "case_id": case_a, "worker_ids": workers }),
+        )
+    };
+    assert_eq!(
+        start(vec![lotte]).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a group needs two workers"
+    );
+    assert_eq!(
+        start(vec![lotte, pieter]).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "pieter is not her worker"
+    );
+    let created = start(vec![lotte, ahmed]).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let group: Value = created.json().await.unwrap();
+    assert_eq!(group["kind"], "group");
+    assert_eq!(group["members"].as_array().unwrap().len(), 3);
+
+    let ahmed_token = app.token("ahmed").await;
+    let his = app.list("/api/v1/conversations", &ahmed_token, "conversations").await;
+    assert!(his.iter().any(|c| c["id"] == group["id"]));
+    let karim = app.token("karim").await;
+    let path = format!("/api/v1/conversations/{}/messages", group["id"]);
+    assert_eq!(
+        app.get(&path, &karim).await.status(),
+        StatusCode::NOT_FOUND,
+        "karim was not added"
+    );
+}
+
+#[tokio::test]
+async fn someone_taken_out_of_the_circle_no_longer_reaches_the_conversation() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    assert_eq!(app.get(&path, &lotte).await.status(), StatusCode::OK);
+    sqlx::query("UPDATE memberships SET ended_at = 1 WHERE user_id = $1")
+        .bind(app.user_id("lotte").await)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&path, &lotte).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&app, &lotte, conversation, "Nog iets", "late").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
