@@ -119,6 +119,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
+                <Route path=path!("/messages") view=messaging::ConversationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/messages/:conversation_id") view=messaging::ThreadPage ssr=SsrMode::Async/>
                 <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/contacts") view=contacts::ContactsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>

@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, appointments, contacts, http, reunification, sharing, trajectory};
+use crate::{accounts, admin, api, appointments, contacts, http, messaging, reunification, sharing, trajectory};
 use app::db::{connect_and_migrate, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
@@ -140,6 +140,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/assignments", post(admin::forms::assign_worker))
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
+        .route("/messages/{conversation_id}/send", post(messaging::forms::send))
         .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
         .route(
             "/cases/{case_id}/reunification/children",

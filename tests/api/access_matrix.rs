@@ -226,7 +226,7 @@ async fn ask(app: &TestApp, ids: &Ids, row: &Row, role: &str) -> (StatusCode, Op
         request = request
             .header(header::ORIGIN, app.url(""))
             .header(header::ACCEPT, "application/json")
-            .form(&[("case_id", ids.case_a)]);
+            .form(&[("case_id", ids.case_a), ("conversation_id", ids.conversation)]);
         if role != "anonymous" {
             request = request.header(header::COOKIE, app.web_session(role).await);
         }

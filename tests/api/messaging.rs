@@ -296,3 +296,76 @@ async fn someone_taken_out_of_the_circle_no_longer_reaches_the_conversation() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn on_the_pages_a_message_is_sent_once_shown_as_text_and_marked_read() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let list = app.page("/messages", Some(&sarah)).await.text().await.unwrap();
+    let start = list.find("href=\"/messages/").expect("a link to a conversation") + "href=\"/messages/".len();
+    let id: i64 = list[start..].split('"').next().unwrap().parse().unwrap();
+    let thread = app
+        .page(&format!("/messages/{id}"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let client_id = thread
+        .split("name=\"client_id\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a client id in the form")
+        .to_string();
+
+    let post = || {
+        app.http
+            .post(app.url(&format!("/messages/{id}/send")))
+            .header(reqwest::header::COOKIE, &sarah)
+            .form(&[
+                ("body", "Mag ik <b>later</b> komen?\r\nGroetjes"),
+                ("client_id", &client_id),
+            ])
+            .send()
+    };
+    let first = post().await.unwrap();
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let again = post().await.unwrap();
+    assert_eq!(
+        again.headers()["location"],
+        first.headers()["location"],
+        "pressing send twice sends once"
+    );
+
+    let members: Vec<String> = sqlx::query_scalar(
+        "SELECT u.username FROM conversation_members cm JOIN users u ON u.id = cm.user_id WHERE cm.conversation_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let worker = members.into_iter().find(|u| u != "sarah").unwrap();
+    let worker_session = app.web_session(&worker).await;
+    let inbox = app.page("/messages", Some(&worker_session)).await.text().await.unwrap();
+    assert!(
+        inbox.contains("<title>(1) Berichten</title>"),
+        "the title shows only the number"
+    );
+    let thread = app
+        .page(&format!("/messages/{id}"), Some(&worker_session))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        thread.contains("Mag ik &lt;b&gt;later&lt;/b&gt; komen?\nGroetjes"),
+        "shown as typed, never as markup"
+    );
+
+    let seen = app
+        .page(&format!("/messages/{id}"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(seen.contains("Gelezen door"), "sarah sees that it was read");
+}

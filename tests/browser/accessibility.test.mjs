@@ -136,6 +136,12 @@ test("the case pages and the caseload have no WCAG 2.2 AA violations, for the pa
         assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);
         assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling on the ${label} page`);
       }
+      await page.goto(BASE + "/messages");
+      assert.deepEqual(await violations(page, `messages (${username})`), [], `messages for ${username}`);
+      assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the messages page");
+      await Promise.all([page.waitForURL(/\/messages\/\d+$/), page.click('ul.conversations a')]);
+      assert.deepEqual(await violations(page, `conversation (${username})`), [], `conversation for ${username}`);
+      assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling in a conversation");
       if (username === "lotte") {
         await page.goto(BASE + "/caseload");
         assert.match(await page.textContent("#page-title"), /caseload/);

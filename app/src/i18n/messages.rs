@@ -469,6 +469,22 @@ messages! {
     }
     ConversationPair { nl: "één op één", fr: "en tête-à-tête", en: "one to one", ar: "فردية" }
     ConversationGroup { nl: "groep", fr: "groupe", en: "group", ar: "مجموعة" }
+    MessagesTitle { nl: "Berichten", fr: "Messages", en: "Messages", ar: "الرسائل" }
+    MessagesIntro {
+        nl: "Wat je hier schrijft, lezen alleen de mensen in dit gesprek.",
+        fr: "Ce que vous écrivez ici, seules les personnes de cette conversation le lisent.",
+        en: "What you write here is read only by the people in this conversation.",
+        ar: "ما تكتبه هنا لا يقرؤه إلا الأشخاص في هذه المحادثة.",
+    }
+    NoConversations { nl: "Je hebt nog geen gesprekken.", fr: "Vous n'avez pas encore de conversations.", en: "You have no conversations yet.", ar: "ليست لديك محادثات بعد." }
+    ConversationWith { nl: "Met {names}", fr: "Avec {names}", en: "With {names}", ar: "مع {names}" }
+    UnreadCount { nl: "{count} nieuw", fr: "{count} nouveau(x)", en: "{count} new", ar: "{count} جديدة" }
+    AllConversations { nl: "Alle gesprekken", fr: "Toutes les conversations", en: "All conversations", ar: "كل المحادثات" }
+    NoMessagesYet { nl: "Nog geen berichten. Je mag als eerste schrijven.", fr: "Pas encore de messages. Vous pouvez écrire en premier.", en: "No messages yet. You may write first.", ar: "لا توجد رسائل بعد. يمكنك أن تكتب أولًا." }
+    YourMessageLabel { nl: "Je bericht", fr: "Votre message", en: "Your message", ar: "رسالتك" }
+    SendButton { nl: "Versturen", fr: "Envoyer", en: "Send", ar: "إرسال" }
+    YouLabel { nl: "Jij", fr: "Vous", en: "You", ar: "أنت" }
+    ReadBy { nl: "Gelezen door {name} · {time}", fr: "Lu par {name} · {time}", en: "Read by {name} · {time}", ar: "قرأها {name} · {time}" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

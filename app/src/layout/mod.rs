@@ -26,6 +26,7 @@ pub fn Page(
             {signed_in.then(|| view! {
                 <nav class="site-nav" aria-label=lang.t(Msg::MainNavigation)>
                     <a href="/">{lang.t(Msg::Home)}</a>
+                    <a href="/messages">{lang.t(Msg::MessagesTitle)}</a>
                     <a href="/devices">{lang.t(Msg::MyDevices)}</a>
                     <form method="post" action="/signout" class="inline-form">
                         <button type="submit" class="link-button">{lang.t(Msg::SignOut)}</button>

@@ -2,11 +2,62 @@
 //! default (what you tell one worker is not for another), group conversations the
 //! participant starts, idempotent sending and read receipts one can switch off.
 
+mod page;
 mod types;
 
+pub use page::{ConversationsPage, ThreadPage};
 pub use types::*;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 mod storage;
+
+/// The conversations page: every conversation, and who is looking (to leave them out of
+/// "with whom").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationsView {
+    pub list: ConversationList,
+    pub viewer_id: i64,
+}
+
+#[server(prefix = "/s", endpoint = "conversations")]
+pub async fn load_conversations() -> Result<ConversationsView, AppError> {
+    let (state, _ctx) = crate::web::request_parts()?;
+    let viewer = crate::web::viewer(&state).await?;
+    let list = service::conversations(&state, &viewer, &crate::pagination::PageRequest::everything()).await?;
+    Ok(ConversationsView {
+        list,
+        viewer_id: viewer.user_id,
+    })
+}
+
+/// The thread page: the newest messages, the viewer's id (to tell their own messages
+/// apart) and a fresh client id for the form, so a second press of "send" (or a reload
+/// that posts again) cannot send the message twice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    pub page: MessagePage,
+    pub viewer_id: i64,
+    pub client_id: String,
+}
+
+/// Opening the thread marks it read up to its newest message.
+#[server(prefix = "/s", endpoint = "thread")]
+pub async fn load_thread(conversation_id: i64) -> Result<ThreadView, AppError> {
+    let (state, ctx) = crate::web::request_parts()?;
+    let viewer = crate::web::viewer(&state).await?;
+    let page = service::messages(&state, &ctx, &viewer, conversation_id, None, None, None).await?;
+    if let Some(newest) = page.messages.last() {
+        service::mark_read(&state, &viewer, conversation_id, ReadUpTo { up_to: newest.id }).await?;
+    }
+    Ok(ThreadView {
+        page,
+        viewer_id: viewer.user_id,
+        client_id: hex::encode(rand::random::<[u8; 12]>()),
+    })
+}

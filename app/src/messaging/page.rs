@@ -1,0 +1,172 @@
+use super::{load_conversations, load_thread, Conversation, ConversationsView, Message, ThreadView};
+use crate::error::ErrorCode;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ConversationsPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new_blocking(|| (), |_| load_conversations());
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Conversations view lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Lotte (your justice assistant)", for everyone in the conversation but the viewer.
+fn others(conversation: &Conversation, viewer_id: i64, lang: Lang) -> String {
+    conversation
+        .members
+        .iter()
+        .filter(|m| m.user_id != viewer_id)
+        .map(|m| {
+            format!(
+                "{} ({})",
+                m.display_name,
+                m.role_in_words(lang, &conversation.participant_name)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
+    let ConversationsView { list, viewer_id } = view;
+    let empty = list.conversations.is_empty();
+    let mut conversations = list.conversations;
+    // The most recent conversation first; those without messages after, as started.
+    conversations.sort_by_key(|c| std::cmp::Reverse(c.last_message_id));
+    let total_unread: i64 = conversations.iter().map(|c| c.unread).sum();
+    // Only a number in the title: a shared phone's tab shows nothing of who or what.
+    let title = if total_unread > 0 {
+        format!("({total_unread}) {}", lang.t(Msg::MessagesTitle))
+    } else {
+        lang.t(Msg::MessagesTitle).to_string()
+    };
+    view! {
+        <leptos_meta::Title text=title/>
+        <Page signed_in=true>
+            <h1 id="page-title">{lang.t(Msg::MessagesTitle)}</h1>
+            <p>{lang.t(Msg::MessagesIntro)}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoConversations)}</p> })}
+            <ul class="conversations">
+                {conversations.into_iter().map(|c| view! { <ConversationItem conversation=c viewer_id lang/> }).collect_view()}
+            </ul>
+        </Page>
+    }
+}
+
+#[component]
+fn ConversationItem(conversation: Conversation, viewer_id: i64, lang: Lang) -> impl IntoView {
+    let with = others(&conversation, viewer_id, lang);
+    let when = conversation.last_message_at.map(crate::accounts::format_time);
+    let unread = conversation.unread;
+    view! {
+        <li class="card conversation">
+            <a href=format!("/messages/{}", conversation.id)>{lang.fill(Msg::ConversationWith, &[("names", &with)])}</a>
+            <p class="milestone-meta">
+                {lang.t(conversation.kind.label())}
+                {when.map(|w| format!(" · {w}"))}
+            </p>
+            {(unread > 0).then(|| view! {
+                <p class="unread">{lang.fill(Msg::UnreadCount, &[("count", &unread.to_string())])}</p>
+            })}
+        </li>
+    }
+}
+
+#[component]
+pub fn ThreadPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("conversation_id"))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1);
+    let data = Resource::new_blocking(move || id, load_thread);
+    let error = use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| ErrorCode::parse(&c));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(thread) => view! { <Thread thread error lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let ThreadView {
+        page,
+        viewer_id,
+        client_id,
+    } = thread;
+    let with = others(&page.conversation, viewer_id, lang);
+    let heading = lang.fill(Msg::ConversationWith, &[("names", &with)]);
+    let id = page.conversation.id;
+    let empty = page.messages.is_empty();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::MessagesTitle)/>
+        <Page signed_in=true>
+            <p><a href="/messages">{lang.t(Msg::AllConversations)}</a></p>
+            <h1 id="page-title">{heading}</h1>
+            <p>{lang.t(Msg::MessagesIntro)}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMessagesYet)}</p> })}
+            <ol class="messages">
+                {page.messages.into_iter().map(|m| view! { <MessageItem message=m viewer_id lang/> }).collect_view()}
+            </ol>
+            <form class="stacked-form message-form" method="post" action=format!("/messages/{id}/send")>
+                <input type="hidden" name="client_id" value=client_id/>
+                <label for="message-body">{lang.t(Msg::YourMessageLabel)}</label>
+                <textarea id="message-body" name="body" rows="4" required maxlength="4000" aria-describedby="message-error"></textarea>
+                <p id="message-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+                <button type="submit" class="primary">{lang.t(Msg::SendButton)}</button>
+            </form>
+        </Page>
+    }
+}
+
+#[component]
+fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
+    let own = message.sender_id == viewer_id;
+    let sender = if own {
+        lang.t(Msg::YouLabel).to_string()
+    } else {
+        message.sender_name.clone()
+    };
+    let meta = format!("{sender} · {}", crate::accounts::format_time(message.sent_at));
+    let receipts: Vec<String> = message
+        .read_by
+        .iter()
+        .map(|r| {
+            lang.fill(
+                Msg::ReadBy,
+                &[
+                    ("name", &r.display_name),
+                    ("time", &crate::accounts::format_time(r.read_at)),
+                ],
+            )
+        })
+        .collect();
+    view! {
+        <li class="message" class:message-own=own id=format!("message-{}", message.id)>
+            <p class="milestone-meta">{meta}</p>
+            // Text, never markup: Leptos escapes it, and CSS keeps the line breaks.
+            <p class="message-body">{message.body.clone()}</p>
+            {receipts.into_iter().map(|r| view! { <p class="read-receipt">{r}</p> }).collect_view()}
+        </li>
+    }
+}
