@@ -30,6 +30,8 @@ pub struct AppState {
     pub backend: Backend,
     pub sessions: Arc<SessionPolicy>,
     pub secure_cookies: bool,
+    /// Wakes the live streams of people with something new.
+    pub events: crate::messaging::live::EventBus,
 }
 
 impl AppState {

@@ -44,3 +44,17 @@ CREATE INDEX read_marks_by_conversation ON read_marks (conversation_id, user_id,
 
 -- 1 when the person lets others see that they read a message (the default), 0 when not.
 ALTER TABLE users ADD COLUMN sends_read_receipts BIGINT NOT NULL DEFAULT 1;
+
+-- What each person's live streams deliver: a new message or a read receipt in one of
+-- their conversations. Written with the change; streams catch up from here after a wake-up
+-- or a reconnect, so a missed wake-up loses nothing.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    kind TEXT NOT NULL CHECK (kind IN ('message', 'read')),
+    conversation_id BIGINT NOT NULL REFERENCES conversations (id),
+    message_id BIGINT NOT NULL,
+    actor_id BIGINT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX events_by_user ON events (user_id, id);

@@ -3,7 +3,7 @@
 
 use crate::config::Settings;
 use crate::{accounts, admin, api, appointments, contacts, http, messaging, reunification, sharing, trajectory};
-use app::db::{connect_and_migrate, DbError};
+use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
 use app::state::{AppState, SessionPolicy};
 use axum::extract::FromRef;
@@ -65,7 +65,11 @@ impl Application {
                 ..SessionPolicy::default()
             }),
             secure_cookies: settings.uses_secure_cookies(),
+            events: Default::default(),
         };
+        if backend == Backend::Postgres {
+            messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
+        }
         if settings.demo_data
             && demo::load_if_empty(&state)
                 .await
@@ -141,6 +145,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))
+        .route("/events", get(messaging::events::page_events))
         .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
         .route(
             "/cases/{case_id}/reunification/children",

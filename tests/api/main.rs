@@ -10,6 +10,7 @@ mod changes;
 mod circle;
 mod contacts;
 mod invitations;
+mod live;
 mod messaging;
 mod pages;
 mod pagination;

@@ -14,6 +14,9 @@ pub struct TestApp {
     pub base: String,
     pub db: AnyPool,
     pub backend: &'static str,
+    pub database_url: String,
+    /// The server's wake-up channel for live streams, to watch it from a test.
+    pub events: app::messaging::live::EventBus,
     /// A client that does not follow redirects and keeps no cookies: each test says what it sends.
     pub http: Client,
     _temp: Option<TempDir>,
@@ -61,6 +64,21 @@ impl TestApp {
 
     pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
         let (database_url, temp, backend) = fresh_database_url().await;
+        TestApp::start(database_url, temp, backend, extra).await
+    }
+
+    /// A second server on this one's database, as a second process behind a load
+    /// balancer would be: it shares nothing with the first but the database.
+    pub async fn spawn_second(&self) -> TestApp {
+        TestApp::start(self.database_url.clone(), None, self.backend, &[]).await
+    }
+
+    async fn start(
+        database_url: String,
+        temp: Option<TempDir>,
+        backend: &'static str,
+        extra: &[(&str, &str)],
+    ) -> TestApp {
         let mut vars = vec![
             ("DATABASE_URL".to_string(), database_url.clone()),
             ("BRUG_ADDR".to_string(), "127.0.0.1:0".to_string()),
@@ -73,6 +91,7 @@ impl TestApp {
         let application = Application::build(settings).await.expect("the application starts");
         let base = format!("http://127.0.0.1:{}", application.port());
         let db = application.state.db.clone();
+        let events = application.state.events.clone();
         tokio::spawn(application.run_until_stopped());
         let http = Client::builder()
             .redirect(redirect::Policy::none())
@@ -82,6 +101,8 @@ impl TestApp {
             base,
             db,
             backend,
+            database_url,
+            events,
             http,
             _temp: temp,
         }
@@ -201,4 +222,89 @@ pub async fn error_code(response: Response) -> (StatusCode, String) {
     let status = response.status();
     let body: Value = response.json().await.expect("an error body in JSON");
     (status, body["error"]["code"].as_str().unwrap_or_default().to_string())
+}
+
+/// One server-sent event as a client receives it.
+#[derive(Debug, Clone)]
+pub struct StreamEvent {
+    pub id: Option<i64>,
+    pub kind: String,
+    pub data: Value,
+}
+
+/// A client's side of a live event stream.
+pub struct EventStream {
+    response: Response,
+    buffer: String,
+}
+
+impl EventStream {
+    /// Opens the stream with a bearer token, resuming after `last_event_id` when given.
+    pub async fn open(app: &TestApp, token: &str, last_event_id: Option<i64>) -> EventStream {
+        let mut request = app.http.get(app.url("/api/v1/events")).bearer_auth(token);
+        if let Some(id) = last_event_id {
+            request = request.header("last-event-id", id.to_string());
+        }
+        let response = request.send().await.expect("the event stream opens");
+        assert_eq!(response.status(), StatusCode::OK);
+        EventStream {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event, waiting at most `within`; `None` when none came in time.
+    pub async fn next_within(&mut self, within: std::time::Duration) -> Option<StreamEvent> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            if let Some(event) = self.take_event() {
+                return Some(event);
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk()).await.ok()?;
+            match chunk.expect("the stream reads") {
+                Some(bytes) => self.buffer.push_str(&String::from_utf8_lossy(&bytes)),
+                None => return None,
+            }
+        }
+    }
+
+    /// Whether the server ended the stream within `within` (events still arriving are
+    /// read and dropped).
+    pub async fn ends_within(&mut self, within: std::time::Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            match tokio::time::timeout_at(deadline, self.response.chunk()).await {
+                Err(_) => return false,
+                Ok(Ok(None)) | Ok(Err(_)) => return true,
+                Ok(Ok(Some(_))) => continue,
+            }
+        }
+    }
+
+    fn take_event(&mut self) -> Option<StreamEvent> {
+        loop {
+            let end = self.buffer.find("\n\n")?;
+            let block: String = self.buffer.drain(..end + 2).collect();
+            let mut event = StreamEvent {
+                id: None,
+                kind: "message".to_string(),
+                data: Value::Null,
+            };
+            let mut data = String::new();
+            for line in block.lines() {
+                if let Some(value) = line.strip_prefix("id:") {
+                    event.id = value.trim().parse().ok();
+                } else if let Some(value) = line.strip_prefix("event:") {
+                    event.kind = value.trim().to_string();
+                } else if let Some(value) = line.strip_prefix("data:") {
+                    data.push_str(value.trim_start());
+                }
+            }
+            // Keep-alive comments carry no data.
+            if !data.is_empty() {
+                event.data = serde_json::from_str(&data).expect("event data in JSON");
+                return Some(event);
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! conversation check (members only, and only while they are in the case's circle); reads
 //! and sends are audited without the text.
 
+use super::live::{self, NewEvent};
 use super::storage::{self, ConversationRow, Window};
 use super::{
     Conversation, ConversationList, Message, MessagePage, NewGroup, NewMessage, ReadReceiptSetting, ReadUpTo,
@@ -188,10 +189,21 @@ pub async fn send(
         audit_entry(viewer, &conversation, AuditAction::MessageSent, ("message", id)),
     )
     .await?;
+    let members = storage::member_ids(&mut tx, conversation_id).await?;
+    let event = NewEvent {
+        kind: "message",
+        conversation_id,
+        message_id: id,
+        actor_id: viewer.user_id,
+        at,
+        recipients: &members,
+    };
+    live::record(&mut tx, state.backend, event).await?;
     let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;
+    state.events.wake(&members);
     Ok(sent)
 }
 
@@ -237,18 +249,39 @@ pub async fn mark_read(
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    if moved > 0 {
-        sqlx::query(
-            "INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) VALUES ($1, $2, $3, $4)",
-        )
+    if moved == 0 {
+        return Ok(());
+    }
+    let at = now();
+    sqlx::query("INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) VALUES ($1, $2, $3, $4)")
         .bind(conversation_id)
         .bind(viewer.user_id)
         .bind(read.up_to)
-        .bind(now())
+        .bind(at)
         .execute(&mut *tx)
         .await?;
-    }
+    // The reader's own devices learn their unread count; the others learn of the reading
+    // only when the reader shares read receipts.
+    let shares_receipts: i64 = sqlx::query_scalar("SELECT sends_read_receipts FROM users WHERE id = $1")
+        .bind(viewer.user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let recipients: Vec<i64> = storage::member_ids(&mut tx, conversation_id)
+        .await?
+        .into_iter()
+        .filter(|id| *id == viewer.user_id || shares_receipts == 1)
+        .collect();
+    let event = NewEvent {
+        kind: "read",
+        conversation_id,
+        message_id: read.up_to,
+        actor_id: viewer.user_id,
+        at,
+        recipients: &recipients,
+    };
+    live::record(&mut tx, state.backend, event).await?;
     tx.commit().await?;
+    state.events.wake(&recipients);
     Ok(())
 }
 

@@ -52,6 +52,14 @@ pub async fn ensure_pairs(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<(),
     Ok(())
 }
 
+/// The ids of everyone in the conversation.
+pub async fn member_ids(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM conversation_members WHERE conversation_id = $1 ORDER BY user_id")
+        .bind(conversation_id)
+        .fetch_all(&mut **tx)
+        .await
+}
+
 pub async fn add_member(tx: &mut Tx<'_>, conversation_id: i64, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO conversation_members (conversation_id, user_id, added_at) VALUES ($1, $2, $3)")
         .bind(conversation_id)
@@ -219,6 +227,12 @@ pub async fn has_message_beyond(
         .fetch_one(&mut **tx)
         .await?;
     Ok(count > 0)
+}
+
+pub async fn message_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Option<Message>, sqlx::Error> {
+    let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id WHERE m.id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
+    row.as_ref().map(message_from).transpose()
 }
 
 pub async fn message_by_client_id(

@@ -1,0 +1,211 @@
+//! Live delivery. A change writes one `events` row for each person to tell, in the
+//! change's own transaction; after the commit it wakes those people's streams in this
+//! process and, on PostgreSQL, in every other process through NOTIFY (which the database
+//! sends only on commit). A stream then reads its person's rows after the last one it
+//! sent, so a lost wake-up or a dropped connection loses nothing: the client resumes from
+//! its last event id.
+
+use super::{storage, Message};
+use crate::access;
+use crate::accounts::service::Viewer;
+use crate::db::{Backend, Tx};
+use crate::error::AppError;
+use crate::state::AppState;
+use serde::Serialize;
+use sqlx::Row;
+use tokio::sync::broadcast;
+
+pub const NOTIFY_CHANNEL: &str = "brug_events";
+
+/// Wakes the streams of the people named: carries user ids only, never content.
+#[derive(Clone, Debug)]
+pub struct EventBus {
+    sender: broadcast::Sender<i64>,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        let (sender, _) = broadcast::channel(4096);
+        EventBus { sender }
+    }
+}
+
+impl EventBus {
+    pub fn wake(&self, users: &[i64]) {
+        for user in users {
+            // No stream listening is fine: the events wait in the database.
+            let _ = self.sender.send(*user);
+        }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<i64> {
+        self.sender.subscribe()
+    }
+}
+
+pub struct NewEvent<'a> {
+    pub kind: &'static str,
+    pub conversation_id: i64,
+    pub message_id: i64,
+    pub actor_id: i64,
+    pub at: i64,
+    pub recipients: &'a [i64],
+}
+
+/// Records the event for each recipient in the caller's transaction; on PostgreSQL it
+/// also queues the wake-up for other processes, sent by the database on commit.
+pub async fn record(tx: &mut Tx<'_>, backend: Backend, event: NewEvent<'_>) -> Result<(), sqlx::Error> {
+    for user in event.recipients {
+        sqlx::query(
+            "INSERT INTO events (user_id, kind, conversation_id, message_id, actor_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user)
+        .bind(event.kind)
+        .bind(event.conversation_id)
+        .bind(event.message_id)
+        .bind(event.actor_id)
+        .bind(event.at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    if backend == Backend::Postgres && !event.recipients.is_empty() {
+        let ids: Vec<String> = event.recipients.iter().map(i64::to_string).collect();
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(NOTIFY_CHANNEL)
+            .bind(ids.join(","))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A read receipt as a stream carries it: who read the conversation up to which message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReadEvent {
+    pub user_id: i64,
+    pub display_name: String,
+    pub up_to: i64,
+    pub read_at: i64,
+}
+
+/// One event on a stream: a new message or a read receipt, with the person's unread
+/// count across all their conversations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LiveEvent {
+    /// Send back as `Last-Event-ID` (or `after`) to resume after a dropped connection.
+    pub id: i64,
+    /// `message` or `read`.
+    pub kind: String,
+    pub conversation_id: i64,
+    pub message: Option<Message>,
+    pub read: Option<ReadEvent>,
+    pub unread_total: i64,
+}
+
+/// Where a new stream starts when the client names no last event: from now on.
+pub async fn latest_event_id(state: &AppState, user_id: i64) -> Result<i64, AppError> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM events WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(&state.db)
+        .await?;
+    Ok(id.unwrap_or(0))
+}
+
+/// The viewer's events after `after`, oldest first, and the id to continue from. Events
+/// of conversations the viewer can no longer reach are passed over.
+pub async fn events_after(
+    state: &AppState,
+    viewer: &Viewer,
+    after: i64,
+    limit: i64,
+) -> Result<(Vec<LiveEvent>, i64), AppError> {
+    let mut tx = state.db.begin().await?;
+    let rows = sqlx::query(
+        "SELECT e.id, e.kind, e.conversation_id, e.message_id, e.actor_id, e.created_at, u.display_name \
+         FROM events e JOIN users u ON u.id = e.actor_id WHERE e.user_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3",
+    )
+    .bind(viewer.user_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut last = after;
+    let mut events = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        last = id;
+        let conversation_id: i64 = row.try_get("conversation_id")?;
+        if access::require_conversation_member(&mut tx, viewer, conversation_id)
+            .await
+            .is_err()
+        {
+            continue;
+        }
+        let kind: String = row.try_get("kind")?;
+        let message_id: i64 = row.try_get("message_id")?;
+        let (message, read) = if kind == "message" {
+            (storage::message_by_id(&mut tx, message_id).await?, None)
+        } else {
+            let read = ReadEvent {
+                user_id: row.try_get("actor_id")?,
+                display_name: row.try_get("display_name")?,
+                up_to: message_id,
+                read_at: row.try_get("created_at")?,
+            };
+            (None, Some(read))
+        };
+        events.push(LiveEvent {
+            id,
+            kind,
+            conversation_id,
+            message,
+            read,
+            unread_total: 0,
+        });
+    }
+    if !events.is_empty() {
+        let total: i64 = storage::conversations_of(&mut tx, viewer.user_id, None)
+            .await?
+            .iter()
+            .map(|c| c.unread)
+            .sum();
+        for event in &mut events {
+            event.unread_total = total;
+        }
+    }
+    tx.commit().await?;
+    Ok((events, last))
+}
+
+/// What the viewer may reach now: circles they are in and what is shared with them. A
+/// stream ends as soon as any of this is taken away, so the client reconnects (or not)
+/// under the new rules.
+pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<String>, AppError> {
+    let memberships: Vec<(i64, String)> =
+        sqlx::query_as("SELECT case_id, member_kind FROM memberships WHERE user_id = $1 AND ended_at IS NULL")
+            .bind(user_id)
+            .fetch_all(&state.db)
+            .await?;
+    let shares: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT c.case_id, c.category FROM consents c WHERE c.family_user_id = $1 AND NOT EXISTS \
+         (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id AND r.family_user_id = c.family_user_id \
+         AND r.category = c.category)",
+    )
+    .bind(user_id)
+    .fetch_all(&state.db)
+    .await?;
+    let mut fingerprint: Vec<String> = memberships
+        .into_iter()
+        .map(|(case, kind)| format!("member:{case}:{kind}"))
+        .chain(
+            shares
+                .into_iter()
+                .map(|(case, category)| format!("share:{case}:{category}")),
+        )
+        .collect();
+    fingerprint.sort();
+    Ok(fingerprint)
+}
