@@ -1,0 +1,73 @@
+//! How long a message takes from the moment it is sent to its arrival on another client's
+//! event stream: a few hundred messages from sarah to lotte, one at a time, against the
+//! real server on a fresh database (SQLite, or PostgreSQL when BRUG_TEST_POSTGRES_URL is
+//! set; with BRUG_BENCH_TWO_SERVERS=1 the stream is held by a second server on the same
+//! PostgreSQL database). Prints the median, p90, p99 and the slowest.
+//!
+//!     cargo run --release -p integration --bin message-latency -- [MESSAGES]
+
+use integration::{EventStream, TestApp};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+#[tokio::main]
+async fn main() {
+    let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(300);
+    let sender_app = TestApp::spawn().await;
+    let two_servers = std::env::var("BRUG_BENCH_TWO_SERVERS").is_ok_and(|v| v == "1");
+    let receiver_app = if two_servers && sender_app.backend == "postgres" {
+        Some(sender_app.spawn_second().await)
+    } else {
+        None
+    };
+    let receiver = receiver_app.as_ref().unwrap_or(&sender_app);
+    let sarah = sender_app.token("sarah").await;
+    let lotte = receiver.token("lotte").await;
+    let lotte_id = sender_app.user_id("lotte").await;
+    let conversation = sender_app
+        .list("/api/v1/conversations", &sarah, "conversations")
+        .await
+        .iter()
+        .find(|c| {
+            c["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["user_id"] == lotte_id)
+        })
+        .expect("sarah's conversation with lotte")["id"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    let mut stream = EventStream::open(receiver, &lotte, None).await;
+
+    let mut latencies = Vec::with_capacity(count);
+    for n in 0..count {
+        let started = Instant::now();
+        let body = json!({ "body": format!("bericht {n}"), "client_id": format!("bench-{n}") });
+        let response = sender_app.post_json(&path, Some(&sarah), body).await;
+        assert_eq!(response.status(), reqwest::StatusCode::CREATED);
+        let event = stream
+            .next_within(Duration::from_secs(30))
+            .await
+            .expect("the message arrives");
+        assert_eq!(event.data["message"]["client_id"], format!("bench-{n}"));
+        latencies.push(started.elapsed());
+    }
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{count} messages on {}{}: send to arrival median {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, slowest {:.1} ms",
+        sender_app.backend,
+        if receiver_app.is_some() {
+            ", stream on a second server"
+        } else {
+            ""
+        },
+        ms(at(0.5)),
+        ms(at(0.9)),
+        ms(at(0.99)),
+        ms(*latencies.last().unwrap()),
+    );
+}
