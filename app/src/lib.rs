@@ -24,6 +24,8 @@ pub mod transparency;
 
 #[cfg(feature = "hydrate")]
 mod enhance;
+#[cfg(feature = "hydrate")]
+mod live_client;
 
 #[cfg(feature = "ssr")]
 pub mod access;

@@ -145,6 +145,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))
+        .route("/messages/{conversation_id}/read", post(messaging::forms::read))
         .route("/events", get(messaging::events::page_events))
         .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
         .route(

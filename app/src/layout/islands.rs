@@ -25,6 +25,50 @@ pub fn EnhancedForms(children: Children) -> impl IntoView {
     view! { <div class="enhanced-forms" node_ref=root on:submit=on_submit>{children()}</div> }
 }
 
+/// What the live updates need to know, in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveLabels {
+    /// How the viewer's own messages are signed ("You").
+    pub you: String,
+    /// "Read by {name} · {time}".
+    pub read_by: String,
+    /// "{count} new".
+    pub unread: String,
+    /// The page title, to which the unread number is put in front.
+    pub title: String,
+}
+
+/// Keeps the messages pages current without a reload: a new message appears in the open
+/// thread, read receipts and unread counts update, and the title carries the unread
+/// number (only the number). Without WebAssembly the pages are simply as rendered.
+/// It takes no props (props would bring a JSON parser into the WebAssembly): what it
+/// needs is on the page, in `LiveSettings`' data attributes.
+#[island]
+pub fn LiveMessages() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| crate::live_client::start());
+    view! { <span class="live-messages" hidden></span> }
+}
+
+/// The live updates' settings, written into the page for `LiveMessages` to read.
+#[component]
+pub fn LiveSettings(conversation_id: Option<i64>, viewer_id: i64, labels: LiveLabels) -> impl IntoView {
+    view! {
+        <span
+            id="live-settings"
+            hidden
+            data-conversation=conversation_id.map(|id| id.to_string()).unwrap_or_default()
+            data-viewer=viewer_id.to_string()
+            data-you=labels.you
+            data-read-by=labels.read_by
+            data-unread=labels.unread
+            data-title=labels.title
+        ></span>
+        <LiveMessages/>
+        <IslandLoader/>
+    }
+}
+
 /// Loads the WebAssembly after the page is idle, only when the page has islands.
 #[component]
 pub fn IslandLoader() -> impl IntoView {

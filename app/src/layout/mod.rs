@@ -2,7 +2,7 @@
 
 mod islands;
 
-pub use islands::{EnhancedForms, IslandLoader};
+pub use islands::{EnhancedForms, IslandLoader, LiveLabels, LiveSettings};
 
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 use super::{load_conversations, load_thread, Conversation, ConversationsView, Message, ThreadView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_lang, ErrorNotice, LiveLabels, LiveSettings, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -61,6 +61,7 @@ fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
             <ul class="conversations">
                 {conversations.into_iter().map(|c| view! { <ConversationItem conversation=c viewer_id lang/> }).collect_view()}
             </ul>
+            <LiveSettings conversation_id=None viewer_id labels=live_labels(lang)/>
         </Page>
     }
 }
@@ -71,7 +72,7 @@ fn ConversationItem(conversation: Conversation, viewer_id: i64, lang: Lang) -> i
     let when = conversation.last_message_at.map(crate::accounts::format_time);
     let unread = conversation.unread;
     view! {
-        <li class="card conversation">
+        <li class="card conversation" data-conversation=conversation.id.to_string() data-unread=unread.to_string()>
             <a href=format!("/messages/{}", conversation.id)>{lang.fill(Msg::ConversationWith, &[("names", &with)])}</a>
             <p class="milestone-meta">
                 {lang.t(conversation.kind.label())}
@@ -128,6 +129,7 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <ol class="messages">
                 {page.messages.into_iter().map(|m| view! { <MessageItem message=m viewer_id lang/> }).collect_view()}
             </ol>
+            <LiveSettings conversation_id=Some(id) viewer_id labels=live_labels(lang)/>
             <form class="stacked-form message-form" method="post" action=format!("/messages/{id}/send")>
                 <input type="hidden" name="client_id" value=client_id/>
                 <label for="message-body">{lang.t(Msg::YourMessageLabel)}</label>
@@ -148,17 +150,14 @@ fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
         message.sender_name.clone()
     };
     let meta = format!("{sender} · {}", crate::accounts::format_time(message.sent_at));
-    let receipts: Vec<String> = message
+    // The reader's id in the class lets live updates add a later receipt only once.
+    let receipts: Vec<(String, String)> = message
         .read_by
         .iter()
         .map(|r| {
-            lang.fill(
-                Msg::ReadBy,
-                &[
-                    ("name", &r.display_name),
-                    ("time", &crate::accounts::format_time(r.read_at)),
-                ],
-            )
+            let time = crate::accounts::format_time(r.read_at);
+            let line = lang.fill(Msg::ReadBy, &[("name", &r.display_name), ("time", &time)]);
+            (format!("read-receipt read-{}", r.user_id), line)
         })
         .collect();
     view! {
@@ -166,7 +165,16 @@ fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
             <p class="milestone-meta">{meta}</p>
             // Text, never markup: Leptos escapes it, and CSS keeps the line breaks.
             <p class="message-body">{message.body.clone()}</p>
-            {receipts.into_iter().map(|r| view! { <p class="read-receipt">{r}</p> }).collect_view()}
+            {receipts.into_iter().map(|(class, line)| view! { <p class=class>{line}</p> }).collect_view()}
         </li>
+    }
+}
+
+fn live_labels(lang: Lang) -> LiveLabels {
+    LiveLabels {
+        you: lang.t(Msg::YouLabel).to_string(),
+        read_by: lang.t(Msg::ReadBy).to_string(),
+        unread: lang.t(Msg::UnreadCount).to_string(),
+        title: lang.t(Msg::MessagesTitle).to_string(),
     }
 }

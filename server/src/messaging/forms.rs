@@ -1,15 +1,15 @@
-//! The send form on a conversation's page. It answers with a redirect back to the thread,
+//! The send form on a conversation's page, and the read mark its live updates post. It answers with a redirect back to the thread,
 //! at the message sent, or with `?error=code` when something needs correcting.
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
 use app::error::{AppError, ErrorCode};
-use app::messaging::{service, NewMessage};
+use app::messaging::{service, NewMessage, ReadUpTo};
 use app::state::AppState;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 
@@ -41,5 +41,29 @@ pub async fn send(
     match result {
         Ok(message) => answer(&headers, Ok(&format!("{page}#message-{}", message.id))),
         Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReadForm {
+    up_to: i64,
+}
+
+/// The open thread's page says it has read a message that arrived live.
+pub async fn read(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(conversation_id): Path<i64>,
+    form: Result<Form<ReadForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        service::mark_read(&state, &viewer, conversation_id, ReadUpTo { up_to: form.up_to }).await
+    }
+    .await;
+    match result {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => error.into_response(),
     }
 }
