@@ -32,6 +32,7 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Wakes the live streams of people with something new.
     pub events: crate::messaging::live::EventBus,
+    pub clock: crate::clock::Clock,
 }
 
 impl AppState {

@@ -66,6 +66,7 @@ impl Application {
             }),
             secure_cookies: settings.uses_secure_cookies(),
             events: Default::default(),
+            clock: Default::default(),
         };
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());

@@ -9,6 +9,7 @@ mod caseload;
 mod changes;
 mod circle;
 mod contacts;
+mod inbox;
 mod invitations;
 mod live;
 mod messaging;

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub database_url: String,
     /// The server's wake-up channel for live streams, to watch it from a test.
     pub events: app::messaging::live::EventBus,
+    /// The server's clock, which a test may move forward.
+    pub clock: app::clock::Clock,
     /// A client that does not follow redirects and keeps no cookies: each test says what it sends.
     pub http: Client,
     _temp: Option<TempDir>,
@@ -92,6 +94,7 @@ impl TestApp {
         let base = format!("http://127.0.0.1:{}", application.port());
         let db = application.state.db.clone();
         let events = application.state.events.clone();
+        let clock = application.state.clock.clone();
         tokio::spawn(application.run_until_stopped());
         let http = Client::builder()
             .redirect(redirect::Policy::none())
@@ -103,6 +106,7 @@ impl TestApp {
             backend,
             database_url,
             events,
+            clock,
             http,
             _temp: temp,
         }

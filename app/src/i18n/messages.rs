@@ -485,6 +485,10 @@ messages! {
     SendButton { nl: "Versturen", fr: "Envoyer", en: "Send", ar: "إرسال" }
     YouLabel { nl: "Jij", fr: "Vous", en: "You", ar: "أنت" }
     ReadBy { nl: "Gelezen door {name} · {time}", fr: "Lu par {name} · {time}", en: "Read by {name} · {time}", ar: "قرأها {name} · {time}" }
+    WaitingSince { nl: "Wacht op antwoord sinds {time}", fr: "Attend une réponse depuis {time}", en: "Waiting for an answer since {time}", ar: "ينتظر ردًا منذ {time}" }
+    OverdueLabel { nl: "Langer dan beloofd", fr: "Au-delà du délai promis", en: "Past the promised time", ar: "تجاوز المهلة الموعودة" }
+    OverdueElsewhereTitle { nl: "Wacht te lang in jouw kringen", fr: "Attend trop longtemps dans vos cercles", en: "Waiting too long in your circles", ar: "ينتظر طويلًا في دوائرك" }
+    OverdueNoticeLine { nl: "{names} (kring van {name}), wacht sinds {time}", fr: "{names} (cercle de {name}), attend depuis {time}", en: "{names} ({name}'s circle), waiting since {time}", ar: "{names} (دائرة {name})، ينتظر منذ {time}" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

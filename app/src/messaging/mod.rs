@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
+pub mod inbox;
+#[cfg(feature = "ssr")]
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -25,6 +27,8 @@ mod storage;
 pub struct ConversationsView {
     pub list: ConversationList,
     pub viewer_id: i64,
+    /// For workers: the same conversations as an inbox, and colleagues' overdue ones.
+    pub inbox: Option<Inbox>,
 }
 
 #[server(prefix = "/s", endpoint = "conversations")]
@@ -32,9 +36,14 @@ pub async fn load_conversations() -> Result<ConversationsView, AppError> {
     let (state, _ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
     let list = service::conversations(&state, &viewer, &crate::pagination::PageRequest::everything()).await?;
+    let inbox = match viewer.role {
+        crate::accounts::AccountRole::Worker => Some(inbox::inbox(&state, &viewer).await?),
+        _ => None,
+    };
     Ok(ConversationsView {
         list,
         viewer_id: viewer.user_id,
+        inbox,
     })
 }
 

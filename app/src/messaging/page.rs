@@ -1,4 +1,6 @@
-use super::{load_conversations, load_thread, Conversation, ConversationsView, Message, ThreadView};
+use super::{
+    load_conversations, load_thread, Conversation, ConversationsView, InboxItem, Message, OverdueNotice, ThreadView,
+};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, ErrorNotice, LiveLabels, LiveSettings, Page};
@@ -40,11 +42,28 @@ fn others(conversation: &Conversation, viewer_id: i64, lang: Lang) -> String {
 
 #[component]
 fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
-    let ConversationsView { list, viewer_id } = view;
+    let ConversationsView { list, viewer_id, inbox } = view;
     let empty = list.conversations.is_empty();
-    let mut conversations = list.conversations;
-    // The most recent conversation first; those without messages after, as started.
-    conversations.sort_by_key(|c| std::cmp::Reverse(c.last_message_id));
+    // For workers the inbox's order (waiting longest first); for others the most recent
+    // conversation first.
+    let (items, overdue_elsewhere) = match inbox {
+        Some(inbox) => (inbox.conversations, inbox.overdue_elsewhere),
+        None => {
+            let mut conversations = list.conversations;
+            conversations.sort_by_key(|c| std::cmp::Reverse(c.last_message_id));
+            let items = conversations
+                .into_iter()
+                .map(|conversation| InboxItem {
+                    conversation,
+                    waiting_since: None,
+                    due_at: None,
+                    overdue: false,
+                })
+                .collect();
+            (items, Vec::new())
+        }
+    };
+    let conversations: Vec<Conversation> = items.iter().map(|i| i.conversation.clone()).collect();
     let total_unread: i64 = conversations.iter().map(|c| c.unread).sum();
     // Only a number in the title: a shared phone's tab shows nothing of who or what.
     let title = if total_unread > 0 {
@@ -59,15 +78,22 @@ fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
             <p>{lang.t(Msg::MessagesIntro)}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoConversations)}</p> })}
             <ul class="conversations">
-                {conversations.into_iter().map(|c| view! { <ConversationItem conversation=c viewer_id lang/> }).collect_view()}
+                {items.into_iter().map(|item| view! { <ConversationItem item viewer_id lang/> }).collect_view()}
             </ul>
+            {(!overdue_elsewhere.is_empty()).then(|| view! { <OverdueElsewhere notices=overdue_elsewhere lang/> })}
             <LiveSettings conversation_id=None viewer_id labels=live_labels(lang)/>
         </Page>
     }
 }
 
 #[component]
-fn ConversationItem(conversation: Conversation, viewer_id: i64, lang: Lang) -> impl IntoView {
+fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoView {
+    let InboxItem {
+        conversation,
+        waiting_since,
+        overdue,
+        ..
+    } = item;
     let with = others(&conversation, viewer_id, lang);
     let when = conversation.last_message_at.map(crate::accounts::format_time);
     let unread = conversation.unread;
@@ -78,6 +104,10 @@ fn ConversationItem(conversation: Conversation, viewer_id: i64, lang: Lang) -> i
                 {lang.t(conversation.kind.label())}
                 {when.map(|w| format!(" · {w}"))}
             </p>
+            {waiting_since.map(|since| view! {
+                <p class="waiting">{lang.fill(Msg::WaitingSince, &[("time", &crate::accounts::format_time(since))])}</p>
+            })}
+            {overdue.then(|| view! { <p class="overdue-mark">{lang.t(Msg::OverdueLabel)}</p> })}
             {(unread > 0).then(|| view! {
                 <p class="unread">{lang.fill(Msg::UnreadCount, &[("count", &unread.to_string())])}</p>
             })}
@@ -176,5 +206,26 @@ fn live_labels(lang: Lang) -> LiveLabels {
         read_by: lang.t(Msg::ReadBy).to_string(),
         unread: lang.t(Msg::UnreadCount).to_string(),
         title: lang.t(Msg::MessagesTitle).to_string(),
+    }
+}
+
+/// Colleagues' conversations in the worker's cases that are past their promise: who and
+/// since when, never what.
+#[component]
+fn OverdueElsewhere(notices: Vec<OverdueNotice>, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card overdue" aria-labelledby="overdue-elsewhere">
+            <h2 id="overdue-elsewhere">{lang.t(Msg::OverdueElsewhereTitle)}</h2>
+            <ul>
+                {notices.into_iter().map(|n| {
+                    let line = lang.fill(Msg::OverdueNoticeLine, &[
+                        ("names", &n.members.join(", ")),
+                        ("name", &n.participant_name),
+                        ("time", &crate::accounts::format_time(n.waiting_since)),
+                    ]);
+                    view! { <li>{line}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

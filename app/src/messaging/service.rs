@@ -12,7 +12,7 @@ use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::db::{is_unique_violation, now, Tx};
+use crate::db::{is_unique_violation, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
@@ -22,7 +22,7 @@ fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
 }
 
-async fn with_members(
+pub(super) async fn with_members(
     tx: &mut Tx<'_>,
     viewer: &Viewer,
     rows: Vec<ConversationRow>,
@@ -51,7 +51,7 @@ pub async fn conversations(
     page: &PageRequest,
 ) -> Result<ConversationList, AppError> {
     let mut tx = state.db.begin().await?;
-    storage::ensure_pairs(&mut tx, viewer.user_id, now()).await?;
+    storage::ensure_pairs(&mut tx, viewer.user_id, state.clock.now()).await?;
     let rows = storage::conversations_of(&mut tx, viewer.user_id, None).await?;
     let all = with_members(&mut tx, viewer, rows).await?;
     tx.commit().await?;
@@ -144,7 +144,7 @@ pub async fn send(
             Err(invalid())
         };
     }
-    let at = now();
+    let at = state.clock.now();
     let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -252,7 +252,7 @@ pub async fn mark_read(
     if moved == 0 {
         return Ok(());
     }
-    let at = now();
+    let at = state.clock.now();
     sqlx::query("INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) VALUES ($1, $2, $3, $4)")
         .bind(conversation_id)
         .bind(viewer.user_id)
@@ -312,7 +312,7 @@ pub async fn start_group(
     if workers.iter().any(|id| !case_workers.contains_key(id)) {
         return Err(invalid());
     }
-    let at = now();
+    let at = state.clock.now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO conversations (case_id, kind, created_by, created_at) VALUES ($1, 'group', $2, $3) RETURNING id",
     )

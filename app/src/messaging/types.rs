@@ -107,3 +107,38 @@ pub struct ReadReceiptSetting {
 }
 
 pub const MAX_BODY_CHARS: usize = 4000;
+
+/// A conversation in a worker's inbox, with how long it has waited for a worker's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct InboxItem {
+    pub conversation: Conversation,
+    /// When the oldest message not yet answered by a worker was sent; absent when nothing waits.
+    pub waiting_since: Option<i64>,
+    /// When the organisation's response promise runs out for it.
+    pub due_at: Option<i64>,
+    pub overdue: bool,
+}
+
+/// A conversation past its promise in one of the viewer's cases, without its content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OverdueNotice {
+    pub conversation_id: i64,
+    pub case_id: i64,
+    pub participant_name: String,
+    /// Who is in it, by name.
+    pub members: Vec<String>,
+    pub waiting_since: i64,
+    pub due_at: i64,
+}
+
+/// A worker's inbox across their caseload: what waits for an answer first, longest wait
+/// on top; then the rest, most recent first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Inbox {
+    pub conversations: Vec<InboxItem>,
+    /// Conversations of colleagues in the same cases that are past their promise.
+    pub overdue_elsewhere: Vec<OverdueNotice>,
+}

@@ -1,7 +1,8 @@
 use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::messaging::{
-    service, Conversation, ConversationList, Message, MessagePage, NewGroup, NewMessage, ReadReceiptSetting, ReadUpTo,
+    inbox, service, Conversation, ConversationList, Inbox, Message, MessagePage, NewGroup, NewMessage, OverdueNotice,
+    ReadReceiptSetting, ReadUpTo,
 };
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -115,4 +116,23 @@ pub async fn set_read_receipts(
 ) -> Result<StatusCode, AppError> {
     service::set_read_receipts(&state, &viewer, body).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A worker's inbox across their caseload: conversations waiting for a worker's answer
+/// first (longest wait on top, marked overdue past the organisation's promise), then the
+/// rest; and colleagues' overdue conversations in the same cases, without content.
+#[utoipa::path(get, path = "/api/v1/inbox", tag = "messaging", security(("bearer" = [])),
+    responses((status = 200, body = Inbox), (status = 403, description = "not_permitted: workers only")))]
+pub async fn inbox(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<Json<Inbox>, AppError> {
+    Ok(Json(inbox::inbox(&state, &viewer).await?))
+}
+
+/// For coordinators: every conversation past its response promise, without content.
+#[utoipa::path(get, path = "/api/v1/overdue", tag = "messaging", security(("bearer" = [])),
+    responses((status = 200, body = [OverdueNotice]), (status = 403, description = "not_permitted: coordinators only")))]
+pub async fn overdue(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<Json<Vec<OverdueNotice>>, AppError> {
+    Ok(Json(inbox::overdue_everywhere(&state, &viewer).await?))
 }

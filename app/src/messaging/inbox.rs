@@ -1,0 +1,140 @@
+//! The worker's inbox and the response promise. A conversation waits for a worker from
+//! the first message after a worker last wrote in it; it is overdue once the shortest
+//! promise of the organisations of the workers in it (in working days) has run out. An
+//! overdue conversation is shown, without content, to the case's other workers and to
+//! the coordinators, so nobody falls through.
+
+use super::storage::{self, ConversationRow};
+use super::{Inbox, InboxItem, OverdueNotice};
+use crate::accounts::service::Viewer;
+use crate::accounts::AccountRole;
+use crate::clock::after_working_days;
+use crate::db::Tx;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+
+/// The promise when no organisation says otherwise: two working days.
+const DEFAULT_PROMISE_DAYS: i64 = 2;
+
+struct Waiting {
+    since: i64,
+    due_at: i64,
+}
+
+async fn waiting(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Option<Waiting>, sqlx::Error> {
+    let since: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = $1 AND m.id > COALESCE(\
+         (SELECT MAX(w.id) FROM messages w JOIN conversations c ON c.id = w.conversation_id \
+          JOIN memberships ms ON ms.case_id = c.case_id AND ms.user_id = w.sender_id AND ms.member_kind = 'worker' \
+          WHERE w.conversation_id = $1), 0)",
+    )
+    .bind(conversation_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let Some(since) = since else { return Ok(None) };
+    let promise: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(o.response_promise_days) FROM conversation_members cm JOIN users u ON u.id = cm.user_id \
+         JOIN organisations o ON o.id = u.organisation_id WHERE cm.conversation_id = $1 AND u.account_role = 'worker'",
+    )
+    .bind(conversation_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(Some(Waiting {
+        since,
+        due_at: after_working_days(since, promise.unwrap_or(DEFAULT_PROMISE_DAYS)),
+    }))
+}
+
+async fn notices(
+    tx: &mut Tx<'_>,
+    candidates: Vec<(i64, i64, String)>,
+    now: i64,
+) -> Result<Vec<OverdueNotice>, sqlx::Error> {
+    let mut notices = Vec::new();
+    for (conversation_id, case_id, participant_name) in candidates {
+        let Some(wait) = waiting(tx, conversation_id).await? else {
+            continue;
+        };
+        if wait.due_at > now {
+            continue;
+        }
+        let members: Vec<String> = sqlx::query_scalar(
+            "SELECT u.display_name FROM conversation_members cm JOIN users u ON u.id = cm.user_id \
+             WHERE cm.conversation_id = $1 ORDER BY u.id",
+        )
+        .bind(conversation_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        notices.push(OverdueNotice {
+            conversation_id,
+            case_id,
+            participant_name,
+            members,
+            waiting_since: wait.since,
+            due_at: wait.due_at,
+        });
+    }
+    notices.sort_by_key(|n| n.waiting_since);
+    Ok(notices)
+}
+
+pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError> {
+    if viewer.role != AccountRole::Worker {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
+    let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, None).await?;
+    let mut waits = Vec::with_capacity(rows.len());
+    for row in &rows {
+        waits.push(waiting(&mut tx, row.id).await?);
+    }
+    let conversations = super::service::with_members(&mut tx, viewer, rows).await?;
+    let mut items: Vec<InboxItem> = conversations
+        .into_iter()
+        .zip(waits)
+        .map(|(conversation, wait)| InboxItem {
+            conversation,
+            waiting_since: wait.as_ref().map(|w| w.since),
+            due_at: wait.as_ref().map(|w| w.due_at),
+            overdue: wait.is_some_and(|w| w.due_at <= now),
+        })
+        .collect();
+    // Waiting first, longest wait on top; then the rest, most recent first.
+    items.sort_by_key(|item| match item.waiting_since {
+        Some(since) => (0, since),
+        None => (1, -item.conversation.last_message_id),
+    });
+    let elsewhere: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
+         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $1 AND m.member_kind = 'worker' AND m.ended_at IS NULL \
+         WHERE c.last_message_id > 0 AND NOT EXISTS \
+         (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id AND cm.user_id = $1) ORDER BY c.id",
+    )
+    .bind(viewer.user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let overdue_elsewhere = notices(&mut tx, elsewhere, now).await?;
+    tx.commit().await?;
+    Ok(Inbox {
+        conversations: items,
+        overdue_elsewhere,
+    })
+}
+
+/// For coordinators: every conversation past its promise, across all cases.
+pub async fn overdue_everywhere(state: &AppState, viewer: &Viewer) -> Result<Vec<OverdueNotice>, AppError> {
+    crate::access::require_coordinator(viewer)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let all: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
+         WHERE c.last_message_id > 0 ORDER BY c.id",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let overdue = notices(&mut tx, all, now).await?;
+    tx.commit().await?;
+    Ok(overdue)
+}

@@ -1,0 +1,143 @@
+//! The worker's inbox and the response promise, with the server's clock moved forward.
+
+use integration::TestApp;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const DAY: i64 = 86_400;
+
+async fn conversation_with(app: &TestApp, token: &str, other: &str) -> i64 {
+    let other_id = app.user_id(other).await;
+    app.list("/api/v1/conversations", token, "conversations")
+        .await
+        .iter()
+        .find(|c| {
+            c["kind"] == "pair"
+                && c["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m["user_id"] == other_id)
+        })
+        .expect("a pair conversation")["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn send(app: &TestApp, token: &str, conversation: i64, body: &str, client_id: &str) {
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    let response = app
+        .post_json(&path, Some(token), json!({ "body": body, "client_id": client_id }))
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+async fn inbox(app: &TestApp, token: &str) -> Value {
+    let response = app.get("/api/v1/inbox", token).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn what_waits_longest_for_an_answer_comes_first_and_an_answer_takes_it_off() {
+    let app = TestApp::spawn().await;
+    let (sarah, marleen, ahmed) = (
+        app.token("sarah").await,
+        app.token("marleen").await,
+        app.token("ahmed").await,
+    );
+    let with_sarah = conversation_with(&app, &sarah, "ahmed").await;
+    let with_marleen = conversation_with(&app, &marleen, "ahmed").await;
+    send(&app, &marleen, with_marleen, "Hoe gaat het met Amira?", "m-1").await;
+    app.clock.advance(60);
+    send(&app, &sarah, with_sarah, "Wanneer is het volgende bezoek?", "s-1").await;
+
+    let items = inbox(&app, &ahmed).await["conversations"].as_array().unwrap().clone();
+    let order: Vec<i64> = items
+        .iter()
+        .take(2)
+        .map(|i| i["conversation"]["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(order, [with_marleen, with_sarah], "the longest wait on top");
+    assert!(items[0]["waiting_since"].is_i64());
+    assert_eq!(items[0]["overdue"], false);
+
+    send(&app, &ahmed, with_marleen, "Goed! Ik bel je morgen.", "a-1").await;
+    let items = inbox(&app, &ahmed).await["conversations"].as_array().unwrap().clone();
+    assert_eq!(
+        items[0]["conversation"]["id"], with_sarah,
+        "answered: no longer waiting"
+    );
+    let answered = items.iter().find(|i| i["conversation"]["id"] == with_marleen).unwrap();
+    assert!(answered["waiting_since"].is_null());
+}
+
+#[tokio::test]
+async fn past_the_promise_a_conversation_is_overdue_and_colleagues_and_the_coordinator_see_it() {
+    let app = TestApp::spawn().await;
+    let (sarah, lotte, ahmed) = (
+        app.token("sarah").await,
+        app.token("lotte").await,
+        app.token("ahmed").await,
+    );
+    let coordinator = app.token("coordinator").await;
+    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    send(&app, &sarah, with_lotte, "Kan ik je spreken?", "s-1").await;
+
+    app.clock.advance(DAY);
+    let mine = inbox(&app, &lotte).await;
+    assert_eq!(
+        mine["conversations"][0]["overdue"], false,
+        "one day is within two working days"
+    );
+    assert!(inbox(&app, &ahmed).await["overdue_elsewhere"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // Four more days always hold at least two working days, whatever today is.
+    app.clock.advance(4 * DAY);
+    let mine = inbox(&app, &lotte).await;
+    assert_eq!(mine["conversations"][0]["conversation"]["id"], with_lotte);
+    assert_eq!(mine["conversations"][0]["overdue"], true);
+
+    let colleague = inbox(&app, &ahmed).await;
+    let notices = colleague["overdue_elsewhere"].as_array().unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["conversation_id"], with_lotte);
+    assert_eq!(notices[0]["participant_name"], "Sarah");
+    assert!(
+        notices[0].get("body").is_none() && !notices[0].to_string().contains("Kan ik je spreken"),
+        "no content"
+    );
+
+    let everywhere: Vec<Value> = app.get("/api/v1/overdue", &coordinator).await.json().await.unwrap();
+    assert!(everywhere.iter().any(|n| n["conversation_id"] == with_lotte));
+    let pieter = app.token("pieter").await;
+    assert!(
+        inbox(&app, &pieter).await["overdue_elsewhere"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "not pieter's case"
+    );
+}
+
+#[tokio::test]
+async fn the_workers_messages_page_shows_what_waits_and_what_is_overdue_in_the_circle() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    send(&app, &sarah, with_lotte, "Kan ik je spreken?", "s-1").await;
+    let lotte = app.web_session("lotte").await;
+    let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
+    assert!(page.contains("Wacht op antwoord sinds") && !page.contains("Langer dan beloofd"));
+
+    app.clock.advance(5 * DAY);
+    let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
+    assert!(page.contains("Langer dan beloofd"));
+    let ahmed = app.web_session("ahmed").await;
+    let colleague = app.page("/messages", Some(&ahmed)).await.text().await.unwrap();
+    assert!(colleague.contains("Wacht te lang in jouw kringen"));
+    assert!(!colleague.contains("Kan ik je spreken"), "never the content");
+}
