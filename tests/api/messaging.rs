@@ -369,3 +369,45 @@ async fn on_the_pages_a_message_is_sent_once_shown_as_text_and_marked_read() {
         .unwrap();
     assert!(seen.contains("Gelezen door"), "sarah sees that it was read");
 }
+
+#[tokio::test]
+async fn the_participant_sees_in_her_log_that_her_worker_read_their_conversation_but_not_her_mothers() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let (sarah, lotte, marleen, ahmed) = (
+        app.token("sarah").await,
+        app.token("lotte").await,
+        app.token("marleen").await,
+        app.token("ahmed").await,
+    );
+    let hers = conversation_with(&app, &sarah, "lotte").await;
+    send(&app, &sarah, hers, "Hallo", "log-1").await;
+    messages(&app, &lotte, hers, "").await;
+    let mothers = conversation_with(&app, &marleen, "ahmed").await;
+    send(&app, &marleen, mothers, "Hallo", "log-2").await;
+    messages(&app, &ahmed, mothers, "").await;
+
+    let log: Value = app
+        .get(&format!("/api/v1/cases/{case_a}/access-log"), &sarah)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<(String, String)> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "conversation_read" || e["action"] == "message_sent")
+        .map(|e| {
+            (
+                e["actor_name"].as_str().unwrap_or_default().to_string(),
+                e["action"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(actions.contains(&("Lotte".to_string(), "conversation_read".to_string())));
+    assert!(
+        actions.iter().all(|(who, _)| who != "Ahmed" && who != "Marleen"),
+        "her mother's conversation is not in her file: {actions:?}"
+    );
+}

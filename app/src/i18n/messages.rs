@@ -489,6 +489,9 @@ messages! {
     OverdueLabel { nl: "Langer dan beloofd", fr: "Au-delà du délai promis", en: "Past the promised time", ar: "تجاوز المهلة الموعودة" }
     OverdueElsewhereTitle { nl: "Wacht te lang in jouw kringen", fr: "Attend trop longtemps dans vos cercles", en: "Waiting too long in your circles", ar: "ينتظر طويلًا في دوائرك" }
     OverdueNoticeLine { nl: "{names} (kring van {name}), wacht sinds {time}", fr: "{names} (cercle de {name}), attend depuis {time}", en: "{names} ({name}'s circle), waiting since {time}", ar: "{names} (دائرة {name})، ينتظر منذ {time}" }
+    ActionReadConversation { nl: "las een gesprek", fr: "a lu une conversation", en: "read a conversation", ar: "قرأ محادثة" }
+    ActionSentMessage { nl: "stuurde een bericht", fr: "a envoyé un message", en: "sent a message", ar: "أرسل رسالة" }
+    ActionStartedConversation { nl: "begon een groepsgesprek", fr: "a commencé une conversation de groupe", en: "started a group conversation", ar: "بدأ محادثة جماعية" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

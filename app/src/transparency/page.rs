@@ -100,6 +100,9 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "contact_created" | "contact_changed" => Msg::ActionChangedContacts,
         "reunification_changed" => Msg::ActionChangedReunification,
         "appointment_created" => Msg::ActionAddedAppointment,
+        "conversation_read" => Msg::ActionReadConversation,
+        "message_sent" => Msg::ActionSentMessage,
+        "conversation_created" => Msg::ActionStartedConversation,
         _ => Msg::ActionOther,
     };
     lang.t(action).to_string()
