@@ -94,6 +94,7 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartError> {
+        let events = self.state.events.clone();
         tracing::info!(address = %self.address, "Brug is listening");
         // Without no-delay, a response written in two parts waits ~40 ms for Nagle.
         let listener = self.listener.tap_io(|socket| {
@@ -103,7 +104,10 @@ impl Application {
             listener,
             self.router.into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            events.close();
+        })
         .await?;
         Ok(())
     }

@@ -13,6 +13,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 use serde::Serialize;
 use sqlx::Row;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use tokio::sync::broadcast;
 
 pub const NOTIFY_CHANNEL: &str = "brug_events";
@@ -21,16 +23,30 @@ pub const NOTIFY_CHANNEL: &str = "brug_events";
 #[derive(Clone, Debug)]
 pub struct EventBus {
     sender: broadcast::Sender<i64>,
+    closing: Arc<AtomicBool>,
 }
 
 impl Default for EventBus {
     fn default() -> Self {
         let (sender, _) = broadcast::channel(4096);
-        EventBus { sender }
+        EventBus {
+            sender,
+            closing: Arc::default(),
+        }
     }
 }
 
 impl EventBus {
+    /// Asks every open stream to end, so a server that is stopping is not held open by
+    /// streams that never finish on their own. Clients reconnect to another server.
+    pub fn close(&self) {
+        self.closing.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_closing(&self) -> bool {
+        self.closing.load(Ordering::Relaxed)
+    }
+
     pub fn wake(&self, users: &[i64]) {
         for user in users {
             // No stream listening is fine: the events wait in the database.

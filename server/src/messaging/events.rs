@@ -123,6 +123,9 @@ async fn next_event(mut listener: Listener) -> Option<(Result<Event, Infallible>
                 .unwrap_or_else(|_| Event::default().comment("unreadable event"));
             return Some((Ok(sse), listener));
         }
+        if listener.state.events.is_closing() {
+            return None;
+        }
         if listener.checked.elapsed() >= CHECK_EVERY {
             if !still_allowed(&listener).await {
                 return None;
