@@ -160,23 +160,36 @@ pub struct ConversationAccess {
     pub participant_is_member: bool,
 }
 
-/// Only a conversation's members, and only while they are in the case's circle, reach it.
-/// Anyone else is told it does not exist.
+/// Who may reach a conversation, as SQL over `c` (conversations) and `cm` (the viewer's
+/// conversation_members row), with the viewer's id as `$2` and the time as `$3`: a member
+/// who is in the case's circle, or a stand-in while the away period of the worker they
+/// stand in for lasts and that worker is still in the circle.
+pub const CONVERSATION_REACHABLE: &str = "((cm.standing_in_for IS NULL AND EXISTS (SELECT 1 FROM memberships m \
+     WHERE m.case_id = c.case_id AND m.user_id = $2 AND m.ended_at IS NULL)) \
+     OR (cm.standing_in_for IS NOT NULL AND EXISTS (SELECT 1 FROM away_periods a \
+     WHERE a.user_id = cm.standing_in_for AND a.stand_in_user_id = $2 AND a.until_at > $3) \
+     AND EXISTS (SELECT 1 FROM memberships m WHERE m.case_id = c.case_id \
+     AND m.user_id = cm.standing_in_for AND m.ended_at IS NULL)))";
+
+/// Only a conversation's members, and only while they are in the case's circle (or stand
+/// in for someone who is), reach it. Anyone else is told it does not exist.
 pub async fn require_conversation_member(
     tx: &mut Tx<'_>,
     viewer: &Viewer,
     conversation_id: i64,
+    now: i64,
 ) -> Result<ConversationAccess, AppError> {
-    let case_id: Option<i64> = sqlx::query_scalar(
+    let sql = format!(
         "SELECT c.case_id FROM conversations c \
          JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $2 \
-         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $2 AND m.ended_at IS NULL \
-         WHERE c.id = $1",
-    )
-    .bind(conversation_id)
-    .bind(viewer.user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+         WHERE c.id = $1 AND {CONVERSATION_REACHABLE}"
+    );
+    let case_id: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(conversation_id)
+        .bind(viewer.user_id)
+        .bind(now)
+        .fetch_optional(&mut **tx)
+        .await?;
     let case_id = case_id.ok_or(AppError::new(ErrorCode::NotFound))?;
     let participants: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM conversation_members cm JOIN memberships m \
@@ -201,8 +214,9 @@ pub async fn open_conversation(
     ctx: &RequestContext,
     viewer: &Viewer,
     conversation_id: i64,
+    now: i64,
 ) -> Result<ConversationAccess, AppError> {
-    let conversation = require_conversation_member(tx, viewer, conversation_id).await?;
+    let conversation = require_conversation_member(tx, viewer, conversation_id, now).await?;
     let entry = AuditEntry {
         actor: Some(viewer.user_id),
         action: AuditAction::ConversationRead,

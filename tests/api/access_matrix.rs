@@ -73,6 +73,7 @@ struct Ids {
     appointment: i64,
     contact: i64,
     ahmed: i64,
+    pieter: i64,
     conversation: i64,
     message: i64,
 }
@@ -125,6 +126,7 @@ impl Ids {
             appointment: first(app, "SELECT MIN(id) FROM appointments WHERE case_id = $1", case_a).await,
             contact: first(app, "SELECT MIN(id) FROM contacts WHERE case_id = $1", case_a).await,
             ahmed: app.user_id("ahmed").await,
+            pieter: app.user_id("pieter").await,
             conversation,
             message,
         }
@@ -144,7 +146,7 @@ impl Ids {
     }
 
     /// A valid body for each write, so that only who asks decides the answer.
-    fn body(&self, method: &Method, template: &str) -> Option<Value> {
+    fn body(&self, method: &Method, template: &str, role: &str) -> Option<Value> {
         let body = match (method.as_str(), template) {
             ("POST", "/api/v1/auth/logout") => json!({}),
             ("POST", "/api/v1/organisations") => json!({ "name": "Matrix organisation" }),
@@ -189,6 +191,11 @@ impl Ids {
             }
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
+            // lotte and pieter work for the same organisation, so each can stand in for the other.
+            ("PUT", "/api/v1/me/away") => {
+                let colleague = if role == "lotte" { self.pieter } else { self.lotte };
+                json!({ "until": "2099-12-31", "stand_in_id": colleague })
+            }
             _ => return None,
         };
         Some(body)
@@ -235,7 +242,7 @@ async fn ask(app: &TestApp, ids: &Ids, row: &Row, role: &str) -> (StatusCode, Op
         if role != "anonymous" {
             request = request.bearer_auth(app.token(role).await);
         }
-        if let Some(body) = ids.body(&row.method, &row.template) {
+        if let Some(body) = ids.body(&row.method, &row.template, role) {
             request = request.json(&body);
         }
     }

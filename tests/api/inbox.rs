@@ -141,3 +141,140 @@ async fn the_workers_messages_page_shows_what_waits_and_what_is_overdue_in_the_c
     assert!(colleague.contains("Wacht te lang in jouw kringen"));
     assert!(!colleague.contains("Kan ik je spreken"), "never the content");
 }
+
+#[tokio::test]
+async fn while_lotte_is_away_her_colleague_reads_and_answers_and_sarah_sees_who_stands_in() {
+    let app = TestApp::spawn().await;
+    let (sarah, lotte, pieter) = (
+        app.token("sarah").await,
+        app.token("lotte").await,
+        app.token("pieter").await,
+    );
+    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let path = format!("/api/v1/conversations/{with_lotte}/messages");
+    assert_eq!(
+        app.get(&path, &pieter).await.status(),
+        StatusCode::NOT_FOUND,
+        "not pieter's before"
+    );
+
+    let away = |body: Value| {
+        app.http
+            .put(app.url("/api/v1/me/away"))
+            .bearer_auth(&lotte)
+            .json(&body)
+            .send()
+    };
+    let ahmed = app.user_id("ahmed").await;
+    let other_organisation = away(json!({ "until": "2099-01-01", "stand_in_id": ahmed }))
+        .await
+        .unwrap();
+    assert_eq!(
+        other_organisation.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a stand-in comes from her own organisation"
+    );
+    let pieter_id = app.user_id("pieter").await;
+    let set = away(json!({ "until": "2099-01-01", "stand_in_id": pieter_id }))
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+
+    let conversations = app.list("/api/v1/conversations", &sarah, "conversations").await;
+    let mine = conversations.iter().find(|c| c["id"] == with_lotte).unwrap();
+    assert_eq!(
+        mine["stand_ins"][0]["stand_in_name"], "Pieter",
+        "sarah sees who stands in"
+    );
+    let sarah_web = app.web_session("sarah").await;
+    let thread = app
+        .page(&format!("/messages/{with_lotte}"), Some(&sarah_web))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        thread.contains("Pieter neemt intussen over"),
+        "and the thread page says so"
+    );
+
+    send(&app, &sarah, with_lotte, "Is er iemand?", "s-1").await;
+    let waiting = inbox(&app, &pieter).await;
+    assert!(waiting["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["conversation"]["id"] == with_lotte));
+    assert_eq!(app.get(&path, &pieter).await.status(), StatusCode::OK);
+    send(&app, &pieter, with_lotte, "Ik neem over tot Lotte terug is.", "p-1").await;
+    let answered = inbox(&app, &pieter).await;
+    let item = answered["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["conversation"]["id"] == with_lotte)
+        .cloned()
+        .unwrap();
+    assert!(
+        item["waiting_since"].is_null(),
+        "the stand-in's answer counts as a worker's answer"
+    );
+
+    let back = app
+        .http
+        .delete(app.url("/api/v1/me/away"))
+        .bearer_auth(&lotte)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(back.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get(&path, &pieter).await.status(),
+        StatusCode::NOT_FOUND,
+        "not pieter's once she is back"
+    );
+}
+
+#[tokio::test]
+async fn a_stand_in_loses_access_when_the_away_period_runs_out() {
+    let app = TestApp::spawn().await;
+    let (sarah, lotte, pieter) = (
+        app.token("sarah").await,
+        app.token("lotte").await,
+        app.token("pieter").await,
+    );
+    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let path = format!("/api/v1/conversations/{with_lotte}/messages");
+    let pieter_id = app.user_id("pieter").await;
+    // Away until the end of tomorrow (UTC).
+    let tomorrow = {
+        let day = (std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            / 86_400
+            + 1) as i64;
+        let z = day + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    let set = app
+        .http
+        .put(app.url("/api/v1/me/away"))
+        .bearer_auth(&lotte)
+        .json(&json!({ "until": tomorrow, "stand_in_id": pieter_id }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&path, &pieter).await.status(), StatusCode::OK);
+    app.clock.advance(3 * DAY);
+    assert_eq!(app.get(&path, &pieter).await.status(), StatusCode::NOT_FOUND);
+}

@@ -492,6 +492,12 @@ messages! {
     ActionReadConversation { nl: "las een gesprek", fr: "a lu une conversation", en: "read a conversation", ar: "قرأ محادثة" }
     ActionSentMessage { nl: "stuurde een bericht", fr: "a envoyé un message", en: "sent a message", ar: "أرسل رسالة" }
     ActionStartedConversation { nl: "begon een groepsgesprek", fr: "a commencé une conversation de groupe", en: "started a group conversation", ar: "بدأ محادثة جماعية" }
+    StandInNotice {
+        nl: "{away} is afwezig tot en met {until}. {stand_in} neemt intussen over en leest je berichten.",
+        fr: "{away} est absent(e) jusqu'au {until} inclus. {stand_in} reprend entre-temps et lit vos messages.",
+        en: "{away} is away until {until}. Meanwhile {stand_in} stands in and reads your messages.",
+        ar: "{away} غائب حتى {until}. في الأثناء يتولى {stand_in} الأمر ويقرأ رسائلك.",
+    }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -24,8 +24,7 @@ struct Waiting {
 async fn waiting(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Option<Waiting>, sqlx::Error> {
     let since: Option<i64> = sqlx::query_scalar(
         "SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = $1 AND m.id > COALESCE(\
-         (SELECT MAX(w.id) FROM messages w JOIN conversations c ON c.id = w.conversation_id \
-          JOIN memberships ms ON ms.case_id = c.case_id AND ms.user_id = w.sender_id AND ms.member_kind = 'worker' \
+         (SELECT MAX(w.id) FROM messages w JOIN users u ON u.id = w.sender_id AND u.account_role = 'worker' \
           WHERE w.conversation_id = $1), 0)",
     )
     .bind(conversation_id)
@@ -85,12 +84,12 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
-    let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, None).await?;
+    let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
     let mut waits = Vec::with_capacity(rows.len());
     for row in &rows {
         waits.push(waiting(&mut tx, row.id).await?);
     }
-    let conversations = super::service::with_members(&mut tx, viewer, rows).await?;
+    let conversations = super::service::with_members(&mut tx, viewer, rows, now).await?;
     let mut items: Vec<InboxItem> = conversations
         .into_iter()
         .zip(waits)

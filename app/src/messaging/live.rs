@@ -154,7 +154,7 @@ pub async fn events_after(
         let id: i64 = row.try_get("id")?;
         last = id;
         let conversation_id: i64 = row.try_get("conversation_id")?;
-        if access::require_conversation_member(&mut tx, viewer, conversation_id)
+        if access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now())
             .await
             .is_err()
         {
@@ -183,7 +183,7 @@ pub async fn events_after(
         });
     }
     if !events.is_empty() {
-        let total: i64 = storage::conversations_of(&mut tx, viewer.user_id, None)
+        let total: i64 = storage::conversations_of(&mut tx, viewer.user_id, None, state.clock.now())
             .await?
             .iter()
             .map(|c| c.unread)

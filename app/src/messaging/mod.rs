@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
+pub mod away;
+#[cfg(feature = "ssr")]
 pub mod inbox;
 #[cfg(feature = "ssr")]
 pub mod live;

@@ -155,6 +155,11 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <p><a href="/messages">{lang.t(Msg::AllConversations)}</a></p>
             <h1 id="page-title">{heading}</h1>
             <p>{lang.t(Msg::MessagesIntro)}</p>
+            {page.conversation.stand_ins.iter().map(|s| {
+                let until = crate::accounts::format_time(s.until_at).chars().take(10).collect::<String>();
+                let line = lang.fill(Msg::StandInNotice, &[("away", &s.away_name), ("until", &until), ("stand_in", &s.stand_in_name)]);
+                view! { <p class="notice">{line}</p> }
+            }).collect_view()}
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMessagesYet)}</p> })}
             <ol class="messages">
                 {page.messages.into_iter().map(|m| view! { <MessageItem message=m viewer_id lang/> }).collect_view()}

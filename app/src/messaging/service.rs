@@ -26,12 +26,14 @@ pub(super) async fn with_members(
     tx: &mut Tx<'_>,
     viewer: &Viewer,
     rows: Vec<ConversationRow>,
+    now: i64,
 ) -> Result<Vec<Conversation>, AppError> {
     let mut members = storage::members_of_conversations(tx, viewer.user_id).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Conversation {
+    let mut conversations = Vec::with_capacity(rows.len());
+    for row in rows {
+        conversations.push(Conversation {
             members: members.remove(&row.id).unwrap_or_default(),
+            stand_ins: super::away::stand_ins(tx, row.id, now).await?,
             id: row.id,
             case_id: row.case_id,
             participant_name: row.participant_name,
@@ -39,8 +41,9 @@ pub(super) async fn with_members(
             last_message_id: row.last_message_id,
             last_message_at: row.last_message_at,
             unread: row.unread,
-        })
-        .collect())
+        });
+    }
+    Ok(conversations)
 }
 
 /// Every conversation the viewer is in; the pair conversations with their workers (or,
@@ -50,10 +53,11 @@ pub async fn conversations(
     viewer: &Viewer,
     page: &PageRequest,
 ) -> Result<ConversationList, AppError> {
+    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    storage::ensure_pairs(&mut tx, viewer.user_id, state.clock.now()).await?;
-    let rows = storage::conversations_of(&mut tx, viewer.user_id, None).await?;
-    let all = with_members(&mut tx, viewer, rows).await?;
+    storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
+    let rows = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
+    let all = with_members(&mut tx, viewer, rows, now).await?;
     tx.commit().await?;
     let (conversations, next_cursor) = page.cut(all, |c| Cursor::by_id(c.id));
     Ok(ConversationList {
@@ -62,9 +66,9 @@ pub async fn conversations(
     })
 }
 
-async fn conversation(tx: &mut Tx<'_>, viewer: &Viewer, id: i64) -> Result<Conversation, AppError> {
-    let rows = storage::conversations_of(tx, viewer.user_id, Some(id)).await?;
-    with_members(tx, viewer, rows)
+async fn conversation(tx: &mut Tx<'_>, viewer: &Viewer, id: i64, now: i64) -> Result<Conversation, AppError> {
+    let rows = storage::conversations_of(tx, viewer.user_id, Some(id), now).await?;
+    with_members(tx, viewer, rows, now)
         .await?
         .pop()
         .ok_or(AppError::new(ErrorCode::NotFound))
@@ -88,7 +92,7 @@ pub async fn messages(
         (Some(_), Some(_)) => return Err(invalid()),
     };
     let mut tx = state.db.begin().await?;
-    access::open_conversation(&mut tx, ctx, viewer, conversation_id).await?;
+    access::open_conversation(&mut tx, ctx, viewer, conversation_id, state.clock.now()).await?;
     let mut messages = storage::messages(&mut tx, conversation_id, window, page.limit).await?;
     storage::fill_read_receipts(&mut tx, conversation_id, viewer.user_id, &mut messages).await?;
     let (older_cursor, newer_cursor) = match (messages.first(), messages.last()) {
@@ -102,7 +106,7 @@ pub async fn messages(
         ),
         _ => (None, None),
     };
-    let conversation = conversation(&mut tx, viewer, conversation_id).await?;
+    let conversation = conversation(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     tx.commit().await?;
     Ok(MessagePage {
         conversation,
@@ -134,7 +138,7 @@ pub async fn send(
     check_new_message(&new)?;
     let client_id = new.client_id.trim();
     let mut tx = state.db.begin().await?;
-    let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id).await?;
+    let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     if let Some(sent) = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await? {
         tx.commit().await?;
         // The same id for another conversation is a client's mistake, not a retry.
@@ -229,7 +233,7 @@ pub async fn mark_read(
     read: ReadUpTo,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    access::require_conversation_member(&mut tx, viewer, conversation_id).await?;
+    access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     let in_conversation: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE id = $1 AND conversation_id = $2")
             .bind(read.up_to)
@@ -332,7 +336,7 @@ pub async fn start_group(
         object: Some(("conversation", id)),
     };
     audit::record(&mut tx, ctx, entry).await?;
-    let conversation = conversation(&mut tx, viewer, id).await?;
+    let conversation = conversation(&mut tx, viewer, id, state.clock.now()).await?;
     tx.commit().await?;
     Ok(conversation)
 }

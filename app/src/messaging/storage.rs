@@ -86,22 +86,25 @@ pub async fn conversations_of(
     tx: &mut Tx<'_>,
     user_id: i64,
     only: Option<i64>,
+    now: i64,
 ) -> Result<Vec<ConversationRow>, sqlx::Error> {
-    let rows = sqlx::query(
+    let sql = format!(
         "SELECT c.id, c.case_id, cs.label, c.kind, c.last_message_id, \
          (SELECT x.sent_at FROM messages x WHERE x.id = c.last_message_id) AS last_message_at, \
          (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
-          AND x.id > cm.last_read_message_id AND x.sender_id <> $1) AS unread \
+          AND x.id > cm.last_read_message_id AND x.sender_id <> $2) AS unread \
          FROM conversations c \
-         JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $1 \
+         JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $2 \
          JOIN cases cs ON cs.id = c.case_id \
-         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $1 AND m.ended_at IS NULL \
-         WHERE ($2 = 0 OR c.id = $2) ORDER BY c.id",
-    )
-    .bind(user_id)
-    .bind(only.unwrap_or(0))
-    .fetch_all(&mut **tx)
-    .await?;
+         WHERE ($1 = 0 OR c.id = $1) AND {} ORDER BY c.id",
+        crate::access::CONVERSATION_REACHABLE
+    );
+    let rows = sqlx::query(&sql)
+        .bind(only.unwrap_or(0))
+        .bind(user_id)
+        .bind(now)
+        .fetch_all(&mut **tx)
+        .await?;
     let mut result = Vec::with_capacity(rows.len());
     for row in rows {
         let kind: String = row.try_get("kind")?;

@@ -23,6 +23,30 @@ pub struct Conversation {
     pub last_message_at: Option<i64>,
     /// Messages from others that the viewer has not read.
     pub unread: i64,
+    /// Workers in it who are away now, and who stands in for them.
+    pub stand_ins: Vec<StandIn>,
+}
+
+/// A worker who is away, until when, and the colleague who answers meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StandIn {
+    pub away_user_id: i64,
+    pub away_name: String,
+    /// Unix seconds.
+    pub until_at: i64,
+    pub stand_in_user_id: i64,
+    pub stand_in_name: String,
+}
+
+/// A worker's away period: until which day, and which colleague of their organisation
+/// stands in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AwayRequest {
+    /// The last day away (`YYYY-MM-DD`, inclusive).
+    pub until: crate::trajectory::Date,
+    pub stand_in_id: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

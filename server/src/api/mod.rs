@@ -34,7 +34,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
         messaging::list_conversations, messaging::start_group, messaging::list_messages, messaging::send_message,
-        messaging::mark_read, messaging::set_read_receipts, messaging::inbox, messaging::overdue, crate::messaging::events::api_events,
+        messaging::mark_read, messaging::set_read_receipts, messaging::inbox, messaging::overdue, messaging::set_away, messaging::end_away, crate::messaging::events::api_events,
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
@@ -124,6 +124,7 @@ pub fn routes() -> Router<AppState> {
         .route("/conversations/{conversation_id}/read", post(messaging::mark_read))
         .route("/me/read-receipts", put(messaging::set_read_receipts))
         .route("/inbox", get(messaging::inbox))
+        .route("/me/away", put(messaging::set_away).delete(messaging::end_away))
         .route("/overdue", get(messaging::overdue))
         .route("/events", get(crate::messaging::events::api_events))
         .route("/openapi.json", get(openapi))

@@ -1,8 +1,8 @@
 use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::messaging::{
-    inbox, service, Conversation, ConversationList, Inbox, Message, MessagePage, NewGroup, NewMessage, OverdueNotice,
-    ReadReceiptSetting, ReadUpTo,
+    away, inbox, service, AwayRequest, Conversation, ConversationList, Inbox, Message, MessagePage, NewGroup,
+    NewMessage, OverdueNotice, ReadReceiptSetting, ReadUpTo,
 };
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -135,4 +135,26 @@ pub async fn overdue(
     ApiViewer(viewer): ApiViewer,
 ) -> Result<Json<Vec<OverdueNotice>>, AppError> {
     Ok(Json(inbox::overdue_everywhere(&state, &viewer).await?))
+}
+
+/// A worker goes away until a day and names a colleague of their organisation to stand
+/// in: the colleague reads and answers their conversations meanwhile, and the people
+/// writing see who stands in.
+#[utoipa::path(put, path = "/api/v1/me/away", tag = "messaging", security(("bearer" = [])), request_body = AwayRequest,
+    responses((status = 204), (status = 403, description = "not_permitted: workers only"), (status = 422, description = "invalid_input")))]
+pub async fn set_away(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<AwayRequest>,
+) -> Result<StatusCode, AppError> {
+    away::set_away(&state, &viewer, body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Back at work: the stand-in leaves the conversations.
+#[utoipa::path(delete, path = "/api/v1/me/away", tag = "messaging", security(("bearer" = [])),
+    responses((status = 204), (status = 403, description = "not_permitted: workers only")))]
+pub async fn end_away(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<StatusCode, AppError> {
+    away::end_away(&state, &viewer).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

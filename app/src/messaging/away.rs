@@ -1,0 +1,135 @@
+//! Away periods: a worker names a colleague of their own organisation to stand in until a
+//! date. The stand-in joins the away worker's conversations and can read and answer them
+//! while the period lasts (the access rule in `access.rs` says so); the people writing see
+//! who stands in. Coming back ends it.
+
+use super::{AwayRequest, StandIn};
+use crate::accounts::service::Viewer;
+use crate::accounts::AccountRole;
+use crate::db::Tx;
+use crate::error::{AppError, ErrorCode};
+use crate::state::AppState;
+
+fn invalid() -> AppError {
+    AppError::new(ErrorCode::InvalidInput)
+}
+
+/// The end of a day (23:59:59 UTC) as unix seconds.
+fn end_of_day(date: &crate::trajectory::Date) -> i64 {
+    let mut parts = date.as_str().split('-').map(|p| p.parse::<i64>().unwrap_or(1));
+    let (year, month, day) = (
+        parts.next().unwrap_or(1970),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + 86_399
+}
+
+pub async fn set_away(state: &AppState, viewer: &Viewer, request: AwayRequest) -> Result<(), AppError> {
+    if viewer.role != AccountRole::Worker {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    let now = state.clock.now();
+    let until_at = end_of_day(&request.until);
+    if until_at <= now || request.stand_in_id == viewer.user_id {
+        return Err(invalid());
+    }
+    let mut tx = state.db.begin().await?;
+    let colleague: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users s JOIN users me ON me.id = $2 \
+         WHERE s.id = $1 AND s.account_role = 'worker' AND s.organisation_id = me.organisation_id",
+    )
+    .bind(request.stand_in_id)
+    .bind(viewer.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if colleague == 0 {
+        return Err(invalid());
+    }
+    end_in(&mut tx, viewer.user_id).await?;
+    sqlx::query("INSERT INTO away_periods (user_id, until_at, stand_in_user_id, set_at) VALUES ($1, $2, $3, $4)")
+        .bind(viewer.user_id)
+        .bind(until_at)
+        .bind(request.stand_in_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let conversations: Vec<i64> = sqlx::query_scalar(
+        "SELECT cm.conversation_id FROM conversation_members cm WHERE cm.user_id = $1 AND cm.standing_in_for IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM conversation_members o WHERE o.conversation_id = cm.conversation_id AND o.user_id = $2)",
+    )
+    .bind(viewer.user_id)
+    .bind(request.stand_in_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for conversation in conversations {
+        sqlx::query(
+            "INSERT INTO conversation_members (conversation_id, user_id, added_at, standing_in_for) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(conversation)
+        .bind(request.stand_in_id)
+        .bind(now)
+        .bind(viewer.user_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn end_in(tx: &mut Tx<'_>, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM conversation_members WHERE standing_in_for = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM away_periods WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Back at work: the stand-in leaves the conversations.
+pub async fn end_away(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.role != AccountRole::Worker {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    let mut tx = state.db.begin().await?;
+    end_in(&mut tx, viewer.user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Who stands in for the away workers of a conversation, now.
+pub async fn stand_ins(tx: &mut Tx<'_>, conversation_id: i64, now: i64) -> Result<Vec<StandIn>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64, i64, String)> = sqlx::query_as(
+        "SELECT a.user_id, away.display_name, a.until_at, a.stand_in_user_id, s.display_name \
+         FROM conversation_members cm JOIN away_periods a ON a.user_id = cm.user_id \
+         JOIN users away ON away.id = a.user_id JOIN users s ON s.id = a.stand_in_user_id \
+         WHERE cm.conversation_id = $1 AND cm.standing_in_for IS NULL AND a.until_at > $2 ORDER BY a.user_id",
+    )
+    .bind(conversation_id)
+    .bind(now)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(away_user_id, away_name, until_at, stand_in_user_id, stand_in_name)| StandIn {
+                away_user_id,
+                away_name,
+                until_at,
+                stand_in_user_id,
+                stand_in_name,
+            },
+        )
+        .collect())
+}
