@@ -30,6 +30,7 @@ pub enum AuditAction {
     ConversationRead,
     ConversationCreated,
     MessageSent,
+    ConversationMemberAdded,
 }
 
 impl AuditAction {
@@ -60,6 +61,7 @@ impl AuditAction {
             ConversationRead => "conversation_read",
             ConversationCreated => "conversation_created",
             MessageSent => "message_sent",
+            ConversationMemberAdded => "conversation_member_added",
         }
     }
 }

@@ -74,6 +74,7 @@ struct Ids {
     contact: i64,
     ahmed: i64,
     pieter: i64,
+    organisation: i64,
     conversation: i64,
     message: i64,
 }
@@ -127,6 +128,12 @@ impl Ids {
             contact: first(app, "SELECT MIN(id) FROM contacts WHERE case_id = $1", case_a).await,
             ahmed: app.user_id("ahmed").await,
             pieter: app.user_id("pieter").await,
+            organisation: first(
+                app,
+                "SELECT organisation_id FROM users WHERE id = $1",
+                app.user_id("lotte").await,
+            )
+            .await,
             conversation,
             message,
         }
@@ -142,6 +149,7 @@ impl Ids {
             .replace("{appointment_id}", &self.appointment.to_string())
             .replace("{contact_id}", &self.contact.to_string())
             .replace("{conversation_id}", &self.conversation.to_string())
+            .replace("{organisation_id}", &self.organisation.to_string())
             .replace("{id}", "999999")
     }
 
@@ -191,6 +199,8 @@ impl Ids {
             }
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
+            ("POST", "/api/v1/conversations/{conversation_id}/members") => json!({ "user_id": self.ahmed }),
+            ("PUT", "/api/v1/organisations/{organisation_id}/response-promise") => json!({ "working_days": 3 }),
             // lotte and pieter work for the same organisation, so each can stand in for the other.
             ("PUT", "/api/v1/me/away") => {
                 let colleague = if role == "lotte" { self.pieter } else { self.lotte };

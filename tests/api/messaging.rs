@@ -411,3 +411,55 @@ async fn the_participant_sees_in_her_log_that_her_worker_read_their_conversation
         "her mother's conversation is not in her file: {actions:?}"
     );
 }
+
+#[tokio::test]
+async fn a_member_adds_a_worker_of_the_case_and_only_then_does_that_worker_see_the_conversation() {
+    let app = TestApp::spawn().await;
+    let (sarah, ahmed) = (app.token("sarah").await, app.token("ahmed").await);
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    send(&app, &sarah, conversation, "Ahmed mag dit ook lezen.", "add-1").await;
+    let path = format!("/api/v1/conversations/{conversation}/messages");
+    assert_eq!(app.get(&path, &ahmed).await.status(), StatusCode::NOT_FOUND);
+
+    let members_path = format!("/api/v1/conversations/{conversation}/members");
+    let add = |user_id: i64| app.post_json(&members_path, Some(&sarah), json!({ "user_id": user_id }));
+    let pieter = app.user_id("pieter").await;
+    assert_eq!(
+        add(pieter).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "pieter is not a worker of her case"
+    );
+    let added = add(app.user_id("ahmed").await).await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let group: Value = added.json().await.unwrap();
+    assert_eq!(group["kind"], "group");
+    assert_eq!(group["members"].as_array().unwrap().len(), 3);
+    let page = messages(&app, &ahmed, conversation, "").await;
+    assert_eq!(page["messages"][0]["body"], "Ahmed mag dit ook lezen.");
+}
+
+#[tokio::test]
+async fn a_coordinator_sets_an_organisations_response_promise() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    let organisation: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Jeugdhulp Antwerpen'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let path = format!("/api/v1/organisations/{organisation}/response-promise");
+    let put = |days: i64| {
+        app.http
+            .put(app.url(&path))
+            .bearer_auth(&coordinator)
+            .json(&json!({ "working_days": days }))
+            .send()
+    };
+    assert_eq!(put(0).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(put(5).await.unwrap().status(), StatusCode::NO_CONTENT);
+    let days: i64 = sqlx::query_scalar("SELECT response_promise_days FROM organisations WHERE id = $1")
+        .bind(organisation)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(days, 5);
+}

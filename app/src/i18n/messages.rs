@@ -498,6 +498,7 @@ messages! {
         en: "{away} is away until {until}. Meanwhile {stand_in} stands in and reads your messages.",
         ar: "{away} غائب حتى {until}. في الأثناء يتولى {stand_in} الأمر ويقرأ رسائلك.",
     }
+    ActionAddedToConversation { nl: "voegde iemand toe aan een gesprek", fr: "a ajouté quelqu'un à une conversation", en: "added someone to a conversation", ar: "أضاف شخصًا إلى محادثة" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -5,8 +5,8 @@
 use super::live::{self, NewEvent};
 use super::storage::{self, ConversationRow, Window};
 use super::{
-    Conversation, ConversationList, Message, MessagePage, NewGroup, NewMessage, ReadReceiptSetting, ReadUpTo,
-    MAX_BODY_CHARS,
+    Conversation, ConversationList, Message, MessagePage, NewGroup, NewMember, NewMessage, ReadReceiptSetting,
+    ReadUpTo, ResponsePromise, MAX_BODY_CHARS,
 };
 use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
@@ -339,6 +339,75 @@ pub async fn start_group(
     let conversation = conversation(&mut tx, viewer, id, state.clock.now()).await?;
     tx.commit().await?;
     Ok(conversation)
+}
+
+/// A member adds a worker of the same case to the conversation (it becomes a group). Only
+/// this way do workers of a case see each other's conversations.
+pub async fn add_member(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    conversation_id: i64,
+    new: NewMember,
+) -> Result<Conversation, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, now).await?;
+    let worker_of_case: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'worker' AND ended_at IS NULL",
+    )
+    .bind(conversation.case_id)
+    .bind(new.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let already: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM conversation_members WHERE conversation_id = $1 AND user_id = $2 AND standing_in_for IS NULL",
+    )
+    .bind(conversation_id)
+    .bind(new.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if worker_of_case == 0 || already > 0 {
+        return Err(invalid());
+    }
+    storage::add_member(&mut tx, conversation_id, new.user_id, now).await?;
+    sqlx::query("UPDATE conversations SET kind = 'group' WHERE id = $1")
+        .bind(conversation_id)
+        .execute(&mut *tx)
+        .await?;
+    let entry = audit_entry(
+        viewer,
+        &conversation,
+        AuditAction::ConversationMemberAdded,
+        ("user", new.user_id),
+    );
+    audit::record(&mut tx, ctx, entry).await?;
+    let result = self::conversation(&mut tx, viewer, conversation_id, now).await?;
+    tx.commit().await?;
+    Ok(result)
+}
+
+/// A coordinator sets how many working days an organisation promises for an answer.
+pub async fn set_response_promise(
+    state: &AppState,
+    viewer: &Viewer,
+    organisation_id: i64,
+    promise: ResponsePromise,
+) -> Result<(), AppError> {
+    access::require_coordinator(viewer)?;
+    if !(1..=10).contains(&promise.working_days) {
+        return Err(invalid());
+    }
+    let changed = sqlx::query("UPDATE organisations SET response_promise_days = $1 WHERE id = $2")
+        .bind(promise.working_days)
+        .bind(organisation_id)
+        .execute(&state.db)
+        .await?
+        .rows_affected();
+    if changed == 0 {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    Ok(())
 }
 
 /// Participants and family members may stop others from seeing when they read.

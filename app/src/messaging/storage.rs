@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 pub async fn ensure_pairs(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
     let existing: HashSet<String> = sqlx::query_scalar(
         "SELECT c.pair_key FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id \
-         WHERE cm.user_id = $1 AND c.kind = 'pair'",
+         WHERE cm.user_id = $1 AND c.pair_key IS NOT NULL",
     )
     .bind(user_id)
     .fetch_all(&mut **tx)

@@ -166,3 +166,18 @@ pub struct Inbox {
     /// Conversations of colleagues in the same cases that are past their promise.
     pub overdue_elsewhere: Vec<OverdueNotice>,
 }
+
+/// Someone a member adds to a conversation: a worker of the same case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewMember {
+    pub user_id: i64,
+}
+
+/// How many working days an organisation promises for answering a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ResponsePromise {
+    /// 1 to 10.
+    pub working_days: i64,
+}

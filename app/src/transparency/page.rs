@@ -103,6 +103,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "conversation_read" => Msg::ActionReadConversation,
         "message_sent" => Msg::ActionSentMessage,
         "conversation_created" => Msg::ActionStartedConversation,
+        "conversation_member_added" => Msg::ActionAddedToConversation,
         _ => Msg::ActionOther,
     };
     lang.t(action).to_string()

@@ -34,7 +34,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
         messaging::list_conversations, messaging::start_group, messaging::list_messages, messaging::send_message,
-        messaging::mark_read, messaging::set_read_receipts, messaging::inbox, messaging::overdue, messaging::set_away, messaging::end_away, crate::messaging::events::api_events,
+        messaging::mark_read, messaging::set_read_receipts, messaging::inbox, messaging::overdue, messaging::set_away, messaging::end_away, messaging::add_member, messaging::set_response_promise, crate::messaging::events::api_events,
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
@@ -122,6 +122,11 @@ pub fn routes() -> Router<AppState> {
             get(messaging::list_messages).post(messaging::send_message),
         )
         .route("/conversations/{conversation_id}/read", post(messaging::mark_read))
+        .route("/conversations/{conversation_id}/members", post(messaging::add_member))
+        .route(
+            "/organisations/{organisation_id}/response-promise",
+            put(messaging::set_response_promise),
+        )
         .route("/me/read-receipts", put(messaging::set_read_receipts))
         .route("/inbox", get(messaging::inbox))
         .route("/me/away", put(messaging::set_away).delete(messaging::end_away))

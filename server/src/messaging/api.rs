@@ -2,7 +2,7 @@ use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::messaging::{
     away, inbox, service, AwayRequest, Conversation, ConversationList, Inbox, Message, MessagePage, NewGroup,
-    NewMessage, OverdueNotice, ReadReceiptSetting, ReadUpTo,
+    NewMember, NewMessage, OverdueNotice, ReadReceiptSetting, ReadUpTo, ResponsePromise,
 };
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -156,5 +156,35 @@ pub async fn set_away(
     responses((status = 204), (status = 403, description = "not_permitted: workers only")))]
 pub async fn end_away(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<StatusCode, AppError> {
     away::end_away(&state, &viewer).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A member adds a worker of the same case to the conversation, which becomes a group.
+#[utoipa::path(post, path = "/api/v1/conversations/{conversation_id}/members", tag = "messaging", security(("bearer" = [])),
+    params(("conversation_id" = i64, Path)), request_body = NewMember,
+    responses((status = 200, body = Conversation), (status = 404), (status = 422, description = "invalid_input: not a worker of the case, or already in it")))]
+pub async fn add_member(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path(conversation_id): Path<i64>,
+    ApiJson(body): ApiJson<NewMember>,
+) -> Result<Json<Conversation>, AppError> {
+    Ok(Json(
+        service::add_member(&state, &ctx, &viewer, conversation_id, body).await?,
+    ))
+}
+
+/// A coordinator sets the organisation's response promise, in working days (1 to 10).
+#[utoipa::path(put, path = "/api/v1/organisations/{organisation_id}/response-promise", tag = "messaging", security(("bearer" = [])),
+    params(("organisation_id" = i64, Path)), request_body = ResponsePromise,
+    responses((status = 204), (status = 403, description = "not_permitted: coordinators only"), (status = 404), (status = 422)))]
+pub async fn set_response_promise(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Path(organisation_id): Path<i64>,
+    ApiJson(body): ApiJson<ResponsePromise>,
+) -> Result<StatusCode, AppError> {
+    service::set_response_promise(&state, &viewer, organisation_id, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
