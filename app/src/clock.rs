@@ -55,7 +55,7 @@ mod tests {
         let saturday = MONDAY + 5 * DAY;
         assert_eq!(
             after_working_days(saturday, 2),
-            saturday + 4 * DAY,
+            saturday + 3 * DAY,
             "Saturday to Tuesday"
         );
     }
