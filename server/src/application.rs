@@ -151,6 +151,9 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))
         .route("/messages/{conversation_id}/read", post(messaging::forms::read))
+        .route("/messages/away", post(messaging::forms::set_away))
+        .route("/messages/away/end", post(messaging::forms::end_away))
+        .route("/messages/read-receipts", post(messaging::forms::set_read_receipts))
         .route("/events", get(messaging::events::page_events))
         .route("/cases/{case_id}/appointments/new", post(appointments::forms::plan))
         .route(

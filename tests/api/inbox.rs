@@ -278,3 +278,51 @@ async fn a_stand_in_loses_access_when_the_away_period_runs_out() {
     app.clock.advance(3 * DAY);
     assert_eq!(app.get(&path, &pieter).await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn on_the_messages_page_a_worker_goes_away_and_comes_back_and_sarah_stops_read_receipts() {
+    let app = TestApp::spawn().await;
+    let lotte = app.web_session("lotte").await;
+    let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
+    assert!(
+        page.contains("action=\"/messages/away\"") && page.contains(">Pieter</option>"),
+        "colleagues to choose from"
+    );
+    let post = |path: &'static str, cookie: &str, form: Vec<(&'static str, String)>| {
+        app.http
+            .post(app.url(path))
+            .header(reqwest::header::COOKIE, cookie.to_string())
+            .form(&form)
+            .send()
+    };
+    let pieter = app.user_id("pieter").await.to_string();
+    let bad = post(
+        "/messages/away",
+        &lotte,
+        vec![("until", "2099-02-30".into()), ("stand_in_id", pieter.clone())],
+    )
+    .await
+    .unwrap();
+    assert_eq!(bad.headers()["location"], "/messages?error=invalid_date");
+    let set = post(
+        "/messages/away",
+        &lotte,
+        vec![("until", "2099-01-31".into()), ("stand_in_id", pieter)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(set.headers()["location"], "/messages");
+    let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
+    assert!(page.contains("Je bent afwezig tot en met 2099-01-31. Pieter neemt over."));
+    post("/messages/away/end", &lotte, vec![]).await.unwrap();
+    let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
+    assert!(!page.contains("Je bent afwezig"));
+
+    let sarah = app.web_session("sarah").await;
+    post("/messages/read-receipts", &sarah, vec![]).await.unwrap();
+    let sends: i64 = sqlx::query_scalar("SELECT sends_read_receipts FROM users WHERE username = 'sarah'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(sends, 0, "an unticked box switches read receipts off");
+}

@@ -499,6 +499,12 @@ messages! {
         ar: "{away} غائب حتى {until}. في الأثناء يتولى {stand_in} الأمر ويقرأ رسائلك.",
     }
     ActionAddedToConversation { nl: "voegde iemand toe aan een gesprek", fr: "a ajouté quelqu'un à une conversation", en: "added someone to a conversation", ar: "أضاف شخصًا إلى محادثة" }
+    MessageSettingsTitle { nl: "Instellingen voor berichten", fr: "Réglages des messages", en: "Message settings", ar: "إعدادات الرسائل" }
+    YouAreAway { nl: "Je bent afwezig tot en met {until}. {stand_in} neemt over.", fr: "Vous êtes absent(e) jusqu'au {until} inclus. {stand_in} reprend.", en: "You are away until {until}. {stand_in} stands in.", ar: "أنت غائب حتى {until}. يتولى {stand_in} الأمر." }
+    BackFromAway { nl: "Ik ben terug", fr: "Je suis de retour", en: "I am back", ar: "لقد عدت" }
+    AwayUntilLabel { nl: "Afwezig tot en met", fr: "Absent(e) jusqu'au", en: "Away until", ar: "غائب حتى" }
+    SendReadReceiptsLabel { nl: "Laat anderen zien wanneer ik hun bericht gelezen heb", fr: "Montrer aux autres quand j'ai lu leur message", en: "Let others see when I have read their message", ar: "اسمح للآخرين برؤية متى قرأت رسالتهم" }
+    StandInChoiceLabel { nl: "Wie neemt over", fr: "Qui reprend", en: "Who stands in", ar: "من يتولى الأمر" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

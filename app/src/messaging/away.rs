@@ -3,7 +3,7 @@
 //! while the period lasts (the access rule in `access.rs` says so); the people writing see
 //! who stands in. Coming back ends it.
 
-use super::{AwayRequest, StandIn};
+use super::{AwayRequest, MessageSettings, StandIn};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
 use crate::db::Tx;
@@ -132,4 +132,37 @@ pub async fn stand_ins(tx: &mut Tx<'_>, conversation_id: i64, now: i64) -> Resul
             },
         )
         .collect())
+}
+
+/// The viewer's own messaging settings, for the messages page.
+pub async fn settings(state: &AppState, viewer: &Viewer) -> Result<MessageSettings, AppError> {
+    let colleagues: Vec<(i64, String)> = if viewer.role == AccountRole::Worker {
+        sqlx::query_as(
+            "SELECT s.id, s.display_name FROM users s JOIN users me ON me.id = $1 \
+             WHERE s.account_role = 'worker' AND s.organisation_id = me.organisation_id AND s.id <> me.id \
+             ORDER BY s.display_name",
+        )
+        .bind(viewer.user_id)
+        .fetch_all(&state.db)
+        .await?
+    } else {
+        Vec::new()
+    };
+    let away: Option<(i64, String)> = sqlx::query_as(
+        "SELECT a.until_at, s.display_name FROM away_periods a JOIN users s ON s.id = a.stand_in_user_id \
+         WHERE a.user_id = $1 AND a.until_at > $2",
+    )
+    .bind(viewer.user_id)
+    .bind(state.clock.now())
+    .fetch_optional(&state.db)
+    .await?;
+    let sends: i64 = sqlx::query_scalar("SELECT sends_read_receipts FROM users WHERE id = $1")
+        .bind(viewer.user_id)
+        .fetch_one(&state.db)
+        .await?;
+    Ok(MessageSettings {
+        colleagues,
+        away: away.map(|(until, name)| (crate::accounts::format_time(until).chars().take(10).collect(), name)),
+        sends_read_receipts: sends == 1,
+    })
 }

@@ -3,6 +3,7 @@
 //! participant starts, idempotent sending and read receipts one can switch off.
 
 mod page;
+mod settings_view;
 mod types;
 
 pub use page::{ConversationsPage, ThreadPage};
@@ -31,6 +32,17 @@ pub struct ConversationsView {
     pub viewer_id: i64,
     /// For workers: the same conversations as an inbox, and colleagues' overdue ones.
     pub inbox: Option<Inbox>,
+    pub settings: MessageSettings,
+}
+
+/// What the viewer can set on the messages page: for workers an away period (with the
+/// colleagues who may stand in), for others whether they send read receipts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageSettings {
+    pub colleagues: Vec<(i64, String)>,
+    /// (last day away, the stand-in's name) while away.
+    pub away: Option<(String, String)>,
+    pub sends_read_receipts: bool,
 }
 
 #[server(prefix = "/s", endpoint = "conversations")]
@@ -42,10 +54,12 @@ pub async fn load_conversations() -> Result<ConversationsView, AppError> {
         crate::accounts::AccountRole::Worker => Some(inbox::inbox(&state, &viewer).await?),
         _ => None,
     };
+    let settings = away::settings(&state, &viewer).await?;
     Ok(ConversationsView {
         list,
         viewer_id: viewer.user_id,
         inbox,
+        settings,
     })
 }
 

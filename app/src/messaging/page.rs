@@ -42,7 +42,13 @@ fn others(conversation: &Conversation, viewer_id: i64, lang: Lang) -> String {
 
 #[component]
 fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
-    let ConversationsView { list, viewer_id, inbox } = view;
+    let ConversationsView {
+        list,
+        viewer_id,
+        inbox,
+        settings,
+    } = view;
+    let is_worker = inbox.is_some();
     let empty = list.conversations.is_empty();
     // For workers the inbox's order (waiting longest first); for others the most recent
     // conversation first.
@@ -81,6 +87,7 @@ fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
                 {items.into_iter().map(|item| view! { <ConversationItem item viewer_id lang/> }).collect_view()}
             </ul>
             {(!overdue_elsewhere.is_empty()).then(|| view! { <OverdueElsewhere notices=overdue_elsewhere lang/> })}
+            <super::settings_view::Settings settings is_worker lang/>
             <LiveSettings conversation_id=None viewer_id labels=live_labels(lang)/>
         </Page>
     }

@@ -4,8 +4,9 @@
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
 use app::error::{AppError, ErrorCode};
-use app::messaging::{service, NewMessage, ReadUpTo};
+use app::messaging::{away, service, AwayRequest, NewMessage, ReadReceiptSetting, ReadUpTo};
 use app::state::AppState;
+use app::trajectory::Date;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -66,4 +67,70 @@ pub async fn read(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => error.into_response(),
     }
+}
+
+#[derive(Deserialize)]
+pub struct AwayForm {
+    until: String,
+    stand_in_id: i64,
+}
+
+/// Back to the messages page after a settings form, with `?error=code` when needed.
+fn back(headers: &HeaderMap, result: Result<(), AppError>) -> Response {
+    match result {
+        Ok(()) => answer(headers, Ok("/messages")),
+        Err(error) => answer(headers, Err((error, "/messages"))),
+    }
+}
+
+pub async fn set_away(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<AwayForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let until = Date::parse(&form.until).map_err(AppError::new)?;
+        let request = AwayRequest {
+            until,
+            stand_in_id: form.stand_in_id,
+        };
+        away::set_away(&state, &viewer, request).await
+    }
+    .await;
+    back(&headers, result)
+}
+
+pub async fn end_away(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let result = async {
+        let viewer = web_viewer(&state, &headers).await?;
+        away::end_away(&state, &viewer).await
+    }
+    .await;
+    back(&headers, result)
+}
+
+#[derive(Deserialize)]
+pub struct ReceiptsForm {
+    /// Present ("on") when the box is ticked; browsers leave an unticked box out.
+    #[serde(default)]
+    send: Option<String>,
+}
+
+pub async fn set_read_receipts(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<ReceiptsForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let setting = ReadReceiptSetting {
+            send: form.send.is_some(),
+        };
+        service::set_read_receipts(&state, &viewer, setting).await
+    }
+    .await;
+    back(&headers, result)
 }
