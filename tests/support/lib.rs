@@ -96,8 +96,10 @@ impl TestApp {
         let events = application.state.events.clone();
         let clock = application.state.clock.clone();
         tokio::spawn(application.run_until_stopped());
+        // A request that gets no answer fails its test instead of hanging the suite.
         let http = Client::builder()
             .redirect(redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("an HTTP client");
         TestApp {
