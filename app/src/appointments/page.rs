@@ -1,21 +1,15 @@
 use super::{load_appointments, Appointment, AppointmentMode, AppointmentsView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AppointmentsPage() -> impl IntoView {
     let lang = use_lang();
-    let case_id = use_params_map()
-        .with_untracked(|p| p.get("case_id"))
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or(-1);
+    let case_id = use_route_id("case_id");
     let data = Resource::new_blocking(move || case_id, load_appointments);
-    let error = use_query_map()
-        .with_untracked(|q| q.get("error"))
-        .and_then(|c| ErrorCode::parse(&c));
+    let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {

@@ -11,6 +11,22 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// The route's numeric parameter `name`, or -1 (which names no record, so the page answers
+/// "not found") when it is missing or not a number.
+pub fn use_route_id(name: &str) -> i64 {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get(name))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(-1)
+}
+
+/// The error code a page form sent back as `?error=code`, to show on the page.
+pub fn use_form_error() -> Option<crate::error::ErrorCode> {
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| crate::error::ErrorCode::parse(&c))
+}
+
 #[component]
 pub fn Page(
     /// Whether to show the signed-in navigation.

@@ -9,6 +9,7 @@ use crate::accounts::AccountRole;
 use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
+use std::collections::HashMap;
 
 fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
@@ -108,30 +109,36 @@ pub async fn end_away(state: &AppState, viewer: &Viewer) -> Result<(), AppError>
     Ok(())
 }
 
-/// Who stands in for the away workers of a conversation, now.
-pub async fn stand_ins(tx: &mut Tx<'_>, conversation_id: i64, now: i64) -> Result<Vec<StandIn>, sqlx::Error> {
-    let rows: Vec<(i64, String, i64, i64, String)> = sqlx::query_as(
-        "SELECT a.user_id, away.display_name, a.until_at, a.stand_in_user_id, s.display_name \
+/// Who stands in now for the away workers of each conversation the viewer is in, by
+/// conversation: one query for the whole list.
+pub async fn stand_ins_for(
+    tx: &mut Tx<'_>,
+    viewer_id: i64,
+    now: i64,
+) -> Result<HashMap<i64, Vec<StandIn>>, sqlx::Error> {
+    let rows: Vec<(i64, i64, String, i64, i64, String)> = sqlx::query_as(
+        "SELECT cm.conversation_id, a.user_id, away.display_name, a.until_at, a.stand_in_user_id, s.display_name \
          FROM conversation_members cm JOIN away_periods a ON a.user_id = cm.user_id \
          JOIN users away ON away.id = a.user_id JOIN users s ON s.id = a.stand_in_user_id \
-         WHERE cm.conversation_id = $1 AND cm.standing_in_for IS NULL AND a.until_at > $2 ORDER BY a.user_id",
+         WHERE cm.standing_in_for IS NULL AND a.until_at > $2 \
+         AND cm.conversation_id IN (SELECT conversation_id FROM conversation_members WHERE user_id = $1) \
+         ORDER BY cm.conversation_id, a.user_id",
     )
-    .bind(conversation_id)
+    .bind(viewer_id)
     .bind(now)
     .fetch_all(&mut **tx)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(away_user_id, away_name, until_at, stand_in_user_id, stand_in_name)| StandIn {
-                away_user_id,
-                away_name,
-                until_at,
-                stand_in_user_id,
-                stand_in_name,
-            },
-        )
-        .collect())
+    let mut by_conversation: HashMap<i64, Vec<StandIn>> = HashMap::new();
+    for (conversation_id, away_user_id, away_name, until_at, stand_in_user_id, stand_in_name) in rows {
+        by_conversation.entry(conversation_id).or_default().push(StandIn {
+            away_user_id,
+            away_name,
+            until_at,
+            stand_in_user_id,
+            stand_in_name,
+        });
+    }
+    Ok(by_conversation)
 }
 
 /// The viewer's own messaging settings, for the messages page.

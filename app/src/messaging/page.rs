@@ -3,9 +3,8 @@ use super::{
 };
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, LiveLabels, LiveSettings, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, LiveLabels, LiveSettings, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ConversationsPage() -> impl IntoView {
@@ -125,14 +124,9 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
 #[component]
 pub fn ThreadPage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map()
-        .with_untracked(|p| p.get("conversation_id"))
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or(-1);
+    let id = use_route_id("conversation_id");
     let data = Resource::new_blocking(move || id, load_thread);
-    let error = use_query_map()
-        .with_untracked(|q| q.get("error"))
-        .and_then(|c| ErrorCode::parse(&c));
+    let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {

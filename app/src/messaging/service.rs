@@ -29,11 +29,12 @@ pub(super) async fn with_members(
     now: i64,
 ) -> Result<Vec<Conversation>, AppError> {
     let mut members = storage::members_of_conversations(tx, viewer.user_id).await?;
-    let mut conversations = Vec::with_capacity(rows.len());
-    for row in rows {
-        conversations.push(Conversation {
+    let mut stand_ins = super::away::stand_ins_for(tx, viewer.user_id, now).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Conversation {
             members: members.remove(&row.id).unwrap_or_default(),
-            stand_ins: super::away::stand_ins(tx, row.id, now).await?,
+            stand_ins: stand_ins.remove(&row.id).unwrap_or_default(),
             id: row.id,
             case_id: row.case_id,
             participant_name: row.participant_name,
@@ -41,9 +42,8 @@ pub(super) async fn with_members(
             last_message_id: row.last_message_id,
             last_message_at: row.last_message_at,
             unread: row.unread,
-        });
-    }
-    Ok(conversations)
+        })
+        .collect())
 }
 
 /// Every conversation the viewer is in; the pair conversations with their workers (or,

@@ -1,20 +1,14 @@
 use super::{load_sharing, Category, FamilySharing, SharingView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn SharingPage() -> impl IntoView {
     let lang = use_lang();
-    let case_id = use_params_map()
-        .with_untracked(|p| p.get("case_id"))
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or(-1);
-    let error = use_query_map()
-        .with_untracked(|q| q.get("error"))
-        .and_then(|c| ErrorCode::parse(&c));
+    let case_id = use_route_id("case_id");
+    let error = use_form_error();
     let sharing = Resource::new_blocking(move || case_id, load_sharing);
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>

@@ -1,16 +1,13 @@
 use super::{load_access_log, AccessLog, AccessLogEntry};
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccessLogPage() -> impl IntoView {
     let lang = use_lang();
-    let case_id = use_params_map()
-        .with_untracked(|p| p.get("case_id"))
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or(-1);
+    let case_id = use_route_id("case_id");
     let before = use_query_map()
         .with_untracked(|q| q.get("before"))
         .and_then(|b| b.parse::<i64>().ok());
