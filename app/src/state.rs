@@ -36,6 +36,22 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Begins a transaction that may write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later
+    /// fails with "database is locked" when another write commits in between, and
+    /// nearly every transaction here writes an audit row after its reads.
+    pub async fn begin(&self) -> Result<crate::db::Tx<'static>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.db.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.db.begin().await,
+        }
+    }
+
+    /// Begins a transaction that only reads: one consistent snapshot, no write lock.
+    pub async fn begin_read(&self) -> Result<crate::db::Tx<'static>, sqlx::Error> {
+        self.db.begin().await
+    }
+
     pub fn session_cookie_name(&self) -> &'static str {
         if self.secure_cookies {
             "__Host-brug_session"

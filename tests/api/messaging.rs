@@ -463,3 +463,42 @@ async fn a_coordinator_sets_an_organisations_response_promise() {
         .unwrap();
     assert_eq!(days, 5);
 }
+
+#[tokio::test]
+async fn messages_sent_and_read_at_the_same_moment_all_go_through() {
+    let app = std::sync::Arc::new(TestApp::spawn().await);
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let first: Value = send(&app, &sarah, conversation, "Eerste", "first")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let up_to = first["id"].as_i64().unwrap();
+    let read_path = format!("/api/v1/conversations/{conversation}/read");
+
+    // Both people act at once, as they do when a reply arrives on an open page: each
+    // request reads before it writes, and none may fail because another one committed.
+    let mut tasks = tokio::task::JoinSet::new();
+    for round in 0..12 {
+        for (token, who) in [(sarah.clone(), "sarah"), (lotte.clone(), "lotte")] {
+            let app = app.clone();
+            let read_path = read_path.clone();
+            tasks.spawn(async move {
+                let sent = send(&app, &token, conversation, "Tegelijk", &format!("{who}-{round}")).await;
+                let read = app.post_json(&read_path, Some(&token), json!({ "up_to": up_to })).await;
+                (sent.status(), read.status())
+            });
+        }
+    }
+    while let Some(outcome) = tasks.join_next().await {
+        assert_eq!(outcome.unwrap(), (StatusCode::CREATED, StatusCode::NO_CONTENT));
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = $1")
+        .bind(conversation)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 25);
+}

@@ -79,7 +79,7 @@ pub async fn sign_in(
     // Always verify, against a dummy hash when the account is unknown: same answer, same time.
     let verified = passwords::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
 
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let user = match (user, verified) {
         (Some(user), true) => user,
         (maybe_user, _) => {
@@ -167,7 +167,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
             state.sessions.idle_staff_secs
         };
         if now - session.last_seen_at >= idle_limit {
-            let mut tx = state.db.begin().await?;
+            let mut tx = state.begin().await?;
             storage::end_session(&mut tx, session.id, now).await?;
             tx.commit().await?;
             return Err(unauthenticated());
@@ -218,7 +218,7 @@ pub async fn me(state: &AppState, viewer: &Viewer) -> Result<Me, AppError> {
 }
 
 pub async fn sign_out(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     storage::end_session(&mut tx, viewer.session_id, now()).await?;
     audit::record(
         &mut tx,
@@ -265,7 +265,7 @@ pub async fn revoke_device(
     viewer: &Viewer,
     session_id: i64,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     if storage::open_session_owner(&mut tx, session_id).await? != Some(viewer.user_id) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
@@ -286,7 +286,7 @@ pub async fn revoke_device(
 }
 
 pub async fn sign_out_everywhere(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     storage::end_all_sessions(&mut tx, viewer.user_id, now()).await?;
     audit::record(
         &mut tx,
@@ -304,7 +304,7 @@ pub async fn sign_out_everywhere(state: &AppState, ctx: &RequestContext, viewer:
 }
 
 pub async fn set_language(state: &AppState, ctx: &RequestContext, viewer: &Viewer, lang: Lang) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     storage::set_language(&mut tx, viewer.user_id, lang.code()).await?;
     audit::record(
         &mut tx,
@@ -357,7 +357,7 @@ pub async fn invite(
     }
     let code = new_one_time_code();
     let now = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let (role, organisation_id, case_id, relationship) = match &invitee {
         Invitee::Worker { organisation_id, .. } => {
             access::require_coordinator(viewer)?;
@@ -419,7 +419,7 @@ pub async fn issue_reset_code(
     let target = storage::user_by_id(&state.db, target_user_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case_id = access::require_may_reset(&mut tx, viewer, target.id, &target.role).await?;
     let code = new_one_time_code();
     let now = now();
@@ -482,10 +482,10 @@ pub async fn redeem(
         .transpose()?;
     let password_hash = passwords::hash(password).await?;
 
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let Some(claimed) = storage::claim_code(&mut tx, &digest(&normalise_code(code)), now).await? else {
         drop(tx);
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.begin().await?;
         throttle::record_failure(&mut tx, &[&address_key], now).await?;
         tx.commit().await?;
         return Err(AppError::new(ErrorCode::InvalidCode));

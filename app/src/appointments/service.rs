@@ -59,7 +59,7 @@ pub async fn appointments(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Appointments, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
     let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
         .bind(case_id)
@@ -119,7 +119,7 @@ pub async fn add(
     if !(5..=600).contains(&new.duration_minutes) {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at) \
@@ -163,7 +163,7 @@ pub async fn calendar(
     case_id: i64,
     appointment_id: i64,
 ) -> Result<String, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
     let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = $1 AND case_id = $2");
     let row = sqlx::query(&sql)

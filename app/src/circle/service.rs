@@ -14,7 +14,7 @@ use crate::state::{AppState, RequestContext};
 pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<HomeView, AppError> {
     let me = accounts::me(state, viewer).await?;
     let mut cases = Vec::new();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     for (case_id, label, kind) in storage::cases_of(&state.db, viewer.user_id).await? {
         let Some(your_kind) = MemberKind::parse(&kind) else {
             continue;
@@ -70,7 +70,7 @@ pub async fn create_organisation(
 ) -> Result<i64, AppError> {
     access::require_coordinator(viewer)?;
     let name = clean_name(name)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let id = match storage::insert_organisation(&mut tx, &name, now()).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => return Err(AppError::new(ErrorCode::InvalidInput)),
@@ -100,7 +100,7 @@ pub async fn create_case(
 ) -> Result<i64, AppError> {
     access::require_coordinator(viewer)?;
     let label = clean_name(participant_name)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let id = storage::insert_case(&mut tx, &label, now()).await?;
     audit::record(
         &mut tx,
@@ -127,7 +127,7 @@ pub async fn assign_worker(
     case_role: CaseRole,
 ) -> Result<(), AppError> {
     access::require_coordinator(viewer)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     if !storage::case_exists(&mut tx, case_id).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }

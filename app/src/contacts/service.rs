@@ -118,7 +118,7 @@ pub async fn contacts(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Contacts, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let (_, contacts) = open(&mut tx, ctx, viewer, case_id, page).await?;
     tx.commit().await?;
     Ok(contacts)
@@ -131,7 +131,7 @@ pub async fn contacts_view(
     viewer: &Viewer,
     case_id: i64,
 ) -> Result<ContactsView, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let first_page = PageRequest::new(None, Some(MAX_LIMIT))?;
     let (case, contacts) = open(&mut tx, ctx, viewer, case_id, &first_page).await?;
     tx.commit().await?;
@@ -188,7 +188,7 @@ pub async fn add(
     case_id: i64,
     new: NewContact,
 ) -> Result<Contact, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let new = cleaned(new)?;
     check_member(&mut tx, case_id, new.member_user_id).await?;
@@ -240,7 +240,7 @@ pub async fn change(
     contact_id: i64,
     change: ContactChange,
 ) -> Result<Contact, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let current = fetch(&mut tx, case_id, contact_id).await?;
     let changed = cleaned(change.apply_to(&NewContact::from(&current)))?;

@@ -62,7 +62,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     // Every demo account shares one public password, so one hash serves them all.
     let hash = passwords::hash_blocking(DEMO_PASSWORD)?;
     let now = now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let mut organisation_ids = Vec::new();
     for name in ORGANISATIONS {
         organisation_ids.push(circle::insert_organisation(&mut tx, name, now).await?);

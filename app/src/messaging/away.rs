@@ -43,7 +43,7 @@ pub async fn set_away(state: &AppState, viewer: &Viewer, request: AwayRequest) -
     if until_at <= now || request.stand_in_id == viewer.user_id {
         return Err(invalid());
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let colleague: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM users s JOIN users me ON me.id = $2 \
          WHERE s.id = $1 AND s.account_role = 'worker' AND s.organisation_id = me.organisation_id",
@@ -103,7 +103,7 @@ pub async fn end_away(state: &AppState, viewer: &Viewer) -> Result<(), AppError>
     if viewer.role != AccountRole::Worker {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     end_in(&mut tx, viewer.user_id).await?;
     tx.commit().await?;
     Ok(())

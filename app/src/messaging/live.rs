@@ -138,7 +138,7 @@ pub async fn events_after(
     after: i64,
     limit: i64,
 ) -> Result<(Vec<LiveEvent>, i64), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin_read().await?;
     let rows = sqlx::query(
         "SELECT e.id, e.kind, e.conversation_id, e.message_id, e.actor_id, e.created_at, u.display_name \
          FROM events e JOIN users u ON u.id = e.actor_id WHERE e.user_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3",

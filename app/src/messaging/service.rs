@@ -54,7 +54,7 @@ pub async fn conversations(
     page: &PageRequest,
 ) -> Result<ConversationList, AppError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
     let rows = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
     let all = with_members(&mut tx, viewer, rows, now).await?;
@@ -91,7 +91,7 @@ pub async fn messages(
         (None, Some(after)) => Window::After(Cursor::decode(after)?.id),
         (Some(_), Some(_)) => return Err(invalid()),
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::open_conversation(&mut tx, ctx, viewer, conversation_id, state.clock.now()).await?;
     let mut messages = storage::messages(&mut tx, conversation_id, window, page.limit).await?;
     storage::fill_read_receipts(&mut tx, conversation_id, viewer.user_id, &mut messages).await?;
@@ -137,7 +137,7 @@ pub async fn send(
 ) -> Result<Message, AppError> {
     check_new_message(&new)?;
     let client_id = new.client_id.trim();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     if let Some(sent) = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await? {
         tx.commit().await?;
@@ -164,7 +164,7 @@ pub async fn send(
         // A retry that raced the first attempt: the first one won, so answer with it.
         Err(e) if is_unique_violation(&e) => {
             drop(tx);
-            let mut tx = state.db.begin().await?;
+            let mut tx = state.begin().await?;
             let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await?;
             tx.commit().await?;
             return sent
@@ -232,7 +232,7 @@ pub async fn mark_read(
     conversation_id: i64,
     read: ReadUpTo,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     let in_conversation: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE id = $1 AND conversation_id = $2")
@@ -299,7 +299,7 @@ pub async fn start_group(
     let mut workers = group.worker_ids.clone();
     workers.sort_unstable();
     workers.dedup();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_participant(&mut tx, viewer, group.case_id).await?;
     if workers.len() < 2 {
         return Err(invalid());
@@ -351,7 +351,7 @@ pub async fn add_member(
     new: NewMember,
 ) -> Result<Conversation, AppError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, now).await?;
     let worker_of_case: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'worker' AND ended_at IS NULL",

@@ -20,7 +20,7 @@ pub async fn reunification(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Reunification, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Reunification).await?;
     let mut result = load(&mut tx, case.case_id).await?;
     tx.commit().await?;
@@ -111,7 +111,7 @@ pub async fn add_child(
     if alias.is_empty() || alias.chars().count() > 40 {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO children (case_id, alias, age_band, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -149,7 +149,7 @@ pub async fn add_step(
     if (new.kind == StepKind::Custom && custom_title.is_none()) || new.conditions.chars().count() > 2000 {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let child_in_case: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM children WHERE id = $1 AND case_id = $2")
         .bind(child_id)
@@ -215,7 +215,7 @@ pub async fn update_step(
     step_id: i64,
     update: StepUpdate,
 ) -> Result<Reunification, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let row = sqlx::query(
         "SELECT s.status, s.next_date, s.conditions FROM reunification_steps s JOIN children c ON c.id = s.child_id \

@@ -20,7 +20,7 @@ pub async fn sharing(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<(Sharing, MemberKind), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case = access::open_case_record(&mut tx, ctx, viewer, case_id, "sharing").await?;
     let mut sharing = load(&mut tx, case_id).await?;
     tx.commit().await?;
@@ -146,7 +146,7 @@ pub async fn set_shares(
     family_user_id: i64,
     categories: &[Category],
 ) -> Result<FamilySharing, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_participant(&mut tx, viewer, case_id).await?;
     require_family_member(&mut tx, case_id, family_user_id).await?;
     sqlx::query("DELETE FROM consents WHERE case_id = $1 AND family_user_id = $2")
@@ -187,7 +187,7 @@ pub async fn restrict(
     if reason.chars().count() > 1000 {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     require_family_member(&mut tx, case_id, family_user_id).await?;
     sqlx::query("DELETE FROM sharing_restrictions WHERE case_id = $1 AND family_user_id = $2 AND category = $3")
@@ -229,7 +229,7 @@ pub async fn lift_restriction(
     case_id: i64,
     family_user_id: i64,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     require_family_member(&mut tx, case_id, family_user_id).await?;
     sqlx::query("DELETE FROM sharing_restrictions WHERE case_id = $1 AND family_user_id = $2")

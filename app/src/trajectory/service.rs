@@ -18,7 +18,7 @@ pub async fn trajectory(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Trajectory, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
     let (participant_name, phase) = storage::case_header(&mut tx, case.case_id)
         .await?
@@ -82,7 +82,7 @@ pub async fn add_milestone(
     check_text(&new.why_it_matters, false, 2000)?;
     check_text(&new.decided_by, true, 120)?;
     check_text(&new.what_is_needed, false, 2000)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     let id = storage::insert_milestone(&mut tx, case.case_id, &new, viewer.user_id, now()).await?;
     audit::record(
@@ -113,7 +113,7 @@ pub async fn update_milestone(
     milestone_id: i64,
     update: MilestoneUpdate,
 ) -> Result<Milestone, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     let current = storage::milestone(&mut tx, case.case_id, milestone_id)
         .await?
@@ -179,7 +179,7 @@ pub async fn update_milestone(
 
 /// Whether the viewer is a worker of the case (and so may add and change milestones).
 pub async fn may_edit(state: &AppState, viewer: &Viewer, case_id: i64) -> Result<bool, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     let allowed = access::require_case_worker(&mut tx, viewer, case_id).await.is_ok();
     tx.commit().await?;
     Ok(allowed)

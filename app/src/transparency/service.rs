@@ -20,7 +20,7 @@ pub async fn access_log(
     limit: i64,
 ) -> Result<AccessLog, AppError> {
     let limit = limit.clamp(1, 200);
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.begin().await?;
     access::open_case_record(&mut tx, ctx, viewer, case_id, "access_log").await?;
     let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
         .bind(case_id)
