@@ -3,7 +3,7 @@
 # stopped and removed by `stop_test_postgres`. Sourced by scripts/test.
 
 pg_bin() {
-  if command -v initdb >/dev/null; then dirname "$(command -v initdb)"; else dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)"; fi
+  if command -v initdb >/dev/null; then dirname "$(readlink -f "$(command -v initdb)")"; else dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)"; fi
 }
 
 free_port() {
@@ -28,6 +28,7 @@ start_test_postgres() {
   as_pg_user "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
   as_pg_user "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=400" start >/dev/null
+  PG_PORT="$port"
   export BRUG_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
 }
 

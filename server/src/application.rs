@@ -5,6 +5,7 @@ use crate::config::Settings;
 use crate::{accounts, admin, api, appointments, contacts, http, messaging, reunification, sharing, trajectory};
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
+use app::messaging::live::EventBus;
 use app::state::{AppState, SessionPolicy};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::services::ServeDir;
 
@@ -65,7 +67,7 @@ impl Application {
                 ..SessionPolicy::default()
             }),
             secure_cookies: settings.uses_secure_cookies(),
-            events: Default::default(),
+            events: EventBus::polling_every(Duration::from_secs(settings.live_poll_seconds as u64)),
             clock: Default::default(),
         };
         if backend == Backend::Postgres {

@@ -19,6 +19,9 @@ pub struct Settings {
     pub idle_minutes_private: i64,
     pub idle_minutes_staff: i64,
     pub absolute_hours: i64,
+    /// How often a live stream reads the database without being woken: the safety net
+    /// for a lost wake-up. Shorter costs database reads; longer delays a lost message.
+    pub live_poll_seconds: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +52,7 @@ struct FileLayer {
     idle_minutes_private: Option<i64>,
     idle_minutes_staff: Option<i64>,
     absolute_hours: Option<i64>,
+    live_poll_seconds: Option<i64>,
 }
 
 impl Default for Settings {
@@ -64,6 +68,7 @@ impl Default for Settings {
             idle_minutes_private: 30,
             idle_minutes_staff: 120,
             absolute_hours: 12,
+            live_poll_seconds: 5,
         }
     }
 }
@@ -102,6 +107,7 @@ impl Settings {
         self.idle_minutes_private = file.idle_minutes_private.unwrap_or(self.idle_minutes_private);
         self.idle_minutes_staff = file.idle_minutes_staff.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = file.absolute_hours.unwrap_or(self.absolute_hours);
+        self.live_poll_seconds = file.live_poll_seconds.unwrap_or(self.live_poll_seconds);
         Ok(())
     }
 
@@ -136,6 +142,7 @@ impl Settings {
         self.idle_minutes_private = number("BRUG_IDLE_MINUTES_PRIVATE")?.unwrap_or(self.idle_minutes_private);
         self.idle_minutes_staff = number("BRUG_IDLE_MINUTES_STAFF")?.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = number("BRUG_ABSOLUTE_HOURS")?.unwrap_or(self.absolute_hours);
+        self.live_poll_seconds = number("BRUG_LIVE_POLL_SECONDS")?.unwrap_or(self.live_poll_seconds);
         Ok(())
     }
 
@@ -148,6 +155,9 @@ impl Settings {
         }
         if self.idle_minutes_private <= 0 || self.idle_minutes_staff <= 0 || self.absolute_hours <= 0 {
             return Err(ConfigError::Invalid("session timeouts"));
+        }
+        if !(1..=3600).contains(&self.live_poll_seconds) {
+            return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));
         }
         Ok(())
     }
@@ -216,5 +226,20 @@ mod tests {
             load(&[("BRUG_DEMO_DATA", "perhaps")]),
             Err(ConfigError::Invalid("BRUG_DEMO_DATA"))
         ));
+    }
+
+    #[test]
+    fn the_live_polling_interval_is_set_in_seconds_within_reason() {
+        assert_eq!(load(&[]).unwrap().live_poll_seconds, 5);
+        assert_eq!(
+            load(&[("BRUG_LIVE_POLL_SECONDS", "600")]).unwrap().live_poll_seconds,
+            600
+        );
+        for nonsense in ["0", "-3", "soon", "86400"] {
+            assert!(matches!(
+                load(&[("BRUG_LIVE_POLL_SECONDS", nonsense)]),
+                Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"))
+            ));
+        }
     }
 }

@@ -91,11 +91,11 @@ export async function openBrowser(options = {}) {
 }
 
 /** The server may still be starting: retry a load that cannot connect for up to a minute. */
-export async function gotoWhenReady(page, path) {
+export async function gotoWhenReady(page, path, base = BASE) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      return await page.goto(BASE + path);
+      return await page.goto(base + path);
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -116,14 +116,14 @@ export function pathOf(page) {
 /**
  * Signs in through the sign-in page and waits until the home page has loaded.
  * With `hydrated` (the default) it waits for the island first; pass `hydrated: false` when
- * JavaScript is off.
+ * JavaScript is off. `base` picks another server than BRUG_URL.
  */
-export async function signIn(page, username, { hydrated = true, password = PASSWORD } = {}) {
-  await gotoWhenReady(page, "/signin");
+export async function signIn(page, username, { hydrated = true, password = PASSWORD, base = BASE } = {}) {
+  await gotoWhenReady(page, "/signin", base);
   if (hydrated) await waitForHydration(page);
   await page.fill("#username", username);
   await page.fill("#password", password);
-  await Promise.all([page.waitForURL(BASE + "/"), page.click("#signin-submit")]);
+  await Promise.all([page.waitForURL(base + "/"), page.click("#signin-submit")]);
   await page.waitForLoadState("load");
 }
 

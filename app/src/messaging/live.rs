@@ -24,19 +24,31 @@ pub const NOTIFY_CHANNEL: &str = "brug_events";
 pub struct EventBus {
     sender: broadcast::Sender<i64>,
     closing: Arc<AtomicBool>,
+    poll_every: std::time::Duration,
 }
 
 impl Default for EventBus {
     fn default() -> Self {
-        let (sender, _) = broadcast::channel(4096);
-        EventBus {
-            sender,
-            closing: Arc::default(),
-        }
+        EventBus::polling_every(std::time::Duration::from_secs(5))
     }
 }
 
 impl EventBus {
+    /// `poll_every`: how often a stream reads the database without being woken, the
+    /// safety net for a wake-up that got lost.
+    pub fn polling_every(poll_every: std::time::Duration) -> Self {
+        let (sender, _) = broadcast::channel(4096);
+        EventBus {
+            sender,
+            closing: Arc::default(),
+            poll_every,
+        }
+    }
+
+    pub fn poll_every(&self) -> std::time::Duration {
+        self.poll_every
+    }
+
     /// Asks every open stream to end, so a server that is stopping is not held open by
     /// streams that never finish on their own. Clients reconnect to another server.
     pub fn close(&self) {

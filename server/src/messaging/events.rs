@@ -24,9 +24,6 @@ use utoipa::IntoParams;
 /// How often a stream checks that its person may still listen (so that taking access
 /// away ends the stream within a second).
 const CHECK_EVERY: Duration = Duration::from_millis(800);
-/// How often a stream reads the database without being woken: the safety net for a lost
-/// wake-up (say, while the connection that listens for other processes reconnects).
-const POLL_EVERY: Duration = Duration::from_secs(5);
 const BATCH: i64 = 100;
 
 #[derive(Deserialize, IntoParams)]
@@ -132,7 +129,10 @@ async fn next_event(mut listener: Listener) -> Option<(Result<Event, Infallible>
             }
             listener.checked = Instant::now();
         }
-        if listener.polled.is_none_or(|at| at.elapsed() >= POLL_EVERY) {
+        // Reading without a wake-up is the safety net for one that got lost (say, while
+        // the connection that listens for other processes reconnects).
+        let poll_every = listener.state.events.poll_every();
+        if listener.polled.is_none_or(|at| at.elapsed() >= poll_every) {
             match live::events_after(&listener.state, &listener.viewer, listener.last, BATCH).await {
                 Ok((events, last)) => {
                     listener.polled = Some(Instant::now());
