@@ -60,6 +60,20 @@ async fn has_consent(tx: &mut Tx<'_>, case_id: i64, family_user_id: i64, categor
     Ok(count > 0)
 }
 
+/// Whether a family member of the case may read `category` (shared and not restricted):
+/// for deciding whom else a participant may ask to agree a plan.
+pub async fn family_member_may_read(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    user_id: i64,
+    category: Category,
+) -> Result<bool, AppError> {
+    Ok(match membership(tx, user_id, case_id).await? {
+        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, user_id, category).await?,
+        _ => false,
+    })
+}
+
 /// Checks that the viewer may read `category` of the case and records the read, in the
 /// caller's transaction. Coordinators are not let in unless they are members.
 pub async fn open_case(

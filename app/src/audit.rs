@@ -31,6 +31,14 @@ pub enum AuditAction {
     ConversationCreated,
     MessageSent,
     ConversationMemberAdded,
+    PlanCreated,
+    PlanChanged,
+    PlanCommented,
+    PlanProposalMade,
+    PlanProposalDecided,
+    PlanSubmitted,
+    PlanResponded,
+    PlanSigned,
 }
 
 impl AuditAction {
@@ -62,6 +70,14 @@ impl AuditAction {
             ConversationCreated => "conversation_created",
             MessageSent => "message_sent",
             ConversationMemberAdded => "conversation_member_added",
+            PlanCreated => "plan_created",
+            PlanChanged => "plan_changed",
+            PlanCommented => "plan_commented",
+            PlanProposalMade => "plan_proposal_made",
+            PlanProposalDecided => "plan_proposal_decided",
+            PlanSubmitted => "plan_submitted",
+            PlanResponded => "plan_responded",
+            PlanSigned => "plan_signed",
         }
     }
 }

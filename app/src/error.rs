@@ -55,6 +55,13 @@ error_codes! {
     CrossSiteRequest => "cross_site_request", 403, ErrCrossSite;
     NotFound => "not_found", 404, ErrNotFound;
     UsernameTaken => "username_taken", 409, ErrUsernameTaken;
+    StaleVersion => "stale_version", 409, ErrStaleVersion;
+    AlreadySigned => "already_signed", 409, ErrAlreadySigned;
+    ItemsUnanswered => "items_unanswered", 409, ErrItemsUnanswered;
+    NotOpenForAgreement => "not_open_for_agreement", 409, ErrNotOpenForAgreement;
+    ProposalDecided => "proposal_decided", 409, ErrProposalDecided;
+    NotAParty => "not_a_party", 403, ErrNotAParty;
+    PlanEmpty => "plan_empty", 422, ErrPlanEmpty;
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod layout;
 pub mod messaging;
 pub mod pagination;
+pub mod plans;
 pub mod reunification;
 pub mod sharing;
 pub mod trajectory;

@@ -13,6 +13,7 @@ mod contacts;
 
 mod http;
 mod messaging;
+mod plans;
 mod reunification;
 mod sharing;
 pub mod telemetry;

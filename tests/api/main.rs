@@ -15,6 +15,7 @@ mod live;
 mod messaging;
 mod pages;
 mod pagination;
+mod plans;
 mod platform;
 mod reunification;
 mod sharing;

@@ -16,6 +16,7 @@ fn category_of(object_type: &str) -> Option<Category> {
         "child" | "reunification_step" => Some(Category::Reunification),
         "appointment" => Some(Category::Appointments),
         "contact" => Some(Category::Circle),
+        "plan" => Some(Category::Plans),
         _ => None,
     }
 }
@@ -24,7 +25,7 @@ fn category_of(object_type: &str) -> Option<Category> {
 /// is always "changed"; the phone fetches the list again either way.
 fn change_word(action: &str, object_type: &str) -> &'static str {
     match (action, object_type) {
-        ("milestone_created" | "appointment_created" | "contact_created", _) => "created",
+        ("milestone_created" | "appointment_created" | "contact_created" | "plan_created", _) => "created",
         ("reunification_changed", "child") => "created",
         _ => "changed",
     }

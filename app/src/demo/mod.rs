@@ -2,6 +2,7 @@
 //! database. Names and texts are realistic and respectful.
 
 mod contacts;
+mod plans;
 
 use crate::access::Category;
 use crate::accounts::{passwords, storage as accounts};
@@ -125,6 +126,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     load_reunification(&mut tx, case_a, ids["ahmed"], now).await?;
     load_appointments(&mut tx, case_a, case_b, ids["lotte"], now).await?;
     contacts::load(&mut tx, case_a, &ids, ids["lotte"]).await?;
+    plans::load(&mut tx, case_a, &ids).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -336,10 +336,10 @@ messages! {
     ReasonLabel { nl: "Reden van de wijziging", fr: "Raison du changement", en: "Reason for the change", ar: "سبب التغيير" }
     SaveButton { nl: "Opslaan", fr: "Enregistrer", en: "Save", ar: "حفظ" }
     ErrReasonRequired {
-        nl: "Schrijf kort waarom de datum of de stand van zaken verandert. De deelnemer leest dit.",
-        fr: "Écrivez brièvement pourquoi la date ou l'état change. Le participant le lira.",
-        en: "Write briefly why the date or status changes. The participant will read it.",
-        ar: "اكتب باختصار سبب تغيير التاريخ أو الحالة. سيقرأ المشارك ذلك.",
+        nl: "Schrijf kort waarom. De anderen lezen dit.",
+        fr: "Écrivez brièvement pourquoi. Les autres le liront.",
+        en: "Write briefly why. The others will read it.",
+        ar: "اكتب باختصار السبب. سيقرأه الآخرون.",
     }
     ErrInvalidDate {
         nl: "Die datum klopt niet. Gebruik de vorm jjjj-mm-dd.",
@@ -505,6 +505,38 @@ messages! {
     AwayUntilLabel { nl: "Afwezig tot en met", fr: "Absent(e) jusqu'au", en: "Away until", ar: "غائب حتى" }
     SendReadReceiptsLabel { nl: "Laat anderen zien wanneer ik hun bericht gelezen heb", fr: "Montrer aux autres quand j'ai lu leur message", en: "Let others see when I have read their message", ar: "اسمح للآخرين برؤية متى قرأت رسالتهم" }
     StandInChoiceLabel { nl: "Wie neemt over", fr: "Qui reprend", en: "Who stands in", ar: "من يتولى الأمر" }
+    CategoryPlans { nl: "de plannen", fr: "les plans", en: "the plans", ar: "الخطط" }
+    PlanKindRelease { nl: "Plan voor de vrijlating", fr: "Plan de libération", en: "Release plan", ar: "خطة الإفراج" }
+    PlanKindReunification { nl: "Plan voor de hereniging", fr: "Plan de retrouvailles familiales", en: "Reunification plan", ar: "خطة لمّ الشمل" }
+    PlanKindEducationWork { nl: "Plan voor school en werk", fr: "Plan études et travail", en: "Education and work plan", ar: "خطة الدراسة والعمل" }
+    PlanKindSupport { nl: "Plan voor steun", fr: "Plan de soutien", en: "Support plan", ar: "خطة الدعم" }
+    PlanKindCustom { nl: "Plan", fr: "Plan", en: "Plan", ar: "خطة" }
+    VersionDraft { nl: "in opmaak", fr: "en préparation", en: "being drafted", ar: "قيد الإعداد" }
+    VersionAwaitingSignatures { nl: "wacht op handtekeningen", fr: "attend des signatures", en: "waiting for signatures", ar: "بانتظار التوقيعات" }
+    VersionAgreed { nl: "afgesproken", fr: "convenu", en: "agreed", ar: "متّفق عليها" }
+    VersionSuperseded { nl: "vervangen door een nieuwere versie", fr: "remplacé par une version plus récente", en: "replaced by a newer version", ar: "استُبدلت بنسخة أحدث" }
+    ProposalReword { nl: "andere woorden", fr: "autre formulation", en: "new wording", ar: "صياغة جديدة" }
+    ProposalDate { nl: "andere datum", fr: "autre date", en: "new date", ar: "تاريخ جديد" }
+    ProposalAdd { nl: "iets toevoegen", fr: "ajouter quelque chose", en: "something to add", ar: "إضافة شيء" }
+    ProposalRemove { nl: "iets weghalen", fr: "retirer quelque chose", en: "something to remove", ar: "حذف شيء" }
+    ProposalOpen { nl: "nog niet beslist", fr: "pas encore décidé", en: "not decided yet", ar: "لم يُقرَّر بعد" }
+    ProposalAccepted { nl: "aanvaard", fr: "accepté", en: "accepted", ar: "مقبول" }
+    ProposalDeclined { nl: "niet aanvaard", fr: "pas accepté", en: "not accepted", ar: "غير مقبول" }
+    StanceAgree { nl: "akkoord", fr: "d'accord", en: "agree", ar: "موافق" }
+    StanceDisagree { nl: "niet akkoord", fr: "pas d'accord", en: "disagree", ar: "غير موافق" }
+    DifferenceAdded { nl: "toegevoegd", fr: "ajouté", en: "added", ar: "أُضيف" }
+    DifferenceRemoved { nl: "weggehaald", fr: "retiré", en: "removed", ar: "حُذف" }
+    DifferenceChanged { nl: "veranderd", fr: "modifié", en: "changed", ar: "تغيّر" }
+    ActionChangedPlan { nl: "werkte een plan bij", fr: "a mis à jour un plan", en: "updated a plan", ar: "حدّث خطة" }
+    ActionCommentedPlan { nl: "reageerde op een plan", fr: "a réagi à un plan", en: "responded to a plan", ar: "علّق على خطة" }
+    ActionAnsweredPlan { nl: "gaf een antwoord op een plan", fr: "a donné son avis sur un plan", en: "gave their answer on a plan", ar: "أعطى رأيه في خطة" }
+    ErrStaleVersion { nl: "Het plan is intussen veranderd. Lees de nieuwe versie en probeer opnieuw.", fr: "Le plan a changé entre-temps. Lisez la nouvelle version et réessayez.", en: "The plan has changed in the meantime. Read the new version and try again.", ar: "تغيّرت الخطة في هذه الأثناء. اقرأ النسخة الجديدة وحاول مرة أخرى." }
+    ErrAlreadySigned { nl: "U hebt deze versie al ondertekend.", fr: "Vous avez déjà signé cette version.", en: "You have already signed this version.", ar: "لقد وقّعت هذه النسخة من قبل." }
+    ErrItemsUnanswered { nl: "Zeg eerst bij elk punt of u akkoord bent.", fr: "Dites d'abord pour chaque point si vous êtes d'accord.", en: "First say for each item whether you agree.", ar: "قل أولاً لكل بند إن كنت موافقاً." }
+    ErrNotOpenForAgreement { nl: "Dit plan is nog in opmaak. U kunt het ondertekenen als het klaar is.", fr: "Ce plan est encore en préparation. Vous pourrez le signer quand il sera prêt.", en: "This plan is still being drafted. You can sign it when it is ready.", ar: "هذه الخطة ما زالت قيد الإعداد. يمكنك توقيعها عندما تكون جاهزة." }
+    ErrProposalDecided { nl: "Over dit voorstel is al beslist.", fr: "Cette proposition a déjà été décidée.", en: "This proposal has already been decided.", ar: "تمّ البتّ في هذا الاقتراح من قبل." }
+    ErrNotAParty { nl: "U hoeft deze versie niet te ondertekenen.", fr: "Vous n'avez pas à signer cette version.", en: "You are not asked to sign this version.", ar: "لا يُطلب منك توقيع هذه النسخة." }
+    ErrPlanEmpty { nl: "Een plan heeft minstens één punt nodig.", fr: "Un plan a besoin d'au moins un point.", en: "A plan needs at least one item.", ar: "تحتاج الخطة إلى بند واحد على الأقل." }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -6,6 +6,7 @@ plain_enum!(Category {
     Trajectory => "trajectory", CategoryTrajectory;
     Reunification => "reunification", CategoryReunification;
     Appointments => "appointments", CategoryAppointments;
+    Plans => "plans", CategoryPlans;
 });
 
 /// A worker's limit on what a family member sees, with the reason the participant reads.

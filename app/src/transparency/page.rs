@@ -79,6 +79,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         Some("trajectory") => Msg::CategoryTrajectory,
         Some("reunification") => Msg::CategoryReunification,
         Some("appointments") => Msg::CategoryAppointments,
+        Some("plans") => Msg::CategoryPlans,
         Some("access_log") => Msg::CategoryAccessLog,
         Some("sharing") => Msg::SharingTitle,
         _ => Msg::ActionOther,
@@ -101,6 +102,9 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "message_sent" => Msg::ActionSentMessage,
         "conversation_created" => Msg::ActionStartedConversation,
         "conversation_member_added" => Msg::ActionAddedToConversation,
+        "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" => Msg::ActionChangedPlan,
+        "plan_commented" | "plan_proposal_made" => Msg::ActionCommentedPlan,
+        "plan_responded" | "plan_signed" => Msg::ActionAnsweredPlan,
         _ => Msg::ActionOther,
     };
     lang.t(action).to_string()

@@ -6,6 +6,8 @@ use crate::changes::api as changes;
 use crate::circle::api as circle;
 use crate::contacts::api as contacts;
 use crate::messaging::api as messaging;
+use crate::plans::agreement_api as agreement;
+use crate::plans::api as plans;
 use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
@@ -38,6 +40,10 @@ const BODY_LIMIT: usize = 64 * 1024;
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
+        plans::list_plans, plans::create_plan, plans::show_plan, plans::show_version, plans::compare_versions,
+        plans::add_item, plans::change_item, plans::remove_item, plans::comment, plans::propose,
+        plans::accept_proposal, plans::decline_proposal,
+        agreement::submit, agreement::add_party, agreement::respond, agreement::sign,
     ),
     modifiers(&BearerAuth)
 )]
@@ -109,6 +115,44 @@ pub fn routes() -> Router<AppState> {
             patch(reunification::update_step),
         )
         .route("/cases/{case_id}/consents/{member_id}", put(sharing::set_consents))
+        .route(
+            "/cases/{case_id}/plans",
+            get(plans::list_plans).post(plans::create_plan),
+        )
+        .route("/cases/{case_id}/plans/{plan_id}", get(plans::show_plan))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/versions/{number}",
+            get(plans::show_version),
+        )
+        .route("/cases/{case_id}/plans/{plan_id}/compare", get(plans::compare_versions))
+        .route("/cases/{case_id}/plans/{plan_id}/items", post(plans::add_item))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/{item_key}",
+            patch(plans::change_item).delete(plans::remove_item),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/{item_key}/comments",
+            post(plans::comment),
+        )
+        .route("/cases/{case_id}/plans/{plan_id}/proposals", post(plans::propose))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/proposals/{proposal_id}/accept",
+            post(plans::accept_proposal),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/proposals/{proposal_id}/decline",
+            post(plans::decline_proposal),
+        )
+        .route("/cases/{case_id}/plans/{plan_id}/submit", post(agreement::submit))
+        .route("/cases/{case_id}/plans/{plan_id}/parties", post(agreement::add_party))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/versions/{number}/items/{item_key}/response",
+            put(agreement::respond),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/versions/{number}/signatures",
+            post(agreement::sign),
+        )
         .route(
             "/cases/{case_id}/restrictions/{member_id}",
             put(sharing::restrict).delete(sharing::lift_restriction),

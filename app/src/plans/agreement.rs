@@ -1,0 +1,227 @@
+//! Agreeing: a worker puts a draft up for agreement, which fixes who must agree (the
+//! participant, each worker who owns an item, and family members the participant asked);
+//! each of them says agree or disagree per item (a reason to disagree), then signs. The
+//! version is agreed when everyone has signed, and keeps every disagreement.
+
+use super::service::{find_plan, latest, open_for_change, plan_entry, text, version_view};
+use super::storage::{self, VersionRow};
+use super::{NewParty, NewResponse, PlanVersion, Stance, Submit, VersionState};
+use crate::access::{self, CaseAccess, Category};
+use crate::accounts::service::Viewer;
+use crate::audit::{self, AuditAction};
+use crate::db::{now, Tx};
+use crate::error::{AppError, ErrorCode};
+use crate::state::{AppState, RequestContext};
+
+/// Who must agree a version: the participant, the workers of the circle who own an item,
+/// and the family members the participant asked who still may read the plan.
+async fn required_parties(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    plan_id: i64,
+    version: &VersionRow,
+) -> Result<Vec<i64>, AppError> {
+    let mut parties: Vec<i64> = sqlx::query_scalar(
+        "SELECT user_id FROM memberships WHERE case_id = $1 AND member_kind = 'participant' AND ended_at IS NULL",
+    )
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let owners: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT i.owner_user_id FROM plan_items i JOIN memberships m ON m.user_id = i.owner_user_id \
+         AND m.case_id = $2 AND m.member_kind = 'worker' AND m.ended_at IS NULL WHERE i.version_id = $1",
+    )
+    .bind(version.id)
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    parties.extend(owners);
+    for user_id in storage::extra_parties(tx, plan_id).await? {
+        if access::family_member_may_read(tx, case_id, user_id, Category::Plans).await? {
+            parties.push(user_id);
+        }
+    }
+    parties.sort_unstable();
+    parties.dedup();
+    Ok(parties)
+}
+
+pub async fn submit(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    submit: Submit,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
+    let version = latest(&mut tx, plan_id).await?;
+    if version.number != submit.number || version.state != VersionState::Draft {
+        return Err(AppError::new(ErrorCode::StaleVersion));
+    }
+    if storage::items(&mut tx, version.id).await?.is_empty() {
+        return Err(AppError::new(ErrorCode::PlanEmpty));
+    }
+    for user_id in required_parties(&mut tx, case_id, plan_id, &version).await? {
+        storage::add_party(&mut tx, version.id, user_id).await?;
+    }
+    storage::set_state(&mut tx, version.id, VersionState::AwaitingSignatures, now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        plan_entry(viewer, case_id, AuditAction::PlanSubmitted, plan_id),
+    )
+    .await?;
+    let version = latest(&mut tx, plan_id).await?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The participant asks a family member (who may read the plan) to agree it too, from
+/// the version waiting for signatures on.
+pub async fn add_party(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    party: NewParty,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let case = access::require_participant(&mut tx, viewer, case_id).await?;
+    let plan = find_plan(&mut tx, case_id, plan_id).await?;
+    storage::lock_plan(&mut tx, plan_id).await?;
+    if !access::family_member_may_read(&mut tx, case_id, party.user_id, Category::Plans).await? {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    storage::add_extra_party(&mut tx, plan_id, party.user_id, viewer.user_id, now()).await?;
+    let version = latest(&mut tx, plan_id).await?;
+    if version.state == VersionState::AwaitingSignatures {
+        storage::add_party(&mut tx, version.id, party.user_id).await?;
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        plan_entry(viewer, case_id, AuditAction::PlanChanged, plan_id),
+    )
+    .await?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Opens a version for a party's answer or signature: the read check, then whether this
+/// version still waits for this person.
+async fn open_for_party(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    number: i64,
+) -> Result<(CaseAccess, super::storage::PlanRow, VersionRow), AppError> {
+    let case = access::open_case(tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(tx, case_id, plan_id).await?;
+    storage::lock_plan(tx, plan_id).await?;
+    let version = storage::version(tx, plan_id, number)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let parties = storage::parties(tx, version.id).await?;
+    let party = parties.iter().find(|p| p.person.user_id == viewer.user_id);
+    match (version.state, party) {
+        (VersionState::Draft, _) => Err(AppError::new(ErrorCode::NotOpenForAgreement)),
+        (VersionState::Superseded, _) => Err(AppError::new(ErrorCode::StaleVersion)),
+        (_, None) => Err(AppError::new(ErrorCode::NotAParty)),
+        (_, Some(p)) if p.signed_at.is_some() => Err(AppError::new(ErrorCode::AlreadySigned)),
+        (VersionState::Agreed, Some(_)) => Err(AppError::new(ErrorCode::AlreadySigned)),
+        (VersionState::AwaitingSignatures, Some(_)) => Ok((case, plan, version)),
+    }
+}
+
+pub async fn respond(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    target: (i64, i64, i64),
+    key: i64,
+    response: NewResponse,
+) -> Result<PlanVersion, AppError> {
+    let (case_id, plan_id, number) = target;
+    let mut tx = state.begin().await?;
+    let (case, plan, version) = open_for_party(&mut tx, ctx, viewer, case_id, plan_id, number).await?;
+    if !storage::items(&mut tx, version.id)
+        .await?
+        .iter()
+        .any(|(k, _)| *k == key)
+    {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    let reason = text(&response.reason, false, 1000)?;
+    if response.stance == Stance::Disagree && reason.is_empty() {
+        return Err(AppError::new(ErrorCode::ReasonRequired));
+    }
+    storage::save_response(
+        &mut tx,
+        version.id,
+        key,
+        viewer.user_id,
+        response.stance,
+        &reason,
+        now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        plan_entry(viewer, case_id, AuditAction::PlanResponded, plan_id),
+    )
+    .await?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+pub async fn sign(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    number: i64,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let (case, plan, version) = open_for_party(&mut tx, ctx, viewer, case_id, plan_id, number).await?;
+    let answered: Vec<i64> = storage::responses(&mut tx, version.id)
+        .await?
+        .into_iter()
+        .filter(|(_, r)| r.by.user_id == viewer.user_id)
+        .map(|(key, _)| key)
+        .collect();
+    let items = storage::items(&mut tx, version.id).await?;
+    if items.iter().any(|(key, _)| !answered.contains(key)) {
+        return Err(AppError::new(ErrorCode::ItemsUnanswered));
+    }
+    let at = now();
+    storage::sign(&mut tx, version.id, viewer.user_id, at).await?;
+    let everyone = storage::parties(&mut tx, version.id)
+        .await?
+        .iter()
+        .all(|p| p.signed_at.is_some());
+    if everyone {
+        storage::set_state(&mut tx, version.id, VersionState::Agreed, at).await?;
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        plan_entry(viewer, case_id, AuditAction::PlanSigned, plan_id),
+    )
+    .await?;
+    let version = storage::version(&mut tx, plan_id, number)
+        .await?
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}

@@ -1,0 +1,461 @@
+//! The plans service: reading plans and versions, drafting items. Every function checks
+//! access first (through `access`, which also records the read), then changes, then
+//! records the change, in one transaction.
+
+use super::storage::{self, PlanRow, StoredItem, VersionRow};
+use super::{
+    compare, Comparison, ItemChange, NewItem, NewPlan, PlanDetail, PlanItem, PlanKind, PlanSummary, PlanVersion, Plans,
+    VersionState, VersionSummary,
+};
+use crate::access::{self, CaseAccess, Category};
+use crate::accounts::service::Viewer;
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::circle::MemberKind;
+use crate::db::{now, Tx};
+use crate::error::{AppError, ErrorCode};
+use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
+use crate::state::{AppState, RequestContext};
+
+/// Trims a text and refuses it when it is missing (if required) or too long.
+pub(super) fn text(value: &str, required: bool, max: usize) -> Result<String, AppError> {
+    let value = value.trim().to_string();
+    if (required && value.is_empty()) || value.chars().count() > max {
+        Err(AppError::new(ErrorCode::InvalidInput))
+    } else {
+        Ok(value)
+    }
+}
+
+pub(super) async fn find_plan(tx: &mut Tx<'_>, case_id: i64, plan_id: i64) -> Result<PlanRow, AppError> {
+    storage::plan(tx, case_id, plan_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+pub(super) async fn latest(tx: &mut Tx<'_>, plan_id: i64) -> Result<VersionRow, AppError> {
+    storage::latest_version(tx, plan_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+pub(super) fn plan_entry(viewer: &Viewer, case_id: i64, action: AuditAction, plan_id: i64) -> AuditEntry {
+    AuditEntry {
+        actor: Some(viewer.user_id),
+        action,
+        case_id: Some(case_id),
+        object: Some(("plan", plan_id)),
+    }
+}
+
+/// The version that a change goes into: the newest one while it is a draft. A version
+/// that was put up for agreement never changes, so that every signature stays next to
+/// what was signed; a change then starts the next version from a copy of its items, and
+/// a version still waiting for signatures is superseded.
+pub(super) async fn editable_version(tx: &mut Tx<'_>, plan_id: i64, author: i64) -> Result<VersionRow, AppError> {
+    let current = latest(tx, plan_id).await?;
+    if current.state == VersionState::Draft {
+        return Ok(current);
+    }
+    let at = now();
+    if current.state == VersionState::AwaitingSignatures {
+        storage::set_state(tx, current.id, VersionState::Superseded, at).await?;
+    }
+    let id = storage::insert_version(tx, plan_id, current.number + 1, author, at).await?;
+    storage::copy_items(tx, current.id, id).await?;
+    Ok(VersionRow {
+        id,
+        number: current.number + 1,
+        state: VersionState::Draft,
+        created_at: at,
+        submitted_at: None,
+        agreed_at: None,
+    })
+}
+
+/// Everything about one version, as the viewer may see it.
+pub(super) async fn version_view(
+    tx: &mut Tx<'_>,
+    case: &CaseAccess,
+    plan: &PlanRow,
+    version: &VersionRow,
+) -> Result<PlanVersion, AppError> {
+    let latest_number = latest(tx, plan.id).await?.number;
+    let responses = storage::responses(tx, version.id).await?;
+    let comments = storage::comments(tx, plan.id).await?;
+    let items = storage::items(tx, version.id)
+        .await?
+        .into_iter()
+        .map(|(key, fields)| PlanItem {
+            key,
+            fields,
+            responses: responses
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, r)| r.clone())
+                .collect(),
+            comments: comments.iter().filter(|c| c.item_key == key).cloned().collect(),
+        })
+        .collect();
+    let parties = storage::parties(tx, version.id).await?;
+    let waiting_for_you = version.state == VersionState::AwaitingSignatures
+        && parties
+            .iter()
+            .any(|p| p.person.user_id == case.viewer_id && p.signed_at.is_none());
+    Ok(PlanVersion {
+        plan_id: plan.id,
+        case_id: plan.case_id,
+        kind: plan.kind,
+        title: plan.title.clone(),
+        number: version.number,
+        state: version.state,
+        latest_number,
+        created_at: version.created_at,
+        submitted_at: version.submitted_at,
+        agreed_at: version.agreed_at,
+        items,
+        parties,
+        proposals: storage::proposals(tx, plan.id).await?,
+        waiting_for_you,
+        you_may_edit: case.kind == MemberKind::Worker,
+    })
+}
+
+async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) -> Result<PlanSummary, AppError> {
+    let version = latest(tx, plan.id).await?;
+    let parties = if version.state == VersionState::AwaitingSignatures {
+        storage::parties(tx, version.id).await?
+    } else {
+        Vec::new()
+    };
+    let waiting_for: Vec<_> = parties
+        .into_iter()
+        .filter(|p| p.signed_at.is_none())
+        .map(|p| p.person)
+        .collect();
+    Ok(PlanSummary {
+        id: plan.id,
+        kind: plan.kind,
+        title: plan.title.clone(),
+        latest_number: version.number,
+        state: version.state,
+        waiting_for_you: waiting_for.iter().any(|p| p.user_id == viewer.user_id),
+        waiting_for,
+    })
+}
+
+pub async fn plans(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    page: &PageRequest,
+) -> Result<Plans, AppError> {
+    let mut tx = state.begin().await?;
+    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let limit = page.limit.min(MAX_LIMIT);
+    let after = page.after.as_ref().map_or(0, |c| c.id);
+    let rows = storage::plans(&mut tx, case_id, after, limit + 1).await?;
+    let mut plans = Vec::with_capacity(rows.len());
+    for plan in rows.iter().take(limit as usize) {
+        plans.push(summary(&mut tx, viewer, plan).await?);
+    }
+    tx.commit().await?;
+    let next_cursor = (rows.len() as i64 > limit)
+        .then(|| plans.last().map(|p| Cursor::by_id(p.id).encode()))
+        .flatten();
+    Ok(Plans {
+        case_id,
+        plans,
+        next_cursor,
+    })
+}
+
+pub async fn plan(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+) -> Result<PlanDetail, AppError> {
+    let mut tx = state.begin().await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(&mut tx, case_id, plan_id).await?;
+    let versions = storage::versions(&mut tx, plan_id).await?;
+    let current = versions.last().cloned().ok_or(AppError::new(ErrorCode::NotFound))?;
+    let mut history = Vec::with_capacity(versions.len());
+    for version in &versions {
+        history.push(VersionSummary {
+            number: version.number,
+            state: version.state,
+            created_at: version.created_at,
+            submitted_at: version.submitted_at,
+            agreed_at: version.agreed_at,
+            parties: storage::parties(&mut tx, version.id).await?,
+        });
+    }
+    let current = version_view(&mut tx, &case, &plan, &current).await?;
+    tx.commit().await?;
+    Ok(PlanDetail {
+        current,
+        versions: history,
+    })
+}
+
+pub async fn version(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    number: i64,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(&mut tx, case_id, plan_id).await?;
+    let version = storage::version(&mut tx, plan_id, number)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+pub async fn compare(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Comparison, AppError> {
+    let mut tx = state.begin().await?;
+    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    find_plan(&mut tx, case_id, plan_id).await?;
+    let mut items = Vec::with_capacity(2);
+    for number in [from, to] {
+        let version = storage::version(&mut tx, plan_id, number)
+            .await?
+            .ok_or(AppError::new(ErrorCode::NotFound))?;
+        items.push(storage::items(&mut tx, version.id).await?);
+    }
+    tx.commit().await?;
+    Ok(Comparison {
+        plan_id,
+        from,
+        to,
+        differences: compare::differences(&items[0], &items[1]),
+    })
+}
+
+/// An item's owner must be in the circle; a linked milestone or reunification step must
+/// be of this case.
+async fn check_links(tx: &mut Tx<'_>, case_id: i64, item: &NewItem) -> Result<(), AppError> {
+    let checks = [
+        (
+            item.owner_user_id,
+            "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND case_id = $2 AND ended_at IS NULL",
+        ),
+        (
+            item.milestone_id,
+            "SELECT COUNT(*) FROM milestones WHERE id = $1 AND case_id = $2",
+        ),
+        (
+            item.reunification_step_id,
+            "SELECT COUNT(*) FROM reunification_steps s JOIN children c ON c.id = s.child_id \
+             WHERE s.id = $1 AND c.case_id = $2",
+        ),
+    ];
+    for (id, sql) in checks {
+        let Some(id) = id else { continue };
+        let found: i64 = sqlx::query_scalar(sql)
+            .bind(id)
+            .bind(case_id)
+            .fetch_one(&mut **tx)
+            .await?;
+        if found == 0 {
+            return Err(AppError::new(ErrorCode::InvalidInput));
+        }
+    }
+    Ok(())
+}
+
+fn cleaned_item(item: NewItem) -> Result<NewItem, AppError> {
+    Ok(NewItem {
+        what: text(&item.what, true, 500)?,
+        why: text(&item.why, true, 1000)?,
+        ..item
+    })
+}
+
+fn stored(item: &NewItem) -> StoredItem<'_> {
+    StoredItem {
+        what: &item.what,
+        owner_user_id: item.owner_user_id,
+        due_on: item.due_on.as_ref().map(|d| d.as_str()),
+        why: &item.why,
+        milestone_id: item.milestone_id,
+        reunification_step_id: item.reunification_step_id,
+    }
+}
+
+pub async fn create(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    new: NewPlan,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    let title = text(&new.title, new.kind == PlanKind::Custom, 120)?;
+    let items = new.items.into_iter().map(cleaned_item).collect::<Result<Vec<_>, _>>()?;
+    if items.len() > 100 {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    for item in &items {
+        check_links(&mut tx, case_id, item).await?;
+    }
+    let at = now();
+    let plan_id = storage::insert_plan(&mut tx, case_id, new.kind, &title, viewer.user_id, at).await?;
+    let version_id = storage::insert_version(&mut tx, plan_id, 1, viewer.user_id, at).await?;
+    for item in &items {
+        storage::append_item(&mut tx, plan_id, version_id, stored(item)).await?;
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        plan_entry(viewer, case_id, AuditAction::PlanCreated, plan_id),
+    )
+    .await?;
+    let plan = find_plan(&mut tx, case_id, plan_id).await?;
+    let version = latest(&mut tx, plan_id).await?;
+    let view = version_view(&mut tx, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Opens a plan for a worker's change: the worker check, the plan, its lock.
+pub(super) async fn open_for_change(
+    tx: &mut Tx<'_>,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+) -> Result<(CaseAccess, PlanRow), AppError> {
+    let case = access::require_case_worker(tx, viewer, case_id).await?;
+    let plan = find_plan(tx, case_id, plan_id).await?;
+    storage::lock_plan(tx, plan_id).await?;
+    Ok((case, plan))
+}
+
+/// Records a change to the plan and answers with the version it went into.
+pub(super) async fn finish_change(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case: &CaseAccess,
+    plan: &PlanRow,
+    version: &VersionRow,
+) -> Result<PlanVersion, AppError> {
+    storage::touch_version(tx, version.id, now()).await?;
+    audit::record(
+        tx,
+        ctx,
+        plan_entry(viewer, plan.case_id, AuditAction::PlanChanged, plan.id),
+    )
+    .await?;
+    version_view(tx, case, plan, version).await
+}
+
+pub async fn add_item(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    item: NewItem,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
+    let item = cleaned_item(item)?;
+    check_links(&mut tx, case_id, &item).await?;
+    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    storage::append_item(&mut tx, plan_id, version.id, stored(&item)).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The item as it stands in the newest version, or 404.
+pub(super) async fn current_item(tx: &mut Tx<'_>, plan_id: i64, key: i64) -> Result<NewItem, AppError> {
+    let version = latest(tx, plan_id).await?;
+    let (_, fields) = storage::items(tx, version.id)
+        .await?
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    Ok(NewItem {
+        what: fields.what,
+        owner_user_id: fields.owner.map(|o| o.user_id),
+        due_on: fields.due_on,
+        why: fields.why,
+        milestone_id: fields.milestone_id,
+        reunification_step_id: fields.reunification_step_id,
+    })
+}
+
+/// Writes an item's new fields into the editable version.
+pub(super) async fn write_item(
+    tx: &mut Tx<'_>,
+    version: &VersionRow,
+    key: i64,
+    item: &NewItem,
+) -> Result<(), AppError> {
+    storage::update_item(tx, version.id, key, stored(item)).await?;
+    Ok(())
+}
+
+pub async fn change_item(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    key: i64,
+    change: ItemChange,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
+    let current = current_item(&mut tx, plan_id, key).await?;
+    let changed = cleaned_item(NewItem {
+        what: change.what.unwrap_or(current.what),
+        owner_user_id: change.owner_user_id.or(current.owner_user_id),
+        due_on: change.due_on.or(current.due_on),
+        why: change.why.unwrap_or(current.why),
+        ..current
+    })?;
+    check_links(&mut tx, case_id, &changed).await?;
+    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    write_item(&mut tx, &version, key, &changed).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+pub async fn remove_item(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+    plan_id: i64,
+    key: i64,
+) -> Result<PlanVersion, AppError> {
+    let mut tx = state.begin().await?;
+    let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
+    current_item(&mut tx, plan_id, key).await?;
+    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    storage::delete_item(&mut tx, version.id, key).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    tx.commit().await?;
+    Ok(view)
+}
