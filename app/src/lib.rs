@@ -128,6 +128,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/messages/:conversation_id") view=messaging::ThreadPage ssr=SsrMode::Async/>
                 <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/contacts") view=contacts::ContactsPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/plans") view=plans::PlansPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/plans/:plan_id") view=plans::PlanPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

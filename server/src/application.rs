@@ -2,7 +2,7 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, appointments, contacts, http, messaging, reunification, sharing, trajectory};
+use crate::{accounts, admin, api, appointments, contacts, http, messaging, plans, reunification, sharing, trajectory};
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
 use app::messaging::live::EventBus;
@@ -171,6 +171,48 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             post(reunification::forms::change_step),
         )
         .route("/cases/{case_id}/contacts/{contact_id}", post(contacts::forms::change))
+        .route("/cases/{case_id}/plans/new", post(plans::forms::start))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/new",
+            post(plans::forms::add_item),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/{item_key}",
+            post(plans::forms::change_item),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/{item_key}/remove",
+            post(plans::forms::remove_item),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/items/{item_key}/comments",
+            post(plans::forms::comment),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/proposals",
+            post(plans::forms::propose),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/proposals/{proposal_id}/accept",
+            post(plans::forms::accept),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/proposals/{proposal_id}/decline",
+            post(plans::forms::decline),
+        )
+        .route("/cases/{case_id}/plans/{plan_id}/submit", post(plans::forms::submit))
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/parties",
+            post(plans::forms::ask_family),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/versions/{number}/items/{item_key}/response",
+            post(plans::forms::respond),
+        )
+        .route(
+            "/cases/{case_id}/plans/{plan_id}/versions/{number}/sign",
+            post(plans::forms::sign),
+        )
         .route(
             "/cases/{case_id}/appointments/{file}",
             get(appointments::files::calendar),

@@ -295,7 +295,11 @@ async fn ask(app: &TestApp, ids: &Ids, row: &Row, role: &str) -> (StatusCode, Op
         request = request
             .header(header::ORIGIN, app.url(""))
             .header(header::ACCEPT, "application/json")
-            .form(&[("case_id", ids.case_a), ("conversation_id", ids.conversation)]);
+            .form(&[
+                ("case_id", ids.case_a),
+                ("conversation_id", ids.conversation),
+                ("plan_id", ids.plan),
+            ]);
         if role != "anonymous" {
             request = request.header(header::COOKIE, app.web_session(role).await);
         }

@@ -16,6 +16,7 @@ mod messaging;
 mod pages;
 mod pagination;
 mod plans;
+mod plans_pages;
 mod platform;
 mod reunification;
 mod sharing;

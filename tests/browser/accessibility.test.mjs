@@ -130,12 +130,17 @@ test("the case pages and the caseload have no WCAG 2.2 AA violations, for the pa
       assert.ok((await page.locator("li.milestone").count()) >= 4, "the milestones are listed");
       assert.deepEqual(await violations(page, `trajectory (${username})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
-      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"]]) {
-        await page.goto(page.url().replace(/\/trajectory$/, suffix));
+      const caseBase = page.url().replace(/\/trajectory$/, "");
+      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"], ["/plans", "plans"]]) {
+        await page.goto(caseBase + suffix);
+        assert.equal(pathOf(page), new URL(caseBase + suffix).pathname, `the ${label} page itself`);
         assert.match(await page.textContent("#page-title"), /\S/);
         assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);
         assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling on the ${label} page`);
       }
+      await Promise.all([page.waitForURL(/\/plans\/\d+$/), page.click("ul.plans a")]);
+      assert.deepEqual(await violations(page, `plan (${username})`), [], `a plan for ${username}`);
+      assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on a plan");
       await page.goto(BASE + "/messages");
       assert.deepEqual(await violations(page, `messages (${username})`), [], `messages for ${username}`);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the messages page");

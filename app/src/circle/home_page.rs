@@ -58,10 +58,12 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let case_id = case.case_id;
     let next_step = case.trajectory_visible.then(|| case.next_step.clone());
     let upcoming = case.upcoming.clone();
+    let plans_waiting = case.plans_waiting.clone();
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
             {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step lang/> })}
+            {plans_waiting.map(|plans| view! { <PlansWaiting case_id plans lang/> })}
             {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming lang/> })}
             {match case.members {
                 Some(members) => view! {
@@ -86,6 +88,27 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
             })}
             {i_am_worker.then(|| view! { <InviteForm case_id lang/> })}
         </section>
+    }
+}
+
+/// Plans that wait for the viewer's signature, first thing on the home page, and the
+/// way to every plan of the case.
+#[component]
+fn PlansWaiting(case_id: i64, plans: Vec<crate::plans::PlanSummary>, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="plans-waiting">
+            {(!plans.is_empty()).then(|| view! {
+                <h3>{lang.t(Msg::PlansWaitingTitle)}</h3>
+                <ul>
+                    {plans.into_iter().map(|plan| view! {
+                        <li><a href=format!("/cases/{case_id}/plans/{}", plan.id)>
+                            {crate::plans::plan_title(plan.kind, &plan.title, lang)}
+                        </a></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <p><a href=format!("/cases/{case_id}/plans")>{lang.t(Msg::SeePlans)}</a></p>
+        </div>
     }
 }
 

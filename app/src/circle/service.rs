@@ -36,6 +36,7 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
             trajectory_visible: next.is_some(),
             reunification_visible: access::may_read(&mut tx, viewer, case_id, Category::Reunification).await?,
             upcoming: crate::appointments::service::upcoming_in(&mut tx, ctx, viewer, case_id).await?,
+            plans_waiting: crate::plans::page_service::waiting_in(&mut tx, ctx, viewer, case_id).await?,
             next_step: next.flatten(),
         });
     }

@@ -69,6 +69,8 @@ pub struct CaseCircle {
     pub reunification_visible: bool,
     /// `None` when the viewer may not see appointments; else the next few.
     pub upcoming: Option<Vec<crate::appointments::Appointment>>,
+    /// `None` when the viewer may not read plans; else the plans waiting for their signature.
+    pub plans_waiting: Option<Vec<crate::plans::PlanSummary>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -531,12 +531,71 @@ messages! {
     ActionCommentedPlan { nl: "reageerde op een plan", fr: "a réagi à un plan", en: "responded to a plan", ar: "علّق على خطة" }
     ActionAnsweredPlan { nl: "gaf een antwoord op een plan", fr: "a donné son avis sur un plan", en: "gave their answer on a plan", ar: "أعطى رأيه في خطة" }
     ErrStaleVersion { nl: "Het plan is intussen veranderd. Lees de nieuwe versie en probeer opnieuw.", fr: "Le plan a changé entre-temps. Lisez la nouvelle version et réessayez.", en: "The plan has changed in the meantime. Read the new version and try again.", ar: "تغيّرت الخطة في هذه الأثناء. اقرأ النسخة الجديدة وحاول مرة أخرى." }
-    ErrAlreadySigned { nl: "U hebt deze versie al ondertekend.", fr: "Vous avez déjà signé cette version.", en: "You have already signed this version.", ar: "لقد وقّعت هذه النسخة من قبل." }
-    ErrItemsUnanswered { nl: "Zeg eerst bij elk punt of u akkoord bent.", fr: "Dites d'abord pour chaque point si vous êtes d'accord.", en: "First say for each item whether you agree.", ar: "قل أولاً لكل بند إن كنت موافقاً." }
-    ErrNotOpenForAgreement { nl: "Dit plan is nog in opmaak. U kunt het ondertekenen als het klaar is.", fr: "Ce plan est encore en préparation. Vous pourrez le signer quand il sera prêt.", en: "This plan is still being drafted. You can sign it when it is ready.", ar: "هذه الخطة ما زالت قيد الإعداد. يمكنك توقيعها عندما تكون جاهزة." }
+    ErrAlreadySigned { nl: "Je hebt deze versie al ondertekend.", fr: "Vous avez déjà signé cette version.", en: "You have already signed this version.", ar: "لقد وقّعت هذه النسخة من قبل." }
+    ErrItemsUnanswered { nl: "Zeg eerst bij elk punt of je akkoord bent.", fr: "Dites d'abord pour chaque point si vous êtes d'accord.", en: "First say for each item whether you agree.", ar: "قل أولاً لكل بند إن كنت موافقاً." }
+    ErrNotOpenForAgreement { nl: "Dit plan is nog in opmaak. Je kunt het ondertekenen als het klaar is.", fr: "Ce plan est encore en préparation. Vous pourrez le signer quand il sera prêt.", en: "This plan is still being drafted. You can sign it when it is ready.", ar: "هذه الخطة ما زالت قيد الإعداد. يمكنك توقيعها عندما تكون جاهزة." }
     ErrProposalDecided { nl: "Over dit voorstel is al beslist.", fr: "Cette proposition a déjà été décidée.", en: "This proposal has already been decided.", ar: "تمّ البتّ في هذا الاقتراح من قبل." }
-    ErrNotAParty { nl: "U hoeft deze versie niet te ondertekenen.", fr: "Vous n'avez pas à signer cette version.", en: "You are not asked to sign this version.", ar: "لا يُطلب منك توقيع هذه النسخة." }
+    ErrNotAParty { nl: "Jij hoeft deze versie niet te ondertekenen.", fr: "Vous n'avez pas à signer cette version.", en: "You are not asked to sign this version.", ar: "لا يُطلب منك توقيع هذه النسخة." }
     ErrPlanEmpty { nl: "Een plan heeft minstens één punt nodig.", fr: "Un plan a besoin d'au moins un point.", en: "A plan needs at least one item.", ar: "تحتاج الخطة إلى بند واحد على الأقل." }
+    PlansTitle { nl: "Plannen", fr: "Plans", en: "Plans", ar: "الخطط" }
+    PlansIntro { nl: "Plannen maken we samen. Bij elk punt kun je reageren, iets voorstellen en zeggen of je akkoord bent.", fr: "Les plans se font ensemble. Pour chaque point, vous pouvez réagir, proposer quelque chose et dire si vous êtes d'accord.", en: "Plans are made together. For each item you can respond, suggest a change and say whether you agree.", ar: "نضع الخطط معاً. في كل بند يمكنك أن تعلّق وتقترح تغييراً وتقول إن كنت موافقاً." }
+    NoPlansYet { nl: "Er is nog geen plan.", fr: "Il n'y a pas encore de plan.", en: "There is no plan yet.", ar: "لا توجد خطة بعد." }
+    SeePlans { nl: "Plannen", fr: "Plans", en: "Plans", ar: "الخطط" }
+    AllPlans { nl: "Alle plannen", fr: "Tous les plans", en: "All plans", ar: "كل الخطط" }
+    StartPlanTitle { nl: "Een plan beginnen", fr: "Commencer un plan", en: "Start a plan", ar: "بدء خطة" }
+    PlanKindLabel { nl: "Soort plan", fr: "Type de plan", en: "Kind of plan", ar: "نوع الخطة" }
+    PlanTitleLabel { nl: "Titel (alleen voor een ander plan)", fr: "Titre (seulement pour un autre plan)", en: "Title (only for another kind of plan)", ar: "العنوان (لخطة من نوع آخر فقط)" }
+    StartPlanButton { nl: "Plan beginnen", fr: "Commencer le plan", en: "Start the plan", ar: "ابدأ الخطة" }
+    PlanVersionLine { nl: "Versie {number}: {state}", fr: "Version {number} : {state}", en: "Version {number}: {state}", ar: "النسخة {number}: {state}" }
+    WaitingForSignaturesOf { nl: "Wacht nog op: {names}", fr: "Attend encore : {names}", en: "Still waiting for: {names}", ar: "ما زالت تنتظر: {names}" }
+    WaitingForYouBadge { nl: "Wacht op jou", fr: "Vous attend", en: "Waiting for you", ar: "بانتظارك" }
+    AgreedOn { nl: "Afgesproken op {time}", fr: "Convenu le {time}", en: "Agreed on {time}", ar: "اتُّفق عليها في {time}" }
+    PlanWaitsForYou { nl: "Dit plan wacht op jou. Zeg bij elk punt of je akkoord bent. Onderteken daarna het plan onderaan.", fr: "Ce plan vous attend. Dites pour chaque point si vous êtes d'accord. Signez ensuite le plan en bas.", en: "This plan is waiting for you. Say for each item whether you agree. Then sign the plan at the bottom.", ar: "هذه الخطة بانتظارك. قل لكل بند إن كنت موافقاً. ثم وقّع الخطة في الأسفل." }
+    OlderVersionNotice { nl: "Dit is een oudere versie. Ze verandert niet meer.", fr: "Ceci est une version plus ancienne. Elle ne change plus.", en: "This is an older version. It no longer changes.", ar: "هذه نسخة أقدم. لم تعد تتغيّر." }
+    SeeNewestVersion { nl: "Naar de nieuwste versie", fr: "Voir la version la plus récente", en: "See the newest version", ar: "انتقل إلى أحدث نسخة" }
+    ChangesSincePrevious { nl: "Wat veranderde sinds versie {number}", fr: "Ce qui a changé depuis la version {number}", en: "What changed since version {number}", ar: "ما الذي تغيّر منذ النسخة {number}" }
+    ItemWhatLabel { nl: "Wat gebeurt er?", fr: "Que va-t-il se passer ?", en: "What will happen?", ar: "ماذا سيحدث؟" }
+    ItemWhoLabel { nl: "Wie doet het?", fr: "Qui le fait ?", en: "Who does it?", ar: "من يقوم به؟" }
+    ItemWhenLabel { nl: "Tegen wanneer?", fr: "Pour quand ?", en: "By when?", ar: "متى؟" }
+    ItemWhyLabel { nl: "Waarom?", fr: "Pourquoi ?", en: "Why?", ar: "لماذا؟" }
+    NobodyNamedYet { nl: "nog niet afgesproken", fr: "pas encore convenu", en: "not agreed yet", ar: "لم يُتّفق عليه بعد" }
+    AnswersLabel { nl: "Antwoorden", fr: "Réponses", en: "Answers", ar: "الإجابات" }
+    CommentsLabel { nl: "Reacties", fr: "Réactions", en: "Comments", ar: "التعليقات" }
+    YourAnswerLegend { nl: "Ben je akkoord met dit punt?", fr: "Êtes-vous d'accord avec ce point ?", en: "Do you agree with this item?", ar: "هل توافق على هذا البند؟" }
+    DisagreeReasonLabel { nl: "Waarom niet? (nodig als je niet akkoord bent)", fr: "Pourquoi pas ? (nécessaire si vous n'êtes pas d'accord)", en: "Why not? (needed if you disagree)", ar: "لماذا لا؟ (مطلوب إن لم تكن موافقاً)" }
+    SaveAnswerButton { nl: "Antwoord bewaren", fr: "Enregistrer la réponse", en: "Save my answer", ar: "احفظ إجابتي" }
+    CommentSummary { nl: "Reageren", fr: "Réagir", en: "Comment", ar: "علّق" }
+    CommentLabel { nl: "Je reactie", fr: "Votre réaction", en: "Your comment", ar: "تعليقك" }
+    CommentButton { nl: "Reactie plaatsen", fr: "Publier la réaction", en: "Post comment", ar: "انشر التعليق" }
+    ProposeSummary { nl: "Een wijziging voorstellen", fr: "Proposer un changement", en: "Suggest a change", ar: "اقترح تغييراً" }
+    ProposalKindLabel { nl: "Wat stel je voor?", fr: "Que proposez-vous ?", en: "What do you suggest?", ar: "ماذا تقترح؟" }
+    NewWordingLabel { nl: "Nieuwe tekst", fr: "Nouveau texte", en: "New wording", ar: "نص جديد" }
+    NewDateLabel { nl: "Nieuwe datum", fr: "Nouvelle date", en: "New date", ar: "تاريخ جديد" }
+    ProposalReasonLabel { nl: "Waarom stel je dit voor?", fr: "Pourquoi proposez-vous cela ?", en: "Why do you suggest this?", ar: "لماذا تقترح هذا؟" }
+    ProposeButton { nl: "Voorstel sturen", fr: "Envoyer la proposition", en: "Send suggestion", ar: "أرسل الاقتراح" }
+    ProposeItemSummary { nl: "Een nieuw punt voorstellen", fr: "Proposer un nouveau point", en: "Suggest a new item", ar: "اقترح بنداً جديداً" }
+    ProposalsTitle { nl: "Voorstellen", fr: "Propositions", en: "Suggestions", ar: "الاقتراحات" }
+    ProposalBy { nl: "{name} stelt voor: {kind}", fr: "{name} propose : {kind}", en: "{name} suggests: {kind}", ar: "{name} يقترح: {kind}" }
+    ProposalBecause { nl: "Waarom: {reason}", fr: "Pourquoi : {reason}", en: "Why: {reason}", ar: "السبب: {reason}" }
+    DeclinedBecause { nl: "Niet aanvaard, omdat: {reason}", fr: "Pas accepté, parce que : {reason}", en: "Not accepted, because: {reason}", ar: "لم يُقبل، لأن: {reason}" }
+    AcceptProposalButton { nl: "Aanvaarden", fr: "Accepter", en: "Accept", ar: "اقبل" }
+    DeclineReasonLabel { nl: "Waarom niet? De persoon die het voorstelde, leest dit.", fr: "Pourquoi pas ? La personne qui l'a proposé le lira.", en: "Why not? The person who suggested it will read this.", ar: "لماذا لا؟ سيقرأ ذلك صاحب الاقتراح." }
+    DeclineProposalButton { nl: "Niet aanvaarden", fr: "Ne pas accepter", en: "Do not accept", ar: "لا تقبل" }
+    ChangeItemSummary { nl: "Punt wijzigen", fr: "Modifier le point", en: "Change this item", ar: "عدّل هذا البند" }
+    RemoveItemButton { nl: "Punt weghalen", fr: "Retirer le point", en: "Remove this item", ar: "احذف هذا البند" }
+    AddItemTitle { nl: "Een punt toevoegen", fr: "Ajouter un point", en: "Add an item", ar: "أضف بنداً" }
+    SubmitPlanTitle { nl: "Klaar om af te spreken?", fr: "Prêt à convenir ?", en: "Ready to agree?", ar: "جاهز للاتفاق؟" }
+    SubmitPlanIntro { nl: "Wie moet tekenen, krijgt het plan te zien met de vraag of ze akkoord zijn. Daarna verandert deze versie niet meer.", fr: "Les personnes qui doivent signer verront le plan et diront si elles sont d'accord. Ensuite, cette version ne change plus.", en: "The people who must sign will see the plan and say whether they agree. After that, this version no longer changes.", ar: "سيرى من يجب أن يوقّع الخطة ويقول إن كان موافقاً. بعد ذلك لا تتغيّر هذه النسخة." }
+    SubmitPlanButton { nl: "Vragen om te tekenen", fr: "Demander de signer", en: "Ask for signatures", ar: "اطلب التوقيع" }
+    SignPlanTitle { nl: "Ondertekenen", fr: "Signer", en: "Sign", ar: "التوقيع" }
+    SignPlanIntro { nl: "Met je handtekening zeg je: dit is het plan zoals we het bespraken, met mijn antwoorden erbij. Als je niet akkoord bent met een punt, blijft dat zichtbaar.", fr: "Par votre signature, vous dites : voici le plan tel que nous l'avons discuté, avec mes réponses. Si vous n'êtes pas d'accord avec un point, cela reste visible.", en: "By signing you say: this is the plan as we discussed it, with my answers. If you disagree with an item, that stays visible.", ar: "بتوقيعك تقول: هذه هي الخطة كما ناقشناها، مع إجاباتي. إن لم تكن موافقاً على بند، يبقى ذلك ظاهراً." }
+    SignPlanButton { nl: "Plan ondertekenen", fr: "Signer le plan", en: "Sign the plan", ar: "وقّع الخطة" }
+    AskFamilyTitle { nl: "Iemand van je familie mee laten tekenen", fr: "Faire signer aussi un membre de votre famille", en: "Ask a family member to sign too", ar: "اطلب من أحد أفراد عائلتك أن يوقّع أيضاً" }
+    AskFamilyLabel { nl: "Wie?", fr: "Qui ?", en: "Who?", ar: "من؟" }
+    AskFamilyButton { nl: "Vragen", fr: "Demander", en: "Ask", ar: "اطلب" }
+    PlanHistoryTitle { nl: "Alle versies", fr: "Toutes les versions", en: "All versions", ar: "كل النسخ" }
+    SignedBy { nl: "getekend door {names}", fr: "signé par {names}", en: "signed by {names}", ar: "وقّعها {names}" }
+    PlansWaitingTitle { nl: "Plannen die op jou wachten", fr: "Plans qui vous attendent", en: "Plans waiting for you", ar: "خطط بانتظارك" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -120,7 +120,7 @@ pub(super) async fn version_view(
     })
 }
 
-async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) -> Result<PlanSummary, AppError> {
+pub(super) async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) -> Result<PlanSummary, AppError> {
     let version = latest(tx, plan.id).await?;
     let parties = if version.state == VersionState::AwaitingSignatures {
         storage::parties(tx, version.id).await?

@@ -310,3 +310,26 @@ pub struct Submit {
 pub struct NewParty {
     pub user_id: i64,
 }
+
+/// A plan as its page shows it: one version (the newest unless asked), what changed
+/// since the version before, the history, and the people the viewer may name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPageView {
+    pub shown: PlanVersion,
+    pub versions: Vec<VersionSummary>,
+    /// What changed from the version before the shown one.
+    pub changes: Option<Comparison>,
+    /// For workers: the circle, whom an item may name as who does it.
+    pub owners: Vec<Person>,
+    /// For the participant: family members who may read plans and are not yet asked to agree.
+    pub may_ask: Vec<Person>,
+    /// Who is looking: their own answers fill the answer forms.
+    pub viewer_id: i64,
+}
+
+/// The plans page: the list, and whether the viewer may start one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlansView {
+    pub plans: Plans,
+    pub may_edit: bool,
+}

@@ -2,3 +2,4 @@
 
 pub mod agreement_api;
 pub mod api;
+pub mod forms;

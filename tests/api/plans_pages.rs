@@ -1,0 +1,78 @@
+//! The plan pages without JavaScript: Sarah finds the plan that waits for her on her home
+//! page, answers item by item through the forms, signs, and Lotte reads her answers.
+
+use integration::TestApp;
+use reqwest::header::{COOKIE, LOCATION};
+use reqwest::StatusCode;
+
+async fn post_form(app: &TestApp, session: &str, path: &str, fields: &[(&str, &str)]) -> String {
+    let response = app
+        .http
+        .post(app.url(path))
+        .header(COOKIE, session)
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    response.headers()[LOCATION].to_str().unwrap().to_string()
+}
+
+async fn text(app: &TestApp, path: &str, session: &str) -> String {
+    app.page(path, Some(session)).await.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let case = app.case_of("Sarah").await;
+    let plan: i64 = sqlx::query_scalar("SELECT MIN(id) FROM plans WHERE case_id = $1")
+        .bind(case)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let page = format!("/cases/{case}/plans/{plan}");
+
+    let home = text(&app, "/", &sarah).await;
+    assert!(home.contains("Plannen die op jou wachten"));
+    assert!(home.contains(&format!("href=\"{page}\"")));
+    let list = text(&app, &format!("/cases/{case}/plans"), &sarah).await;
+    assert!(list.contains("Plan voor de vrijlating") && list.contains("Wacht op jou"));
+
+    let shown = text(&app, &page, &sarah).await;
+    assert!(shown.contains("Dit plan wacht op jou"));
+    assert!(shown.contains("Versie 1: wacht op handtekeningen"));
+    assert!(shown.contains("Werk zoeken met hulp van een trajectbegeleider van de VDAB."));
+
+    let answer = |key: i64| format!("{page}/versions/1/items/{key}/response");
+    let refused = post_form(&app, &sarah, &answer(2), &[("stance", "disagree"), ("reason", " ")]).await;
+    assert_eq!(refused, format!("{page}?error=reason_required"));
+    let early = post_form(&app, &sarah, &format!("{page}/versions/1/sign"), &[]).await;
+    assert_eq!(early, format!("{page}?error=items_unanswered"));
+
+    let why = "Ik wil eerst mijn opleiding afmaken.";
+    assert_eq!(
+        post_form(&app, &sarah, &answer(2), &[("stance", "disagree"), ("reason", why)]).await,
+        format!("{page}#item-2")
+    );
+    let answered = text(&app, &page, &sarah).await;
+    assert!(
+        answered.contains(&format!(">{why}</textarea>")),
+        "her answer stays in the form until she signs"
+    );
+    for key in [1, 3] {
+        post_form(&app, &sarah, &answer(key), &[("stance", "agree"), ("reason", "")]).await;
+    }
+    let signed = post_form(&app, &sarah, &format!("{page}/versions/1/sign"), &[]).await;
+    assert_eq!(signed, format!("{page}#plan-state"));
+    let after = text(&app, &page, &sarah).await;
+    assert!(!after.contains("Dit plan wacht op jou"), "nothing left for her to do");
+    assert!(after.contains("Wacht nog op: Lotte"));
+    assert!(!text(&app, "/", &sarah).await.contains("Plannen die op jou wachten"));
+
+    let lotte = app.web_session("lotte").await;
+    let for_lotte = text(&app, &page, &lotte).await;
+    assert!(for_lotte.contains(&format!("Sarah: niet akkoord</strong><span> — {why}")));
+    assert!(for_lotte.contains("Dit plan wacht op jou"));
+}
