@@ -39,6 +39,9 @@ pub enum AuditAction {
     PlanSubmitted,
     PlanResponded,
     PlanSigned,
+    ConferenceRecorded,
+    ConferenceInputGiven,
+    ConferenceResponded,
 }
 
 impl AuditAction {
@@ -78,6 +81,9 @@ impl AuditAction {
             PlanSubmitted => "plan_submitted",
             PlanResponded => "plan_responded",
             PlanSigned => "plan_signed",
+            ConferenceRecorded => "conference_recorded",
+            ConferenceInputGiven => "conference_input_given",
+            ConferenceResponded => "conference_responded",
         }
     }
 }

@@ -62,6 +62,7 @@ error_codes! {
     ProposalDecided => "proposal_decided", 409, ErrProposalDecided;
     NotAParty => "not_a_party", 403, ErrNotAParty;
     PlanEmpty => "plan_empty", 422, ErrPlanEmpty;
+    ConferenceHeld => "conference_held", 409, ErrConferenceHeld;
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;

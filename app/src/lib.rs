@@ -11,6 +11,7 @@ pub mod appointments;
 pub mod caseload;
 pub mod changes;
 pub mod circle;
+pub mod conferences;
 pub mod contacts;
 pub mod error;
 pub mod i18n;
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/contacts") view=contacts::ContactsPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/plans") view=plans::PlansPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/plans/:plan_id") view=plans::PlanPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/conferences/:conference_id") view=conferences::ConferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -2,7 +2,10 @@
 //! stopped.
 
 use crate::config::Settings;
-use crate::{accounts, admin, api, appointments, contacts, http, messaging, plans, reunification, sharing, trajectory};
+use crate::{
+    accounts, admin, api, appointments, conferences, contacts, http, messaging, plans, reunification, sharing,
+    trajectory,
+};
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
 use app::messaging::live::EventBus;
@@ -172,6 +175,19 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         )
         .route("/cases/{case_id}/contacts/{contact_id}", post(contacts::forms::change))
         .route("/cases/{case_id}/plans/new", post(plans::forms::start))
+        .route("/cases/{case_id}/conferences/new", post(conferences::forms::schedule))
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/input",
+            post(conferences::forms::give_input),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/decisions",
+            post(conferences::forms::record_decision),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/decisions/{decision_id}/responses",
+            post(conferences::forms::respond),
+        )
         .route(
             "/cases/{case_id}/plans/{plan_id}/items/new",
             post(plans::forms::add_item),

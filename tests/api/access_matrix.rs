@@ -80,6 +80,23 @@ struct Ids {
     plan: i64,
     item: i64,
     proposal: i64,
+    conference: i64,
+    decision: i64,
+}
+
+/// Sarah's coming case conference in the demo, and a decision Lotte writes down for it.
+async fn coming_conference(app: &TestApp, case_a: i64) -> (i64, i64) {
+    let conference = first(app, "SELECT MAX(id) FROM conferences WHERE case_id = $1", case_a).await;
+    let lotte = app.token("lotte").await;
+    let recorded = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/conferences/{conference}/decisions"),
+            Some(&lotte),
+            json!({ "decision": "Matrix", "meaning_for_you": "Matrix" }),
+        )
+        .await;
+    let body = recorded.json::<Value>().await.unwrap();
+    (conference, body["decisions"][0]["id"].as_i64().unwrap())
 }
 
 /// Sarah's release plan in the demo, its first item, and a proposal of hers to drop it.
@@ -137,6 +154,7 @@ impl Ids {
         let child = first(app, "SELECT MIN(id) FROM children WHERE case_id = $1", case_a).await;
         let (conversation, message) = sarah_writes_to_lotte(app).await;
         let (plan, item, proposal) = sarahs_plan(app, case_a).await;
+        let (conference, decision) = coming_conference(app, case_a).await;
         Ids {
             case_a,
             lotte: app.user_id("lotte").await,
@@ -164,6 +182,8 @@ impl Ids {
             plan,
             item,
             proposal,
+            conference,
+            decision,
         }
     }
 
@@ -182,6 +202,8 @@ impl Ids {
             .replace("{item_key}", &self.item.to_string())
             .replace("{proposal_id}", &self.proposal.to_string())
             .replace("{number}", "1")
+            .replace("{conference_id}", &self.conference.to_string())
+            .replace("{decision_id}", &self.decision.to_string())
             .replace("{id}", "999999")
     }
 
@@ -232,6 +254,16 @@ impl Ids {
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
             ("POST", "/api/v1/cases/{case_id}/plans") => json!({ "kind": "custom", "title": "Matrix" }),
+            ("POST", "/api/v1/cases/{case_id}/conferences") => {
+                json!({ "held_on": "2030-01-01", "participants": "Matrix" })
+            }
+            ("PUT", "/api/v1/cases/{case_id}/conferences/{conference_id}/input") => json!({ "body": "Matrix" }),
+            ("POST", "/api/v1/cases/{case_id}/conferences/{conference_id}/decisions") => {
+                json!({ "decision": "Matrix", "meaning_for_you": "Matrix" })
+            }
+            ("POST", "/api/v1/cases/{case_id}/conferences/{conference_id}/decisions/{decision_id}/responses") => {
+                json!({ "body": "Matrix" })
+            }
             ("POST", "/api/v1/cases/{case_id}/plans/{plan_id}/items") => json!({ "what": "Matrix", "why": "Matrix" }),
             ("PATCH", "/api/v1/cases/{case_id}/plans/{plan_id}/items/{item_key}") => json!({ "what": "Matrix" }),
             ("POST", "/api/v1/cases/{case_id}/plans/{plan_id}/items/{item_key}/comments") => {
@@ -299,6 +331,7 @@ async fn ask(app: &TestApp, ids: &Ids, row: &Row, role: &str) -> (StatusCode, Op
                 ("case_id", ids.case_a),
                 ("conversation_id", ids.conversation),
                 ("plan_id", ids.plan),
+                ("conference_id", ids.conference),
             ]);
         if role != "anonymous" {
             request = request.header(header::COOKIE, app.web_session(role).await);

@@ -8,6 +8,7 @@ mod auth;
 mod caseload;
 mod changes;
 mod circle;
+mod conferences;
 mod contacts;
 mod inbox;
 mod invitations;

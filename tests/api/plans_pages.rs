@@ -76,3 +76,49 @@ async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
     assert!(for_lotte.contains(&format!("Sarah: niet akkoord</strong><span> — {why}")));
     assert!(for_lotte.contains("Dit plan wacht op jou"));
 }
+
+#[tokio::test]
+async fn sarah_writes_for_the_coming_conference_and_responds_to_a_decision_of_the_last_one() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let case = app.case_of("Sarah").await;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM conferences WHERE case_id = $1 ORDER BY held_on")
+        .bind(case)
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    let (past, coming) = (ids[0], ids[1]);
+
+    let plans = text(&app, &format!("/cases/{case}/plans"), &sarah).await;
+    assert!(plans.contains(&format!("href=\"/cases/{case}/conferences/{coming}\"")));
+
+    let coming_page = format!("/cases/{case}/conferences/{coming}");
+    let shown = text(&app, &coming_page, &sarah).await;
+    assert!(shown.contains("Schrijf op wat je belangrijk vindt voor dit overleg."));
+    let wish = "Ik wil vragen of mijn moeder mee mag naar het volgende overleg.";
+    let back = post_form(&app, &sarah, &format!("{coming_page}/input"), &[("body", wish)]).await;
+    assert_eq!(back, format!("{coming_page}#input-title"));
+    assert!(text(&app, &coming_page, &sarah)
+        .await
+        .contains(&format!(">{wish}</textarea>")));
+
+    let past_page = format!("/cases/{case}/conferences/{past}");
+    let record = text(&app, &past_page, &sarah).await;
+    assert!(record.contains("Wat betekent dit voor jou?"));
+    assert!(record.contains("Je ziet je kinderen om de twee weken"));
+    let too_late = post_form(&app, &sarah, &format!("{past_page}/input"), &[("body", "Nog iets")]).await;
+    assert_eq!(too_late, format!("{past_page}?error=conference_held"));
+    let decision: i64 = sqlx::query_scalar("SELECT MIN(id) FROM conference_decisions WHERE conference_id = $1")
+        .bind(past)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let answer = "Dank je, ik ben er klaar voor.";
+    let path = format!("{past_page}/decisions/{decision}/responses");
+    assert_eq!(
+        post_form(&app, &sarah, &path, &[("body", answer)]).await,
+        format!("{past_page}#decision-{decision}")
+    );
+    let lotte = app.web_session("lotte").await;
+    assert!(text(&app, &past_page, &lotte).await.contains(answer));
+}

@@ -141,6 +141,10 @@ test("the case pages and the caseload have no WCAG 2.2 AA violations, for the pa
       await Promise.all([page.waitForURL(/\/plans\/\d+$/), page.click("ul.plans a")]);
       assert.deepEqual(await violations(page, `plan (${username})`), [], `a plan for ${username}`);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on a plan");
+      await page.goto(caseBase + "/plans");
+      await Promise.all([page.waitForURL(/\/conferences\/\d+$/), page.click("ul.conferences a")]);
+      assert.deepEqual(await violations(page, `case conference (${username})`), [], `a case conference for ${username}`);
+      assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on a case conference");
       await page.goto(BASE + "/messages");
       assert.deepEqual(await violations(page, `messages (${username})`), [], `messages for ${username}`);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the messages page");

@@ -16,7 +16,7 @@ fn category_of(object_type: &str) -> Option<Category> {
         "child" | "reunification_step" => Some(Category::Reunification),
         "appointment" => Some(Category::Appointments),
         "contact" => Some(Category::Circle),
-        "plan" => Some(Category::Plans),
+        "plan" | "conference" => Some(Category::Plans),
         _ => None,
     }
 }

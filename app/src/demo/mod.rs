@@ -1,6 +1,7 @@
 //! The demo circle, loaded on first start of a non-production server with an empty
 //! database. Names and texts are realistic and respectful.
 
+mod conferences;
 mod contacts;
 mod plans;
 
@@ -127,6 +128,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
     load_appointments(&mut tx, case_a, case_b, ids["lotte"], now).await?;
     contacts::load(&mut tx, case_a, &ids, ids["lotte"]).await?;
     plans::load(&mut tx, case_a, &ids).await?;
+    conferences::load(&mut tx, case_a, &ids).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -596,6 +596,26 @@ messages! {
     PlanHistoryTitle { nl: "Alle versies", fr: "Toutes les versions", en: "All versions", ar: "كل النسخ" }
     SignedBy { nl: "getekend door {names}", fr: "signé par {names}", en: "signed by {names}", ar: "وقّعها {names}" }
     PlansWaitingTitle { nl: "Plannen die op jou wachten", fr: "Plans qui vous attendent", en: "Plans waiting for you", ar: "خطط بانتظارك" }
+    ErrConferenceHeld { nl: "Het overleg heeft al plaatsgevonden. Je kunt nu reageren op de beslissingen.", fr: "La concertation a déjà eu lieu. Vous pouvez maintenant réagir aux décisions.", en: "The case conference has already taken place. You can now respond to its decisions.", ar: "عُقد الاجتماع التنسيقي من قبل. يمكنك الآن الرد على قراراته." }
+    ActionRecordedConference { nl: "schreef iets in het verslag van een overleg", fr: "a complété le compte rendu d'une concertation", en: "wrote in the record of a case conference", ar: "كتب في محضر اجتماع تنسيقي" }
+    ActionWroteForConference { nl: "schreef iets voor een overleg", fr: "a écrit quelque chose pour une concertation", en: "wrote something for a case conference", ar: "كتب شيئاً لاجتماع تنسيقي" }
+    ConferencesTitle { nl: "Overleg tussen de diensten", fr: "Concertations entre les services", en: "Case conferences", ar: "الاجتماعات التنسيقية بين الخدمات" }
+    ConferencesIntro { nl: "De diensten rond jou overleggen samen. Vóór het overleg kun je opschrijven wat jij belangrijk vindt. Daarna lees je wat er beslist is en wat dat voor jou betekent.", fr: "Les services autour de vous se concertent. Avant la concertation, vous pouvez écrire ce qui compte pour vous. Ensuite, vous lisez ce qui a été décidé et ce que cela signifie pour vous.", en: "The services around you meet to coordinate. Before the meeting you can write down what matters to you. Afterwards you read what was decided and what it means for you.", ar: "تجتمع الخدمات من حولك للتنسيق. قبل الاجتماع يمكنك أن تكتب ما هو مهم لك. بعده تقرأ ما تقرّر وما يعنيه لك." }
+    NoConferencesYet { nl: "Er is nog geen overleg gepland.", fr: "Aucune concertation n'est encore prévue.", en: "No case conference is planned yet.", ar: "لم يُخطَّط لأي اجتماع تنسيقي بعد." }
+    ConferenceOn { nl: "Overleg van {date}", fr: "Concertation du {date}", en: "Case conference of {date}", ar: "اجتماع تنسيقي بتاريخ {date}" }
+    ScheduleConferenceTitle { nl: "Een overleg toevoegen", fr: "Ajouter une concertation", en: "Add a case conference", ar: "أضف اجتماعاً تنسيقياً" }
+    ConferenceDateLabel { nl: "Datum", fr: "Date", en: "Date", ar: "التاريخ" }
+    ConferenceWhoLabel { nl: "Wie neemt deel?", fr: "Qui participe ?", en: "Who takes part?", ar: "من يشارك؟" }
+    ParticipantInputTitle { nl: "Wat jij vooraf schreef", fr: "Ce que vous avez écrit avant", en: "What you wrote beforehand", ar: "ما كتبته مسبقاً" }
+    InputIntro { nl: "Schrijf op wat je belangrijk vindt voor dit overleg. De diensten lezen het vooraf. Je kunt het aanpassen tot de dag van het overleg.", fr: "Écrivez ce qui compte pour vous pour cette concertation. Les services le liront avant. Vous pouvez le modifier jusqu'au jour de la concertation.", en: "Write down what matters to you for this meeting. The services read it beforehand. You can change it until the day of the meeting.", ar: "اكتب ما هو مهم لك في هذا الاجتماع. ستقرؤه الخدمات مسبقاً. يمكنك تعديله حتى يوم الاجتماع." }
+    YourInputLabel { nl: "Wat wil je meegeven?", fr: "Que voulez-vous transmettre ?", en: "What would you like them to know?", ar: "ماذا تريد أن يعرفوا؟" }
+    NoInputGiven { nl: "Er werd vooraf niets geschreven.", fr: "Rien n'a été écrit avant.", en: "Nothing was written beforehand.", ar: "لم يُكتب شيء مسبقاً." }
+    DecisionsTitle { nl: "Wat er beslist is", fr: "Ce qui a été décidé", en: "What was decided", ar: "ما تقرّر" }
+    NoDecisionsYet { nl: "Er zijn nog geen beslissingen opgeschreven.", fr: "Aucune décision n'a encore été notée.", en: "No decisions have been written down yet.", ar: "لم تُدوَّن أي قرارات بعد." }
+    WhatThisMeansForYou { nl: "Wat betekent dit voor jou?", fr: "Qu'est-ce que cela signifie pour vous ?", en: "What does this mean for you?", ar: "ماذا يعني هذا لك؟" }
+    YourResponseLabel { nl: "Jouw reactie op deze beslissing", fr: "Votre réaction à cette décision", en: "Your response to this decision", ar: "ردك على هذا القرار" }
+    RecordDecisionTitle { nl: "Een beslissing opschrijven", fr: "Noter une décision", en: "Write down a decision", ar: "دوّن قراراً" }
+    DecisionLabel { nl: "De beslissing", fr: "La décision", en: "The decision", ar: "القرار" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

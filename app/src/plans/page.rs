@@ -2,7 +2,8 @@
 
 use super::item_view::{ItemCard, ItemContext};
 use super::plan_forms::{
-    AddItemForm, AskFamilyForm, ProposalList, ProposeItemForm, SignForm, StartPlanForm, SubmitForm,
+    AddItemForm, AskFamilyForm, ProposalList, ProposeItemForm, ScheduleConferenceForm, SignForm, StartPlanForm,
+    SubmitForm,
 };
 use super::{load_plan, load_plans, PlanPageView, PlanSummary, PlanVersion, PlansView, VersionState, VersionSummary};
 use crate::accounts::format_time;
@@ -57,7 +58,33 @@ fn PlanList(view: PlansView, error: Option<ErrorCode>, lang: Lang) -> impl IntoV
                 {view.plans.plans.into_iter().map(|plan| view! { <PlanLine case_id plan lang/> }).collect_view()}
             </ul>
             {view.may_edit.then(|| view! { <StartPlanForm case_id lang/> })}
+            <ConferenceList case_id conferences=view.conferences may_edit=view.may_edit lang/>
         </Page>
+    }
+}
+
+#[component]
+fn ConferenceList(
+    case_id: i64,
+    conferences: Vec<crate::conferences::Conference>,
+    may_edit: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let empty = conferences.is_empty();
+    view! {
+        <section class="card" aria-labelledby="conferences-title">
+            <h2 id="conferences-title">{lang.t(Msg::ConferencesTitle)}</h2>
+            <p>{lang.t(Msg::ConferencesIntro)}</p>
+            {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoConferencesYet)}</p> })}
+            <ul class="conferences">
+                {conferences.into_iter().map(|c| view! {
+                    <li><a href=format!("/cases/{case_id}/conferences/{}", c.id)>
+                        {lang.fill(Msg::ConferenceOn, &[("date", c.held_on.as_str())])}
+                    </a></li>
+                }).collect_view()}
+            </ul>
+            {may_edit.then(|| view! { <ScheduleConferenceForm case_id lang/> })}
+        </section>
     }
 }
 

@@ -18,10 +18,17 @@ pub async fn plans_view(
     case_id: i64,
 ) -> Result<PlansView, AppError> {
     let plans = super::service::plans(state, ctx, viewer, case_id, &PageRequest::everything()).await?;
+    let conferences = crate::conferences::service::conferences(state, ctx, viewer, case_id, &PageRequest::everything())
+        .await?
+        .conferences;
     let mut tx = state.begin().await?;
     let may_edit = access::require_case_worker(&mut tx, viewer, case_id).await.is_ok();
     tx.commit().await?;
-    Ok(PlansView { plans, may_edit })
+    Ok(PlansView {
+        plans,
+        may_edit,
+        conferences,
+    })
 }
 
 async fn history(tx: &mut Tx<'_>, versions: &[storage::VersionRow]) -> Result<Vec<VersionSummary>, AppError> {

@@ -24,6 +24,20 @@ pub fn StartPlanForm(case_id: i64, lang: Lang) -> impl IntoView {
     }
 }
 
+#[component]
+pub fn ScheduleConferenceForm(case_id: i64, lang: Lang) -> impl IntoView {
+    view! {
+        <form class="stacked-form" method="post" action=format!("/cases/{case_id}/conferences/new")>
+            <h3>{lang.t(Msg::ScheduleConferenceTitle)}</h3>
+            <label for="conference-date">{lang.t(Msg::ConferenceDateLabel)}</label>
+            <input id="conference-date" name="held_on" type="date" required/>
+            <label for="conference-who">{lang.t(Msg::ConferenceWhoLabel)}</label>
+            <textarea id="conference-who" name="participants" rows="2" required maxlength="1000"></textarea>
+            <button type="submit">{lang.t(Msg::SaveButton)}</button>
+        </form>
+    }
+}
+
 /// What, who, by when and why: the fields of a new item.
 #[component]
 fn NewItemFields(prefix: &'static str, owners: Option<Vec<Person>>, lang: Lang) -> impl IntoView {

@@ -332,4 +332,6 @@ pub struct PlanPageView {
 pub struct PlansView {
     pub plans: Plans,
     pub may_edit: bool,
+    /// The case conferences, newest first.
+    pub conferences: Vec<crate::conferences::Conference>,
 }

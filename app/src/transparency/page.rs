@@ -105,6 +105,8 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" => Msg::ActionChangedPlan,
         "plan_commented" | "plan_proposal_made" => Msg::ActionCommentedPlan,
         "plan_responded" | "plan_signed" => Msg::ActionAnsweredPlan,
+        "conference_recorded" => Msg::ActionRecordedConference,
+        "conference_input_given" | "conference_responded" => Msg::ActionWroteForConference,
         _ => Msg::ActionOther,
     };
     lang.t(action).to_string()

@@ -4,6 +4,7 @@ use crate::accounts::api as accounts;
 use crate::appointments::api as appointments;
 use crate::changes::api as changes;
 use crate::circle::api as circle;
+use crate::conferences::api as conferences;
 use crate::contacts::api as contacts;
 use crate::messaging::api as messaging;
 use crate::plans::agreement_api as agreement;
@@ -44,6 +45,8 @@ const BODY_LIMIT: usize = 64 * 1024;
         plans::add_item, plans::change_item, plans::remove_item, plans::comment, plans::propose,
         plans::accept_proposal, plans::decline_proposal,
         agreement::submit, agreement::add_party, agreement::respond, agreement::sign,
+        conferences::list_conferences, conferences::create_conference, conferences::show_conference,
+        conferences::give_input, conferences::record_decision, conferences::respond,
     ),
     modifiers(&BearerAuth)
 )]
@@ -115,6 +118,26 @@ pub fn routes() -> Router<AppState> {
             patch(reunification::update_step),
         )
         .route("/cases/{case_id}/consents/{member_id}", put(sharing::set_consents))
+        .route(
+            "/cases/{case_id}/conferences",
+            get(conferences::list_conferences).post(conferences::create_conference),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}",
+            get(conferences::show_conference),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/input",
+            put(conferences::give_input),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/decisions",
+            post(conferences::record_decision),
+        )
+        .route(
+            "/cases/{case_id}/conferences/{conference_id}/decisions/{decision_id}/responses",
+            post(conferences::respond),
+        )
         .route(
             "/cases/{case_id}/plans",
             get(plans::list_plans).post(plans::create_plan),
