@@ -219,3 +219,46 @@ async fn the_participant_unticks_a_share_on_the_sharing_page() {
         .unwrap();
     assert_eq!(shared, ["appointments"]);
 }
+
+#[tokio::test]
+async fn every_category_on_the_sharing_page_can_be_ticked_and_works_including_plans() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let marleen_id = app.user_id("marleen").await;
+    let sarah = app.web_session("sarah").await;
+    let page = app
+        .page(&format!("/cases/{case_a}/sharing"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let boxes: Vec<String> = page
+        .split("name=\"share_")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_string))
+        .collect();
+    assert!(boxes.contains(&"plans".to_string()), "plans is offered: {boxes:?}");
+    let ticked: Vec<(String, &str)> = boxes.iter().map(|c| (format!("share_{c}"), "on")).collect();
+    let response = app
+        .http
+        .post(app.url(&format!("/cases/{case_a}/sharing/{marleen_id}")))
+        .header(header::COOKIE, &sarah)
+        .form(&ticked)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+    let mut shared: Vec<String> = sqlx::query_scalar("SELECT category FROM consents WHERE family_user_id = $1")
+        .bind(marleen_id)
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    shared.sort();
+    let mut offered = boxes.clone();
+    offered.sort();
+    offered.dedup();
+    assert_eq!(shared, offered, "every ticked box is a share");
+    let marleen = app.token("marleen").await;
+    let plans = app.get(&format!("/api/v1/cases/{case_a}/plans"), &marleen).await;
+    assert_eq!(plans.status(), reqwest::StatusCode::OK);
+}

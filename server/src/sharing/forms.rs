@@ -11,28 +11,17 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
+use std::collections::HashMap;
 
-/// One checkbox per category: a ticked box is present, an unticked one absent.
-#[derive(Deserialize)]
-pub struct ShareForm {
-    share_circle: Option<String>,
-    share_trajectory: Option<String>,
-    share_reunification: Option<String>,
-    share_appointments: Option<String>,
-}
-
-impl ShareForm {
-    fn categories(&self) -> Vec<Category> {
-        [
-            (&self.share_circle, Category::Circle),
-            (&self.share_trajectory, Category::Trajectory),
-            (&self.share_reunification, Category::Reunification),
-            (&self.share_appointments, Category::Appointments),
-        ]
-        .into_iter()
-        .filter_map(|(ticked, category)| ticked.is_some().then_some(category))
+/// One checkbox per category, named `share_{category}`: a ticked box is present, an
+/// unticked one absent. Read for every category there is, so a new category on the page
+/// can never be ticked without effect.
+fn ticked_categories(form: &HashMap<String, String>) -> Vec<Category> {
+    Category::ALL
+        .iter()
+        .copied()
+        .filter(|category| form.contains_key(&format!("share_{}", category.as_str())))
         .collect()
-    }
 }
 
 pub async fn share(
@@ -40,13 +29,13 @@ pub async fn share(
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, member_id)): Path<(i64, i64)>,
-    form: Result<Form<ShareForm>, FormRejection>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/sharing");
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
-        service::set_shares(&state, &ctx, &viewer, case_id, member_id, &form.categories()).await
+        service::set_shares(&state, &ctx, &viewer, case_id, member_id, &ticked_categories(&form)).await
     }
     .await;
     match result {
