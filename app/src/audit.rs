@@ -42,6 +42,7 @@ pub enum AuditAction {
     ConferenceRecorded,
     ConferenceInputGiven,
     ConferenceResponded,
+    SettingsChanged,
 }
 
 impl AuditAction {
@@ -84,6 +85,7 @@ impl AuditAction {
             ConferenceRecorded => "conference_recorded",
             ConferenceInputGiven => "conference_input_given",
             ConferenceResponded => "conference_responded",
+            SettingsChanged => "settings_changed",
         }
     }
 }

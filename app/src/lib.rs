@@ -20,6 +20,7 @@ pub mod messaging;
 pub mod pagination;
 pub mod plans;
 pub mod reunification;
+pub mod settings;
 pub mod sharing;
 pub mod trajectory;
 pub mod transparency;
@@ -60,12 +61,13 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code() dir=lang.dir()>
+        <html lang=lang.code() dir=lang.dir() data-text-size=settings::request_text_size().as_str()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="data:,"/>
+                <layout::QuickExitScript neutral_url=quick_exit_url()/>
                 <link rel="stylesheet" href="/style/main.css"/>
                 <MetaTags/>
             </head>
@@ -73,6 +75,20 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Where "Leave quickly" goes, from the server's configuration.
+fn quick_exit_url() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<state::AppState>()
+            .map(|s| s.quick_exit_url.to_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
     }
 }
 
@@ -133,6 +149,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/plans/:plan_id") view=plans::PlanPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/conferences/:conference_id") view=conferences::ConferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

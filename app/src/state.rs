@@ -33,6 +33,8 @@ pub struct AppState {
     /// Wakes the live streams of people with something new.
     pub events: crate::messaging::live::EventBus,
     pub clock: crate::clock::Clock,
+    /// Where "Leave quickly" goes: a neutral page that is not Brug.
+    pub quick_exit_url: Arc<str>,
 }
 
 impl AppState {

@@ -3,8 +3,8 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, conferences, contacts, http, messaging, plans, reunification, sharing,
-    trajectory,
+    accounts, admin, api, appointments, conferences, contacts, http, messaging, plans, reunification, settings,
+    sharing, trajectory,
 };
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
@@ -72,6 +72,7 @@ impl Application {
             secure_cookies: settings.uses_secure_cookies(),
             events: EventBus::polling_every(Duration::from_secs(settings.live_poll_seconds as u64)),
             clock: Default::default(),
+            quick_exit_url: settings.quick_exit_url.as_str().into(),
         };
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
@@ -142,6 +143,11 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), shell)
         .route("/signin", post(accounts::forms::sign_in))
         .route("/signout", post(accounts::forms::sign_out))
+        .route(
+            "/leave",
+            get(settings::forms::leave_link).post(settings::forms::leave_beacon),
+        )
+        .route("/settings", post(settings::forms::save))
         .route("/language", post(accounts::forms::set_language))
         .route("/join", post(accounts::forms::join))
         .route("/devices/{id}/signout", post(accounts::forms::revoke_device))

@@ -22,6 +22,8 @@ pub struct Settings {
     /// How often a live stream reads the database without being woken: the safety net
     /// for a lost wake-up. Shorter costs database reads; longer delays a lost message.
     pub live_poll_seconds: i64,
+    /// Where "Leave quickly" goes: a neutral page that is not Brug.
+    pub quick_exit_url: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,7 @@ struct FileLayer {
     idle_minutes_staff: Option<i64>,
     absolute_hours: Option<i64>,
     live_poll_seconds: Option<i64>,
+    quick_exit_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -69,6 +72,7 @@ impl Default for Settings {
             idle_minutes_staff: 120,
             absolute_hours: 12,
             live_poll_seconds: 5,
+            quick_exit_url: "https://www.meteo.be/nl/belgie".to_string(),
         }
     }
 }
@@ -108,6 +112,7 @@ impl Settings {
         self.idle_minutes_staff = file.idle_minutes_staff.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = file.absolute_hours.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = file.live_poll_seconds.unwrap_or(self.live_poll_seconds);
+        self.quick_exit_url = file.quick_exit_url.unwrap_or(self.quick_exit_url.clone());
         Ok(())
     }
 
@@ -143,6 +148,9 @@ impl Settings {
         self.idle_minutes_staff = number("BRUG_IDLE_MINUTES_STAFF")?.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = number("BRUG_ABSOLUTE_HOURS")?.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = number("BRUG_LIVE_POLL_SECONDS")?.unwrap_or(self.live_poll_seconds);
+        if let Some(url) = env("BRUG_QUICK_EXIT_URL").filter(|u| !u.is_empty()) {
+            self.quick_exit_url = url;
+        }
         Ok(())
     }
 
@@ -155,6 +163,14 @@ impl Settings {
         }
         if self.idle_minutes_private <= 0 || self.idle_minutes_staff <= 0 || self.absolute_hours <= 0 {
             return Err(ConfigError::Invalid("session timeouts"));
+        }
+        // The address goes into a page attribute and a redirect: a plain web address only.
+        let url = &self.quick_exit_url;
+        let plain = url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\'));
+        if !(url.starts_with("https://") || url.starts_with("http://")) || !plain {
+            return Err(ConfigError::Invalid("BRUG_QUICK_EXIT_URL"));
         }
         if !(1..=3600).contains(&self.live_poll_seconds) {
             return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));

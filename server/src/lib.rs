@@ -16,6 +16,7 @@ mod http;
 mod messaging;
 mod plans;
 mod reunification;
+mod settings;
 mod sharing;
 pub mod telemetry;
 mod trajectory;

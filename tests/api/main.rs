@@ -20,6 +20,7 @@ mod plans;
 mod plans_pages;
 mod platform;
 mod reunification;
+mod settings;
 mod sharing;
 mod trajectory;
 mod transparency;

@@ -12,7 +12,10 @@ async fn the_sign_in_page_is_rendered_on_the_server_in_the_browsers_language() {
         .await
         .unwrap();
     let html = french.text().await.unwrap();
-    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains("<html lang=\"fr\" dir=\"ltr\" data-text-size=\"normal\">"),
+        "{html}"
+    );
     assert!(html.contains("Se connecter"));
     assert!(html.contains("id=\"signin-form\""));
 
@@ -23,7 +26,11 @@ async fn the_sign_in_page_is_rendered_on_the_server_in_the_browsers_language() {
         .send()
         .await
         .unwrap();
-    assert!(arabic.text().await.unwrap().contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic
+        .text()
+        .await
+        .unwrap()
+        .contains("<html lang=\"ar\" dir=\"rtl\" data-text-size=\"normal\">"));
 
     let unknown = app
         .http
@@ -217,7 +224,11 @@ async fn choosing_arabic_gives_right_to_left_pages_and_is_remembered_for_the_per
         .unwrap()
         .to_string();
     let home = app.page("/", Some(&format!("{cookie}; {lang_cookie}"))).await;
-    assert!(home.text().await.unwrap().contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(home
+        .text()
+        .await
+        .unwrap()
+        .contains("<html lang=\"ar\" dir=\"rtl\" data-text-size=\"normal\">"));
 
     // On a fresh device, signing in brings the person's language back.
     let again = app

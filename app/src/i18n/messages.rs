@@ -616,6 +616,14 @@ messages! {
     YourResponseLabel { nl: "Jouw reactie op deze beslissing", fr: "Votre réaction à cette décision", en: "Your response to this decision", ar: "ردك على هذا القرار" }
     RecordDecisionTitle { nl: "Een beslissing opschrijven", fr: "Noter une décision", en: "Write down a decision", ar: "دوّن قراراً" }
     DecisionLabel { nl: "De beslissing", fr: "La décision", en: "The decision", ar: "القرار" }
+    LeaveQuickly { nl: "Snel weg", fr: "Partir vite", en: "Leave quickly", ar: "غادر بسرعة" }
+    SettingsTitle { nl: "Instellingen", fr: "Réglages", en: "Settings", ar: "الإعدادات" }
+    TextSizeLegend { nl: "Grootte van de letters", fr: "Taille du texte", en: "Text size", ar: "حجم النص" }
+    TextSizeNormal { nl: "gewoon", fr: "normale", en: "normal", ar: "عادي" }
+    TextSizeLarge { nl: "groot", fr: "grande", en: "large", ar: "كبير" }
+    TextSizeLarger { nl: "heel groot", fr: "très grande", en: "very large", ar: "كبير جداً" }
+    QuickExitExplained { nl: "Met „Snel weg” bovenaan, of door drie keer op Escape te drukken, verdwijnt Brug meteen en zie je een gewone website. Met de knop Terug kom je niet terug in Brug.", fr: "Avec « Partir vite » en haut, ou en appuyant trois fois sur Échap, Brug disparaît tout de suite et vous voyez un site ordinaire. Le bouton Retour ne ramène pas dans Brug.", en: "With “Leave quickly” at the top, or by pressing Escape three times, Brug disappears at once and you see an ordinary website. The Back button does not bring you back into Brug.", ar: "بالضغط على «غادر بسرعة» في الأعلى، أو بالضغط على Escape ثلاث مرات، يختفي Brug فوراً وترى موقعاً عادياً. زر الرجوع لا يعيدك إلى Brug." }
+    QuickExitSignsOutLabel { nl: "Meld me ook af als ik snel weg ga", fr: "Me déconnecter aussi quand je pars vite", en: "Also sign me out when I leave quickly", ar: "سجّل خروجي أيضاً عندما أغادر بسرعة" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -4,6 +4,9 @@ mod islands;
 
 pub use islands::{EnhancedForms, IslandLoader, LiveLabels, LiveSettings};
 
+mod quick_exit;
+pub use quick_exit::{QuickExitLink, QuickExitScript};
+
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 
@@ -38,12 +41,16 @@ pub fn Page(
     view! {
         <a class="skip-link" href="#main">{lang.t(Msg::SkipToContent)}</a>
         <header class="site-header">
-            <a class="brand" href="/">"Brug"</a>
+            <div class="site-header-top">
+                <a class="brand" href="/">"Brug"</a>
+                <QuickExitLink/>
+            </div>
             {signed_in.then(|| view! {
                 <nav class="site-nav" aria-label=lang.t(Msg::MainNavigation)>
                     <a href="/">{lang.t(Msg::Home)}</a>
                     <a href="/messages">{lang.t(Msg::MessagesTitle)}</a>
                     <a href="/devices">{lang.t(Msg::MyDevices)}</a>
+                    <a href="/settings">{lang.t(Msg::SettingsTitle)}</a>
                     <form method="post" action="/signout" class="inline-form">
                         <button type="submit" class="link-button">{lang.t(Msg::SignOut)}</button>
                     </form>

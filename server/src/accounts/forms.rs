@@ -39,7 +39,7 @@ pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Re
     }
 }
 
-fn session_cookie(state: &AppState, value: &str, clear: bool) -> HeaderValue {
+pub fn session_cookie(state: &AppState, value: &str, clear: bool) -> HeaderValue {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let expiry = if clear { "; Max-Age=0" } else { "" };
     let text = format!(

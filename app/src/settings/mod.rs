@@ -1,0 +1,52 @@
+//! A person's own settings for a shared or small phone: whether the quick exit also signs
+//! them out, and the text size (kept on the device, in a cookie).
+
+mod page;
+
+pub use page::SettingsPage;
+
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The cookie that keeps this device's text size.
+pub const TEXT_SIZE_COOKIE: &str = "brug_text";
+
+plain_enum!(TextSize {
+    Normal => "normal", TextSizeNormal;
+    Large => "large", TextSizeLarge;
+    Larger => "larger", TextSizeLarger;
+});
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub quick_exit_signs_out: bool,
+    pub text_size: TextSize,
+}
+
+/// This request's text size, from the device's cookie.
+pub fn request_text_size() -> TextSize {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|p| crate::web::cookie(&p.headers, TEXT_SIZE_COOKIE).and_then(TextSize::parse))
+            .unwrap_or(TextSize::Normal)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        TextSize::Normal
+    }
+}
+
+#[server(prefix = "/s", endpoint = "settings")]
+pub async fn load_settings() -> Result<SettingsView, AppError> {
+    let (state, _) = crate::web::request_parts()?;
+    let viewer = crate::web::viewer(&state).await?;
+    Ok(SettingsView {
+        quick_exit_signs_out: service::quick_exit_signs_out(&state, &viewer).await?,
+        text_size: request_text_size(),
+    })
+}

@@ -1,0 +1,57 @@
+use super::{load_settings, SettingsView, TextSize};
+use crate::i18n::{Lang, Msg};
+use crate::layout::{use_form_error, use_lang, ErrorNotice, Page};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new_blocking(|| (), |_| load_settings());
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Settings view error lang/> }.into_any(),
+                    Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Settings(view: SettingsView, error: Option<crate::error::ErrorCode>, lang: Lang) -> impl IntoView {
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::SettingsTitle)/>
+        <Page signed_in=true>
+            <h1 id="page-title">{lang.t(Msg::SettingsTitle)}</h1>
+            <p id="settings-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+            <form class="stacked-form card" method="post" action="/settings">
+                <fieldset>
+                    <legend>{lang.t(Msg::TextSizeLegend)}</legend>
+                    {TextSize::ALL.iter().map(|size| {
+                        let id = format!("text-size-{}", size.as_str());
+                        view! {
+                            <div class="checkbox">
+                                <input type="radio" id=id.clone() name="text_size" value=size.as_str()
+                                    checked=view.text_size == *size/>
+                                <label for=id>{lang.t(size.label())}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>{lang.t(Msg::LeaveQuickly)}</legend>
+                    <p>{lang.t(Msg::QuickExitExplained)}</p>
+                    <div class="checkbox">
+                        <input type="checkbox" id="quick-exit-signs-out" name="quick_exit_signs_out"
+                            checked=view.quick_exit_signs_out/>
+                        <label for="quick-exit-signs-out">{lang.t(Msg::QuickExitSignsOutLabel)}</label>
+                    </div>
+                </fieldset>
+                <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
+            </form>
+        </Page>
+    }
+}

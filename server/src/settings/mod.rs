@@ -1,0 +1,3 @@
+//! Leaving quickly, and the settings page's form.
+
+pub mod forms;
