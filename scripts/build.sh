@@ -9,6 +9,7 @@ source scripts/tools.sh
 PROFILE="${1:-release}"
 SITE="${BRUG_SITE_ROOT:-$ROOT/target/site}"
 ensure_build_tools
+ensure_brotli
 
 say "Building the WebAssembly islands"
 cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
@@ -24,6 +25,12 @@ cp frontend/loader.js "$SITE/pkg/loader.js"
 say "Bundling the styles"
 # One file for the browser: the tokens first, then the rules, without the @import.
 { cat style/tokens.css; grep -v '^@import' style/main.css; } > "$SITE/style/main.css"
+
+say "Compressing the static files ahead of time (brotli and gzip, best quality)"
+for file in "$SITE"/pkg/*.js "$SITE"/pkg/*.wasm "$SITE"/style/*.css; do
+  brotli --best --force --output="$file.br" "$file"
+  gzip --best --keep --force "$file"
+done
 
 if [ "$PROFILE" = "release" ]; then
   say "Building the server (release; the first time takes several minutes)"

@@ -20,6 +20,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
 #[derive(Clone)]
@@ -256,12 +257,22 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
     Router::new()
         .nest("/api/v1", api::routes().with_state(state.clone()))
         .route("/healthz", get(api::health).with_state(state))
-        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
-        .nest_service("/style", ServeDir::new(format!("{site_root}/style")))
+        .nest_service("/pkg", static_files(format!("{site_root}/pkg")))
+        .nest_service("/style", static_files(format!("{site_root}/style")))
         .merge(pages.with_state(server_state))
         .layer(middleware::from_fn(http::refuse_cross_site_writes))
         .layer(middleware::from_fn(http::security_headers))
+        // Pages and API answers are compressed as they go (brotli or gzip, as the client
+        // accepts); static files come compressed ahead of time. Event streams are not
+        // compressed, so that each event leaves at once.
+        .layer(CompressionLayer::new())
         .layer(middleware::from_fn(http::request_context))
+}
+
+/// The built site's files, sent as the `.br` or `.gz` copy that the build made when the
+/// client accepts it.
+fn static_files(folder: String) -> ServeDir {
+    ServeDir::new(folder).precompressed_br().precompressed_gzip()
 }
 
 async fn shutdown_signal() {

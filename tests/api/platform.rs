@@ -190,3 +190,41 @@ async fn the_database_commits_acknowledged_writes_durably() {
         assert_eq!(commit, "on");
     }
 }
+
+#[tokio::test]
+async fn pages_and_api_answers_are_compressed_for_clients_that_accept_it_and_streams_are_not() {
+    let app = TestApp::spawn().await;
+    let fetch = |path: &'static str, encoding: &'static str| {
+        app.http
+            .get(app.url(path))
+            .header(header::ACCEPT_ENCODING, encoding)
+            .send()
+    };
+    let raw = fetch("/signin", "identity").await.unwrap();
+    assert!(raw.headers().get(header::CONTENT_ENCODING).is_none());
+    let plain = raw.bytes().await.unwrap().len();
+    let brotli = fetch("/signin", "br").await.unwrap();
+    assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+    let squeezed = brotli.bytes().await.unwrap().len();
+    assert!(
+        squeezed * 2 < plain,
+        "the page shrinks to under half: {squeezed} of {plain} bytes"
+    );
+    let gzip = fetch("/api/v1/openapi.json", "gzip").await.unwrap();
+    assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
+
+    let token = app.token("sarah").await;
+    let stream = app
+        .http
+        .get(app.url("/api/v1/events"))
+        .bearer_auth(&token)
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert!(
+        stream.headers().get(header::CONTENT_ENCODING).is_none(),
+        "events leave at once, uncompressed"
+    );
+}
