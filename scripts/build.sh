@@ -13,6 +13,8 @@ ensure_brotli
 
 say "Building the WebAssembly islands"
 cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+# A fresh site folder each time, so no file of an earlier build lingers under an old name.
+rm -rf "$SITE/pkg" "$SITE/style" "$SITE/assets.txt"
 mkdir -p "$SITE/pkg" "$SITE/style"
 wasm-bindgen target/wasm32-unknown-unknown/wasm-release/frontend.wasm \
   --target web --no-typescript --out-dir "$SITE/pkg" --out-name brug
@@ -25,6 +27,22 @@ cp frontend/loader.js "$SITE/pkg/loader.js"
 say "Bundling the styles"
 # One file for the browser: the tokens first, then the rules, without the @import.
 { cat style/tokens.css; grep -v '^@import' style/main.css; } > "$SITE/style/main.css"
+
+say "Naming the static files after their content, so browsers may keep them for a year"
+# fingerprint FOLDER NAME EXTENSION: renames NAME.EXTENSION to NAME.HASH.EXTENSION, prints the new name.
+fingerprint() {
+  local hash
+  hash="$(sha256sum "$1/$2.$3" | cut -c1-16)"
+  mv "$1/$2.$3" "$1/$2.$hash.$3"
+  echo "$2.$hash.$3"
+}
+SCRIPT="$(fingerprint "$SITE/pkg" brug js)"
+WASM="$(fingerprint "$SITE/pkg" brug_bg wasm)"
+LOADER="$(fingerprint "$SITE/pkg" loader js)"
+STYLESHEET="$(fingerprint "$SITE/style" main css)"
+# The server reads this at start to name the files in its pages.
+printf 'loader /pkg/%s\nscript /pkg/%s\nwasm /pkg/%s\nstylesheet /style/%s\n' \
+  "$LOADER" "$SCRIPT" "$WASM" "$STYLESHEET" > "$SITE/assets.txt"
 
 say "Compressing the static files ahead of time (brotli and gzip, best quality)"
 for file in "$SITE"/pkg/*.js "$SITE"/pkg/*.wasm "$SITE"/style/*.css; do

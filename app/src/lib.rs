@@ -8,6 +8,7 @@ mod macros;
 pub mod accounts;
 pub mod admin;
 pub mod appointments;
+pub mod assets;
 pub mod caseload;
 pub mod changes;
 pub mod circle;
@@ -68,7 +69,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="data:,"/>
                 <layout::QuickExitScript neutral_url=quick_exit_url()/>
-                <link rel="stylesheet" href="/style/main.css"/>
+                <link rel="stylesheet" href=assets::use_assets().stylesheet/>
                 <MetaTags/>
             </head>
             <body>

@@ -35,6 +35,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: Arc<str>,
+    /// The built site's file names, with their content hashes.
+    pub assets: Arc<crate::assets::Assets>,
 }
 
 impl AppState {

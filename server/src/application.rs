@@ -74,6 +74,7 @@ impl Application {
             events: EventBus::polling_every(Duration::from_secs(settings.live_poll_seconds as u64)),
             clock: Default::default(),
             quick_exit_url: settings.quick_exit_url.as_str().into(),
+            assets: Arc::new(read_assets(&settings.site_root)),
         };
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
@@ -267,6 +268,15 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         // compressed, so that each event leaves at once.
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(http::request_context))
+}
+
+/// The file names of the built site (`assets.txt`, written by `scripts/build.sh`); the
+/// unhashed names when the site was built without it.
+fn read_assets(site_root: &std::path::Path) -> app::assets::Assets {
+    match std::fs::read_to_string(site_root.join("assets.txt")) {
+        Ok(listing) => app::assets::Assets::parse(&listing),
+        Err(_) => app::assets::Assets::default(),
+    }
 }
 
 /// The built site's files, sent as the `.br` or `.gz` copy that the build made when the

@@ -73,5 +73,8 @@ pub fn LiveSettings(conversation_id: Option<i64>, viewer_id: i64, labels: LiveLa
 #[component]
 pub fn IslandLoader() -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
-    view! { <script type="module" nonce=nonce src="/pkg/loader.js"></script> }
+    let assets = crate::assets::use_assets();
+    view! {
+        <script type="module" nonce=nonce src=assets.loader data-brug-script=assets.script data-brug-wasm=assets.wasm></script>
+    }
 }

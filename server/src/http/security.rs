@@ -7,8 +7,24 @@ use http::{header, HeaderValue, Method};
 /// A policy for answers that did not set their own (everything but pages): no script at all.
 const NO_SCRIPT_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/// Whether a static file's name carries its content hash (`name.0123456789abcdef.ext`):
+/// then its content never changes under that name.
+fn is_fingerprinted(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    file.split('.')
+        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 pub async fn security_headers(request: Request, next: Next) -> Response {
-    let is_static = request.uri().path().starts_with("/pkg/") || request.uri().path().starts_with("/style/");
+    let path = request.uri().path();
+    let is_static = path.starts_with("/pkg/") || path.starts_with("/style/");
+    let cache = match (is_static, is_fingerprinted(path)) {
+        // Pages and API answers carry personal data: never keep them in a shared phone's cache.
+        (false, _) => "no-store",
+        (true, true) => "public, max-age=31536000, immutable",
+        // A file without a hash in its name may change: ask again each time (a 304 is cheap).
+        (true, false) => "no-cache",
+    };
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers
@@ -17,10 +33,7 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !is_static {
-        // Pages and API answers carry personal data: never keep them in a shared phone's cache.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 
@@ -50,4 +63,17 @@ pub async fn refuse_cross_site_writes(request: Request, next: Next) -> Response 
         return AppError::new(ErrorCode::CrossSiteRequest).into_response();
     }
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_fingerprinted;
+
+    #[test]
+    fn only_names_with_a_content_hash_count_as_fingerprinted() {
+        assert!(is_fingerprinted("/pkg/brug_bg.0123456789abcdef.wasm"));
+        assert!(is_fingerprinted("/style/main.fedcba9876543210.css"));
+        assert!(!is_fingerprinted("/pkg/brug_bg.wasm"));
+        assert!(!is_fingerprinted("/pkg/brug.0123456789abcdeg.js"), "not hexadecimal");
+    }
 }
