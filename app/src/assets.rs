@@ -2,8 +2,6 @@
 //! `scripts/build.sh`), so browsers may keep them for a year and a new build is fetched
 //! at once.
 
-use leptos::prelude::*;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assets {
     pub loader: String,
@@ -53,7 +51,7 @@ impl Assets {
 pub fn use_assets() -> Assets {
     #[cfg(feature = "ssr")]
     {
-        use_context::<crate::state::AppState>()
+        leptos::prelude::use_context::<crate::state::AppState>()
             .map(|state| (*state.assets).clone())
             .unwrap_or_default()
     }

@@ -67,7 +67,9 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="icon" href="data:,"/>
+                <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <meta name="theme-color" content="#24566b"/>
                 <layout::QuickExitScript neutral_url=quick_exit_url()/>
                 <link rel="stylesheet" href=assets::use_assets().stylesheet/>
                 <MetaTags/>
@@ -151,6 +153,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/conferences/:conference_id") view=conferences::ConferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/offline") view=settings::OfflinePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

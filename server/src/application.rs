@@ -3,8 +3,8 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, conferences, contacts, http, messaging, plans, reunification, settings,
-    sharing, trajectory,
+    accounts, admin, api, appointments, conferences, contacts, http, install, messaging, plans, reunification,
+    settings, sharing, trajectory,
 };
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
@@ -257,7 +257,10 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         ));
     Router::new()
         .nest("/api/v1", api::routes().with_state(state.clone()))
-        .route("/healthz", get(api::health).with_state(state))
+        .route("/healthz", get(api::health).with_state(state.clone()))
+        .route("/manifest.webmanifest", get(install::manifest))
+        .route("/icon.svg", get(install::icon))
+        .route("/sw.js", get(install::service_worker).with_state(state))
         .nest_service("/pkg", static_files(format!("{site_root}/pkg")))
         .nest_service("/style", static_files(format!("{site_root}/style")))
         .merge(pages.with_state(server_state))

@@ -13,6 +13,7 @@ pub mod config;
 mod contacts;
 
 mod http;
+mod install;
 mod messaging;
 mod plans;
 mod reunification;

@@ -82,3 +82,56 @@ async fn every_page_offers_the_quick_exit_and_without_javascript_the_link_leaves
     assert_eq!(link.headers()[LOCATION], "https://weather.example/today");
     assert!(!signed_in(&app, &yusuf).await, "a family member is signed out");
 }
+
+#[tokio::test]
+async fn only_a_device_marked_as_ones_own_phone_may_keep_pages_offline() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let keep = |response: &reqwest::Response| response.headers().get("brug-keep-offline").is_some();
+    assert!(!keep(&app.page("/", Some(&sarah)).await), "not kept by default");
+
+    let saved = app
+        .http
+        .post(app.url("/settings"))
+        .header(COOKIE, &sarah)
+        .form(&[("own_phone", "on"), ("text_size", "normal")])
+        .send()
+        .await
+        .unwrap();
+    let own = saved
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("brug_own_phone="))
+        .expect("the device is marked");
+    assert!(own.starts_with("brug_own_phone=1;"));
+    let marked = format!("{sarah}; brug_own_phone=1");
+    assert!(keep(&app.page("/", Some(&marked)).await));
+    let api = app
+        .http
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(app.token("sarah").await)
+        .header(COOKIE, "brug_own_phone=1")
+        .send()
+        .await
+        .unwrap();
+    assert!(!keep(&api), "API answers are never marked");
+
+    let unmarked = app
+        .http
+        .post(app.url("/settings"))
+        .header(COOKIE, &marked)
+        .form(&[("text_size", "normal")])
+        .send()
+        .await
+        .unwrap();
+    let cleared = unmarked
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("brug_own_phone="))
+        .unwrap();
+    assert!(cleared.contains("Max-Age=0"));
+}

@@ -38,7 +38,9 @@ async function scriptBytes(page, visit) {
 }
 
 test("a first visit to the sign-in page stays within 60 kB of WebAssembly and JavaScript", { timeout: TEST_TIMEOUT }, async () => {
-  const browser = await openBrowser();
+  // Without the service worker, whose own fetches would hide what crossed the network (it
+  // installs after the page has loaded, from the browser's cache).
+  const browser = await openBrowser({ serviceWorkers: "block" });
   try {
     const { page } = browser;
     const measured = await scriptBytes(page, async () => {
@@ -55,7 +57,7 @@ test("a first visit to the sign-in page stays within 60 kB of WebAssembly and Ja
 
 test("a first visit to the home page stays within 60 kB of WebAssembly and JavaScript", { timeout: TEST_TIMEOUT }, async () => {
   const browser = await openBrowser({ javaScriptEnabled: false });
-  const fresh = await openBrowser();
+  const fresh = await openBrowser({ serviceWorkers: "block" });
   try {
     // Sign in without JavaScript, so nothing is cached, then open home in a fresh browser with the cookie.
     await signIn(browser.page, "sarah", { hydrated: false });

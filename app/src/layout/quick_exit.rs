@@ -3,13 +3,14 @@
 //! return to it), asks the server to sign out (the person's setting decides), and
 //! answers Escape pressed three times. When Back still reaches a Brug page of this tab
 //! after a quick exit, the script hides it at once and leaves again. Without JavaScript
-//! the link goes to `/leave`, which does the same on the server.
+//! the link goes to `/leave`, which does the same on the server. The same script registers
+//! the service worker, and a quick exit also deletes what "my own phone" kept offline.
 
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
 const SCRIPT: &str = r#"(function(){var d=document.currentScript.dataset,u=d.exit,k="brug-left",t=[];
-function go(){try{sessionStorage.setItem(k,"1");localStorage.removeItem("brug-own-phone-copy")}catch(e){}
+function go(){try{sessionStorage.setItem(k,"1");caches.delete("brug-own-phone")}catch(e){}
 try{navigator.sendBeacon("/leave")}catch(e){}location.replace(u)}
 function again(){try{if(sessionStorage.getItem(k)){document.documentElement.style.visibility="hidden";location.replace(u)}}catch(e){}}
 var n=performance.getEntriesByType&&performance.getEntriesByType("navigation")[0];
@@ -18,7 +19,8 @@ addEventListener("pageshow",function(e){if(e.persisted)again()});
 addEventListener("keydown",function(e){if(e.key!=="Escape")return;var now=Date.now();
 t=t.filter(function(x){return now-x<3000});t.push(now);if(t.length>=3)go()});
 addEventListener("click",function(e){var a=e.target.closest&&e.target.closest("[data-quick-exit]");
-if(a){e.preventDefault();go()}})})();"#;
+if(a){e.preventDefault();go()}});
+if("serviceWorker"in navigator)navigator.serviceWorker.register("/sw.js").catch(function(){})})();"#;
 
 /// The script, in the document's head so it runs before anything else of the page.
 #[component]

@@ -3,7 +3,7 @@
 
 mod page;
 
-pub use page::SettingsPage;
+pub use page::{OfflinePage, SettingsPage};
 
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 /// The cookie that keeps this device's text size.
 pub const TEXT_SIZE_COOKIE: &str = "brug_text";
+/// The cookie that marks this device as the person's own phone: pages may be kept offline.
+pub const OWN_PHONE_COOKIE: &str = "brug_own_phone";
 
 plain_enum!(TextSize {
     Normal => "normal", TextSizeNormal;
@@ -25,6 +27,7 @@ plain_enum!(TextSize {
 pub struct SettingsView {
     pub quick_exit_signs_out: bool,
     pub text_size: TextSize,
+    pub own_phone: bool,
 }
 
 /// This request's text size, from the device's cookie.
@@ -41,6 +44,20 @@ pub fn request_text_size() -> TextSize {
     }
 }
 
+/// Whether this device is marked as the person's own phone.
+pub fn request_own_phone() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|p| crate::web::cookie(&p.headers, OWN_PHONE_COOKIE).map(|v| v == "1"))
+            .unwrap_or(false)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
 #[server(prefix = "/s", endpoint = "settings")]
 pub async fn load_settings() -> Result<SettingsView, AppError> {
     let (state, _) = crate::web::request_parts()?;
@@ -48,5 +65,6 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
     Ok(SettingsView {
         quick_exit_signs_out: service::quick_exit_signs_out(&state, &viewer).await?,
         text_size: request_text_size(),
+        own_phone: request_own_phone(),
     })
 }

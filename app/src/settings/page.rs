@@ -50,8 +50,30 @@ fn Settings(view: SettingsView, error: Option<crate::error::ErrorCode>, lang: La
                         <label for="quick-exit-signs-out">{lang.t(Msg::QuickExitSignsOutLabel)}</label>
                     </div>
                 </fieldset>
+                <fieldset>
+                    <legend>{lang.t(Msg::OwnPhoneLegend)}</legend>
+                    <p>{lang.t(Msg::OwnPhoneExplained)}</p>
+                    <div class="checkbox">
+                        <input type="checkbox" id="own-phone" name="own_phone" checked=view.own_phone/>
+                        <label for="own-phone">{lang.t(Msg::OwnPhoneLabel)}</label>
+                    </div>
+                </fieldset>
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
+        </Page>
+    }
+}
+
+/// What the service worker shows when there is no connection and nothing was kept.
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <leptos_meta::Title text=lang.t(Msg::OfflineTitle)/>
+        <Page>
+            <h1 id="page-title">{lang.t(Msg::OfflineTitle)}</h1>
+            <p class="notice">{lang.t(Msg::OfflineText)}</p>
+            <p><a href="/">{lang.t(Msg::TryAgain)}</a></p>
         </Page>
     }
 }

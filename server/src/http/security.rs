@@ -16,6 +16,9 @@ fn is_fingerprinted(path: &str) -> bool {
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
+    // On a device marked as the person's own phone, the service worker may keep pages to
+    // read offline; it keeps only what carries this mark.
+    let own_phone = app::web::cookie(request.headers(), app::settings::OWN_PHONE_COOKIE) == Some("1");
     let path = request.uri().path();
     let is_static = path.starts_with("/pkg/") || path.starts_with("/style/");
     let cache = match (is_static, is_fingerprinted(path)) {
@@ -34,6 +37,15 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if own_phone && is_page && response.status().is_success() {
+        response
+            .headers_mut()
+            .insert("brug-keep-offline", HeaderValue::from_static("1"));
+    }
     response
 }
 

@@ -4,7 +4,7 @@
 use crate::accounts::forms::{answer, session_cookie, web_viewer};
 use crate::http::Ctx;
 use app::error::{AppError, ErrorCode};
-use app::settings::{service, TextSize, TEXT_SIZE_COOKIE};
+use app::settings::{service, TextSize, OWN_PHONE_COOKIE, TEXT_SIZE_COOKIE};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
@@ -45,6 +45,7 @@ pub async fn leave_link(State(state): State<AppState>, Ctx(ctx): Ctx, headers: H
 pub struct SettingsForm {
     text_size: Option<String>,
     quick_exit_signs_out: Option<String>,
+    own_phone: Option<String>,
 }
 
 pub async fn save(
@@ -61,19 +62,28 @@ pub async fn save(
             Some(raw) => TextSize::parse(raw).ok_or(AppError::new(ErrorCode::InvalidInput))?,
         };
         service::set_quick_exit_signs_out(&state, &ctx, &viewer, form.quick_exit_signs_out.is_some()).await?;
-        Ok(size)
+        Ok((size, form.own_phone.is_some()))
     }
     .await;
     match result {
-        Ok(size) => {
+        Ok((size, own_phone)) => {
             let mut response = answer(&headers, Ok("/settings"));
             let secure = if state.secure_cookies { "; Secure" } else { "" };
-            let cookie = format!(
-                "{TEXT_SIZE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-                size.as_str()
-            );
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
+            // Both are about this device, not the account: a shared phone keeps its own.
+            let cookies = [
+                format!(
+                    "{TEXT_SIZE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+                    size.as_str()
+                ),
+                match own_phone {
+                    true => format!("{OWN_PHONE_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax{secure}"),
+                    false => format!("{OWN_PHONE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax{secure}"),
+                },
+            ];
+            for cookie in cookies {
+                if let Ok(value) = HeaderValue::from_str(&cookie) {
+                    response.headers_mut().append(header::SET_COOKIE, value);
+                }
             }
             response
         }
