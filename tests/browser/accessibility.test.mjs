@@ -68,32 +68,39 @@ for (const lang of ["nl", "ar"]) {
   });
 }
 
-// Beyond the sign-in contract: the join, devices, administration and code pages.
-test(
-  "the join, devices, administration and code pages have no WCAG 2.2 AA violations",
-  { timeout: TEST_TIMEOUT },
-  async () => {
-    const browser = await openBrowser({ bypassCSP: true });
-    try {
-      const { page } = browser;
-      await gotoWhenReady(page, "/join");
-      assert.deepEqual(await violations(page, "/join"), [], "/join");
-      await signIn(page, "coordinator");
-      for (const path of ["/devices", "/admin"]) {
-        await page.goto(BASE + path);
-        assert.deepEqual(await violations(page, path), [], path);
+// Beyond the sign-in contract: the join, devices, settings, offline, administration and
+// code pages, left-to-right and right-to-left.
+for (const lang of ["nl", "ar"]) {
+  test(
+    `the join, devices, settings, offline, administration and code pages have no WCAG 2.2 AA violations in ${lang}`,
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const browser = await openBrowser({ bypassCSP: true });
+      try {
+        const { page } = browser;
+        await gotoWhenReady(page, "/join");
+        if (lang !== "nl") await switchLanguage(page, lang);
+        assert.deepEqual(await violations(page, `/join (${lang})`), [], "/join");
+        await signIn(page, "coordinator");
+        await switchLanguage(page, lang);
+        for (const path of ["/devices", "/settings", "/offline", "/admin"]) {
+          await page.goto(BASE + path);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+          assert.deepEqual(await violations(page, `${path} (${lang})`), [], path);
+        }
+        await page.fill("#case-name", `Samira ${lang}`);
+        await Promise.all([page.waitForURL(/\/admin\?saved/), page.click("form[action='/admin/cases'] button")]);
+        assert.deepEqual(await violations(page, `/admin after saving (${lang})`), [], "/admin after saving");
+        await Promise.all([page.waitForURL(/\/code\?value=/), page.click("form[action='/reset-codes'] button")]);
+        assert.match(await page.textContent(".one-time-code"), /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+        assert.deepEqual(await violations(page, `/code (${lang})`), [], "/code");
+        if (lang !== "nl") await switchLanguage(page, "nl");
+      } finally {
+        await browser.close();
       }
-      await page.fill("#case-name", "Samira");
-      await Promise.all([page.waitForURL(/\/admin\?saved/), page.click("form[action='/admin/cases'] button")]);
-      assert.deepEqual(await violations(page, "/admin after saving"), [], "/admin after saving");
-      await Promise.all([page.waitForURL(/\/code\?value=/), page.click("form[action='/reset-codes'] button")]);
-      assert.match(await page.textContent(".one-time-code"), /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      assert.deepEqual(await violations(page, "/code"), [], "/code");
-    } finally {
-      await browser.close();
-    }
-  },
-);
+    },
+  );
+}
 
 // No bypassCSP here: this is the page as people get it.
 test(
@@ -119,23 +126,23 @@ test(
   },
 );
 
-test("the case pages and the caseload have no WCAG 2.2 AA violations, for the participant and for a worker", { timeout: TEST_TIMEOUT }, async () => {
+for (const lang of ["nl", "ar"]) test(`the case pages and the caseload have no WCAG 2.2 AA violations in ${lang}, for the participant and for a worker`, { timeout: TEST_TIMEOUT }, async () => {
   for (const username of ["sarah", "lotte"]) {
     const browser = await openBrowser({ bypassCSP: true });
     try {
       const { page } = browser;
       await signIn(page, username);
-      await switchLanguage(page, "nl");
+      await switchLanguage(page, lang);
       await Promise.all([page.waitForURL(/\/cases\/\d+\/trajectory$/), page.click('a[href$="/trajectory"]')]);
       assert.ok((await page.locator("li.milestone").count()) >= 4, "the milestones are listed");
-      assert.deepEqual(await violations(page, `trajectory (${username})`), [], username);
+      assert.deepEqual(await violations(page, `trajectory (${username}, ${lang})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
       const caseBase = page.url().replace(/\/trajectory$/, "");
       for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"], ["/plans", "plans"]]) {
         await page.goto(caseBase + suffix);
         assert.equal(pathOf(page), new URL(caseBase + suffix).pathname, `the ${label} page itself`);
         assert.match(await page.textContent("#page-title"), /\S/);
-        assert.deepEqual(await violations(page, `${label} (${username})`), [], `${label} for ${username}`);
+        assert.deepEqual(await violations(page, `${label} (${username}, ${lang})`), [], `${label} for ${username}`);
         assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling on the ${label} page`);
       }
       await Promise.all([page.waitForURL(/\/plans\/\d+$/), page.click("ul.plans a")]);
@@ -153,10 +160,11 @@ test("the case pages and the caseload have no WCAG 2.2 AA violations, for the pa
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling in a conversation");
       if (username === "lotte") {
         await page.goto(BASE + "/caseload");
-        assert.match(await page.textContent("#page-title"), /caseload/);
-        assert.deepEqual(await violations(page, "caseload"), [], "caseload");
+        assert.match(await page.textContent("#page-title"), /\S/);
+        assert.deepEqual(await violations(page, `caseload (${lang})`), [], "caseload");
         assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the caseload");
       }
+      if (lang !== "nl") await switchLanguage(page, "nl"); // leave the account in Dutch
     } finally {
       await browser.close();
     }
