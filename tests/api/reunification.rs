@@ -242,3 +242,51 @@ async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_t
     let by_family = post_form(&app, &marleen, &format!("{page}/steps/{step}"), &change).await;
     assert_eq!(by_family.headers()["location"], format!("{page}?error=not_permitted"));
 }
+
+#[tokio::test]
+async fn a_postponed_step_is_announced_before_it_is_shown() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let step: i64 = sqlx::query_scalar(
+        "SELECT MIN(s.id) FROM reunification_steps s JOIN children c ON c.id = s.child_id WHERE c.case_id = $1",
+    )
+    .bind(case_a)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let ahmed = app.token("ahmed").await;
+    let postponed = app
+        .http
+        .patch(app.url(&format!("/api/v1/cases/{case_a}/reunification/steps/{step}")))
+        .bearer_auth(&ahmed)
+        .json(&json!({ "status": "postponed" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(postponed.status(), StatusCode::OK);
+
+    let marleen = app.web_session("marleen").await;
+    let page = app
+        .page(&format!("/cases/{case_a}/reunification"), Some(&marleen))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let item = page
+        .split(&format!("id=\"step-{step}\""))
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .expect("the step");
+    let announced = item
+        .find("Er is iets veranderd aan deze stap")
+        .expect("an announcement");
+    let status = item
+        .find("Uitgesteld")
+        .or_else(|| item.find("uitgesteld"))
+        .expect("the status, inside");
+    assert!(announced < status, "the announcement comes first");
+    assert!(
+        item.contains("<details class=\"gentle-news\">"),
+        "and the news opens only when she chooses"
+    );
+}

@@ -3,6 +3,7 @@ use super::{load_reunification, Child, ReunificationView, Step, StepKind};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::trajectory::MilestoneStatus;
 use leptos::prelude::*;
 
 #[component]
@@ -63,20 +64,36 @@ fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl In
                 {child.steps.into_iter().map(|step| {
                     let is_next = Some(step.id) == next;
                     let title = step_title(&step, lang);
+                    // News that may upset (a step put off, or not going ahead) is announced
+                    // first and shown when the person chooses to open it.
+                    let upsetting = matches!(step.status, MilestoneStatus::Postponed | MilestoneStatus::NotGoingAhead);
+                    let details = view! {
+                        <h3>{title}</h3>
+                        <p class="milestone-meta">{lang.t(step.status.label())}</p>
+                        {(!step.conditions.is_empty()).then(|| view! {
+                            <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " {step.conditions.clone()}</p>
+                        })}
+                        {step.next_date.as_ref().map(|d| view! {
+                            <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.as_str().to_string()}</p>
+                        })}
+                        {step.contact.clone().map(|c| view! {
+                            <p><strong>{lang.t(Msg::ContactLabel)}</strong>": " {c}</p>
+                        })}
+                    };
+                    let shown = if upsetting {
+                        view! {
+                            <details class="gentle-news">
+                                <summary>{lang.t(Msg::StepChangedAnnounce)}</summary>
+                                {details}
+                            </details>
+                        }.into_any()
+                    } else {
+                        details.into_any()
+                    };
                     view! {
                         <li class="reunification-step" id=format!("step-{}", step.id) class:step-next=is_next class:step-done=!step.status.is_open()>
                             {is_next.then(|| view! { <p class="step-next-label">{lang.t(Msg::WhatComesNext)}</p> })}
-                            <h3>{title}</h3>
-                            <p class="milestone-meta">{lang.t(step.status.label())}</p>
-                            {(!step.conditions.is_empty()).then(|| view! {
-                                <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " {step.conditions.clone()}</p>
-                            })}
-                            {step.next_date.as_ref().map(|d| view! {
-                                <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.as_str().to_string()}</p>
-                            })}
-                            {step.contact.clone().map(|c| view! {
-                                <p><strong>{lang.t(Msg::ContactLabel)}</strong>": " {c}</p>
-                            })}
+                            {shown}
                             {may_edit.then(|| view! { <ChangeStepForm case_id step=step.clone() lang/> })}
                         </li>
                     }
