@@ -56,3 +56,19 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// A push says only that something new is there, in the person's language; the page says what.
+self.addEventListener("push", (event) => {
+  let message = { title: "Brug", body: "" };
+  try {
+    message = event.data.json();
+  } catch (error) {
+    // An unreadable push still tells the person, without content.
+  }
+  event.waitUntil(self.registration.showNotification(message.title || "Brug", { body: message.body, icon: "/icon.svg", tag: "brug" }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow("/"));
+});

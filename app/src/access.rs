@@ -74,6 +74,25 @@ pub async fn family_member_may_read(
     })
 }
 
+/// The participant, and the family members who may read `category` of the case: whom to
+/// tell (without saying what) that something new is there.
+pub async fn people_to_tell(tx: &mut Tx<'_>, case_id: i64, category: Category) -> Result<Vec<i64>, AppError> {
+    let members: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT user_id, member_kind FROM memberships WHERE case_id = $1 AND ended_at IS NULL \
+         AND member_kind IN ('participant', 'family') ORDER BY user_id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut told = Vec::with_capacity(members.len());
+    for (user_id, kind) in members {
+        if kind == MemberKind::Participant.as_str() || has_consent(tx, case_id, user_id, category).await? {
+            told.push(user_id);
+        }
+    }
+    Ok(told)
+}
+
 /// Checks that the viewer may read `category` of the case and records the read, in the
 /// caller's transaction. Coordinators are not let in unless they are members.
 pub async fn open_case(

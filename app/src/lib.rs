@@ -20,6 +20,7 @@ pub mod layout;
 pub mod messaging;
 pub mod pagination;
 pub mod plans;
+pub mod push;
 pub mod reunification;
 pub mod settings;
 pub mod sharing;

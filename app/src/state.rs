@@ -37,6 +37,8 @@ pub struct AppState {
     pub quick_exit_url: Arc<str>,
     /// The built site's file names, with their content hashes.
     pub assets: Arc<crate::assets::Assets>,
+    /// Sends the discreet Web Push notifications.
+    pub push: crate::push::service::Push,
 }
 
 impl AppState {

@@ -9,6 +9,7 @@ use crate::{
 use app::db::{connect_and_migrate, Backend, DbError};
 use app::demo;
 use app::messaging::live::EventBus;
+use app::push::service::Push;
 use app::state::{AppState, SessionPolicy};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -16,6 +17,7 @@ use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use secrecy::ExposeSecret;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +51,8 @@ pub enum StartError {
     Listen(#[from] std::io::Error),
     #[error("demo data: {0}")]
     Demo(String),
+    #[error("push notifications: {0}")]
+    Push(String),
 }
 
 pub struct Application {
@@ -61,6 +65,10 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartError> {
         let (db, backend) = connect_and_migrate(settings.database_url()).await?;
+        let vapid = settings.vapid_private_key.as_ref().map(|k| k.expose_secret());
+        let push = Push::load(&db, vapid, settings.push_allow_loopback)
+            .await
+            .map_err(|e| StartError::Push(e.code.as_str().into()))?;
         let state = AppState {
             db,
             backend,
@@ -75,6 +83,7 @@ impl Application {
             clock: Default::default(),
             quick_exit_url: settings.quick_exit_url.as_str().into(),
             assets: Arc::new(read_assets(&settings.site_root)),
+            push,
         };
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());

@@ -24,6 +24,10 @@ pub struct Settings {
     pub live_poll_seconds: i64,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: String,
+    /// The VAPID private key (base64url); made once and kept in the database when absent.
+    pub vapid_private_key: Option<SecretString>,
+    /// Send push notifications to plain-HTTP endpoints on loopback: for tests only.
+    pub push_allow_loopback: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +60,7 @@ struct FileLayer {
     absolute_hours: Option<i64>,
     live_poll_seconds: Option<i64>,
     quick_exit_url: Option<String>,
+    vapid_private_key: Option<String>,
 }
 
 impl Default for Settings {
@@ -73,6 +78,8 @@ impl Default for Settings {
             absolute_hours: 12,
             live_poll_seconds: 5,
             quick_exit_url: "https://www.meteo.be/nl/belgie".to_string(),
+            vapid_private_key: None,
+            push_allow_loopback: false,
         }
     }
 }
@@ -113,6 +120,9 @@ impl Settings {
         self.absolute_hours = file.absolute_hours.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = file.live_poll_seconds.unwrap_or(self.live_poll_seconds);
         self.quick_exit_url = file.quick_exit_url.unwrap_or(self.quick_exit_url.clone());
+        if let Some(key) = file.vapid_private_key {
+            self.vapid_private_key = Some(SecretString::from(key));
+        }
         Ok(())
     }
 
@@ -151,6 +161,10 @@ impl Settings {
         if let Some(url) = env("BRUG_QUICK_EXIT_URL").filter(|u| !u.is_empty()) {
             self.quick_exit_url = url;
         }
+        if let Some(key) = env("BRUG_VAPID_PRIVATE_KEY").filter(|k| !k.is_empty()) {
+            self.vapid_private_key = Some(SecretString::from(key));
+        }
+        self.push_allow_loopback = flag("BRUG_PUSH_ALLOW_LOOPBACK")?.unwrap_or(self.push_allow_loopback);
         Ok(())
     }
 
@@ -160,6 +174,9 @@ impl Settings {
         }
         if self.production && !self.uses_secure_cookies() {
             return Err(ConfigError::InsecureCookiesInProduction);
+        }
+        if self.production && self.push_allow_loopback {
+            return Err(ConfigError::Invalid("BRUG_PUSH_ALLOW_LOOPBACK"));
         }
         if self.idle_minutes_private <= 0 || self.idle_minutes_staff <= 0 || self.absolute_hours <= 0 {
             return Err(ConfigError::Invalid("session timeouts"));

@@ -16,6 +16,7 @@ mod http;
 mod install;
 mod messaging;
 mod plans;
+mod push;
 mod reunification;
 mod settings;
 mod sharing;

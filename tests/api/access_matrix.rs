@@ -254,6 +254,17 @@ impl Ids {
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
             ("POST", "/api/v1/cases/{case_id}/plans") => json!({ "kind": "custom", "title": "Matrix" }),
+            ("POST", "/api/v1/push/subscriptions") => {
+                use base64::Engine;
+                use p256::elliptic_curve::sec1::ToEncodedPoint;
+                let key = p256::SecretKey::random(&mut p256::elliptic_curve::rand_core::OsRng);
+                let encode = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+                json!({ "endpoint": format!("https://push.example/{role}"), "keys": {
+                    "p256dh": encode(key.public_key().to_encoded_point(false).as_bytes()),
+                    "auth": encode(&[1u8; 16]),
+                }})
+            }
+            ("DELETE", "/api/v1/push/subscriptions") => json!({ "endpoint": format!("https://push.example/{role}") }),
             ("POST", "/api/v1/cases/{case_id}/conferences") => {
                 json!({ "held_on": "2030-01-01", "participants": "Matrix" })
             }

@@ -19,6 +19,7 @@ mod pagination;
 mod plans;
 mod plans_pages;
 mod platform;
+mod push;
 mod reunification;
 mod settings;
 mod sharing;

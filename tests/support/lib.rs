@@ -1,6 +1,9 @@
 //! Test support: the real application on port 0 against a fresh database, SQLite by
 //! default or PostgreSQL when `BRUG_TEST_POSTGRES_URL` names a server to create one on.
 
+mod push_receiver;
+
+pub use push_receiver::{Delivery, PushReceiver};
 use reqwest::{header, redirect, Client, Response, StatusCode};
 use serde_json::{json, Value};
 use server::config::Settings;

@@ -151,7 +151,9 @@ pub async fn add(
     let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = $1");
     let row = sqlx::query(&sql).bind(id).fetch_one(&mut *tx).await?;
     let appointment = from_row(&row)?.ok_or(AppError::new(ErrorCode::Internal))?;
+    let told = access::people_to_tell(&mut tx, case_id, crate::access::Category::Appointments).await?;
     tx.commit().await?;
+    crate::push::service::notify(state, &told);
     Ok(appointment)
 }
 

@@ -631,6 +631,7 @@ messages! {
     OfflineText { nl: "Je bent nu niet verbonden met het internet. Er is niets mis. Als je weer verbinding hebt, werkt Brug zoals altijd.", fr: "Vous n'êtes pas connecté à internet pour le moment. Tout va bien. Quand la connexion revient, Brug fonctionne comme d'habitude.", en: "You are not connected to the internet right now. Nothing is wrong. When you are connected again, Brug works as usual.", ar: "أنت غير متصل بالإنترنت الآن. لا توجد مشكلة. عندما يعود الاتصال يعمل Brug كالمعتاد." }
     TryAgain { nl: "Opnieuw proberen", fr: "Réessayer", en: "Try again", ar: "حاول مرة أخرى" }
     StepChangedAnnounce { nl: "Er is iets veranderd aan deze stap. Open dit om te lezen wat, wanneer je er klaar voor bent.", fr: "Quelque chose a changé pour cette étape. Ouvrez ceci pour lire quoi, quand vous êtes prêt.", en: "Something has changed about this step. Open this to read what, when you are ready.", ar: "تغيّر شيء في هذه الخطوة. افتح هذا لتقرأ ما تغيّر، عندما تكون مستعداً." }
+    PushSomethingNew { nl: "Je hebt iets nieuws", fr: "Vous avez du nouveau", en: "You have something new", ar: "لديك شيء جديد" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -208,6 +208,8 @@ pub async fn send(
         .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;
     state.events.wake(&members);
+    let others: Vec<i64> = members.iter().copied().filter(|m| *m != viewer.user_id).collect();
+    crate::push::service::notify(state, &others);
     Ok(sent)
 }
 

@@ -76,6 +76,14 @@ pub async fn submit(
     let version = latest(&mut tx, plan_id).await?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
     tx.commit().await?;
+    // Everyone who must now agree hears that something waits for them.
+    let waiting: Vec<i64> = view
+        .parties
+        .iter()
+        .map(|p| p.person.user_id)
+        .filter(|id| *id != viewer.user_id)
+        .collect();
+    crate::push::service::notify(state, &waiting);
     Ok(view)
 }
 

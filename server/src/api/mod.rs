@@ -9,6 +9,7 @@ use crate::contacts::api as contacts;
 use crate::messaging::api as messaging;
 use crate::plans::agreement_api as agreement;
 use crate::plans::api as plans;
+use crate::push::api as push;
 use crate::reunification::api as reunification;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
@@ -47,6 +48,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         agreement::submit, agreement::add_party, agreement::respond, agreement::sign,
         conferences::list_conferences, conferences::create_conference, conferences::show_conference,
         conferences::give_input, conferences::record_decision, conferences::respond,
+        push::key, push::subscribe, push::unsubscribe,
     ),
     modifiers(&BearerAuth)
 )]
@@ -77,6 +79,8 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations", post(accounts::create_organisation))
         .route("/cases", get(circle::my_cases).post(circle::create_case))
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
+        .route("/push/key", get(push::key))
+        .route("/push/subscriptions", post(push::subscribe).delete(push::unsubscribe))
         .route(
             "/cases/{case_id}/milestones",
             get(trajectory::list_milestones).post(trajectory::create_milestone),

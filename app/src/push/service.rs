@@ -1,0 +1,235 @@
+//! Registering subscriptions and sending the content-free notification to them.
+
+use super::crypto::Vapid;
+use super::{NewSubscription, PushKey, Unsubscribe};
+use crate::accounts::service::Viewer;
+use crate::db::{now, Db};
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::{Lang, Msg};
+use crate::state::AppState;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use sqlx::Row;
+use std::time::Duration;
+
+/// What the server needs to send: its VAPID key and an HTTPS client.
+#[derive(Clone, Debug)]
+pub struct Push {
+    vapid: Vapid,
+    client: reqwest::Client,
+    /// Tests run a push receiver on loopback over plain HTTP; a real server never sends there.
+    allow_loopback: bool,
+}
+
+impl Push {
+    /// The key from the configuration, else the one every process of this database shares,
+    /// made on first start.
+    pub async fn load(db: &Db, configured: Option<&str>, allow_loopback: bool) -> Result<Push, AppError> {
+        let vapid = match configured {
+            Some(key) => Vapid::from_private(key).map_err(|_| AppError::new(ErrorCode::Internal))?,
+            None => shared_key(db).await?,
+        };
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(15))
+            .build()
+            .map_err(|_| AppError::new(ErrorCode::Internal))?;
+        Ok(Push {
+            vapid,
+            client,
+            allow_loopback,
+        })
+    }
+
+    pub fn key(&self) -> PushKey {
+        PushKey {
+            public_key: self.vapid.public_key(),
+        }
+    }
+}
+
+async fn shared_key(db: &Db) -> Result<Vapid, AppError> {
+    let stored =
+        || sqlx::query_scalar::<_, String>("SELECT value FROM server_keys WHERE name = 'vapid'").fetch_optional(db);
+    if let Some(key) = stored().await? {
+        return Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal));
+    }
+    // Two processes starting together may both make one: the first written wins.
+    let made = Vapid::generate();
+    let _ = sqlx::query("INSERT INTO server_keys (name, value) VALUES ('vapid', $1)")
+        .bind(made.private_key())
+        .execute(db)
+        .await;
+    let key = stored().await?.ok_or(AppError::new(ErrorCode::Internal))?;
+    Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal))
+}
+
+/// `https://host[:port]` of an endpoint, the audience of its VAPID token; `None` when the
+/// endpoint is not one Brug sends to.
+fn audience(endpoint: &str, allow_loopback: bool) -> Option<String> {
+    let (scheme, rest) = endpoint.split_once("://")?;
+    let host = rest.split('/').next().filter(|h| !h.is_empty() && !h.contains('@'))?;
+    let loopback = host.starts_with("127.0.0.1:") || host.starts_with("localhost:");
+    match scheme {
+        "https" => Some(format!("https://{host}")),
+        "http" if allow_loopback && loopback => Some(format!("http://{host}")),
+        _ => None,
+    }
+}
+
+fn decoded(value: &str, length: usize) -> Result<Vec<u8>, AppError> {
+    URL_SAFE_NO_PAD
+        .decode(value.trim().trim_end_matches('='))
+        .ok()
+        .filter(|bytes| bytes.len() == length)
+        .ok_or(AppError::new(ErrorCode::InvalidInput))
+}
+
+pub async fn subscribe(state: &AppState, viewer: &Viewer, new: NewSubscription) -> Result<(), AppError> {
+    if new.endpoint.len() > 2000 || audience(&new.endpoint, state.push.allow_loopback).is_none() {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    let public = decoded(&new.keys.p256dh, 65)?;
+    p256::PublicKey::from_sec1_bytes(&public).map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+    decoded(&new.keys.auth, 16)?;
+    let mut tx = state.begin().await?;
+    // An endpoint belongs to one browser: whoever registers it last receives on it.
+    sqlx::query("DELETE FROM push_subscriptions WHERE endpoint = $1")
+        .bind(&new.endpoint)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(viewer.user_id)
+    .bind(&new.endpoint)
+    .bind(&new.keys.p256dh)
+    .bind(&new.keys.auth)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes one of the viewer's own subscriptions; someone else's endpoint is left alone.
+pub async fn unsubscribe(state: &AppState, viewer: &Viewer, gone: Unsubscribe) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM push_subscriptions WHERE endpoint = $1 AND user_id = $2")
+        .bind(&gone.endpoint)
+        .bind(viewer.user_id)
+        .execute(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Tells each of these people, on every subscription they have, that something new is
+/// there, after the change is committed and without holding up the request.
+pub fn notify(state: &AppState, users: &[i64]) {
+    if users.is_empty() {
+        return;
+    }
+    let state = state.clone();
+    let users = users.to_vec();
+    tokio::spawn(async move {
+        if let Err(error) = send_to(&state, &users).await {
+            tracing::warn!(code = error.code.as_str(), "push notifications could not be sent");
+        }
+    });
+}
+
+async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
+    for user in users {
+        let rows = sqlx::query(
+            "SELECT s.id, s.endpoint, s.p256dh, s.auth, u.language FROM push_subscriptions s \
+             JOIN users u ON u.id = s.user_id WHERE s.user_id = $1",
+        )
+        .bind(user)
+        .fetch_all(&state.db)
+        .await?;
+        for row in rows {
+            let language: Option<String> = row.try_get("language")?;
+            let lang = language.as_deref().and_then(Lang::parse).unwrap_or_default();
+            let text = serde_json::json!({ "title": "Brug", "body": lang.t(Msg::PushSomethingNew) }).to_string();
+            let id: i64 = row.try_get("id")?;
+            let endpoint: String = row.try_get("endpoint")?;
+            let p256dh: String = row.try_get("p256dh")?;
+            let auth: String = row.try_get("auth")?;
+            if send_one(state, &endpoint, &p256dh, &auth, &text).await == Delivery::Gone {
+                sqlx::query("DELETE FROM push_subscriptions WHERE id = $1")
+                    .bind(id)
+                    .execute(&state.db)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(PartialEq, Eq)]
+enum Delivery {
+    Sent,
+    Gone,
+    Failed,
+}
+
+async fn send_one(state: &AppState, endpoint: &str, p256dh: &str, auth: &str, text: &str) -> Delivery {
+    let push = &state.push;
+    let Some(audience) = audience(endpoint, push.allow_loopback) else {
+        return Delivery::Gone;
+    };
+    let (Ok(public), Ok(auth)) = (decoded(p256dh, 65), decoded(auth, 16)) else {
+        return Delivery::Gone;
+    };
+    let Ok(body) = super::crypto::encrypt(text.as_bytes(), &public, &auth) else {
+        return Delivery::Gone;
+    };
+    let request = push
+        .client
+        .post(endpoint)
+        .header("TTL", "86400")
+        .header("Urgency", "normal")
+        .header("Content-Encoding", "aes128gcm")
+        .header("Content-Type", "application/octet-stream")
+        .header("Authorization", push.vapid.authorization(&audience, now() + 12 * 3600))
+        .body(body);
+    match request.send().await {
+        Ok(response) if response.status().is_success() => Delivery::Sent,
+        // The push service says this subscription no longer exists.
+        Ok(response) if matches!(response.status().as_u16(), 404 | 410) => Delivery::Gone,
+        Ok(response) => {
+            tracing::warn!(
+                status = response.status().as_u16(),
+                "a push service refused a notification"
+            );
+            Delivery::Failed
+        }
+        Err(_) => {
+            tracing::warn!("a push service could not be reached");
+            Delivery::Failed
+        }
+    }
+}
+
+pub fn key(state: &AppState) -> PushKey {
+    state.push.key()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::audience;
+
+    #[test]
+    fn only_https_push_services_are_reached_and_loopback_only_when_allowed() {
+        assert_eq!(
+            audience("https://fcm.googleapis.com/fcm/send/abc", false).as_deref(),
+            Some("https://fcm.googleapis.com")
+        );
+        assert_eq!(audience("http://push.example/x", false), None);
+        assert_eq!(audience("http://127.0.0.1:4000/push/1", false), None);
+        assert_eq!(
+            audience("http://127.0.0.1:4000/push/1", true).as_deref(),
+            Some("http://127.0.0.1:4000")
+        );
+        assert_eq!(audience("https://user@push.example/x", false), None);
+        assert_eq!(audience("file:///etc/passwd", true), None);
+    }
+}

@@ -1,0 +1,41 @@
+use crate::http::{ApiJson, ApiViewer};
+use app::error::AppError;
+use app::push::{service, NewSubscription, PushKey, Unsubscribe};
+use app::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+
+/// The server's VAPID public key, to subscribe with (`applicationServerKey`).
+#[utoipa::path(get, path = "/api/v1/push/key", tag = "push", security(("bearer" = [])),
+    responses((status = 200, body = PushKey), (status = 401)))]
+pub async fn key(State(state): State<AppState>, ApiViewer(_viewer): ApiViewer) -> Json<PushKey> {
+    Json(service::key(&state))
+}
+
+/// Registers where this phone or browser receives push messages. They only ever say that
+/// something new is there, in the person's language; never who or what.
+#[utoipa::path(post, path = "/api/v1/push/subscriptions", tag = "push", security(("bearer" = [])),
+    request_body = NewSubscription,
+    responses((status = 201), (status = 401), (status = 422, description = "invalid_input")))]
+pub async fn subscribe(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<NewSubscription>,
+) -> Result<StatusCode, AppError> {
+    service::subscribe(&state, &viewer, body).await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Removes one of the person's own subscriptions.
+#[utoipa::path(delete, path = "/api/v1/push/subscriptions", tag = "push", security(("bearer" = [])),
+    request_body = Unsubscribe,
+    responses((status = 204), (status = 401), (status = 422, description = "invalid_input")))]
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<Unsubscribe>,
+) -> Result<StatusCode, AppError> {
+    service::unsubscribe(&state, &viewer, body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

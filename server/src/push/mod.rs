@@ -1,0 +1,3 @@
+//! Web Push's doors: where phones register and remove their push endpoints.
+
+pub mod api;

@@ -1,0 +1,85 @@
+//! A push service on loopback, for tests: it takes what Brug sends, answers 201 (or 410
+//! "gone" for endpoints the test names), and keeps each delivery for the test to decrypt.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub endpoint_id: String,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+#[derive(Clone, Default)]
+struct Inbox {
+    deliveries: Arc<Mutex<Vec<Delivery>>>,
+}
+
+pub struct PushReceiver {
+    pub base: String,
+    inbox: Inbox,
+}
+
+async fn receive(
+    State(inbox): State<Inbox>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> StatusCode {
+    let gone = id.starts_with("gone");
+    if let Ok(mut deliveries) = inbox.deliveries.lock() {
+        deliveries.push(Delivery {
+            endpoint_id: id,
+            headers,
+            body: body.to_vec(),
+        });
+    }
+    if gone {
+        StatusCode::GONE
+    } else {
+        StatusCode::CREATED
+    }
+}
+
+impl PushReceiver {
+    pub async fn start() -> PushReceiver {
+        let inbox = Inbox::default();
+        let app = Router::new()
+            .route("/push/{id}", post(receive))
+            .with_state(inbox.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        let base = format!("http://{}", listener.local_addr().expect("an address"));
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        PushReceiver { base, inbox }
+    }
+
+    pub fn endpoint(&self, id: &str) -> String {
+        format!("{}/push/{id}", self.base)
+    }
+
+    /// Waits up to five seconds for a delivery to the endpoint `id`.
+    pub async fn delivery_to(&self, id: &str) -> Option<Delivery> {
+        for _ in 0..100 {
+            let found = self
+                .inbox
+                .deliveries
+                .lock()
+                .ok()
+                .and_then(|d| d.iter().find(|d| d.endpoint_id == id).cloned());
+            if found.is_some() {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        None
+    }
+}
