@@ -228,3 +228,27 @@ async fn pages_and_api_answers_are_compressed_for_clients_that_accept_it_and_str
         "events leave at once, uncompressed"
     );
 }
+
+#[tokio::test]
+async fn every_operation_in_the_openapi_document_has_its_own_id() {
+    let app = TestApp::spawn().await;
+    let doc: Value = app
+        .http
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap_or_default().to_string();
+            if let Some(earlier) = seen.insert(id.clone(), format!("{method} {path}")) {
+                panic!("operation id {id} is used by {earlier} and by {method} {path}");
+            }
+        }
+    }
+    assert!(seen.len() > 50);
+}

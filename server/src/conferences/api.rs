@@ -81,7 +81,7 @@ pub async fn record_decision(
 }
 
 /// The participant responds to a decision.
-#[utoipa::path(post, path = "/api/v1/cases/{case_id}/conferences/{conference_id}/decisions/{decision_id}/responses", tag = "plans", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/conferences/{conference_id}/decisions/{decision_id}/responses", tag = "plans", operation_id = "respond_to_decision", security(("bearer" = [])),
     params(("case_id" = i64, Path), ("conference_id" = i64, Path), ("decision_id" = i64, Path)), request_body = NewDecisionResponse,
     responses((status = 201, body = Conference), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn respond(

@@ -42,7 +42,7 @@ pub async fn add_party(
 }
 
 /// A party says agree or disagree (with a reason) to one item of the version.
-#[utoipa::path(put, path = "/api/v1/cases/{case_id}/plans/{plan_id}/versions/{number}/items/{item_key}/response", tag = "plans", security(("bearer" = [])),
+#[utoipa::path(put, path = "/api/v1/cases/{case_id}/plans/{plan_id}/versions/{number}/items/{item_key}/response", tag = "plans", operation_id = "respond_to_plan_item", security(("bearer" = [])),
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("number" = i64, Path), ("item_key" = i64, Path)), request_body = NewResponse,
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_shared or not_a_party"), (status = 404),
         (status = 409, description = "stale_version, already_signed or not_open_for_agreement"), (status = 422, description = "reason_required")))]
