@@ -3,7 +3,7 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, conferences, contacts, http, install, messaging, plans, reunification,
+    accounts, admin, api, appointments, conferences, contacts, http, install, messaging, plans, push, reunification,
     settings, sharing, trajectory,
 };
 use app::db::{connect_and_migrate, Backend, DbError};
@@ -159,6 +159,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             get(settings::forms::leave_link).post(settings::forms::leave_beacon),
         )
         .route("/settings", post(settings::forms::save))
+        .route("/push/subscriptions", post(push::api::subscribe_page))
         .route("/language", post(accounts::forms::set_language))
         .route("/join", post(accounts::forms::join))
         .route("/devices/{id}/signout", post(accounts::forms::revoke_device))

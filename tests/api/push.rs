@@ -240,3 +240,65 @@ async fn a_subscription_the_push_service_calls_gone_is_removed_and_bad_ones_are_
         .unwrap();
     assert_eq!(removed.status(), StatusCode::NO_CONTENT);
 }
+
+#[tokio::test]
+async fn a_browser_registers_from_the_settings_page_with_its_session_and_is_told_of_new_messages() {
+    let app = spawn().await;
+    let receiver = PushReceiver::start().await;
+    let phone = Phone::new();
+    let sarah = app.web_session("sarah").await;
+    let settings = app.page("/settings", Some(&sarah)).await.text().await.unwrap();
+    let key: Value = app
+        .get("/api/v1/push/key", &app.token("sarah").await)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        settings.contains(&format!("data-key=\"{}\"", key["public_key"].as_str().unwrap())),
+        "the page gives the browser the key to subscribe with"
+    );
+    let register = |cookie: Option<&str>| {
+        let mut request = app
+            .http
+            .post(app.url("/push/subscriptions"))
+            .header(reqwest::header::ORIGIN, app.url(""))
+            .json(&phone.subscription(&receiver.endpoint("sarah-browser")));
+        if let Some(cookie) = cookie {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        request.send()
+    };
+    assert_eq!(
+        error_code(register(None).await.unwrap()).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(register(Some(&sarah)).await.unwrap().status(), StatusCode::CREATED);
+
+    let lotte = app.token("lotte").await;
+    let sarah_id = app.user_id("sarah").await;
+    let conversations = app.list("/api/v1/conversations", &lotte, "conversations").await;
+    let with_sarah = conversations
+        .iter()
+        .find(|c| {
+            c["kind"] == "pair"
+                && c["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m["user_id"] == sarah_id)
+        })
+        .unwrap()["id"]
+        .clone();
+    app.post_json(
+        &format!("/api/v1/conversations/{with_sarah}/messages"),
+        Some(&lotte),
+        json!({ "body": "Tot morgen", "client_id": "push-browser" }),
+    )
+    .await;
+    let delivery = receiver
+        .delivery_to("sarah-browser")
+        .await
+        .expect("the browser is told");
+    assert_eq!(phone.read(&delivery.body)["body"], "Je hebt iets nieuws");
+}

@@ -28,6 +28,8 @@ pub struct SettingsView {
     pub quick_exit_signs_out: bool,
     pub text_size: TextSize,
     pub own_phone: bool,
+    /// The server's VAPID public key, for this browser to subscribe to notifications.
+    pub push_key: String,
 }
 
 /// This request's text size, from the device's cookie.
@@ -66,5 +68,6 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
         quick_exit_signs_out: service::quick_exit_signs_out(&state, &viewer).await?,
         text_size: request_text_size(),
         own_phone: request_own_phone(),
+        push_key: crate::push::service::key(&state).public_key,
     })
 }

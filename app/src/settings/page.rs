@@ -60,7 +60,36 @@ fn Settings(view: SettingsView, error: Option<crate::error::ErrorCode>, lang: La
                 </fieldset>
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
+            <Notifications push_key=view.push_key lang/>
         </Page>
+    }
+}
+
+/// Asks this browser for notifications and registers it. It needs JavaScript, so the
+/// button stays hidden until the script shows it; the notifications only ever say that
+/// something new is there.
+const ALLOW_SCRIPT: &str = r#"(function(){var b=document.getElementById("push-allow"),s=document.getElementById("push-status");
+if(!b||!("serviceWorker"in navigator)||!("PushManager"in window))return;b.hidden=false;
+function key(k){var p="=".repeat((4-k.length%4)%4),r=atob((k+p).replace(/-/g,"+").replace(/_/g,"/"));
+return Uint8Array.from(r,function(c){return c.charCodeAt(0)})}
+b.addEventListener("click",function(){Notification.requestPermission().then(function(p){
+if(p!=="granted"){s.textContent=s.dataset.refused;return}
+return navigator.serviceWorker.ready.then(function(r){return r.pushManager.subscribe({userVisibleOnly:true,applicationServerKey:key(b.dataset.key)})})
+.then(function(sub){return fetch("/push/subscriptions",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify(sub)})})
+.then(function(r){s.textContent=r.ok?s.dataset.on:s.dataset.failed})}).catch(function(){s.textContent=s.dataset.failed})})})();"#;
+
+#[component]
+fn Notifications(push_key: String, lang: Lang) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    view! {
+        <section class="card" aria-labelledby="notifications-title">
+            <h2 id="notifications-title">{lang.t(Msg::NotificationsTitle)}</h2>
+            <p>{lang.t(Msg::NotificationsExplained)}</p>
+            <button type="button" id="push-allow" data-key=push_key hidden>{lang.t(Msg::NotificationsAllow)}</button>
+            <p id="push-status" role="status" data-on=lang.t(Msg::NotificationsOn)
+                data-refused=lang.t(Msg::NotificationsRefused) data-failed=lang.t(Msg::NotificationsFailed)></p>
+            <script nonce=nonce inner_html=ALLOW_SCRIPT></script>
+        </section>
     }
 }
 

@@ -39,3 +39,14 @@ pub async fn unsubscribe(
     service::unsubscribe(&state, &viewer, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The same for a browser, from the settings page's script, with the session cookie.
+pub async fn subscribe_page(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    ApiJson(body): ApiJson<NewSubscription>,
+) -> Result<StatusCode, AppError> {
+    let viewer = crate::accounts::forms::web_viewer(&state, &headers).await?;
+    service::subscribe(&state, &viewer, body).await?;
+    Ok(StatusCode::CREATED)
+}
