@@ -24,6 +24,8 @@ pub mod push;
 pub mod reunification;
 pub mod settings;
 pub mod sharing;
+#[cfg(feature = "ssr")]
+pub mod text;
 pub mod trajectory;
 pub mod transparency;
 

@@ -15,17 +15,9 @@ use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
 use crate::plans::Person;
 use crate::state::{AppState, RequestContext};
+use crate::text::cleaned;
 use crate::trajectory::Date;
 use sqlx::Row as _;
-
-fn text(value: &str, max: usize) -> Result<String, AppError> {
-    let value = value.trim().to_string();
-    if value.is_empty() || value.chars().count() > max {
-        Err(AppError::new(ErrorCode::InvalidInput))
-    } else {
-        Ok(value)
-    }
-}
 
 fn today(state: &AppState) -> String {
     crate::accounts::format_time(state.clock.now())
@@ -196,7 +188,7 @@ pub async fn schedule(
 ) -> Result<Conference, AppError> {
     let mut tx = state.begin().await?;
     access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let participants = text(&new.participants, 1000)?;
+    let participants = cleaned(&new.participants, true, 1000)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO conferences (case_id, held_on, participants, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -235,7 +227,7 @@ pub async fn give_input(
     if !conference.input_open {
         return Err(AppError::new(ErrorCode::ConferenceHeld));
     }
-    let body = text(&input.body, 4000)?;
+    let body = cleaned(&input.body, true, 4000)?;
     sqlx::query("DELETE FROM conference_inputs WHERE conference_id = $1")
         .bind(conference_id)
         .execute(&mut *tx)
@@ -270,8 +262,8 @@ pub async fn record_decision(
     access::require_case_worker(&mut tx, viewer, case_id).await?;
     let today = today(state);
     find(&mut tx, case_id, conference_id, &today).await?;
-    let decision = text(&new.decision, 2000)?;
-    let meaning = text(&new.meaning_for_you, 2000)?;
+    let decision = cleaned(&new.decision, true, 2000)?;
+    let meaning = cleaned(&new.meaning_for_you, true, 2000)?;
     sqlx::query(
         "INSERT INTO conference_decisions (conference_id, decision, meaning_for_you, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -311,7 +303,7 @@ pub async fn respond(
     if !conference.decisions.iter().any(|d| d.id == decision_id) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
-    let body = text(&response.body, 2000)?;
+    let body = cleaned(&response.body, true, 2000)?;
     sqlx::query("INSERT INTO decision_responses (decision_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
         .bind(decision_id)
         .bind(viewer.user_id)

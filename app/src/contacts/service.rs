@@ -41,14 +41,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Contact>, sqlx::Error> {
 /// Trims every text and refuses what a card cannot show: a missing name, role or reason
 /// for being involved, or a text longer than a card holds.
 fn cleaned(new: NewContact) -> Result<NewContact, AppError> {
-    let text = |value: String, required: bool, max: usize| {
-        let value = value.trim().to_string();
-        if (required && value.is_empty()) || value.chars().count() > max {
-            Err(AppError::new(ErrorCode::InvalidInput))
-        } else {
-            Ok(value)
-        }
-    };
+    let text = |value: String, required: bool, max: usize| crate::text::cleaned(&value, required, max);
     Ok(NewContact {
         member_user_id: new.member_user_id,
         kind: new.kind,

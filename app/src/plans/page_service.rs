@@ -1,8 +1,8 @@
 //! What the plan pages read, in one transaction each, through the same checks as the API.
 
-use super::service::{find_plan, version_view};
+use super::service::{find_plan, history, version_view};
 use super::storage;
-use super::{compare, Comparison, Person, PlanPageView, PlanSummary, PlansView, VersionState, VersionSummary};
+use super::{compare, Comparison, Person, PlanPageView, PlanSummary, PlansView, VersionState};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::circle::{storage as circle, MemberKind};
@@ -29,21 +29,6 @@ pub async fn plans_view(
         may_edit,
         conferences,
     })
-}
-
-async fn history(tx: &mut Tx<'_>, versions: &[storage::VersionRow]) -> Result<Vec<VersionSummary>, AppError> {
-    let mut history = Vec::with_capacity(versions.len());
-    for version in versions {
-        history.push(VersionSummary {
-            number: version.number,
-            state: version.state,
-            created_at: version.created_at,
-            submitted_at: version.submitted_at,
-            agreed_at: version.agreed_at,
-            parties: storage::parties(tx, version.id).await?,
-        });
-    }
-    Ok(history)
 }
 
 /// `number`: the version to show; the newest when absent.

@@ -16,15 +16,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
 use crate::state::{AppState, RequestContext};
 
-/// Trims a text and refuses it when it is missing (if required) or too long.
-pub(super) fn text(value: &str, required: bool, max: usize) -> Result<String, AppError> {
-    let value = value.trim().to_string();
-    if (required && value.is_empty()) || value.chars().count() > max {
-        Err(AppError::new(ErrorCode::InvalidInput))
-    } else {
-        Ok(value)
-    }
-}
+pub(super) use crate::text::cleaned as text;
 
 pub(super) async fn find_plan(tx: &mut Tx<'_>, case_id: i64, plan_id: i64) -> Result<PlanRow, AppError> {
     storage::plan(tx, case_id, plan_id)
@@ -120,6 +112,22 @@ pub(super) async fn version_view(
     })
 }
 
+/// Every version with when it was made, put up for agreement and agreed, and who signed.
+pub(super) async fn history(tx: &mut Tx<'_>, versions: &[VersionRow]) -> Result<Vec<VersionSummary>, AppError> {
+    let mut history = Vec::with_capacity(versions.len());
+    for version in versions {
+        history.push(VersionSummary {
+            number: version.number,
+            state: version.state,
+            created_at: version.created_at,
+            submitted_at: version.submitted_at,
+            agreed_at: version.agreed_at,
+            parties: storage::parties(tx, version.id).await?,
+        });
+    }
+    Ok(history)
+}
+
 pub(super) async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) -> Result<PlanSummary, AppError> {
     let version = latest(tx, plan.id).await?;
     let parties = if version.state == VersionState::AwaitingSignatures {
@@ -182,17 +190,7 @@ pub async fn plan(
     let plan = find_plan(&mut tx, case_id, plan_id).await?;
     let versions = storage::versions(&mut tx, plan_id).await?;
     let current = versions.last().cloned().ok_or(AppError::new(ErrorCode::NotFound))?;
-    let mut history = Vec::with_capacity(versions.len());
-    for version in &versions {
-        history.push(VersionSummary {
-            number: version.number,
-            state: version.state,
-            created_at: version.created_at,
-            submitted_at: version.submitted_at,
-            agreed_at: version.agreed_at,
-            parties: storage::parties(&mut tx, version.id).await?,
-        });
-    }
+    let history = history(&mut tx, &versions).await?;
     let current = version_view(&mut tx, &case, &plan, &current).await?;
     tx.commit().await?;
     Ok(PlanDetail {
