@@ -277,9 +277,21 @@ pub async fn require_participant(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64)
 /// Whether the viewer may read a category of the case, without reading (or recording)
 /// anything: used to decide which links a page offers.
 pub async fn may_read(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64, category: Category) -> Result<bool, AppError> {
-    Ok(match membership(tx, viewer.user_id, case_id).await? {
+    member_may_read(tx, case_id, viewer.user_id, category).await
+}
+
+/// Whether someone may read a category of the case now: a member of its circle, and for
+/// a family member only what is shared. For deciding whether a person can still take part
+/// in something (an agreement) that they were asked to join earlier.
+pub async fn member_may_read(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    user_id: i64,
+    category: Category,
+) -> Result<bool, AppError> {
+    Ok(match membership(tx, user_id, case_id).await? {
         None => false,
-        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, viewer.user_id, category).await?,
+        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, user_id, category).await?,
         Some(_) => true,
     })
 }

@@ -103,3 +103,47 @@ async fn family_members_learn_only_of_changes_in_what_is_shared_with_them() {
         (StatusCode::NOT_FOUND, "not_found".to_string())
     );
 }
+
+#[tokio::test]
+async fn phones_learn_of_plan_and_conference_changes_when_they_may_read_plans() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    let sarah = app.token("sarah").await;
+    let marleen = app.token("marleen").await;
+    let (_, sarah_before) = sync(&app, case_a, &sarah, 0).await;
+    let (_, marleen_before) = sync(&app, case_a, &marleen, 0).await;
+
+    let plan = json!({ "kind": "support", "items": [{ "what": "Gesprek", "why": "Opvolging" }] });
+    let created = app
+        .post_json(&format!("/api/v1/cases/{case_a}/plans"), Some(&lotte), plan)
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let plan: Value = created.json().await.unwrap();
+    let submitted = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/plans/{}/submit", plan["plan_id"]),
+            Some(&lotte),
+            json!({ "number": 1 }),
+        )
+        .await;
+    assert_eq!(submitted.status(), StatusCode::OK);
+    let conference = json!({ "held_on": "2030-01-10", "participants": "Lotte, Ahmed" });
+    let recorded = app
+        .post_json(&format!("/api/v1/cases/{case_a}/conferences"), Some(&lotte), conference)
+        .await;
+    assert_eq!(recorded.status(), StatusCode::CREATED);
+
+    let (seen, _) = sync(&app, case_a, &sarah, sarah_before).await;
+    assert_eq!(
+        kinds(&seen),
+        [
+            ("plan".to_string(), "created".to_string()),
+            ("plan".to_string(), "changed".to_string()),
+            ("conference".to_string(), "created".to_string()),
+        ]
+    );
+    assert!(seen.iter().all(|c| c["category"] == "plans"));
+    let (marleen_sees, _) = sync(&app, case_a, &marleen, marleen_before).await;
+    assert!(marleen_sees.is_empty(), "plans are not shared with Marleen");
+}

@@ -159,3 +159,67 @@ async fn family_read_the_conferences_only_when_plans_are_shared() {
         "the input is Sarah's own"
     );
 }
+
+#[tokio::test]
+async fn conferences_are_listed_by_their_date_and_two_inputs_at_once_both_succeed() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let sarah = app.token("sarah").await;
+    let case = app.case_of("Sarah").await;
+    let list = format!("/api/v1/cases/{case}/conferences");
+
+    // Recorded last, but held long before the demo's two.
+    let earlier = json!({ "held_on": "2020-05-04", "participants": "Lotte" });
+    let created = app.post_json(&list, Some(&lotte), earlier).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let all: Value = app.get(&list, &sarah).await.json().await.unwrap();
+    let dates: Vec<String> = all["conferences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["held_on"].as_str().unwrap().to_string())
+        .collect();
+    let mut latest_first = dates.clone();
+    latest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, latest_first);
+    assert_eq!(dates.last().map(String::as_str), Some("2020-05-04"));
+
+    let mut paged = Vec::new();
+    let mut next: Option<String> = None;
+    loop {
+        let path = match &next {
+            Some(cursor) => format!("{list}?limit=1&after={cursor}"),
+            None => format!("{list}?limit=1"),
+        };
+        let page: Value = app.get(&path, &sarah).await.json().await.unwrap();
+        paged.extend(
+            page["conferences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["held_on"].as_str().unwrap().to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(cursor) => next = Some(cursor.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(paged, dates, "page by page, the same order and nothing twice");
+
+    let coming = all["conferences"][0]["id"].as_i64().unwrap();
+    let input = |text: &'static str| {
+        app.http
+            .request(Method::PUT, app.url(&format!("{list}/{coming}/input")))
+            .bearer_auth(&sarah)
+            .json(&json!({ "body": text }))
+            .send()
+    };
+    for _ in 0..5 {
+        let (one, two) = tokio::join!(input("Van mijn telefoon."), input("Van de computer."));
+        assert_eq!(one.unwrap().status(), StatusCode::OK);
+        assert_eq!(two.unwrap().status(), StatusCode::OK);
+    }
+    let seen: Value = app.get(&format!("{list}/{coming}"), &sarah).await.json().await.unwrap();
+    let body = seen["input"]["body"].as_str().unwrap();
+    assert!(body == "Van mijn telefoon." || body == "Van de computer.");
+}

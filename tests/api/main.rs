@@ -16,6 +16,7 @@ mod live;
 mod messaging;
 mod pages;
 mod pagination;
+mod plan_edits;
 mod plans;
 mod plans_pages;
 mod platform;

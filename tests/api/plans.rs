@@ -1,24 +1,9 @@
 //! Co-decided plans through the phone API: drafting together, proposals accepted and
 //! declined with reasons, agreement per item, signatures, and versions that stay as signed.
 
-use integration::{error_code, TestApp};
-use reqwest::{Method, Response, StatusCode};
+use integration::{error_code, success, TestApp};
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-
-async fn call(app: &TestApp, method: Method, path: &str, token: &str, body: Option<Value>) -> Response {
-    let mut request = app.http.request(method, app.url(path)).bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.expect("a request")
-}
-
-async fn ok(response: Response) -> Value {
-    let status = response.status();
-    let body: Value = response.json().await.expect("JSON");
-    assert!(status.is_success(), "{status}: {body}");
-    body
-}
 
 struct Plan {
     base: String,
@@ -42,7 +27,7 @@ async fn lotte_drafts(app: &TestApp, lotte: &str) -> Plan {
         .post_json(&format!("/api/v1/cases/{case}/plans"), Some(lotte), body)
         .await;
     assert_eq!(created.status(), StatusCode::CREATED);
-    let plan = ok(created).await;
+    let plan = success(created).await;
     assert_eq!(plan["number"], 1);
     assert_eq!(plan["state"], "draft");
     let keys: Vec<i64> = plan["items"]
@@ -77,9 +62,10 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
     // Sarah proposes other words; Lotte declines, and Sarah reads why.
     let reword = json!({ "kind": "reword", "item_key": plan.second, "what": "Een opleiding in de zorg kiezen",
                          "reason": "Ik weet al welke richting" });
-    let proposal = ok(app
-        .post_json(&format!("{}/proposals", plan.base), Some(&sarah), reword)
-        .await)
+    let proposal = success(
+        app.post_json(&format!("{}/proposals", plan.base), Some(&sarah), reword)
+            .await,
+    )
     .await;
     let declined = app
         .post_json(
@@ -93,15 +79,16 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
         (StatusCode::UNPROCESSABLE_ENTITY, "reason_required".into())
     );
     let decline = json!({ "reason": "Laten we eerst samen de opties bekijken" });
-    ok(app
-        .post_json(
+    success(
+        app.post_json(
             &format!("{}/proposals/{}/decline", plan.base, proposal["id"]),
             Some(&lotte),
             decline,
         )
-        .await)
+        .await,
+    )
     .await;
-    let seen = ok(app.get(&plan.base, &sarah).await).await;
+    let seen = success(app.get(&plan.base, &sarah).await).await;
     let mine = &seen["current"]["proposals"][0];
     assert_eq!(mine["status"], "declined");
     assert_eq!(mine["decline_reason"], "Laten we eerst samen de opties bekijken");
@@ -110,17 +97,19 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
     // A new proposal, for a later date, is accepted and changes the draft.
     let later =
         json!({ "kind": "date", "item_key": plan.second, "due_on": "2027-04-01", "reason": "Eerst mijn rijbewijs" });
-    let proposal = ok(app
-        .post_json(&format!("{}/proposals", plan.base), Some(&sarah), later)
-        .await)
+    let proposal = success(
+        app.post_json(&format!("{}/proposals", plan.base), Some(&sarah), later)
+            .await,
+    )
     .await;
-    let accepted = ok(app
-        .post_json(
+    let accepted = success(
+        app.post_json(
             &format!("{}/proposals/{}/accept", plan.base, proposal["id"]),
             Some(&lotte),
             json!({}),
         )
-        .await)
+        .await,
+    )
     .await;
     assert_eq!(accepted["number"], 1, "a draft changes in place");
     assert_eq!(item(&accepted, plan.second)["due_on"], "2027-04-01");
@@ -137,9 +126,10 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
     );
 
     // Up for agreement: Sarah and Lotte (who owns an item) must sign.
-    let submitted = ok(app
-        .post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
-        .await)
+    let submitted = success(
+        app.post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
+            .await,
+    )
     .await;
     assert_eq!(submitted["state"], "awaiting_signatures");
     let parties: Vec<&str> = submitted["parties"]
@@ -162,25 +152,28 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
     let respond = |key: i64, body: Value, token: String| {
         let path = format!("{version}/items/{key}/response");
         let app = &app;
-        async move { call(app, Method::PUT, &path, &token, Some(body)).await }
+        async move { app.call(Method::PUT, &path, &token, Some(body)).await }
     };
-    ok(respond(plan.first, json!({ "stance": "agree" }), sarah.clone()).await).await;
+    success(respond(plan.first, json!({ "stance": "agree" }), sarah.clone()).await).await;
     let bare = respond(plan.second, json!({ "stance": "disagree" }), sarah.clone()).await;
     assert_eq!(
         error_code(bare).await,
         (StatusCode::UNPROCESSABLE_ENTITY, "reason_required".into())
     );
     let why = "April is te vroeg, ik start pas in mei";
-    ok(respond(
-        plan.second,
-        json!({ "stance": "disagree", "reason": why }),
-        sarah.clone(),
+    success(
+        respond(
+            plan.second,
+            json!({ "stance": "disagree", "reason": why }),
+            sarah.clone(),
+        )
+        .await,
     )
-    .await)
     .await;
-    let signed = ok(app
-        .post_json(&format!("{version}/signatures"), Some(&sarah), json!({}))
-        .await)
+    let signed = success(
+        app.post_json(&format!("{version}/signatures"), Some(&sarah), json!({}))
+            .await,
+    )
     .await;
     assert_eq!(signed["state"], "awaiting_signatures", "Lotte has not signed yet");
     let twice = app
@@ -189,16 +182,17 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
     assert_eq!(error_code(twice).await, (StatusCode::CONFLICT, "already_signed".into()));
 
     // Lotte sees the disagreement and its reason, answers, signs: agreed.
-    let for_lotte = ok(app.get(&version, &lotte).await).await;
+    let for_lotte = success(app.get(&version, &lotte).await).await;
     assert!(for_lotte["waiting_for_you"].as_bool().unwrap());
     let disagreement = &item(&for_lotte, plan.second)["responses"][0];
     assert_eq!(disagreement["stance"], "disagree");
     assert_eq!(disagreement["reason"], why);
-    ok(respond(plan.first, json!({ "stance": "agree" }), lotte.clone()).await).await;
-    ok(respond(plan.second, json!({ "stance": "agree" }), lotte.clone()).await).await;
-    let agreed = ok(app
-        .post_json(&format!("{version}/signatures"), Some(&lotte), json!({}))
-        .await)
+    success(respond(plan.first, json!({ "stance": "agree" }), lotte.clone()).await).await;
+    success(respond(plan.second, json!({ "stance": "agree" }), lotte.clone()).await).await;
+    let agreed = success(
+        app.post_json(&format!("{version}/signatures"), Some(&lotte), json!({}))
+            .await,
+    )
     .await;
     assert_eq!(agreed["state"], "agreed");
     assert!(agreed["agreed_at"].is_i64());
@@ -210,19 +204,20 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
 
     // A change after agreement starts version 2; version 1 stays exactly as signed.
     let change = json!({ "what": "Elke week een gesprek" });
-    let changed = ok(call(
-        &app,
-        Method::PATCH,
-        &format!("{}/items/{}", plan.base, plan.first),
-        &lotte,
-        Some(change),
+    let changed = success(
+        app.call(
+            Method::PATCH,
+            &format!("{}/items/{}", plan.base, plan.first),
+            &lotte,
+            Some(change),
+        )
+        .await,
     )
-    .await)
     .await;
     assert_eq!(changed["number"], 2);
     assert_eq!(changed["state"], "draft");
     assert_eq!(item(&changed, plan.first)["what"], "Elke week een gesprek");
-    let first = ok(app.get(&version, &lotte).await).await;
+    let first = success(app.get(&version, &lotte).await).await;
     assert_eq!(
         first,
         agreed
@@ -236,14 +231,14 @@ async fn a_plan_is_drafted_together_agreed_item_by_item_and_stays_as_signed() {
         "version 1 is unchanged, only the newest number moved on"
     );
 
-    let comparison = ok(app.get(&format!("{}/compare?from=1&to=2", plan.base), &sarah).await).await;
+    let comparison = success(app.get(&format!("{}/compare?from=1&to=2", plan.base), &sarah).await).await;
     let differences = comparison["differences"].as_array().unwrap();
     assert_eq!(differences.len(), 1);
     assert_eq!(differences[0]["item_key"], plan.first);
     assert_eq!(differences[0]["difference"], "changed");
     assert_eq!(differences[0]["before"]["what"], "Elke twee weken een gesprek");
 
-    let history = ok(app.get(&plan.base, &sarah).await).await;
+    let history = success(app.get(&plan.base, &sarah).await).await;
     let versions = history["versions"].as_array().unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0]["state"], "agreed");
@@ -261,28 +256,32 @@ async fn a_version_that_changed_since_it_was_read_cannot_be_answered_or_signed()
     let lotte = app.token("lotte").await;
     let sarah = app.token("sarah").await;
     let plan = lotte_drafts(&app, &lotte).await;
-    ok(app
-        .post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
-        .await)
+    success(
+        app.post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
+            .await,
+    )
     .await;
-    let read = ok(app.get(&format!("{}/versions/1", plan.base), &sarah).await).await;
+    let read = success(app.get(&format!("{}/versions/1", plan.base), &sarah).await).await;
     assert!(read["waiting_for_you"].as_bool().unwrap());
 
     // Meanwhile Lotte removes an item: that is version 2, and version 1 is superseded.
-    let removed = ok(call(
-        &app,
-        Method::DELETE,
-        &format!("{}/items/{}", plan.base, plan.second),
-        &lotte,
-        None,
+    let removed = success(
+        app.call(
+            Method::DELETE,
+            &format!("{}/items/{}", plan.base, plan.second),
+            &lotte,
+            None,
+        )
+        .await,
     )
-    .await)
     .await;
     assert_eq!(removed["number"], 2);
     assert_eq!(removed["items"].as_array().unwrap().len(), 1);
 
     let path = format!("{}/versions/1/items/{}/response", plan.base, plan.first);
-    let answer = call(&app, Method::PUT, &path, &sarah, Some(json!({ "stance": "agree" }))).await;
+    let answer = app
+        .call(Method::PUT, &path, &sarah, Some(json!({ "stance": "agree" })))
+        .await;
     assert_eq!(error_code(answer).await, (StatusCode::CONFLICT, "stale_version".into()));
     let sign = app
         .post_json(&format!("{}/versions/1/signatures", plan.base), Some(&sarah), json!({}))
@@ -302,7 +301,7 @@ async fn a_version_that_changed_since_it_was_read_cannot_be_answered_or_signed()
         error_code(draft_sign).await,
         (StatusCode::CONFLICT, "not_open_for_agreement".into())
     );
-    let superseded = ok(app.get(&format!("{}/versions/1", plan.base), &sarah).await).await;
+    let superseded = success(app.get(&format!("{}/versions/1", plan.base), &sarah).await).await;
     assert_eq!(superseded["state"], "superseded");
     assert_eq!(
         superseded["items"].as_array().unwrap().len(),
@@ -344,14 +343,14 @@ async fn family_see_plans_only_when_shared_and_the_participant_may_ask_them_to_a
     );
 
     let share = json!({ "categories": ["reunification", "appointments", "plans"] });
-    let shared = call(
-        &app,
-        Method::PUT,
-        &format!("/api/v1/cases/{case}/consents/{marleen_id}"),
-        &sarah,
-        Some(share),
-    )
-    .await;
+    let shared = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/cases/{case}/consents/{marleen_id}"),
+            &sarah,
+            Some(share),
+        )
+        .await;
     assert_eq!(shared.status(), StatusCode::OK);
     let listed = app.list(&plans, &marleen, "plans").await;
     assert!(listed.iter().any(|p| p["kind"] == "support"));
@@ -371,17 +370,19 @@ async fn family_see_plans_only_when_shared_and_the_participant_may_ask_them_to_a
         (StatusCode::FORBIDDEN, "not_permitted".into())
     );
 
-    ok(app
-        .post_json(
+    success(
+        app.post_json(
             &format!("{}/parties", plan.base),
             Some(&sarah),
             json!({ "user_id": marleen_id }),
         )
-        .await)
+        .await,
+    )
     .await;
-    let submitted = ok(app
-        .post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
-        .await)
+    let submitted = success(
+        app.post_json(&format!("{}/submit", plan.base), Some(&lotte), json!({ "number": 1 }))
+            .await,
+    )
     .await;
     assert!(submitted["parties"]
         .as_array()
@@ -391,7 +392,7 @@ async fn family_see_plans_only_when_shared_and_the_participant_may_ask_them_to_a
     let summary = app.list(&plans, &marleen, "plans").await;
     let mine = summary.iter().find(|p| p["kind"] == "support").unwrap();
     assert!(mine["waiting_for_you"].as_bool().unwrap());
-    let with_comment = ok(app.get(&plan.base, &sarah).await).await;
+    let with_comment = success(app.get(&plan.base, &sarah).await).await;
     assert_eq!(
         item(&with_comment["current"], plan.second)["comments"][0]["body"],
         "Ik help met zoeken"
@@ -399,8 +400,7 @@ async fn family_see_plans_only_when_shared_and_the_participant_may_ask_them_to_a
 
     // Taking the share back closes the plan to her on the very next request.
     let unshare = json!({ "categories": ["reunification", "appointments"] });
-    call(
-        &app,
+    app.call(
         Method::PUT,
         &format!("/api/v1/cases/{case}/consents/{marleen_id}"),
         &sarah,
@@ -456,14 +456,15 @@ async fn proposals_need_what_they_change_and_a_reason() {
 
     // An extra item, proposed and accepted, lands at the end of the plan.
     let extra = json!({ "kind": "add", "what": "Elke week sporten", "why": "Het helpt me rustig te blijven", "reason": "Dat doet me goed" });
-    let proposal = ok(app.post_json(&proposals, Some(&sarah), extra).await).await;
-    let accepted = ok(app
-        .post_json(
+    let proposal = success(app.post_json(&proposals, Some(&sarah), extra).await).await;
+    let accepted = success(
+        app.post_json(
             &format!("{proposals}/{}/accept", proposal["id"]),
             Some(&lotte),
             json!({}),
         )
-        .await)
+        .await,
+    )
     .await;
     let items = accepted["items"].as_array().unwrap();
     assert_eq!(items.len(), 3);

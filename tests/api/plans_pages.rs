@@ -22,17 +22,22 @@ async fn text(app: &TestApp, path: &str, session: &str) -> String {
     app.page(path, Some(session)).await.text().await.unwrap()
 }
 
-#[tokio::test]
-async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
-    let app = TestApp::spawn().await;
-    let sarah = app.web_session("sarah").await;
+/// The case and the page of Sarah's release plan from the demo data.
+async fn demo_plan_page(app: &TestApp) -> (i64, String) {
     let case = app.case_of("Sarah").await;
     let plan: i64 = sqlx::query_scalar("SELECT MIN(id) FROM plans WHERE case_id = $1")
         .bind(case)
         .fetch_one(&app.db)
         .await
         .unwrap();
-    let page = format!("/cases/{case}/plans/{plan}");
+    (case, format!("/cases/{case}/plans/{plan}"))
+}
+
+#[tokio::test]
+async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let (case, page) = demo_plan_page(&app).await;
 
     let home = text(&app, "/", &sarah).await;
     assert!(home.contains("Plannen die op jou wachten"));
@@ -121,4 +126,49 @@ async fn sarah_writes_for_the_coming_conference_and_responds_to_a_decision_of_th
     );
     let lotte = app.web_session("lotte").await;
     assert!(text(&app, &past_page, &lotte).await.contains(answer));
+}
+
+/// The `<option>` of a select that carries `label`, as rendered.
+fn option_tag<'a>(html: &'a str, select_id: &str, label: &str) -> &'a str {
+    let select = &html[html.find(&format!("id=\"{select_id}\"")).expect("the select")..];
+    let select = &select[..select.find("</select>").unwrap()];
+    let end = select.find(&format!(">{label}</option>")).expect("the option");
+    &select[select[..end].rfind("<option").unwrap()..end]
+}
+
+#[tokio::test]
+async fn lotte_saves_an_item_unchanged_without_undoing_signatures_and_can_name_nobody() {
+    let app = TestApp::spawn().await;
+    let lotte = app.web_session("lotte").await;
+    let (_, page) = demo_plan_page(&app).await;
+    let sarah_id = app.user_id("sarah").await.to_string();
+    let work = "Werk zoeken met hulp van een trajectbegeleider van de VDAB.";
+    let why = "Werk geeft structuur en een eigen inkomen. De strafuitvoeringsrechtbank vraagt ernaar.";
+
+    let unchanged = [
+        ("what", work),
+        ("owner_user_id", sarah_id.as_str()),
+        ("due_on", "2027-03-01"),
+        ("why", why),
+    ];
+    post_form(&app, &lotte, &format!("{page}/items/2"), &unchanged).await;
+    let shown = text(&app, &page, &lotte).await;
+    assert!(shown.contains("Versie 1: wacht op handtekeningen"), "nothing changed");
+
+    let nobody = [("what", work), ("owner_user_id", ""), ("due_on", ""), ("why", why)];
+    post_form(&app, &lotte, &format!("{page}/items/2"), &nobody).await;
+    let shown = text(&app, &page, &lotte).await;
+    assert!(!shown.contains("Versie 1: wacht op handtekeningen"));
+    assert!(
+        option_tag(&shown, "item-2-edit-owner", "nog niet afgesproken").contains("selected"),
+        "the form shows that nobody is named, so saving it again keeps it so"
+    );
+    assert!(!option_tag(&shown, "item-2-edit-owner", "Sarah").contains("selected"));
+    let at = shown.find("id=\"item-2-edit-due\"").unwrap();
+    let start = shown[..at].rfind("<input").unwrap();
+    let due = &shown[start..at + shown[at..].find('>').unwrap()];
+    assert!(
+        due.contains("type=\"date\"") && !due.contains("value="),
+        "the date is cleared: {due}"
+    );
 }

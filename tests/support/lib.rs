@@ -4,7 +4,7 @@
 mod push_receiver;
 
 pub use push_receiver::{Delivery, PushReceiver};
-use reqwest::{header, redirect, Client, Response, StatusCode};
+use reqwest::{header, redirect, Client, Method, Response, StatusCode};
 use serde_json::{json, Value};
 use server::config::Settings;
 use server::Application;
@@ -166,6 +166,15 @@ impl TestApp {
         request.send().await.expect("POST")
     }
 
+    /// Any request with a bearer token and, when given, a JSON body.
+    pub async fn call(&self, method: Method, path: &str, token: &str, body: Option<Value>) -> Response {
+        let mut request = self.http.request(method, self.url(path)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("a request")
+    }
+
     /// Signs in through the page form, as a browser without JavaScript does, and returns
     /// the session cookie pair (`name=value`).
     pub async fn web_session(&self, username: &str) -> String {
@@ -225,6 +234,14 @@ pub fn session_cookie(response: &Response) -> Option<String> {
         .find(|v| v.contains("brug_session=") && !v.contains("Max-Age=0"))
         .and_then(|v| v.split(';').next())
         .map(str::to_string)
+}
+
+/// The JSON of a successful answer; anything else fails the test with the answer shown.
+pub async fn success(response: Response) -> Value {
+    let status = response.status();
+    let body: Value = response.json().await.expect("JSON");
+    assert!(status.is_success(), "{status}: {body}");
+    body
 }
 
 pub async fn error_code(response: Response) -> (StatusCode, String) {

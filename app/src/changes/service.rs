@@ -26,6 +26,7 @@ fn category_of(object_type: &str) -> Option<Category> {
 fn change_word(action: &str, object_type: &str) -> &'static str {
     match (action, object_type) {
         ("milestone_created" | "appointment_created" | "contact_created" | "plan_created", _) => "created",
+        ("conference_recorded", _) => "created",
         ("reunification_changed", "child") => "created",
         _ => "changed",
     }
@@ -46,7 +47,10 @@ pub async fn changes_since(
         "SELECT id, at, action, object_type, object_id FROM audit_log \
          WHERE case_id = $1 AND id > $2 AND object_id IS NOT NULL \
          AND action IN ('milestone_created', 'milestone_changed', 'reunification_changed', \
-         'appointment_created', 'contact_created', 'contact_changed') \
+         'appointment_created', 'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
+         'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \
+         'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_input_given', \
+         'conference_responded') \
          ORDER BY id LIMIT $3",
     )
     .bind(case_id)

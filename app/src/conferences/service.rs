@@ -12,12 +12,16 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::MemberKind;
 use crate::db::{Row, Tx};
 use crate::error::{AppError, ErrorCode};
-use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
+use crate::pagination::{Cursor, PageRequest};
+
 use crate::plans::Person;
 use crate::state::{AppState, RequestContext};
 use crate::text::cleaned;
 use crate::trajectory::Date;
 use sqlx::Row as _;
+
+/// Sorts after every `YYYY-MM-DD`: where a list newest-first begins.
+const LATER_THAN_EVERY_DATE: &str = "9999-99-99";
 
 fn today(state: &AppState) -> String {
     crate::accounts::format_time(state.clock.now())
@@ -123,7 +127,8 @@ async fn find(tx: &mut Tx<'_>, case_id: i64, conference_id: i64, today: &str) ->
     conference_from(tx, &row, today).await
 }
 
-/// The case's conferences, newest first, a page at a time (by id, newest first).
+/// The case's conferences, the latest date first (one still to come before those held),
+/// a page at a time.
 pub async fn conferences(
     state: &AppState,
     ctx: &RequestContext,
@@ -133,12 +138,20 @@ pub async fn conferences(
 ) -> Result<Conferences, AppError> {
     let mut tx = state.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    let limit = page.limit.min(MAX_LIMIT);
-    let sql = format!("SELECT {COLUMNS} FROM conferences WHERE case_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3");
+    let limit = page.limit;
+    let after = page
+        .after
+        .clone()
+        .unwrap_or_else(|| Cursor::new(LATER_THAN_EVERY_DATE, i64::MAX));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM conferences WHERE case_id = $1 AND (held_on < $2 OR (held_on = $2 AND id < $3)) \
+         ORDER BY held_on DESC, id DESC LIMIT $4"
+    );
     let rows = sqlx::query(&sql)
         .bind(case_id)
-        .bind(page.after.as_ref().map_or(i64::MAX, |c| c.id))
-        .bind(limit + 1)
+        .bind(&after.key)
+        .bind(after.id)
+        .bind(limit.saturating_add(1))
         .fetch_all(&mut *tx)
         .await?;
     let today = today(state);
@@ -148,7 +161,7 @@ pub async fn conferences(
     }
     tx.commit().await?;
     let next_cursor = (rows.len() as i64 > limit)
-        .then(|| list.last().map(|c| Cursor::by_id(c.id).encode()))
+        .then(|| list.last().map(|c| Cursor::new(c.held_on.as_str(), c.id).encode()))
         .flatten();
     Ok(Conferences {
         case_id,
@@ -228,17 +241,18 @@ pub async fn give_input(
         return Err(AppError::new(ErrorCode::ConferenceHeld));
     }
     let body = cleaned(&input.body, true, 4000)?;
-    sqlx::query("DELETE FROM conference_inputs WHERE conference_id = $1")
-        .bind(conference_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO conference_inputs (conference_id, author_id, body, updated_at) VALUES ($1, $2, $3, $4)")
-        .bind(conference_id)
-        .bind(viewer.user_id)
-        .bind(&body)
-        .bind(state.clock.now())
-        .execute(&mut *tx)
-        .await?;
+    // One statement, so that two saves at once both succeed and the later one stays.
+    sqlx::query(
+        "INSERT INTO conference_inputs (conference_id, author_id, body, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (conference_id) DO UPDATE SET author_id = excluded.author_id, body = excluded.body, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(conference_id)
+    .bind(viewer.user_id)
+    .bind(&body)
+    .bind(state.clock.now())
+    .execute(&mut *tx)
+    .await?;
     audit::record(
         &mut tx,
         ctx,

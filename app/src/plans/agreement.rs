@@ -8,8 +8,8 @@ use super::storage::{self, VersionRow};
 use super::{NewParty, NewResponse, PlanVersion, Stance, Submit, VersionState};
 use crate::access::{self, CaseAccess, Category};
 use crate::accounts::service::Viewer;
-use crate::audit::{self, AuditAction};
-use crate::db::{now, Tx};
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, RequestContext};
 
@@ -66,7 +66,7 @@ pub async fn submit(
     for user_id in required_parties(&mut tx, case_id, plan_id, &version).await? {
         storage::add_party(&mut tx, version.id, user_id).await?;
     }
-    storage::set_state(&mut tx, version.id, VersionState::AwaitingSignatures, now()).await?;
+    storage::set_state(&mut tx, version.id, VersionState::AwaitingSignatures, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -104,7 +104,7 @@ pub async fn add_party(
     if !access::family_member_may_read(&mut tx, case_id, party.user_id, Category::Plans).await? {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    storage::add_extra_party(&mut tx, plan_id, party.user_id, viewer.user_id, now()).await?;
+    storage::add_extra_party(&mut tx, plan_id, party.user_id, viewer.user_id, state.clock.now()).await?;
     let version = latest(&mut tx, plan_id).await?;
     if version.state == VersionState::AwaitingSignatures {
         storage::add_party(&mut tx, version.id, party.user_id).await?;
@@ -177,7 +177,7 @@ pub async fn respond(
         viewer.user_id,
         response.stance,
         &reason,
-        now(),
+        state.clock.now(),
     )
     .await?;
     audit::record(
@@ -211,25 +211,69 @@ pub async fn sign(
     if items.iter().any(|(key, _)| !answered.contains(key)) {
         return Err(AppError::new(ErrorCode::ItemsUnanswered));
     }
-    let at = now();
+    let at = state.clock.now();
     storage::sign(&mut tx, version.id, viewer.user_id, at).await?;
-    let everyone = storage::parties(&mut tx, version.id)
-        .await?
-        .iter()
-        .all(|p| p.signed_at.is_some());
-    if everyone {
-        storage::set_state(&mut tx, version.id, VersionState::Agreed, at).await?;
-    }
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanSigned, plan_id),
     )
     .await?;
+    drop_departed_parties(&mut tx, ctx, case_id, at).await?;
+    let version = storage::version(&mut tx, plan_id, number)
+        .await?
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    if version.state == VersionState::AwaitingSignatures && everyone_signed(&mut tx, version.id).await? {
+        storage::set_state(&mut tx, version.id, VersionState::Agreed, at).await?;
+    }
     let version = storage::version(&mut tx, plan_id, number)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
     tx.commit().await?;
     Ok(view)
+}
+
+async fn everyone_signed(tx: &mut Tx<'_>, version_id: i64) -> Result<bool, AppError> {
+    let parties = storage::parties(tx, version_id).await?;
+    Ok(!parties.is_empty() && parties.iter().all(|p| p.signed_at.is_some()))
+}
+
+/// Someone asked to agree who can no longer read the plan (they left the circle, or the
+/// participant stopped sharing plans with them) could never sign, and the version would
+/// wait forever. They are taken off every version of the case that waits for signatures,
+/// which is recorded; their answers per item stay visible. A version that then has every
+/// signature it still needs is agreed.
+pub async fn drop_departed_parties(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    case_id: i64,
+    at: i64,
+) -> Result<(), AppError> {
+    let waiting: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.version_id, v.plan_id, p.user_id FROM plan_parties p \
+         JOIN plan_versions v ON v.id = p.version_id JOIN plans pl ON pl.id = v.plan_id \
+         WHERE pl.case_id = $1 AND v.state = 'awaiting_signatures' AND p.signed_at IS NULL \
+         ORDER BY p.version_id, p.user_id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (version_id, plan_id, user_id) in waiting {
+        if access::member_may_read(tx, case_id, user_id, Category::Plans).await? {
+            continue;
+        }
+        storage::remove_party(tx, version_id, user_id).await?;
+        let entry = AuditEntry {
+            actor: None,
+            action: AuditAction::PlanPartyRemoved,
+            case_id: Some(case_id),
+            object: Some(("plan", plan_id)),
+        };
+        audit::record(tx, ctx, entry).await?;
+        if everyone_signed(tx, version_id).await? {
+            storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
+        }
+    }
+    Ok(())
 }

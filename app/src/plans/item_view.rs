@@ -155,6 +155,10 @@ fn ProposeChangeForm(base: String, key: i64, lang: Lang) -> impl IntoView {
 fn ChangeItemForm(context: ItemContext, key: i64, fields: ItemFields, lang: Lang) -> impl IntoView {
     let base = context.base.clone();
     let owner = fields.owner.as_ref().map(|o| o.user_id);
+    let earlier_owner = fields
+        .owner
+        .clone()
+        .filter(|o| !context.owners.iter().any(|p| p.user_id == o.user_id));
     let id = move |name: &str| format!("item-{key}-edit-{name}");
     view! {
         <details class="worker-tools">
@@ -164,6 +168,9 @@ fn ChangeItemForm(context: ItemContext, key: i64, fields: ItemFields, lang: Lang
                 <textarea id=id("what") name="what" rows="2" required maxlength="500">{fields.what.clone()}</textarea>
                 <label for=id("owner")>{lang.t(Msg::ItemWhoLabel)}</label>
                 <select id=id("owner") name="owner_user_id">
+                    <option value="" selected=owner.is_none()>{lang.t(Msg::NobodyNamedYet)}</option>
+                    // Someone who left the circle stays named until a worker picks another.
+                    {earlier_owner.map(|p| view! { <option value=p.user_id.to_string() selected=true>{p.display_name}</option> })}
                     {context.owners.iter().map(|p| view! {
                         <option value=p.user_id.to_string() selected=owner == Some(p.user_id)>{p.display_name.clone()}</option>
                     }).collect_view()}

@@ -48,6 +48,7 @@ fn NewItemFields(prefix: &'static str, owners: Option<Vec<Person>>, lang: Lang) 
         {owners.map(|owners| view! {
             <label for=id("owner")>{lang.t(Msg::ItemWhoLabel)}</label>
             <select id=id("owner") name="owner_user_id">
+                <option value="">{lang.t(Msg::NobodyNamedYet)}</option>
                 {owners.into_iter().map(|p| view! { <option value=p.user_id.to_string()>{p.display_name}</option> }).collect_view()}
             </select>
         })}

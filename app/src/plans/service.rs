@@ -11,9 +11,9 @@ use crate::access::{self, CaseAccess, Category};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::MemberKind;
-use crate::db::{now, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
-use crate::pagination::{Cursor, PageRequest, MAX_LIMIT};
+use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 
 pub(super) use crate::text::cleaned as text;
@@ -43,12 +43,16 @@ pub(super) fn plan_entry(viewer: &Viewer, case_id: i64, action: AuditAction, pla
 /// that was put up for agreement never changes, so that every signature stays next to
 /// what was signed; a change then starts the next version from a copy of its items, and
 /// a version still waiting for signatures is superseded.
-pub(super) async fn editable_version(tx: &mut Tx<'_>, plan_id: i64, author: i64) -> Result<VersionRow, AppError> {
+pub(super) async fn editable_version(
+    tx: &mut Tx<'_>,
+    plan_id: i64,
+    author: i64,
+    at: i64,
+) -> Result<VersionRow, AppError> {
     let current = latest(tx, plan_id).await?;
     if current.state == VersionState::Draft {
         return Ok(current);
     }
-    let at = now();
     if current.state == VersionState::AwaitingSignatures {
         storage::set_state(tx, current.id, VersionState::Superseded, at).await?;
     }
@@ -160,9 +164,9 @@ pub async fn plans(
 ) -> Result<Plans, AppError> {
     let mut tx = state.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    let limit = page.limit.min(MAX_LIMIT);
+    let limit = page.limit;
     let after = page.after.as_ref().map_or(0, |c| c.id);
-    let rows = storage::plans(&mut tx, case_id, after, limit + 1).await?;
+    let rows = storage::plans(&mut tx, case_id, after, limit.saturating_add(1)).await?;
     let mut plans = Vec::with_capacity(rows.len());
     for plan in rows.iter().take(limit as usize) {
         plans.push(summary(&mut tx, viewer, plan).await?);
@@ -246,36 +250,34 @@ pub async fn compare(
     })
 }
 
-/// An item's owner must be in the circle; a linked milestone or reunification step must
-/// be of this case.
-async fn check_links(tx: &mut Tx<'_>, case_id: i64, item: &NewItem) -> Result<(), AppError> {
-    let checks = [
-        (
-            item.owner_user_id,
-            "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND case_id = $2 AND ended_at IS NULL",
-        ),
-        (
-            item.milestone_id,
-            "SELECT COUNT(*) FROM milestones WHERE id = $1 AND case_id = $2",
-        ),
-        (
-            item.reunification_step_id,
-            "SELECT COUNT(*) FROM reunification_steps s JOIN children c ON c.id = s.child_id \
-             WHERE s.id = $1 AND c.case_id = $2",
-        ),
-    ];
-    for (id, sql) in checks {
-        let Some(id) = id else { continue };
-        let found: i64 = sqlx::query_scalar(sql)
-            .bind(id)
-            .bind(case_id)
-            .fetch_one(&mut **tx)
-            .await?;
-        if found == 0 {
-            return Err(AppError::new(ErrorCode::InvalidInput));
-        }
+/// Who may own an item: the participant or a worker of the circle. Family members are
+/// asked to agree a plan, not given its tasks.
+const OWNER_CHECK: &str = "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND case_id = $2 \
+     AND ended_at IS NULL AND member_kind IN ('participant', 'worker')";
+const MILESTONE_CHECK: &str = "SELECT COUNT(*) FROM milestones WHERE id = $1 AND case_id = $2";
+const STEP_CHECK: &str = "SELECT COUNT(*) FROM reunification_steps s JOIN children c ON c.id = s.child_id \
+     WHERE s.id = $1 AND c.case_id = $2";
+
+/// Whether `sql` finds the row `id` within the case; a reference that does not is invalid.
+async fn check_one(tx: &mut Tx<'_>, case_id: i64, id: Option<i64>, sql: &str) -> Result<(), AppError> {
+    let Some(id) = id else { return Ok(()) };
+    let found: i64 = sqlx::query_scalar(sql)
+        .bind(id)
+        .bind(case_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if found == 0 {
+        return Err(AppError::new(ErrorCode::InvalidInput));
     }
     Ok(())
+}
+
+/// An item's owner must be the participant or a worker of the circle; a linked milestone
+/// or reunification step must be of this case.
+async fn check_links(tx: &mut Tx<'_>, case_id: i64, item: &NewItem) -> Result<(), AppError> {
+    check_one(tx, case_id, item.owner_user_id, OWNER_CHECK).await?;
+    check_one(tx, case_id, item.milestone_id, MILESTONE_CHECK).await?;
+    check_one(tx, case_id, item.reunification_step_id, STEP_CHECK).await
 }
 
 fn cleaned_item(item: NewItem) -> Result<NewItem, AppError> {
@@ -314,7 +316,7 @@ pub async fn create(
     for item in &items {
         check_links(&mut tx, case_id, item).await?;
     }
-    let at = now();
+    let at = state.clock.now();
     let plan_id = storage::insert_plan(&mut tx, case_id, new.kind, &title, viewer.user_id, at).await?;
     let version_id = storage::insert_version(&mut tx, plan_id, 1, viewer.user_id, at).await?;
     for item in &items {
@@ -354,8 +356,9 @@ pub(super) async fn finish_change(
     case: &CaseAccess,
     plan: &PlanRow,
     version: &VersionRow,
+    at: i64,
 ) -> Result<PlanVersion, AppError> {
-    storage::touch_version(tx, version.id, now()).await?;
+    storage::touch_version(tx, version.id, at).await?;
     audit::record(
         tx,
         ctx,
@@ -377,9 +380,10 @@ pub async fn add_item(
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
     let item = cleaned_item(item)?;
     check_links(&mut tx, case_id, &item).await?;
-    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    let at = state.clock.now();
+    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
     storage::append_item(&mut tx, plan_id, version.id, stored(&item)).await?;
-    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -426,16 +430,28 @@ pub async fn change_item(
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
     let current = current_item(&mut tx, plan_id, key).await?;
     let changed = cleaned_item(NewItem {
-        what: change.what.unwrap_or(current.what),
-        owner_user_id: change.owner_user_id.or(current.owner_user_id),
-        due_on: change.due_on.or(current.due_on),
-        why: change.why.unwrap_or(current.why),
-        ..current
+        what: change.what.unwrap_or_else(|| current.what.clone()),
+        owner_user_id: change.owner_user_id.unwrap_or(current.owner_user_id),
+        due_on: change.due_on.unwrap_or_else(|| current.due_on.clone()),
+        why: change.why.unwrap_or_else(|| current.why.clone()),
+        ..current.clone()
     })?;
-    check_links(&mut tx, case_id, &changed).await?;
-    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    if changed == current {
+        // Saving an item unchanged must not undo the signatures a version collected.
+        let version = latest(&mut tx, plan_id).await?;
+        let view = version_view(&mut tx, &case, &plan, &version).await?;
+        tx.commit().await?;
+        return Ok(view);
+    }
+    // Only a new owner is checked: the one already named may have left the circle since,
+    // and the item must stay editable.
+    if changed.owner_user_id != current.owner_user_id {
+        check_one(&mut tx, case_id, changed.owner_user_id, OWNER_CHECK).await?;
+    }
+    let at = state.clock.now();
+    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
     write_item(&mut tx, &version, key, &changed).await?;
-    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -451,9 +467,10 @@ pub async fn remove_item(
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
     current_item(&mut tx, plan_id, key).await?;
-    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    let at = state.clock.now();
+    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
     storage::delete_item(&mut tx, version.id, key).await?;
-    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)
 }

@@ -211,7 +211,7 @@ pub struct StoredItem<'a> {
     pub reunification_step_id: Option<i64>,
 }
 
-/// A new item at the end of the version, with the next key of the plan.
+/// A new item at the end of the version, with a key the plan never gave before.
 pub async fn append_item(
     tx: &mut Tx<'_>,
     plan_id: i64,
@@ -219,8 +219,7 @@ pub async fn append_item(
     item: StoredItem<'_>,
 ) -> Result<i64, sqlx::Error> {
     let key: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(i.item_key), 0) + 1 FROM plan_items i \
-         JOIN plan_versions v ON v.id = i.version_id WHERE v.plan_id = $1",
+        "UPDATE plans SET next_item_key = next_item_key + 1 WHERE id = $1 RETURNING next_item_key - 1",
     )
     .bind(plan_id)
     .fetch_one(&mut **tx)
@@ -435,6 +434,15 @@ pub async fn add_party(tx: &mut Tx<'_>, version_id: i64, user_id: i64) -> Result
             .execute(&mut **tx)
             .await?;
     }
+    Ok(())
+}
+
+pub async fn remove_party(tx: &mut Tx<'_>, version_id: i64, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM plan_parties WHERE version_id = $1 AND user_id = $2 AND signed_at IS NULL")
+        .bind(version_id)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

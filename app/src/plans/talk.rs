@@ -10,7 +10,7 @@ use super::{Comment, Decline, NewComment, NewItem, NewProposal, PlanVersion, Pro
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction};
-use crate::db::{now, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, RequestContext};
 
@@ -37,7 +37,7 @@ pub async fn comment(
     current_item(&mut tx, plan_id, key).await?;
     let body = text(&new.body, true, 2000)?;
     let number = latest(&mut tx, plan_id).await?.number;
-    let id = storage::insert_comment(&mut tx, plan_id, number, key, viewer.user_id, &body, now()).await?;
+    let id = storage::insert_comment(&mut tx, plan_id, number, key, viewer.user_id, &body, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -100,7 +100,7 @@ pub async fn propose(
         why: &why,
         reason: &why_given,
     };
-    let id = storage::insert_proposal(&mut tx, plan_id, number, proposal, viewer.user_id, now()).await?;
+    let id = storage::insert_proposal(&mut tx, plan_id, number, proposal, viewer.user_id, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -145,7 +145,8 @@ pub async fn accept(
         ),
         None => None,
     };
-    let version = editable_version(&mut tx, plan_id, viewer.user_id).await?;
+    let at = state.clock.now();
+    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
     match (proposal.kind, proposal.item_key, current) {
         (ProposalKind::Reword, Some(key), Some(item)) => {
             let item = NewItem {
@@ -175,22 +176,14 @@ pub async fn accept(
         }
         _ => return Err(AppError::new(ErrorCode::Internal)),
     }
-    storage::decide_proposal(
-        &mut tx,
-        proposal_id,
-        ProposalStatus::Accepted,
-        viewer.user_id,
-        None,
-        now(),
-    )
-    .await?;
+    storage::decide_proposal(&mut tx, proposal_id, ProposalStatus::Accepted, viewer.user_id, None, at).await?;
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanProposalDecided, plan_id),
     )
     .await?;
-    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version).await?;
+    let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -214,7 +207,7 @@ pub async fn decline(
         ProposalStatus::Declined,
         viewer.user_id,
         Some(&why),
-        now(),
+        state.clock.now(),
     )
     .await?;
     audit::record(

@@ -237,14 +237,29 @@ pub struct NewItem {
     pub reunification_step_id: Option<i64>,
 }
 
-/// A change to an item: only the fields given change.
+/// A change to an item: only the fields given change. For `owner_user_id` and `due_on`,
+/// an explicit `null` clears the field ("nobody named yet", "no date") while leaving the
+/// field out keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ItemChange {
     pub what: Option<String>,
-    pub owner_user_id: Option<i64>,
-    pub due_on: Option<Date>,
+    #[serde(default, deserialize_with = "given", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
+    pub owner_user_id: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "given", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>, format = Date))]
+    pub due_on: Option<Option<Date>>,
     pub why: Option<String>,
+}
+
+/// A field that is present, with its value or `null`; serde's `default` covers absence.
+fn given<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// A worker starts a plan. `title` is needed for a custom plan; the other kinds have one.

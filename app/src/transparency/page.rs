@@ -102,7 +102,9 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "message_sent" => Msg::ActionSentMessage,
         "conversation_created" => Msg::ActionStartedConversation,
         "conversation_member_added" => Msg::ActionAddedToConversation,
-        "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" => Msg::ActionChangedPlan,
+        "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" | "plan_party_removed" => {
+            Msg::ActionChangedPlan
+        }
         "plan_commented" | "plan_proposal_made" => Msg::ActionCommentedPlan,
         "plan_responded" | "plan_signed" => Msg::ActionAnsweredPlan,
         "conference_recorded" => Msg::ActionRecordedConference,

@@ -153,8 +153,8 @@ pub async fn change_item(
             let item = form.item()?;
             let change = ItemChange {
                 what: Some(item.what),
-                owner_user_id: item.owner_user_id,
-                due_on: item.due_on,
+                owner_user_id: Some(item.owner_user_id),
+                due_on: Some(item.due_on),
                 why: Some(item.why),
             };
             service::change_item(&state, &ctx, &viewer, case_id, plan_id, key, change).await?;
