@@ -24,6 +24,14 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-ref
 
 cp frontend/loader.js "$SITE/pkg/loader.js"
 
+say "Building the read-aloud module (fetched only when someone presses read aloud)"
+cargo build -p speech --lib --target wasm32-unknown-unknown --profile wasm-release
+wasm-bindgen target/wasm32-unknown-unknown/wasm-release/speech.wasm \
+  --target web --no-typescript --out-dir "$SITE/pkg" --out-name speech
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-mutable-globals \
+  --enable-sign-ext --enable-multivalue "$SITE/pkg/speech_bg.wasm" -o "$SITE/pkg/speech_bg.wasm"
+cp frontend/read-aloud.js "$SITE/pkg/read-aloud.js"
+
 say "Bundling the styles"
 # One file for the browser: the tokens first, then the rules, without the @import.
 { cat style/tokens.css; grep -v '^@import' style/main.css; } > "$SITE/style/main.css"
@@ -40,9 +48,12 @@ SCRIPT="$(fingerprint "$SITE/pkg" brug js)"
 WASM="$(fingerprint "$SITE/pkg" brug_bg wasm)"
 LOADER="$(fingerprint "$SITE/pkg" loader js)"
 STYLESHEET="$(fingerprint "$SITE/style" main css)"
+SPEECH_LOADER="$(fingerprint "$SITE/pkg" read-aloud js)"
+SPEECH_SCRIPT="$(fingerprint "$SITE/pkg" speech js)"
+SPEECH_WASM="$(fingerprint "$SITE/pkg" speech_bg wasm)"
 # The server reads this at start to name the files in its pages.
-printf 'loader /pkg/%s\nscript /pkg/%s\nwasm /pkg/%s\nstylesheet /style/%s\n' \
-  "$LOADER" "$SCRIPT" "$WASM" "$STYLESHEET" > "$SITE/assets.txt"
+printf 'loader /pkg/%s\nscript /pkg/%s\nwasm /pkg/%s\nstylesheet /style/%s\nspeech_loader /pkg/%s\nspeech_script /pkg/%s\nspeech_wasm /pkg/%s\n' \
+  "$LOADER" "$SCRIPT" "$WASM" "$STYLESHEET" "$SPEECH_LOADER" "$SPEECH_SCRIPT" "$SPEECH_WASM" > "$SITE/assets.txt"
 
 say "Compressing the static files ahead of time (brotli and gzip, best quality)"
 for file in "$SITE"/pkg/*.js "$SITE"/pkg/*.wasm "$SITE"/style/*.css; do

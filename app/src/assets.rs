@@ -8,6 +8,10 @@ pub struct Assets {
     pub script: String,
     pub wasm: String,
     pub stylesheet: String,
+    /// The read-aloud buttons' script, and the speech module it fetches on a press.
+    pub speech_loader: String,
+    pub speech_script: String,
+    pub speech_wasm: String,
 }
 
 impl Default for Assets {
@@ -18,6 +22,9 @@ impl Default for Assets {
             script: "/pkg/brug.js".into(),
             wasm: "/pkg/brug_bg.wasm".into(),
             stylesheet: "/style/main.css".into(),
+            speech_loader: "/pkg/read-aloud.js".into(),
+            speech_script: "/pkg/speech.js".into(),
+            speech_wasm: "/pkg/speech_bg.wasm".into(),
         }
     }
 }
@@ -39,6 +46,9 @@ impl Assets {
                 "script" => &mut assets.script,
                 "wasm" => &mut assets.wasm,
                 "stylesheet" => &mut assets.stylesheet,
+                "speech_loader" => &mut assets.speech_loader,
+                "speech_script" => &mut assets.speech_script,
+                "speech_wasm" => &mut assets.speech_wasm,
                 _ => continue,
             };
             *slot = path.to_string();
@@ -68,8 +78,11 @@ mod tests {
     #[test]
     fn the_build_listing_names_the_files_and_nothing_outside_the_site_is_taken() {
         let assets = Assets::parse(
-            "loader /pkg/loader.0123456789abcdef.js\nstylesheet https://elsewhere.example/x.css\nwasm /pkg/brug_bg.1.wasm\n",
+            "loader /pkg/loader.0123456789abcdef.js\nstylesheet https://elsewhere.example/x.css\nwasm /pkg/brug_bg.1.wasm\n\
+             speech_wasm /pkg/speech_bg.2.wasm\n",
         );
+        assert_eq!(assets.speech_wasm, "/pkg/speech_bg.2.wasm");
+        assert_eq!(assets.speech_loader, "/pkg/read-aloud.js");
         assert_eq!(assets.loader, "/pkg/loader.0123456789abcdef.js");
         assert_eq!(assets.wasm, "/pkg/brug_bg.1.wasm");
         assert_eq!(

@@ -4,7 +4,7 @@
 use super::{load_conference, Conference, ConferenceView, Decision};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page, ReadAloud};
 use leptos::prelude::*;
 
 #[component]
@@ -89,8 +89,11 @@ fn DecisionCard(decision: Decision, base: String, yours: bool, lang: Lang) -> im
     let id = decision.id;
     view! {
         <li class="card plan-item" id=format!("decision-{id}")>
-            <h3>{decision.decision.clone()}</h3>
-            <p class="meaning"><strong>{lang.t(Msg::WhatThisMeansForYou)}</strong> " " {decision.meaning_for_you.clone()}</p>
+            <div id=format!("decision-{id}-text")>
+                <h3>{decision.decision.clone()}</h3>
+                <p class="meaning"><strong>{lang.t(Msg::WhatThisMeansForYou)}</strong> " " {decision.meaning_for_you.clone()}</p>
+            </div>
+            <ReadAloud target=format!("decision-{id}-text") lang/>
             {(!decision.responses.is_empty()).then(|| view! {
                 <ul class="plan-comments" aria-label=lang.t(Msg::CommentsLabel)>
                     {decision.responses.iter().map(|r| view! {

@@ -638,6 +638,7 @@ messages! {
     NotificationsOn { nl: "Meldingen staan aan op dit toestel.", fr: "Les notifications sont activées sur cet appareil.", en: "Notifications are on for this device.", ar: "الإشعارات مفعّلة على هذا الجهاز." }
     NotificationsRefused { nl: "Meldingen zijn niet toegestaan. Je kunt dat later veranderen in je browser.", fr: "Les notifications ne sont pas autorisées. Vous pourrez changer cela plus tard dans votre navigateur.", en: "Notifications are not allowed. You can change that later in your browser.", ar: "الإشعارات غير مسموح بها. يمكنك تغيير ذلك لاحقاً في متصفحك." }
     NotificationsFailed { nl: "Het lukte nu niet. Probeer het later opnieuw.", fr: "Cela n'a pas fonctionné. Réessayez plus tard.", en: "That did not work now. Please try again later.", ar: "لم ينجح ذلك الآن. حاول مرة أخرى لاحقاً." }
+    ReadAloud { nl: "Lees voor", fr: "Lire à voix haute", en: "Read aloud", ar: "اقرأ لي بصوت عالٍ" }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -7,6 +7,9 @@ pub use islands::{EnhancedForms, IslandLoader, LiveLabels, LiveSettings};
 mod quick_exit;
 pub use quick_exit::{QuickExitLink, QuickExitScript};
 
+mod read_aloud;
+pub use read_aloud::ReadAloud;
+
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 

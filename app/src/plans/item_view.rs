@@ -3,6 +3,7 @@
 
 use super::{ItemFields, ItemResponse, Person, PlanItem, ProposalKind, Stance};
 use crate::i18n::{Lang, Msg};
+use crate::layout::ReadAloud;
 use leptos::prelude::*;
 
 /// What the page knows for every item it shows.
@@ -33,12 +34,15 @@ pub fn ItemCard(item: PlanItem, context: ItemContext, lang: Lang) -> impl IntoVi
     let due = fields.due_on.as_ref().map(|d| d.as_str().to_string());
     view! {
         <li class="card plan-item" id=format!("item-{key}") aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{fields.what.clone()}</h2>
-            <dl class="milestone-facts">
-                <dt>{lang.t(Msg::ItemWhoLabel)}</dt><dd>{owner}</dd>
-                {due.map(|d| view! { <dt>{lang.t(Msg::ItemWhenLabel)}</dt><dd>{d}</dd> })}
-                <dt>{lang.t(Msg::ItemWhyLabel)}</dt><dd>{fields.why.clone()}</dd>
-            </dl>
+            <div id=format!("item-{key}-text")>
+                <h2 id=heading.clone()>{fields.what.clone()}</h2>
+                <dl class="milestone-facts">
+                    <dt>{lang.t(Msg::ItemWhoLabel)}</dt><dd>{owner}</dd>
+                    {due.map(|d| view! { <dt>{lang.t(Msg::ItemWhenLabel)}</dt><dd>{d}</dd> })}
+                    <dt>{lang.t(Msg::ItemWhyLabel)}</dt><dd>{fields.why.clone()}</dd>
+                </dl>
+            </div>
+            <ReadAloud target=format!("item-{key}-text") lang/>
             <Answers responses=item.responses.clone() lang/>
             <Comments item=item.clone() lang/>
             {context.answering.then(|| {

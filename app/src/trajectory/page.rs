@@ -1,7 +1,7 @@
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page, ReadAloud};
 use leptos::prelude::*;
 
 #[component]
@@ -73,6 +73,7 @@ fn value_text(field: &str, value: Option<&str>, lang: Lang) -> String {
 #[component]
 fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoView {
     let heading = format!("milestone-{}", milestone.id);
+    let text = format!("milestone-{}-text", milestone.id);
     let status = milestone.status;
     let meta = format!(
         "{} · {}: {}",
@@ -84,18 +85,21 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoV
     let has_history = !history.is_empty();
     view! {
         <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{milestone.title.clone()}</h2>
-            <p class="milestone-meta">{meta}</p>
-            <p>{milestone.explanation.clone()}</p>
-            <dl class="milestone-facts">
-                {(!milestone.why_it_matters.is_empty()).then(|| view! {
-                    <dt>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
-                })}
-                <dt>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
-                {(!milestone.what_is_needed.is_empty()).then(|| view! {
-                    <dt>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
-                })}
-            </dl>
+            <div id=text.clone()>
+                <h2 id=heading.clone()>{milestone.title.clone()}</h2>
+                <p class="milestone-meta">{meta}</p>
+                <p>{milestone.explanation.clone()}</p>
+                <dl class="milestone-facts">
+                    {(!milestone.why_it_matters.is_empty()).then(|| view! {
+                        <dt>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
+                    })}
+                    <dt>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
+                    {(!milestone.what_is_needed.is_empty()).then(|| view! {
+                        <dt>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
+                    })}
+                </dl>
+            </div>
+            <ReadAloud target=text lang/>
             {has_history.then(|| view! {
                 <details class="milestone-history">
                     <summary>{lang.t(Msg::HistoryTitle)}</summary>

@@ -53,6 +53,9 @@ pub async fn service_worker(State(state): State<AppState>) -> Response {
         assets.loader.as_str(),
         assets.script.as_str(),
         assets.wasm.as_str(),
+        assets.speech_loader.as_str(),
+        assets.speech_script.as_str(),
+        assets.speech_wasm.as_str(),
     ];
     let list = format!(
         "[{}]",
