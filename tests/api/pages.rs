@@ -344,3 +344,53 @@ async fn outside_local_plain_http_the_cookie_is_secure_and_host_prefixed() {
     assert!(set_cookie.starts_with("__Host-brug_session="), "{set_cookie}");
     assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"));
 }
+
+/// The links of the main navigation, in order, as (href, text).
+fn navigation(html: &str) -> Vec<(String, String)> {
+    let Some(class) = html.find("class=\"site-nav\"") else {
+        return Vec::new();
+    };
+    let start = html[..class].rfind("<nav").unwrap();
+    let nav = &html[start..start + html[start..].find("</nav>").unwrap()];
+    nav.split("<a ")
+        .skip(1)
+        .map(|link| {
+            let href = link.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
+            let text = link.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (href.to_string(), text.to_string())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_way_to_contact_a_worker_is_in_the_same_place_on_every_page() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    for person in ["sarah", "marleen", "lotte"] {
+        let cookie = app.web_session(person).await;
+        for path in [
+            "/".to_string(),
+            "/messages".to_string(),
+            "/settings".to_string(),
+            "/devices".to_string(),
+            format!("/cases/{case}/trajectory"),
+            format!("/cases/{case}/plans"),
+            format!("/cases/{case}/appointments"),
+        ] {
+            let html = app.page(&path, Some(&cookie)).await.text().await.unwrap();
+            let links = navigation(&html);
+            assert_eq!(
+                links.get(1),
+                Some(&("/messages".to_string(), "Contact".to_string())),
+                "{person} on {path}: {links:?}"
+            );
+        }
+    }
+    let sarah = app.web_session("sarah").await;
+    let messages = app.page("/messages", Some(&sarah)).await.text().await.unwrap();
+    assert!(messages.contains("Hier schrijf je aan de mensen die je helpen."));
+    assert!(
+        messages.contains("Lotte (justitieassistent)"),
+        "each worker by name and role"
+    );
+}

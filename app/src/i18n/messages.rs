@@ -639,6 +639,13 @@ messages! {
     NotificationsRefused { nl: "Meldingen zijn niet toegestaan. Je kunt dat later veranderen in je browser.", fr: "Les notifications ne sont pas autorisées. Vous pourrez changer cela plus tard dans votre navigateur.", en: "Notifications are not allowed. You can change that later in your browser.", ar: "الإشعارات غير مسموح بها. يمكنك تغيير ذلك لاحقاً في متصفحك." }
     NotificationsFailed { nl: "Het lukte nu niet. Probeer het later opnieuw.", fr: "Cela n'a pas fonctionné. Réessayez plus tard.", en: "That did not work now. Please try again later.", ar: "لم ينجح ذلك الآن. حاول مرة أخرى لاحقاً." }
     ReadAloud { nl: "Lees voor", fr: "Lire à voix haute", en: "Read aloud", ar: "اقرأ لي بصوت عالٍ" }
+    ContactNav { nl: "Contact", fr: "Contact", en: "Contact", ar: "تواصل" }
+    ContactIntro {
+        nl: "Hier schrijf je aan de mensen die je helpen. Kies met wie je wilt praten.",
+        fr: "Ici, vous écrivez aux personnes qui vous aident. Choisissez avec qui vous voulez parler.",
+        en: "Here you write to the people who help you. Choose who you want to talk to.",
+        ar: "هنا تكتب إلى الأشخاص الذين يساعدونك. اختر مع من تريد أن تتحدث.",
+    }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
         nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",

@@ -51,7 +51,8 @@ pub fn Page(
             {signed_in.then(|| view! {
                 <nav class="site-nav" aria-label=lang.t(Msg::MainNavigation)>
                     <a href="/">{lang.t(Msg::Home)}</a>
-                    <a href="/messages">{lang.t(Msg::MessagesTitle)}</a>
+                    // Reaching a worker is always the second entry, on every page.
+                    <a href="/messages" class="contact-entry">{lang.t(Msg::ContactNav)}</a>
                     <a href="/devices">{lang.t(Msg::MyDevices)}</a>
                     <a href="/settings">{lang.t(Msg::SettingsTitle)}</a>
                     <form method="post" action="/signout" class="inline-form">

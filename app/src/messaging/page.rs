@@ -80,6 +80,7 @@ fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
         <leptos_meta::Title text=title/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::MessagesTitle)}</h1>
+            {(!is_worker).then(|| view! { <p>{lang.t(Msg::ContactIntro)}</p> })}
             <p>{lang.t(Msg::MessagesIntro)}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoConversations)}</p> })}
             <ul class="conversations">
