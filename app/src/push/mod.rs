@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
+mod address;
+#[cfg(feature = "ssr")]
 pub mod crypto;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -1,5 +1,6 @@
 //! Registering subscriptions and sending the content-free notification to them.
 
+use super::address::{literal, reachable, PublicOnly};
 use super::crypto::Vapid;
 use super::{NewSubscription, PushKey, Unsubscribe};
 use crate::accounts::service::Viewer;
@@ -10,6 +11,7 @@ use crate::state::AppState;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sqlx::Row;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What the server needs to send: its VAPID key and an HTTPS client.
@@ -31,6 +33,9 @@ impl Push {
         };
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(15))
+            .dns_resolver(Arc::new(PublicOnly { allow_loopback }))
+            // Push services answer directly; a redirect could lead inside the network.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|_| AppError::new(ErrorCode::Internal))?;
         Ok(Push {
@@ -69,6 +74,9 @@ fn audience(endpoint: &str, allow_loopback: bool) -> Option<String> {
     let (scheme, rest) = endpoint.split_once("://")?;
     let host = rest.split('/').next().filter(|h| !h.is_empty() && !h.contains('@'))?;
     let loopback = host.starts_with("127.0.0.1:") || host.starts_with("localhost:");
+    if literal(host).is_some_and(|ip| !reachable(ip, allow_loopback)) {
+        return None;
+    }
     match scheme {
         "https" => Some(format!("https://{host}")),
         "http" if allow_loopback && loopback => Some(format!("http://{host}")),
@@ -231,5 +239,8 @@ mod tests {
         );
         assert_eq!(audience("https://user@push.example/x", false), None);
         assert_eq!(audience("file:///etc/passwd", true), None);
+        assert_eq!(audience("https://10.0.0.7/push", false), None);
+        assert_eq!(audience("https://[::1]:8443/push", false), None);
+        assert_eq!(audience("https://169.254.169.254/latest", true), None);
     }
 }
