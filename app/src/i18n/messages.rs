@@ -217,9 +217,9 @@ messages! {
         ar: "اسم المستخدم هذا مستخدم بالفعل. اختر اسمًا آخر.",
     }
     ErrInvalidUsername {
-        nl: "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, punt of streepje, en begint met een letter.",
-        fr: "Un nom d'utilisateur compte 3 à 32 caractères : lettres minuscules, chiffres, point ou tiret, et commence par une lettre.",
-        en: "A username has 3 to 32 characters: small letters, digits, dot or dash, starting with a letter.",
+        nl: "Een gebruikersnaam begint met een letter. Hij heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.",
+        fr: "Un nom d'utilisateur commence par une lettre. Il compte 3 à 32 caractères : lettres minuscules, chiffres, point ou tiret.",
+        en: "A username starts with a letter. It has 3 to 32 characters: small letters, numbers, a dot or a dash.",
         ar: "يتكوّن اسم المستخدم من 3 إلى 32 حرفًا: حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة، ويبدأ بحرف.",
     }
     ErrPasswordTooShort {
@@ -393,9 +393,9 @@ messages! {
     ActionSharingChanged { nl: "veranderde wat een familielid ziet", fr: "a changé ce qu'un membre de la famille voit", en: "changed what a family member sees", ar: "غيّر ما يراه أحد أفراد العائلة" }
     ReunificationTitle { nl: "Terug naar het gezin", fr: "Le retour en famille", en: "Back to family life", ar: "العودة إلى الحياة العائلية" }
     ReunificationIntro {
-        nl: "Per kind de stappen die met jeugdhulp zijn afgesproken: waar jullie nu staan en wat er daarna komt.",
-        fr: "Pour chaque enfant, les étapes convenues avec l'aide à la jeunesse : où vous en êtes et ce qui vient ensuite.",
-        en: "For each child, the steps agreed with youth care: where you are now and what comes next.",
+        nl: "Hier zie je per kind de stappen die je met jeugdhulp afsprak. Je ziet waar jullie nu staan en wat er daarna komt.",
+        fr: "Vous voyez ici, pour chaque enfant, les étapes convenues avec l'aide à la jeunesse. Vous voyez où vous en êtes et ce qui vient ensuite.",
+        en: "Here you see, for each child, the steps agreed with youth care. You see where you are now and what comes next.",
         ar: "لكل طفل، الخطوات المتّفق عليها مع رعاية الشباب: أين أنتم الآن وما الخطوة التالية.",
     }
     NoChildrenYet { nl: "Er zijn nog geen stappen afgesproken.", fr: "Aucune étape n'a encore été convenue.", en: "No steps have been agreed yet.", ar: "لم يُتّفق على أي خطوات بعد." }
@@ -437,9 +437,9 @@ messages! {
     }
     CaseloadTitle { nl: "Mijn caseload", fr: "Mes suivis", en: "My caseload", ar: "الحالات التي أتابعها" }
     CaseloadIntro {
-        nl: "De kringen waarin je werkt: wat over datum is, wat de volgende stap is en welke afspraken eraan komen.",
-        fr: "Les cercles dans lesquels vous travaillez : ce qui est en retard, la prochaine étape et les rendez-vous à venir.",
-        en: "The circles you work in: what is overdue, what comes next and which appointments are coming up.",
+        nl: "De kringen waarin je werkt. Per kring zie je wat over datum is, wat de volgende stap is en welke afspraken eraan komen.",
+        fr: "Les cercles dans lesquels vous travaillez. Pour chaque cercle, vous voyez ce qui est en retard, la prochaine étape et les rendez-vous à venir.",
+        en: "The circles you work in. For each circle you see what is overdue, what comes next and which appointments are coming up.",
         ar: "الدوائر التي تعمل فيها: ما تأخّر، والخطوة التالية، والمواعيد القادمة.",
     }
     OverdueTitle { nl: "Over datum ({count})", fr: "En retard ({count})", en: "Overdue ({count})", ar: "متأخر ({count})" }
@@ -588,7 +588,7 @@ messages! {
     SubmitPlanIntro { nl: "Wie moet tekenen, krijgt het plan te zien met de vraag of ze akkoord zijn. Daarna verandert deze versie niet meer.", fr: "Les personnes qui doivent signer verront le plan et diront si elles sont d'accord. Ensuite, cette version ne change plus.", en: "The people who must sign will see the plan and say whether they agree. After that, this version no longer changes.", ar: "سيرى من يجب أن يوقّع الخطة ويقول إن كان موافقاً. بعد ذلك لا تتغيّر هذه النسخة." }
     SubmitPlanButton { nl: "Vragen om te tekenen", fr: "Demander de signer", en: "Ask for signatures", ar: "اطلب التوقيع" }
     SignPlanTitle { nl: "Ondertekenen", fr: "Signer", en: "Sign", ar: "التوقيع" }
-    SignPlanIntro { nl: "Met je handtekening zeg je: dit is het plan zoals we het bespraken, met mijn antwoorden erbij. Als je niet akkoord bent met een punt, blijft dat zichtbaar.", fr: "Par votre signature, vous dites : voici le plan tel que nous l'avons discuté, avec mes réponses. Si vous n'êtes pas d'accord avec un point, cela reste visible.", en: "By signing you say: this is the plan as we discussed it, with my answers. If you disagree with an item, that stays visible.", ar: "بتوقيعك تقول: هذه هي الخطة كما ناقشناها، مع إجاباتي. إن لم تكن موافقاً على بند، يبقى ذلك ظاهراً." }
+    SignPlanIntro { nl: "Met je handtekening zeg je: dit is het plan zoals we het bespraken, met mijn antwoorden. Ben je niet akkoord met een punt? Dan blijft dat zichtbaar.", fr: "Par votre signature, vous dites : voici le plan tel que nous l'avons discuté, avec mes réponses. Si vous n'êtes pas d'accord avec un point, cela reste visible.", en: "By signing you say: this is the plan as we discussed it, with my answers. If you disagree with an item, that stays visible.", ar: "بتوقيعك تقول: هذه هي الخطة كما ناقشناها، مع إجاباتي. إن لم تكن موافقاً على بند، يبقى ذلك ظاهراً." }
     SignPlanButton { nl: "Plan ondertekenen", fr: "Signer le plan", en: "Sign the plan", ar: "وقّع الخطة" }
     AskFamilyTitle { nl: "Iemand van je familie mee laten tekenen", fr: "Faire signer aussi un membre de votre famille", en: "Ask a family member to sign too", ar: "اطلب من أحد أفراد عائلتك أن يوقّع أيضاً" }
     AskFamilyLabel { nl: "Wie?", fr: "Qui ?", en: "Who?", ar: "من؟" }
@@ -622,10 +622,10 @@ messages! {
     TextSizeNormal { nl: "gewoon", fr: "normale", en: "normal", ar: "عادي" }
     TextSizeLarge { nl: "groot", fr: "grande", en: "large", ar: "كبير" }
     TextSizeLarger { nl: "heel groot", fr: "très grande", en: "very large", ar: "كبير جداً" }
-    QuickExitExplained { nl: "Met „Snel weg” bovenaan, of door drie keer op Escape te drukken, verdwijnt Brug meteen en zie je een gewone website. Met de knop Terug kom je niet terug in Brug.", fr: "Avec « Partir vite » en haut, ou en appuyant trois fois sur Échap, Brug disparaît tout de suite et vous voyez un site ordinaire. Le bouton Retour ne ramène pas dans Brug.", en: "With “Leave quickly” at the top, or by pressing Escape three times, Brug disappears at once and you see an ordinary website. The Back button does not bring you back into Brug.", ar: "بالضغط على «غادر بسرعة» في الأعلى، أو بالضغط على Escape ثلاث مرات، يختفي Brug فوراً وترى موقعاً عادياً. زر الرجوع لا يعيدك إلى Brug." }
+    QuickExitExplained { nl: "Druk bovenaan op „Snel weg”, of druk drie keer op Escape. Dan verdwijnt Brug meteen en zie je een gewone website. Met de knop Terug kom je niet terug in Brug.", fr: "Appuyez sur « Partir vite » en haut, ou trois fois sur Échap. Brug disparaît alors tout de suite et vous voyez un site ordinaire. Le bouton Retour ne ramène pas dans Brug.", en: "Press “Leave quickly” at the top, or press Escape three times. Then Brug disappears at once and you see an ordinary website. The Back button does not bring you back into Brug.", ar: "اضغط على «غادر بسرعة» في الأعلى، أو اضغط على Escape ثلاث مرات. عندها يختفي Brug فوراً وترى موقعاً عادياً. زر الرجوع لا يعيدك إلى Brug." }
     QuickExitSignsOutLabel { nl: "Meld me ook af als ik snel weg ga", fr: "Me déconnecter aussi quand je pars vite", en: "Also sign me out when I leave quickly", ar: "سجّل خروجي أيضاً عندما أغادر بسرعة" }
     OwnPhoneLegend { nl: "Dit toestel", fr: "Cet appareil", en: "This device", ar: "هذا الجهاز" }
-    OwnPhoneExplained { nl: "Op je eigen gsm kan Brug bewaren wat je laatst zag, zodat je het ook zonder internet kunt lezen. Als je je afmeldt of snel weggaat, wordt dat gewist. Doe dit niet op een gsm die je deelt.", fr: "Sur votre propre téléphone, Brug peut garder ce que vous avez vu en dernier, pour le lire aussi sans internet. Si vous vous déconnectez ou partez vite, c'est effacé. Ne le faites pas sur un téléphone partagé.", en: "On your own phone, Brug can keep what you last saw, so you can read it without internet too. It is deleted when you sign out or leave quickly. Do not do this on a phone you share.", ar: "على هاتفك الخاص يمكن لـ Brug أن يحفظ آخر ما رأيته، لتقرأه دون إنترنت أيضاً. يُحذف ذلك عند تسجيل الخروج أو المغادرة بسرعة. لا تفعل ذلك على هاتف مشترك." }
+    OwnPhoneExplained { nl: "Op je eigen gsm kan Brug bewaren wat je laatst zag. Dan kun je het ook zonder internet lezen. Meld je je af of ga je snel weg? Dan wordt het gewist. Doe dit niet op een gsm die je deelt.", fr: "Sur votre propre téléphone, Brug peut garder ce que vous avez vu en dernier. Vous pouvez alors le lire sans internet. Si vous vous déconnectez ou partez vite, c'est effacé. Ne le faites pas sur un téléphone partagé.", en: "On your own phone, Brug can keep what you last saw, so you can read it without internet too. It is deleted when you sign out or leave quickly. Do not do this on a phone you share.", ar: "على هاتفك الخاص يمكن لـ Brug أن يحفظ آخر ما رأيته، لتقرأه دون إنترنت أيضاً. يُحذف ذلك عند تسجيل الخروج أو المغادرة بسرعة. لا تفعل ذلك على هاتف مشترك." }
     OwnPhoneLabel { nl: "Dit is mijn eigen gsm", fr: "C'est mon propre téléphone", en: "This is my own phone", ar: "هذا هاتفي الخاص" }
     OfflineTitle { nl: "Geen verbinding", fr: "Pas de connexion", en: "No connection", ar: "لا يوجد اتصال" }
     OfflineText { nl: "Je bent nu niet verbonden met het internet. Er is niets mis. Als je weer verbinding hebt, werkt Brug zoals altijd.", fr: "Vous n'êtes pas connecté à internet pour le moment. Tout va bien. Quand la connexion revient, Brug fonctionne comme d'habitude.", en: "You are not connected to the internet right now. Nothing is wrong. When you are connected again, Brug works as usual.", ar: "أنت غير متصل بالإنترنت الآن. لا توجد مشكلة. عندما يعود الاتصال يعمل Brug كالمعتاد." }
@@ -648,9 +648,9 @@ messages! {
     }
     ContactsTitle { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }
     ContactsIntro {
-        nl: "Alle diensten en mensen rond {name}: waarom ze betrokken zijn, wat ze beslissen en hoe en wanneer je ze bereikt.",
-        fr: "Tous les services et personnes autour de {name} : pourquoi ils sont impliqués, ce qu'ils décident, et comment et quand les joindre.",
-        en: "All the services and people around {name}: why they are involved, what they decide, and how and when to reach them.",
+        nl: "Alle diensten en mensen rond {name}. Je leest waarom ze betrokken zijn en wat ze beslissen. Je leest ook hoe en wanneer je ze bereikt.",
+        fr: "Tous les services et personnes autour de {name}. Vous lisez pourquoi ils sont là et ce qu'ils décident. Vous lisez aussi comment et quand les joindre.",
+        en: "All the services and people around {name}. You read why they are involved and what they decide. You also read how and when to reach them.",
         ar: "كل الخدمات والأشخاص حول {name}: لماذا هم معنيّون، وماذا يقرّرون، وكيف ومتى يمكن التواصل معهم.",
     }
     NoContactsYet { nl: "Er staan nog geen contactpersonen in.", fr: "Aucun contact pour l'instant.", en: "No contacts yet.", ar: "لا توجد جهات اتصال بعد." }
