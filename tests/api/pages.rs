@@ -390,7 +390,13 @@ async fn the_way_to_contact_a_worker_is_in_the_same_place_on_every_page() {
     let messages = app.page("/messages", Some(&sarah)).await.text().await.unwrap();
     assert!(messages.contains("Hier schrijf je aan de mensen die je helpen."));
     assert!(
-        messages.contains("Lotte (justitieassistent)"),
+        messages.contains("Lotte (je justitieassistent)"),
         "each worker by name and role"
+    );
+    let marleen = app.web_session("marleen").await;
+    let hers = app.page("/messages", Some(&marleen)).await.text().await.unwrap();
+    assert!(
+        hers.contains("Lotte (justitieassistent van Sarah)"),
+        "to the family, the worker is named by whose worker she is"
     );
 }

@@ -59,6 +59,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let next_step = case.trajectory_visible.then(|| case.next_step.clone());
     let upcoming = case.upcoming.clone();
     let plans_waiting = case.plans_waiting.clone();
+    let to_participant = case.your_kind == MemberKind::Participant;
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
@@ -70,7 +71,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p>{lang.t(Msg::CircleIntro)}</p>
                     <ul class="circle-members">
                         {members.into_iter().map(|member| view! {
-                            <Member member me_id participant_name=participant_name.clone() i_am_worker lang/>
+                            <Member member me_id participant_name=participant_name.clone() i_am_worker to_participant lang/>
                         }).collect_view()}
                     </ul>
                     <p><a href=format!("/cases/{case_id}/contacts")>{lang.t(Msg::SeeContacts)}</a></p>
@@ -113,8 +114,15 @@ fn PlansWaiting(case_id: i64, plans: Vec<crate::plans::PlanSummary>, lang: Lang)
 }
 
 #[component]
-fn Member(member: CircleMember, me_id: i64, participant_name: String, i_am_worker: bool, lang: Lang) -> impl IntoView {
-    let role = member.role_in_words(lang, &participant_name);
+fn Member(
+    member: CircleMember,
+    me_id: i64,
+    participant_name: String,
+    i_am_worker: bool,
+    to_participant: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let role = member.role_in_words(lang, &participant_name, to_participant);
     let is_you = member.user_id == me_id;
     view! {
         <li class="circle-member">

@@ -41,10 +41,17 @@ pub struct CircleMember {
 }
 
 impl CircleMember {
-    /// The member's role in plain words, e.g. "youth care" or "Sarah's mother".
-    pub fn role_in_words(&self, lang: Lang, participant_name: &str) -> String {
+    /// The member's role in plain words: "your justice assistant" to the participant,
+    /// "Sarah's justice assistant" or "Sarah's mother" to everyone else.
+    pub fn role_in_words(&self, lang: Lang, participant_name: &str, to_participant: bool) -> String {
         match (self.kind, self.case_role, self.relationship) {
-            (MemberKind::Worker, Some(role), _) => lang.t(role.label()).to_string(),
+            (MemberKind::Worker, Some(role), _) if to_participant => {
+                lang.fill(Msg::YourRole, &[("role", lang.t(role.label()))])
+            }
+            (MemberKind::Worker, Some(role), _) => lang.fill(
+                Msg::FamilyOf,
+                &[("relation", lang.t(role.label())), ("name", participant_name)],
+            ),
             (MemberKind::Family, _, Some(relation)) => lang.fill(
                 Msg::FamilyOf,
                 &[("relation", lang.t(relation.label())), ("name", participant_name)],

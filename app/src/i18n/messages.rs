@@ -111,6 +111,7 @@ messages! {
     RelationChild { nl: "kind", fr: "enfant", en: "child", ar: "الابن أو الابنة" }
     RelationGuardian { nl: "voogd", fr: "tuteur", en: "guardian", ar: "الوصي" }
     RelationOther { nl: "familie", fr: "famille", en: "family", ar: "العائلة" }
+    YourRole { nl: "je {role}", fr: "votre {role}", en: "your {role}", ar: "{role} الخاص بك" }
     FamilyOf { nl: "{relation} van {name}", fr: "{relation} de {name}", en: "{name}'s {relation}", ar: "{relation} — {name}" }
 
     JoinTitle { nl: "Account maken met je code", fr: "Créer un compte avec votre code", en: "Create your account with your code", ar: "أنشئ حسابك بالرمز" }

@@ -24,6 +24,10 @@ pub fn ConversationsPage() -> impl IntoView {
 
 /// "Lotte (your justice assistant)", for everyone in the conversation but the viewer.
 fn others(conversation: &Conversation, viewer_id: i64, lang: Lang) -> String {
+    let to_participant = conversation
+        .members
+        .iter()
+        .any(|m| m.user_id == viewer_id && m.kind == crate::circle::MemberKind::Participant);
     conversation
         .members
         .iter()
@@ -32,7 +36,7 @@ fn others(conversation: &Conversation, viewer_id: i64, lang: Lang) -> String {
             format!(
                 "{} ({})",
                 m.display_name,
-                m.role_in_words(lang, &conversation.participant_name)
+                m.role_in_words(lang, &conversation.participant_name, to_participant)
             )
         })
         .collect::<Vec<_>>()
