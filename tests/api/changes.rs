@@ -133,6 +133,16 @@ async fn phones_learn_of_plan_and_conference_changes_when_they_may_read_plans() 
         .post_json(&format!("/api/v1/cases/{case_a}/conferences"), Some(&lotte), conference)
         .await;
     assert_eq!(recorded.status(), StatusCode::CREATED);
+    let recorded: Value = recorded.json().await.unwrap();
+    let decision = json!({ "decision": "Opleiding in maart", "meaning_for_you": "Je begint in maart." });
+    let decided = app
+        .post_json(
+            &format!("/api/v1/cases/{case_a}/conferences/{}/decisions", recorded["id"]),
+            Some(&lotte),
+            decision,
+        )
+        .await;
+    assert!(decided.status().is_success());
 
     let (seen, _) = sync(&app, case_a, &sarah, sarah_before).await;
     assert_eq!(
@@ -141,6 +151,7 @@ async fn phones_learn_of_plan_and_conference_changes_when_they_may_read_plans() 
             ("plan".to_string(), "created".to_string()),
             ("plan".to_string(), "changed".to_string()),
             ("conference".to_string(), "created".to_string()),
+            ("conference".to_string(), "changed".to_string()),
         ]
     );
     assert!(seen.iter().all(|c| c["category"] == "plans"));

@@ -205,6 +205,12 @@ async fn conferences_are_listed_by_their_date_and_two_inputs_at_once_both_succee
         }
     }
     assert_eq!(paged, dates, "page by page, the same order and nothing twice");
+    let old_cursor = app.get(&format!("{list}?after=12"), &sarah).await;
+    assert_eq!(
+        error_code(old_cursor).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_cursor".into()),
+        "a cursor that names no date is refused, not read as the end of the list"
+    );
 
     let coming = all["conferences"][0]["id"].as_i64().unwrap();
     let input = |text: &'static str| {

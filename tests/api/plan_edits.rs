@@ -111,7 +111,9 @@ async fn saving_an_item_unchanged_keeps_the_version_and_its_signatures() {
     )
     .await;
 
-    let same = json!({ "what": "Gesprekken", "owner_user_id": app.user_id("lotte").await, "why": "Opvolging" });
+    let lotte_id = app.user_id("lotte").await;
+    let reads_before = app.audit_count("case_read", lotte_id).await;
+    let same = json!({ "what": "Gesprekken", "owner_user_id": lotte_id, "why": "Opvolging" });
     let saved = success(
         app.call(Method::PATCH, &format!("{base}/items/{first}"), &lotte, Some(same))
             .await,
@@ -127,6 +129,10 @@ async fn saving_an_item_unchanged_keeps_the_version_and_its_signatures() {
         .find(|p| p["person"]["user_id"] == sarah_id)
         .unwrap();
     assert!(sarah_signed["signed_at"].is_i64(), "Sarah's signature stays");
+    assert!(
+        app.audit_count("case_read", lotte_id).await > reads_before,
+        "the answer showed the plan, so the read is on Sarah's record"
+    );
 
     // A real change still starts the next version.
     let changed = success(
@@ -302,4 +308,51 @@ async fn the_plans_page_lists_every_plan_even_past_the_api_page_size() {
     let html = page.text().await.unwrap();
     assert!(html.contains("Plan 000"));
     assert!(html.contains("Plan 200"), "the 201st plan is on the page too");
+}
+
+#[tokio::test]
+async fn the_participant_is_never_taken_off_an_agreement() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let case = app.case_of("Sarah").await;
+    let body = json!({ "kind": "support", "items": [
+        { "what": "Gesprekken", "owner_user_id": app.user_id("lotte").await, "why": "Opvolging" }
+    ] });
+    let plan = success(
+        app.post_json(&format!("/api/v1/cases/{case}/plans"), Some(&lotte), body)
+            .await,
+    )
+    .await;
+    let base = format!("/api/v1/cases/{case}/plans/{}", plan["plan_id"]);
+    success(
+        app.post_json(&format!("{base}/submit"), Some(&lotte), json!({ "number": 1 }))
+            .await,
+    )
+    .await;
+    // Even if her place in the circle ended (only an administrator can do that), the
+    // workers' signatures alone do not make the plan agreed.
+    let sarah_id = app.user_id("sarah").await;
+    sqlx::query("UPDATE memberships SET ended_at = 1 WHERE user_id = $1")
+        .bind(sarah_id)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let key = keys(&plan)[0];
+    let path = format!("{base}/versions/1/items/{key}/response");
+    success(
+        app.call(Method::PUT, &path, &lotte, Some(json!({ "stance": "agree" })))
+            .await,
+    )
+    .await;
+    let signed = success(
+        app.post_json(&format!("{base}/versions/1/signatures"), Some(&lotte), json!({}))
+            .await,
+    )
+    .await;
+    assert_eq!(signed["state"], "awaiting_signatures");
+    assert!(signed["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["person"]["user_id"] == sarah_id));
 }

@@ -49,7 +49,8 @@ pub async fn changes_since(
          AND action IN ('milestone_created', 'milestone_changed', 'reunification_changed', \
          'appointment_created', 'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
          'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \
-         'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_input_given', \
+         'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_decision_recorded', \
+         'conference_input_given', \
          'conference_responded') \
          ORDER BY id LIMIT $3",
     )

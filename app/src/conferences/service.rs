@@ -139,10 +139,13 @@ pub async fn conferences(
     let mut tx = state.begin().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let limit = page.limit;
-    let after = page
-        .after
-        .clone()
-        .unwrap_or_else(|| Cursor::new(LATER_THAN_EVERY_DATE, i64::MAX));
+    let after = match page.after.clone() {
+        // This list's cursors name a date; any other (an id-only cursor of an older
+        // version of the API) would silently end the list.
+        Some(cursor) if Date::parse(&cursor.key).is_err() => return Err(AppError::new(ErrorCode::InvalidCursor)),
+        Some(cursor) => cursor,
+        None => Cursor::new(LATER_THAN_EVERY_DATE, i64::MAX),
+    };
     let sql = format!(
         "SELECT {COLUMNS} FROM conferences WHERE case_id = $1 AND (held_on < $2 OR (held_on = $2 AND id < $3)) \
          ORDER BY held_on DESC, id DESC LIMIT $4"
@@ -292,7 +295,7 @@ pub async fn record_decision(
     audit::record(
         &mut tx,
         ctx,
-        entry(viewer, case_id, AuditAction::ConferenceRecorded, conference_id),
+        entry(viewer, case_id, AuditAction::ConferenceDecisionRecorded, conference_id),
     )
     .await?;
     let conference = find(&mut tx, case_id, conference_id, &today).await?;

@@ -98,10 +98,10 @@ messages! {
     CaseRoleJusticeAssistant { nl: "justitieassistent", fr: "assistant de justice", en: "justice assistant", ar: "مساعد العدالة" }
     CaseRolePsychosocialService { nl: "psychosociale dienst", fr: "service psychosocial", en: "psychosocial service", ar: "الخدمة النفسية الاجتماعية" }
     CaseRoleSocialWorker { nl: "maatschappelijk werker", fr: "assistant social", en: "social worker", ar: "أخصائي اجتماعي" }
-    CaseRoleYouthCare { nl: "jeugdhulp", fr: "aide à la jeunesse", en: "youth care", ar: "رعاية الشباب" }
+    CaseRoleYouthCare { nl: "jeugdhulp", fr: "aide à la jeunesse", en: "youth care", ar: "رعاية الأطفال والشباب" }
     CaseRoleReligiousCounsellor { nl: "imam of aalmoezenier", fr: "imam ou aumônier", en: "imam or chaplain", ar: "إمام أو مرشد ديني" }
     CaseRoleBuddy { nl: "buddy", fr: "parrain ou marraine", en: "buddy", ar: "رفيق الدعم" }
-    CaseRolePreventionCounsellor { nl: "consulent preventiecentrum", fr: "conseiller du centre d'aide", en: "support-centre counsellor", ar: "مستشار مركز الدعم" }
+    CaseRolePreventionCounsellor { nl: "medewerker hulpcentrum", fr: "conseiller du centre d'aide", en: "support-centre counsellor", ar: "مستشار مركز الدعم" }
 
     RelationMother { nl: "moeder", fr: "mère", en: "mother", ar: "الأم" }
     RelationFather { nl: "vader", fr: "père", en: "father", ar: "الأب" }
@@ -111,7 +111,7 @@ messages! {
     RelationChild { nl: "kind", fr: "enfant", en: "child", ar: "الابن أو الابنة" }
     RelationGuardian { nl: "voogd", fr: "tuteur", en: "guardian", ar: "الوصي" }
     RelationOther { nl: "familie", fr: "famille", en: "family", ar: "العائلة" }
-    YourRole { nl: "je {role}", fr: "votre {role}", en: "your {role}", ar: "{role} الخاص بك" }
+    YourRole { nl: "je {role}", fr: "votre {role}", en: "your {role}", ar: "{role} في دائرتك" }
     FamilyOf { nl: "{relation} van {name}", fr: "{relation} de {name}", en: "{name}'s {relation}", ar: "{relation} — {name}" }
 
     JoinTitle { nl: "Account maken met je code", fr: "Créer un compte avec votre code", en: "Create your account with your code", ar: "أنشئ حسابك بالرمز" }
@@ -124,10 +124,10 @@ messages! {
     CodeLabel { nl: "Code", fr: "Code", en: "Code", ar: "الرمز" }
     NewUsernameLabel { nl: "Kies een gebruikersnaam", fr: "Choisissez un nom d'utilisateur", en: "Choose a username", ar: "اختر اسم مستخدم" }
     UsernameHint {
-        nl: "3 tot 32 tekens: kleine letters, cijfers, punt, streepje. Bij een wachtwoordherstel laat je dit leeg.",
-        fr: "3 à 32 caractères : lettres minuscules, chiffres, point, tiret. Pour une réinitialisation, laissez vide.",
-        en: "3 to 32 characters: small letters, digits, dot, dash. Leave it empty for a password reset.",
-        ar: "من 3 إلى 32 حرفًا: حروف لاتينية صغيرة وأرقام ونقطة وشرطة. اتركه فارغًا عند إعادة تعيين كلمة المرور.",
+        nl: "Begin met een letter. Gebruik 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje. Heb je een code voor een nieuw wachtwoord? Laat dit dan leeg.",
+        fr: "Commencez par une lettre. Utilisez 3 à 32 caractères : lettres minuscules, chiffres, point ou tiret. Vous avez un code pour un nouveau mot de passe ? Laissez alors ce champ vide.",
+        en: "Start with a letter. Use 3 to 32 characters: small letters, numbers, a dot or a dash. Do you have a code for a new password? Then leave this empty.",
+        ar: "ابدأ بحرف. استخدم من 3 إلى 32 حرفًا: حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة. إذا كان معك رمز لكلمة مرور جديدة، فاترك هذا فارغًا.",
     }
     NewPasswordLabel { nl: "Kies een wachtwoord", fr: "Choisissez un mot de passe", en: "Choose a password", ar: "اختر كلمة مرور" }
     PasswordHint {
@@ -199,10 +199,10 @@ messages! {
         ar: "لم تتم مشاركة هذا معك.",
     }
     ErrCrossSite {
-        nl: "Dit verzoek kwam niet van Brug zelf en werd daarom geweigerd.",
-        fr: "Cette demande ne venait pas de Brug et a donc été refusée.",
-        en: "This request did not come from Brug itself, so it was refused.",
-        ar: "هذا الطلب لم يأتِ من Brug نفسه، لذلك تم رفضه.",
+        nl: "Brug heeft dit niet gedaan, omdat het niet uit Brug zelf kwam. Open Brug opnieuw en probeer het nog eens.",
+        fr: "Brug n'a pas fait cette action, car elle ne venait pas de Brug. Ouvrez Brug à nouveau et réessayez.",
+        en: "Brug did not do this, because it did not come from Brug itself. Open Brug again and try again.",
+        ar: "لم ينفّذ Brug هذا الطلب لأنه لم يأتِ من Brug نفسه. افتح Brug من جديد وحاول مرة أخرى.",
     }
     ErrNotFound { nl: "Dat vinden we niet.", fr: "Introuvable.", en: "We cannot find that.", ar: "لم نجد ذلك." }
     ErrInvalidCode {
@@ -248,10 +248,10 @@ messages! {
         ar: "هناك خطأ في ما أدخلته. تحقّق منه من فضلك.",
     }
     ErrInternal {
-        nl: "Er ging bij ons iets mis. Er is niets verloren. Probeer het straks opnieuw.",
-        fr: "Un problème est survenu chez nous. Rien n'est perdu. Réessayez plus tard.",
-        en: "Something went wrong on our side. Nothing was lost. Please try again later.",
-        ar: "حدث خطأ من جهتنا. لم يضِع شيء. حاول مرة أخرى لاحقًا.",
+        nl: "Er ging bij ons iets mis. Wat al bewaard was, blijft bewaard. Probeer het straks opnieuw.",
+        fr: "Un problème est survenu chez nous. Ce qui était déjà enregistré reste enregistré. Réessayez plus tard.",
+        en: "Something went wrong on our side. What was already saved stays saved. Please try again later.",
+        ar: "حدث خطأ من جهتنا. ما حُفظ من قبل يبقى محفوظًا. حاول مرة أخرى لاحقًا.",
     }
     ErrUnavailable {
         nl: "Brug is even niet bereikbaar. Probeer het straks opnieuw.",
@@ -286,7 +286,7 @@ messages! {
     InviteWorkerTitle { nl: "Een begeleider uitnodigen", fr: "Inviter un intervenant", en: "Invite a support worker", ar: "دعوة مرافق" }
     OrganisationLabel { nl: "Organisatie", fr: "Organisation", en: "Organisation", ar: "المنظمة" }
     CasesTitle { nl: "Kringen", fr: "Cercles", en: "Circles", ar: "الدوائر" }
-    NewCaseLabel { nl: "Voornaam of roepnaam van de deelnemer", fr: "Prénom ou surnom du participant", en: "First name or alias of the participant", ar: "الاسم الأول أو المستعار للمشارك" }
+    NewCaseLabel { nl: "Voornaam of roepnaam van de deelnemer", fr: "Prénom ou surnom du participant", en: "First name or nickname of the participant", ar: "الاسم الأول للمشارك أو الاسم الذي يُنادى به" }
     OpenCaseButton { nl: "Kring openen", fr: "Ouvrir un cercle", en: "Open a circle", ar: "فتح دائرة" }
     AssignTitle { nl: "Een begeleider toewijzen", fr: "Affecter un intervenant", en: "Assign a support worker", ar: "تكليف مرافق" }
     CaseLabel { nl: "Kring", fr: "Cercle", en: "Circle", ar: "الدائرة" }
@@ -298,10 +298,10 @@ messages! {
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
     AssignedWorkers { nl: "Begeleiders: {names}", fr: "Intervenants : {names}", en: "Support workers: {names}", ar: "المرافقون: {names}" }
     NoneYet { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
-    PhaseInDetention { nl: "in detentie", fr: "en détention", en: "in detention", ar: "في الاحتجاز" }
-    PhaseLeave { nl: "met verlof", fr: "en congé pénitentiaire", en: "on leave", ar: "في إجازة من السجن" }
+    PhaseInDetention { nl: "in de gevangenis", fr: "en prison", en: "in prison", ar: "في السجن" }
+    PhaseLeave { nl: "met verlof", fr: "en congé pénitentiaire", en: "on leave from prison", ar: "في إجازة من السجن" }
     PhaseConditionalRelease { nl: "voorwaardelijke vrijlating", fr: "libération conditionnelle", en: "conditional release", ar: "الإفراج المشروط" }
-    PhaseAfterCare { nl: "nazorg", fr: "suivi après la libération", en: "after-care", ar: "المتابعة بعد الإفراج" }
+    PhaseAfterCare { nl: "hulp na de vrijlating", fr: "suivi après la libération", en: "support after release", ar: "المتابعة بعد الإفراج" }
     PhaseClosed { nl: "afgerond", fr: "clôturé", en: "closed", ar: "مُنتهٍ" }
     StatusPlanned { nl: "gepland", fr: "prévu", en: "planned", ar: "مخطَّط" }
     StatusInProgress { nl: "bezig", fr: "en cours", en: "in progress", ar: "قيد التنفيذ" }
@@ -351,10 +351,10 @@ messages! {
     AccessLogTitle { nl: "Wie keek in mijn dossier?", fr: "Qui a consulté mon dossier ?", en: "Who looked at my file?", ar: "من اطّلع على ملفي؟" }
     AccessLogTitleOther { nl: "Wie keek in het dossier van {name}?", fr: "Qui a consulté le dossier de {name} ?", en: "Who looked at {name}'s file?", ar: "من اطّلع على ملف {name}؟" }
     AccessLogIntro {
-        nl: "Elke keer dat iemand je gegevens bekijkt of verandert, staat hier wie, wanneer, wat en waarom. Ook dat je deze lijst bekijkt, wordt genoteerd.",
-        fr: "Chaque fois que quelqu'un consulte ou modifie vos données, vous voyez ici qui, quand, quoi et pourquoi. Le fait de consulter cette liste est aussi noté.",
-        en: "Every time someone looks at or changes your information, you see here who, when, what and why. Looking at this list is recorded too.",
-        ar: "في كل مرة يطّلع فيها أحد على معلوماتك أو يغيّرها، ترى هنا من ومتى وماذا ولماذا. الاطّلاع على هذه القائمة يُسجَّل أيضًا.",
+        nl: "Hier zie je wie je gegevens bekeek of veranderde. Je ziet ook wanneer, wat en in welke rol. Ook als jij deze lijst bekijkt, schrijft Brug dat op.",
+        fr: "Vous voyez ici qui a regardé ou modifié vos données. Vous voyez aussi quand, quoi et dans quel rôle. Quand vous regardez cette liste, Brug le note aussi.",
+        en: "Here you see who looked at or changed your information. You also see when, what, and in what role. When you look at this list, Brug writes that down too.",
+        ar: "هنا ترى من اطّلع على معلوماتك أو غيّرها. وترى أيضًا متى، وماذا، وبأي صفة. وعندما تنظر في هذه القائمة، يسجّل Brug ذلك أيضًا.",
     }
     OlderEntries { nl: "Oudere regels", fr: "Lignes plus anciennes", en: "Older entries", ar: "سجلات أقدم" }
     SomeoneOutside { nl: "iemand buiten de kring", fr: "quelqu'un hors du cercle", en: "someone outside the circle", ar: "شخص من خارج الدائرة" }
@@ -362,6 +362,8 @@ messages! {
     CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }
     CategoryReunification { nl: "de hereniging", fr: "les retrouvailles familiales", en: "the reunification", ar: "لمّ الشمل" }
     CategoryAppointments { nl: "de afspraken", fr: "les rendez-vous", en: "the appointments", ar: "المواعيد" }
+    CategorySharing { nl: "wat je familie ziet", fr: "ce que votre famille voit", en: "what your family sees", ar: "ما تراه عائلتك" }
+    ActionLookedAtFile { nl: "bekeek het dossier", fr: "a consulté le dossier", en: "looked at the file", ar: "اطّلع على الملف" }
     CategoryAccessLog { nl: "deze lijst", fr: "cette liste", en: "this list", ar: "هذه القائمة" }
     ActionLookedAt { nl: "bekeek {what}", fr: "a consulté {what}", en: "looked at {what}", ar: "اطّلع على {what}" }
     ActionAddedStep { nl: "voegde een stap toe aan het traject", fr: "a ajouté une étape au parcours", en: "added a step to the trajectory", ar: "أضاف خطوة إلى المسار" }
@@ -397,13 +399,13 @@ messages! {
         nl: "Hier zie je per kind de stappen die je met jeugdhulp afsprak. Je ziet waar jullie nu staan en wat er daarna komt.",
         fr: "Vous voyez ici, pour chaque enfant, les étapes convenues avec l'aide à la jeunesse. Vous voyez où vous en êtes et ce qui vient ensuite.",
         en: "Here you see, for each child, the steps agreed with youth care. You see where you are now and what comes next.",
-        ar: "لكل طفل، الخطوات المتّفق عليها مع رعاية الشباب: أين أنتم الآن وما الخطوة التالية.",
+        ar: "هنا ترى لكل طفل الخطوات التي اتفقت عليها مع رعاية الأطفال والشباب. وترى أين أنتم الآن وما الخطوة التالية.",
     }
     NoChildrenYet { nl: "Er zijn nog geen stappen afgesproken.", fr: "Aucune étape n'a encore été convenue.", en: "No steps have been agreed yet.", ar: "لم يُتّفق على أي خطوات بعد." }
     WhatComesNext { nl: "Wat er nu komt", fr: "Ce qui vient maintenant", en: "What comes next", ar: "ما الخطوة القادمة" }
-    ConditionsLabel { nl: "Afspraken", fr: "Conditions", en: "Conditions", ar: "الشروط" }
+    ConditionsLabel { nl: "Voorwaarden", fr: "Conditions", en: "Conditions", ar: "الشروط" }
     NextDateLabel { nl: "Volgende datum", fr: "Prochaine date", en: "Next date", ar: "التاريخ القادم" }
-    ContactLabel { nl: "Contactpersoon", fr: "Personne de contact", en: "Contact person", ar: "الشخص المسؤول" }
+    ContactLabel { nl: "Contactpersoon", fr: "Personne de contact", en: "Contact person", ar: "الشخص الذي تتواصل معه" }
     StepPhoneOrVideo { nl: "contact via telefoon of video", fr: "contact par téléphone ou vidéo", en: "contact by phone or video", ar: "تواصل بالهاتف أو الفيديو" }
     StepSupervisedVisit { nl: "begeleid bezoek", fr: "visite encadrée", en: "supervised visit", ar: "زيارة بإشراف" }
     StepUnsupervisedVisit { nl: "bezoek zonder begeleiding", fr: "visite sans encadrement", en: "unsupervised visit", ar: "زيارة بدون إشراف" }
@@ -455,12 +457,12 @@ messages! {
     CustomStepLabel { nl: "Naam van de stap (bij een andere stap)", fr: "Nom de l'étape (pour une autre étape)", en: "Name of the step (for another step)", ar: "اسم الخطوة (لخطوة أخرى)" }
     AddChildTitle { nl: "Kind toevoegen", fr: "Ajouter un enfant", en: "Add a child", ar: "إضافة طفل" }
     AddChildIntro {
-        nl: "Alleen een voornaam of roepnaam en een leeftijdsgroep: geen achternaam, geen geboortedatum.",
-        fr: "Seulement un prénom ou un surnom et une tranche d'âge : pas de nom de famille, pas de date de naissance.",
-        en: "Only a first name or alias and an age band: no surname, no date of birth.",
-        ar: "الاسم الأول أو اسم مستعار وفئة عمرية فقط: بلا اسم عائلة ولا تاريخ ميلاد.",
+        nl: "Alleen een voornaam of roepnaam, en een leeftijdsgroep. Geen achternaam, geen geboortedatum.",
+        fr: "Seulement un prénom ou un surnom, et une tranche d'âge. Pas de nom de famille, pas de date de naissance.",
+        en: "Only a first name or nickname, and an age group. No surname, no date of birth.",
+        ar: "فقط الاسم الأول أو الاسم الذي يُنادى به، والفئة العمرية. لا اسم عائلة ولا تاريخ ميلاد.",
     }
-    AliasLabel { nl: "Voornaam of roepnaam", fr: "Prénom ou surnom", en: "First name or alias", ar: "الاسم الأول أو المستعار" }
+    AliasLabel { nl: "Voornaam of roepnaam", fr: "Prénom ou surnom", en: "First name or nickname", ar: "الاسم الأول أو الاسم الذي يُنادى به" }
     AgeBandLabel { nl: "Leeftijd", fr: "Âge", en: "Age", ar: "العمر" }
     ErrInvalidCursor {
         nl: "Die plaats in de lijst bestaat niet. Begin opnieuw bij het begin van de lijst.",
@@ -495,13 +497,13 @@ messages! {
     ActionStartedConversation { nl: "begon een groepsgesprek", fr: "a commencé une conversation de groupe", en: "started a group conversation", ar: "بدأ محادثة جماعية" }
     StandInNotice {
         nl: "{away} is afwezig tot en met {until}. {stand_in} neemt intussen over en leest je berichten.",
-        fr: "{away} est absent(e) jusqu'au {until} inclus. {stand_in} reprend entre-temps et lit vos messages.",
-        en: "{away} is away until {until}. Meanwhile {stand_in} stands in and reads your messages.",
-        ar: "{away} غائب حتى {until}. في الأثناء يتولى {stand_in} الأمر ويقرأ رسائلك.",
+        fr: "{away} est absent(e) jusqu'au {until} inclus. Pendant ce temps, {stand_in} remplace cette personne et lit vos messages.",
+        en: "{away} is away until the end of {until}. In the meantime, {stand_in} takes over and reads your messages.",
+        ar: "{away} غائب إلى نهاية يوم {until}. خلال هذه المدة يحلّ {stand_in} محلّه ويقرأ رسائلك.",
     }
     ActionAddedToConversation { nl: "voegde iemand toe aan een gesprek", fr: "a ajouté quelqu'un à une conversation", en: "added someone to a conversation", ar: "أضاف شخصًا إلى محادثة" }
     MessageSettingsTitle { nl: "Instellingen voor berichten", fr: "Réglages des messages", en: "Message settings", ar: "إعدادات الرسائل" }
-    YouAreAway { nl: "Je bent afwezig tot en met {until}. {stand_in} neemt over.", fr: "Vous êtes absent(e) jusqu'au {until} inclus. {stand_in} reprend.", en: "You are away until {until}. {stand_in} stands in.", ar: "أنت غائب حتى {until}. يتولى {stand_in} الأمر." }
+    YouAreAway { nl: "Je bent afwezig tot en met {until}. {stand_in} neemt over.", fr: "Vous êtes absent(e) jusqu'au {until} inclus. {stand_in} vous remplace.", en: "You are away until the end of {until}. {stand_in} takes over.", ar: "أنت غائب إلى نهاية يوم {until}. يحلّ {stand_in} محلّك." }
     BackFromAway { nl: "Ik ben terug", fr: "Je suis de retour", en: "I am back", ar: "لقد عدت" }
     AwayUntilLabel { nl: "Afwezig tot en met", fr: "Absent(e) jusqu'au", en: "Away until", ar: "غائب حتى" }
     SendReadReceiptsLabel { nl: "Laat anderen zien wanneer ik hun bericht gelezen heb", fr: "Montrer aux autres quand j'ai lu leur message", en: "Let others see when I have read their message", ar: "اسمح للآخرين برؤية متى قرأت رسالتهم" }
@@ -535,7 +537,7 @@ messages! {
     ErrAlreadySigned { nl: "Je hebt deze versie al ondertekend.", fr: "Vous avez déjà signé cette version.", en: "You have already signed this version.", ar: "لقد وقّعت هذه النسخة من قبل." }
     ErrItemsUnanswered { nl: "Zeg eerst bij elk punt of je akkoord bent.", fr: "Dites d'abord pour chaque point si vous êtes d'accord.", en: "First say for each item whether you agree.", ar: "قل أولاً لكل بند إن كنت موافقاً." }
     ErrNotOpenForAgreement { nl: "Dit plan is nog in opmaak. Je kunt het ondertekenen als het klaar is.", fr: "Ce plan est encore en préparation. Vous pourrez le signer quand il sera prêt.", en: "This plan is still being drafted. You can sign it when it is ready.", ar: "هذه الخطة ما زالت قيد الإعداد. يمكنك توقيعها عندما تكون جاهزة." }
-    ErrProposalDecided { nl: "Over dit voorstel is al beslist.", fr: "Cette proposition a déjà été décidée.", en: "This proposal has already been decided.", ar: "تمّ البتّ في هذا الاقتراح من قبل." }
+    ErrProposalDecided { nl: "Over dit voorstel is al beslist.", fr: "Quelqu'un a déjà répondu à cette proposition.", en: "Someone has already answered this suggestion.", ar: "أجاب أحدٌ عن هذا الاقتراح من قبل." }
     ErrNotAParty { nl: "Jij hoeft deze versie niet te ondertekenen.", fr: "Vous n'avez pas à signer cette version.", en: "You are not asked to sign this version.", ar: "لا يُطلب منك توقيع هذه النسخة." }
     ErrPlanEmpty { nl: "Een plan heeft minstens één punt nodig.", fr: "Un plan a besoin d'au moins un point.", en: "A plan needs at least one item.", ar: "تحتاج الخطة إلى بند واحد على الأقل." }
     PlansTitle { nl: "Plannen", fr: "Plans", en: "Plans", ar: "الخطط" }
@@ -585,7 +587,7 @@ messages! {
     ChangeItemSummary { nl: "Punt wijzigen", fr: "Modifier le point", en: "Change this item", ar: "عدّل هذا البند" }
     RemoveItemButton { nl: "Punt weghalen", fr: "Retirer le point", en: "Remove this item", ar: "احذف هذا البند" }
     AddItemTitle { nl: "Een punt toevoegen", fr: "Ajouter un point", en: "Add an item", ar: "أضف بنداً" }
-    SubmitPlanTitle { nl: "Klaar om af te spreken?", fr: "Prêt à convenir ?", en: "Ready to agree?", ar: "جاهز للاتفاق؟" }
+    SubmitPlanTitle { nl: "Is het plan klaar om te tekenen?", fr: "Le plan est prêt pour les signatures ?", en: "Is the plan ready to sign?", ar: "هل الخطة جاهزة للتوقيع؟" }
     SubmitPlanIntro { nl: "Wie moet tekenen, krijgt het plan te zien met de vraag of ze akkoord zijn. Daarna verandert deze versie niet meer.", fr: "Les personnes qui doivent signer verront le plan et diront si elles sont d'accord. Ensuite, cette version ne change plus.", en: "The people who must sign will see the plan and say whether they agree. After that, this version no longer changes.", ar: "سيرى من يجب أن يوقّع الخطة ويقول إن كان موافقاً. بعد ذلك لا تتغيّر هذه النسخة." }
     SubmitPlanButton { nl: "Vragen om te tekenen", fr: "Demander de signer", en: "Ask for signatures", ar: "اطلب التوقيع" }
     SignPlanTitle { nl: "Ondertekenen", fr: "Signer", en: "Sign", ar: "التوقيع" }
@@ -631,7 +633,7 @@ messages! {
     OfflineTitle { nl: "Geen verbinding", fr: "Pas de connexion", en: "No connection", ar: "لا يوجد اتصال" }
     OfflineText { nl: "Je bent nu niet verbonden met het internet. Er is niets mis. Als je weer verbinding hebt, werkt Brug zoals altijd.", fr: "Vous n'êtes pas connecté à internet pour le moment. Tout va bien. Quand la connexion revient, Brug fonctionne comme d'habitude.", en: "You are not connected to the internet right now. Nothing is wrong. When you are connected again, Brug works as usual.", ar: "أنت غير متصل بالإنترنت الآن. لا توجد مشكلة. عندما يعود الاتصال يعمل Brug كالمعتاد." }
     TryAgain { nl: "Opnieuw proberen", fr: "Réessayer", en: "Try again", ar: "حاول مرة أخرى" }
-    StepChangedAnnounce { nl: "Er is iets veranderd aan deze stap. Open dit om te lezen wat, wanneer je er klaar voor bent.", fr: "Quelque chose a changé pour cette étape. Ouvrez ceci pour lire quoi, quand vous êtes prêt.", en: "Something has changed about this step. Open this to read what, when you are ready.", ar: "تغيّر شيء في هذه الخطوة. افتح هذا لتقرأ ما تغيّر، عندما تكون مستعداً." }
+    StepChangedAnnounce { nl: "Er is iets veranderd aan deze stap. Wil je weten wat? Open dit wanneer jij wilt.", fr: "Quelque chose a changé pour cette étape. Vous voulez savoir quoi ? Ouvrez ceci quand vous le souhaitez.", en: "Something has changed in this step. Would you like to know what? Open this whenever you want.", ar: "تغيّر شيء في هذه الخطوة. هل تريد أن تعرف ما هو؟ افتح هذا متى شئت." }
     PushSomethingNew { nl: "Je hebt iets nieuws", fr: "Vous avez du nouveau", en: "You have something new", ar: "لديك شيء جديد" }
     NotificationsTitle { nl: "Meldingen", fr: "Notifications", en: "Notifications", ar: "الإشعارات" }
     NotificationsExplained { nl: "Brug kan je een melding sturen als er iets nieuws is. De melding zegt alleen: „Je hebt iets nieuws”. Nooit wie het stuurde of wat erin staat.", fr: "Brug peut vous envoyer une notification quand il y a du nouveau. Elle dit seulement « Vous avez du nouveau ». Jamais qui l'a envoyé ni ce qu'il contient.", en: "Brug can send you a notification when there is something new. It only says “You have something new”. Never who sent it or what it says.", ar: "يمكن لـ Brug أن يرسل إليك إشعاراً عند وجود شيء جديد. يقول فقط «لديك شيء جديد». لا يذكر أبداً من أرسله ولا ما فيه." }
@@ -664,7 +666,7 @@ messages! {
     ContactKindOther { nl: "andere", fr: "autre", en: "other", ar: "أخرى" }
     ContactKindLabel { nl: "Soort", fr: "Type", en: "Kind", ar: "النوع" }
     RoleInWordsLabel { nl: "Rol, in gewone woorden", fr: "Rôle, en mots simples", en: "Role, in plain words", ar: "الدور، بكلمات بسيطة" }
-    WhyInvolvedLabel { nl: "Waarom betrokken", fr: "Pourquoi impliqué", en: "Why involved", ar: "لماذا هو معنيّ" }
+    WhyInvolvedLabel { nl: "Waarom betrokken", fr: "Pourquoi cette personne est là", en: "Why involved", ar: "سبب المشاركة" }
     DecidesLabel { nl: "Wat beslist deze persoon", fr: "Ce que cette personne décide", en: "What they decide", ar: "ما الذي يقرّره" }
     PhoneLabel { nl: "Telefoon", fr: "Téléphone", en: "Phone", ar: "الهاتف" }
     OfficeHoursLabel { nl: "Bereikbaar", fr: "Joignable", en: "When to reach them", ar: "أوقات التواصل" }

@@ -219,7 +219,7 @@ pub async fn sign(
         plan_entry(viewer, case_id, AuditAction::PlanSigned, plan_id),
     )
     .await?;
-    drop_departed_parties(&mut tx, ctx, case_id, at).await?;
+    drop_departed_parties(&mut tx, ctx, case_id, Some(plan_id), at).await?;
     let version = storage::version(&mut tx, plan_id, number)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
@@ -241,38 +241,53 @@ async fn everyone_signed(tx: &mut Tx<'_>, version_id: i64) -> Result<bool, AppEr
 
 /// Someone asked to agree who can no longer read the plan (they left the circle, or the
 /// participant stopped sharing plans with them) could never sign, and the version would
-/// wait forever. They are taken off every version of the case that waits for signatures,
-/// which is recorded; their answers per item stay visible. A version that then has every
-/// signature it still needs is agreed.
+/// wait forever. They are taken off every version of the case (or of `only_plan`) that
+/// waits for signatures, which is recorded; their answers per item stay visible. A
+/// version that then has every signature it still needs is agreed. The participant is
+/// never taken off: a plan is not agreed without her.
 pub async fn drop_departed_parties(
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
     case_id: i64,
+    only_plan: Option<i64>,
     at: i64,
 ) -> Result<(), AppError> {
-    let waiting: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT p.version_id, v.plan_id, p.user_id FROM plan_parties p \
-         JOIN plan_versions v ON v.id = p.version_id JOIN plans pl ON pl.id = v.plan_id \
-         WHERE pl.case_id = $1 AND v.state = 'awaiting_signatures' AND p.signed_at IS NULL \
-         ORDER BY p.version_id, p.user_id",
+    let plans: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT v.plan_id FROM plan_versions v JOIN plans pl ON pl.id = v.plan_id \
+         WHERE pl.case_id = $1 AND v.state = 'awaiting_signatures' ORDER BY v.plan_id",
     )
     .bind(case_id)
     .fetch_all(&mut **tx)
     .await?;
-    for (version_id, plan_id, user_id) in waiting {
-        if access::member_may_read(tx, case_id, user_id, Category::Plans).await? {
-            continue;
-        }
-        storage::remove_party(tx, version_id, user_id).await?;
-        let entry = AuditEntry {
-            actor: None,
-            action: AuditAction::PlanPartyRemoved,
-            case_id: Some(case_id),
-            object: Some(("plan", plan_id)),
-        };
-        audit::record(tx, ctx, entry).await?;
-        if everyone_signed(tx, version_id).await? {
-            storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
+    for plan_id in plans.into_iter().filter(|id| only_plan.is_none_or(|only| only == *id)) {
+        // Taken in plan order, and before reading who still must sign, so that a signature
+        // given at the same moment is seen (PostgreSQL; SQLite's writes are serial anyway).
+        storage::lock_plan(tx, plan_id).await?;
+        let waiting: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT p.version_id, p.user_id FROM plan_parties p JOIN plan_versions v ON v.id = p.version_id \
+             WHERE v.plan_id = $1 AND v.state = 'awaiting_signatures' AND p.signed_at IS NULL \
+             AND p.user_id NOT IN (SELECT user_id FROM memberships WHERE case_id = $2 AND member_kind = 'participant') \
+             ORDER BY p.version_id, p.user_id",
+        )
+        .bind(plan_id)
+        .bind(case_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (version_id, user_id) in waiting {
+            if access::member_may_read(tx, case_id, user_id, Category::Plans).await? {
+                continue;
+            }
+            storage::remove_party(tx, version_id, user_id).await?;
+            let entry = AuditEntry {
+                actor: None,
+                action: AuditAction::PlanPartyRemoved,
+                case_id: Some(case_id),
+                object: Some(("plan", plan_id)),
+            };
+            audit::record(tx, ctx, entry).await?;
+            if everyone_signed(tx, version_id).await? {
+                storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
+            }
         }
     }
     Ok(())

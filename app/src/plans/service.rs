@@ -437,7 +437,9 @@ pub async fn change_item(
         ..current.clone()
     })?;
     if changed == current {
-        // Saving an item unchanged must not undo the signatures a version collected.
+        // Saving an item unchanged must not undo the signatures a version collected. The
+        // answer shows the plan, so it is recorded as a read.
+        access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
         let version = latest(&mut tx, plan_id).await?;
         let view = version_view(&mut tx, &case, &plan, &version).await?;
         tx.commit().await?;

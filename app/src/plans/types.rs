@@ -50,7 +50,7 @@ pub struct Person {
 pub struct ItemFields {
     /// What will happen.
     pub what: String,
-    /// Who does it: a member of the circle, or nobody named yet.
+    /// Who does it: the participant or a worker of the circle, or nobody named yet.
     pub owner: Option<Person>,
     pub due_on: Option<Date>,
     /// Why it is in the plan.
@@ -221,7 +221,7 @@ pub struct Comparison {
     pub differences: Vec<ItemDifference>,
 }
 
-/// A new item: what, who (a member of the circle), by when, and why.
+/// A new item: what, who (the participant or a worker of the circle), by when, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewItem {

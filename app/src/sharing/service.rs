@@ -158,7 +158,7 @@ pub async fn set_shares(
         crate::circle::service::grant_consent_in(&mut tx, case_id, family_user_id, *category).await?;
     }
     // Someone who no longer sees plans can no longer agree one.
-    crate::plans::agreement::drop_departed_parties(&mut tx, ctx, case_id, state.clock.now()).await?;
+    crate::plans::agreement::drop_departed_parties(&mut tx, ctx, case_id, None, state.clock.now()).await?;
     record(
         &mut tx,
         ctx,

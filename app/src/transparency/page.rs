@@ -75,17 +75,23 @@ fn who(entry: &AccessLogEntry, participant_name: &str, lang: Lang) -> String {
 
 fn what(entry: &AccessLogEntry, lang: Lang) -> String {
     let category = match entry.category.as_deref() {
-        Some("circle") => Msg::CategoryCircle,
-        Some("trajectory") => Msg::CategoryTrajectory,
-        Some("reunification") => Msg::CategoryReunification,
-        Some("appointments") => Msg::CategoryAppointments,
-        Some("plans") => Msg::CategoryPlans,
-        Some("access_log") => Msg::CategoryAccessLog,
-        Some("sharing") => Msg::SharingTitle,
-        _ => Msg::ActionOther,
+        Some("circle") => Some(Msg::CategoryCircle),
+        Some("trajectory") => Some(Msg::CategoryTrajectory),
+        Some("reunification") => Some(Msg::CategoryReunification),
+        Some("appointments") => Some(Msg::CategoryAppointments),
+        Some("plans") => Some(Msg::CategoryPlans),
+        Some("access_log") => Some(Msg::CategoryAccessLog),
+        Some("sharing") => Some(Msg::CategorySharing),
+        _ => None,
     };
     let action = match entry.action.as_str() {
-        "case_read" => return lang.fill(Msg::ActionLookedAt, &[("what", lang.t(category))]),
+        // A read of something without a name of its own says only that someone looked.
+        "case_read" => {
+            return match category {
+                Some(category) => lang.fill(Msg::ActionLookedAt, &[("what", lang.t(category))]),
+                None => lang.t(Msg::ActionLookedAtFile).to_string(),
+            }
+        }
         "milestone_created" => Msg::ActionAddedStep,
         "milestone_changed" => Msg::ActionChangedStep,
         "sharing_changed" | "sharing_restricted" => Msg::ActionSharingChanged,
@@ -107,7 +113,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         }
         "plan_commented" | "plan_proposal_made" => Msg::ActionCommentedPlan,
         "plan_responded" | "plan_signed" => Msg::ActionAnsweredPlan,
-        "conference_recorded" => Msg::ActionRecordedConference,
+        "conference_recorded" | "conference_decision_recorded" => Msg::ActionRecordedConference,
         "conference_input_given" | "conference_responded" => Msg::ActionWroteForConference,
         _ => Msg::ActionOther,
     };
