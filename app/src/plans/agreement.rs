@@ -220,12 +220,7 @@ pub async fn sign(
     )
     .await?;
     drop_departed_parties(&mut tx, ctx, case_id, Some(plan_id), at).await?;
-    let version = storage::version(&mut tx, plan_id, number)
-        .await?
-        .ok_or(AppError::new(ErrorCode::Internal))?;
-    if version.state == VersionState::AwaitingSignatures && everyone_signed(&mut tx, version.id).await? {
-        storage::set_state(&mut tx, version.id, VersionState::Agreed, at).await?;
-    }
+    agree_when_signed(&mut tx, version.id, at).await?;
     let version = storage::version(&mut tx, plan_id, number)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
@@ -234,9 +229,13 @@ pub async fn sign(
     Ok(view)
 }
 
-async fn everyone_signed(tx: &mut Tx<'_>, version_id: i64) -> Result<bool, AppError> {
+/// A version waiting for signatures is agreed once every party it still has has signed.
+async fn agree_when_signed(tx: &mut Tx<'_>, version_id: i64, at: i64) -> Result<(), AppError> {
     let parties = storage::parties(tx, version_id).await?;
-    Ok(!parties.is_empty() && parties.iter().all(|p| p.signed_at.is_some()))
+    if !parties.is_empty() && parties.iter().all(|p| p.signed_at.is_some()) {
+        storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
+    }
+    Ok(())
 }
 
 /// Someone asked to agree who can no longer read the plan (they left the circle, or the
@@ -285,9 +284,7 @@ pub async fn drop_departed_parties(
                 object: Some(("plan", plan_id)),
             };
             audit::record(tx, ctx, entry).await?;
-            if everyone_signed(tx, version_id).await? {
-                storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
-            }
+            agree_when_signed(tx, version_id, at).await?;
         }
     }
     Ok(())
