@@ -14,13 +14,34 @@ use sqlx::Row;
 pub use crate::sharing::Category;
 
 /// Proof that the viewer passed the check for one case. Code that touches a case's data
-/// takes one of these, so it cannot run without the check.
+/// takes one of these, so it cannot run without the check. Its fields are private: only
+/// this module makes one, and the case it names is the case that was checked.
 #[derive(Clone, Debug)]
 pub struct CaseAccess {
-    pub case_id: i64,
-    pub viewer_id: i64,
-    pub kind: MemberKind,
-    pub case_role: Option<CaseRole>,
+    case_id: i64,
+    viewer_id: i64,
+    kind: MemberKind,
+    case_role: Option<CaseRole>,
+}
+
+impl CaseAccess {
+    pub fn case_id(&self) -> i64 {
+        self.case_id
+    }
+
+    pub fn viewer_id(&self) -> i64 {
+        self.viewer_id
+    }
+
+    /// How the viewer belongs to the case's circle.
+    pub fn kind(&self) -> MemberKind {
+        self.kind
+    }
+
+    /// The viewer's role in the case, for a worker.
+    pub fn case_role(&self) -> Option<CaseRole> {
+        self.case_role
+    }
 }
 
 struct Membership {
@@ -185,12 +206,26 @@ pub async fn open_case_changes(
 /// Proof that the viewer is in a conversation and still in its case's circle.
 #[derive(Clone, Debug)]
 pub struct ConversationAccess {
-    pub conversation_id: i64,
-    pub case_id: i64,
+    conversation_id: i64,
+    case_id: i64,
+    participant_is_member: bool,
+}
+
+impl ConversationAccess {
+    pub fn conversation_id(&self) -> i64 {
+        self.conversation_id
+    }
+
+    pub fn case_id(&self) -> i64 {
+        self.case_id
+    }
+
     /// Whether the participant is in it: only then is it part of the participant's file
     /// (and its reads shown in their access log). A family member's conversation with a
     /// worker is theirs, not the participant's.
-    pub participant_is_member: bool,
+    pub fn participant_is_member(&self) -> bool {
+        self.participant_is_member
+    }
 }
 
 /// Who may reach a conversation, as SQL over `c` (conversations) and `cm` (the viewer's

@@ -1,7 +1,7 @@
 //! The audit trail: one row for every sign-in, invitation, reset, membership change and
 //! every read or write of case data, written in the same transaction as the change.
 
-use crate::db::{now, Tx};
+use crate::db::{now, PendingWrite, Tx};
 use crate::state::RequestContext;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,19 +101,23 @@ pub struct AuditEntry {
     pub object: Option<(&'static str, i64)>,
 }
 
+/// Records an entry in the caller's transaction. A write transaction writes it with its
+/// change; a read transaction keeps it for the group-commit writer, and its `commit`
+/// returns once the entry is durable.
 pub async fn record(tx: &mut Tx<'_>, ctx: &RequestContext, entry: AuditEntry) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_user_id, action, case_id, object_type, object_id, request_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(now())
-    .bind(entry.actor)
-    .bind(entry.action.as_str())
-    .bind(entry.case_id)
-    .bind(entry.object.map(|(kind, _)| kind))
-    .bind(entry.object.map(|(_, id)| id))
-    .bind(&ctx.request_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    let pending = PendingWrite::Audit {
+        at: now(),
+        actor: entry.actor,
+        action: entry.action.as_str(),
+        case_id: entry.case_id,
+        object_type: entry.object.map(|(kind, _)| kind.to_string()),
+        object_id: entry.object.map(|(_, id)| id),
+        request_id: ctx.request_id.clone(),
+    };
+    if tx.is_read_only() {
+        tx.defer_audit(pending);
+        Ok(())
+    } else {
+        crate::db::apply_write(tx, &pending).await
+    }
 }

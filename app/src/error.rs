@@ -132,6 +132,15 @@ mod ssr {
 
     impl From<sqlx::Error> for AppError {
         fn from(error: sqlx::Error) -> Self {
+            if matches!(error, sqlx::Error::PoolTimedOut) {
+                // Every connection is at work: answer at once and say when to come back,
+                // rather than keep the person waiting on a queue with no end in sight.
+                tracing::warn!("no database connection came free in time");
+                return AppError {
+                    retry_after: Some(1),
+                    ..AppError::new(ErrorCode::ServiceUnavailable)
+                };
+            }
             tracing::error!(%error, "database error");
             AppError::new(ErrorCode::Internal)
         }
@@ -174,6 +183,16 @@ pub use ssr::api_message;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_full_pool_is_a_calm_503_that_says_when_to_come_back() {
+        let error = AppError::from(sqlx::Error::PoolTimedOut);
+        assert_eq!(error.code.status(), 503);
+        assert_eq!(error.retry_after, Some(1));
+        let other = AppError::from(sqlx::Error::RowNotFound);
+        assert_eq!((other.code, other.retry_after), (ErrorCode::Internal, None));
+    }
 
     #[test]
     fn every_code_round_trips_through_its_name() {

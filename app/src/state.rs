@@ -1,6 +1,7 @@
 //! What every request handler needs, provided once by the server.
 
-use crate::db::{Backend, Db};
+use crate::db::{Backend, Scope, Tx};
+use std::future::Future;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -26,7 +27,8 @@ impl Default for SessionPolicy {
 
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub db: Db,
+    /// This request's (or background step's) unit of work: the only way to the database.
+    pub db: Scope,
     pub backend: Backend,
     pub sessions: Arc<SessionPolicy>,
     pub secure_cookies: bool,
@@ -42,20 +44,35 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Begins a transaction that may write. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later
-    /// fails with "database is locked" when another write commits in between, and
-    /// nearly every transaction here writes an audit row after its reads.
-    pub async fn begin(&self) -> Result<crate::db::Tx<'static>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.db.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.db.begin().await,
+    /// The same state with a new unit of work, for a request or for one step of a
+    /// background task. Its database connection is taken when first needed, once, and
+    /// given back when the last clone of this state is dropped.
+    pub fn with_new_unit(&self) -> AppState {
+        AppState {
+            db: self.db.fresh(),
+            ..self.clone()
         }
     }
 
-    /// Begins a transaction that only reads: one consistent snapshot, no write lock.
-    pub async fn begin_read(&self) -> Result<crate::db::Tx<'static>, sqlx::Error> {
-        self.db.begin().await
+    /// The same state without a unit of work, for what outlives a request (an event
+    /// stream, a background task): each of its steps calls [`AppState::with_new_unit`].
+    pub fn detached(&self) -> AppState {
+        AppState {
+            db: Scope::root(self.db.database().clone()),
+            ..self.clone()
+        }
+    }
+
+    /// Begins a transaction that may write (see [`Scope::write`]).
+    #[track_caller]
+    pub fn begin(&self) -> impl Future<Output = Result<Tx<'static>, sqlx::Error>> + Send + '_ {
+        self.db.write()
+    }
+
+    /// Begins a transaction that only reads (see [`Scope::read`]).
+    #[track_caller]
+    pub fn read(&self) -> impl Future<Output = Result<Tx<'static>, sqlx::Error>> + Send + '_ {
+        self.db.read()
     }
 
     pub fn session_cookie_name(&self) -> &'static str {

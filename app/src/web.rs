@@ -9,9 +9,15 @@ use leptos::prelude::*;
 
 pub const LANGUAGE_COOKIE: &str = "brug_lang";
 
+/// The state with this request's unit of work (put on the request by the server's
+/// request layer), and the request's facts.
 pub fn request_parts() -> Result<(AppState, RequestContext), AppError> {
-    let state = use_context::<AppState>().ok_or(AppError::new(ErrorCode::Internal))?;
     let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
+    let state = parts
+        .extensions
+        .get::<AppState>()
+        .cloned()
+        .ok_or(AppError::new(ErrorCode::Internal))?;
     let ctx = parts
         .extensions
         .get::<RequestContext>()

@@ -6,7 +6,7 @@ use crate::{
     accounts, admin, api, appointments, conferences, contacts, http, install, messaging, plans, push, reunification,
     settings, sharing, trajectory,
 };
-use app::db::{connect_and_migrate, Backend, DbError};
+use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
 use app::messaging::live::EventBus;
 use app::push::service::Push;
@@ -28,18 +28,11 @@ use tower_http::services::ServeDir;
 #[derive(Clone)]
 struct ServerState {
     leptos: LeptosOptions,
-    app: AppState,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
     fn from_ref(state: &ServerState) -> Self {
         state.leptos.clone()
-    }
-}
-
-impl FromRef<ServerState> for AppState {
-    fn from_ref(state: &ServerState) -> Self {
-        state.app.clone()
     }
 }
 
@@ -64,9 +57,10 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartError> {
-        let (db, backend) = connect_and_migrate(settings.database_url()).await?;
+        let db = Scope::root(connect_and_migrate(settings.database_url(), Some(settings.pool())).await?);
+        let backend = db.backend();
         let vapid = settings.vapid_private_key.as_ref().map(|k| k.expose_secret());
-        let push = Push::load(&db, vapid, settings.push_allow_loopback)
+        let push = Push::load(&db.fresh(), vapid, settings.push_allow_loopback)
             .await
             .map_err(|e| StartError::Push(e.code.as_str().into()))?;
         let state = AppState {
@@ -89,7 +83,7 @@ impl Application {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
         }
         if settings.demo_data
-            && demo::load_if_empty(&state)
+            && demo::load_if_empty(&state.with_new_unit())
                 .await
                 .map_err(|e| StartError::Demo(e.code.as_str().into()))?
         {
@@ -132,16 +126,16 @@ impl Application {
 
 fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
     let site_root = settings.site_root.to_string_lossy().to_string();
+    let state_for_requests = state.clone();
     let leptos = LeptosOptions::builder()
         .output_name("brug")
         .site_root(site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(address)
         .build();
-    let server_state = ServerState {
-        leptos: leptos.clone(),
-        app: state.clone(),
-    };
+    // Handlers get the state with their request's unit of work (`RequestState`), never
+    // the application-wide one: the router itself carries only Leptos's options.
+    let server_state = ServerState { leptos: leptos.clone() };
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -266,11 +260,11 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             app::shell,
         ));
     Router::new()
-        .nest("/api/v1", api::routes().with_state(state.clone()))
-        .route("/healthz", get(api::health).with_state(state.clone()))
+        .nest("/api/v1", api::routes())
+        .route("/healthz", get(api::health))
         .route("/manifest.webmanifest", get(install::manifest))
         .route("/icon.svg", get(install::icon))
-        .route("/sw.js", get(install::service_worker).with_state(state))
+        .route("/sw.js", get(install::service_worker))
         .nest_service("/pkg", static_files(format!("{site_root}/pkg")))
         .nest_service("/style", static_files(format!("{site_root}/style")))
         .merge(pages.with_state(server_state))
@@ -280,7 +274,10 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         // accepts); static files come compressed ahead of time. Event streams are not
         // compressed, so that each event leaves at once.
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(http::request_context))
+        .layer(middleware::from_fn_with_state(
+            state_for_requests,
+            http::request_context,
+        ))
 }
 
 /// The file names of the built site (`assets.txt`, written by `scripts/build.sh`); the

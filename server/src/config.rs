@@ -1,10 +1,12 @@
 //! Configuration in layers: defaults, then an optional TOML file (`BRUG_CONFIG`, else
 //! `brug.toml` when present), then `BRUG_*` environment variables and `DATABASE_URL`.
 
+use app::db::{Backend, PoolSettings};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug)]
 pub struct Settings {
@@ -28,6 +30,12 @@ pub struct Settings {
     pub vapid_private_key: Option<SecretString>,
     /// Send push notifications to plain-HTTP endpoints on loopback: for tests only.
     pub push_allow_loopback: bool,
+    /// Database connections shared by all requests; `None`: what suits the backend.
+    pub db_max_connections: Option<u32>,
+    /// How long a request waits for a free connection before it is answered 503.
+    pub db_acquire_timeout_ms: Option<u64>,
+    /// How long SQLite waits for the write lock.
+    pub db_busy_timeout_ms: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +69,9 @@ struct FileLayer {
     live_poll_seconds: Option<i64>,
     quick_exit_url: Option<String>,
     vapid_private_key: Option<String>,
+    db_max_connections: Option<u32>,
+    db_acquire_timeout_ms: Option<u64>,
+    db_busy_timeout_ms: Option<u64>,
 }
 
 impl Default for Settings {
@@ -80,6 +91,9 @@ impl Default for Settings {
             quick_exit_url: "https://www.meteo.be/nl/belgie".to_string(),
             vapid_private_key: None,
             push_allow_loopback: false,
+            db_max_connections: None,
+            db_acquire_timeout_ms: None,
+            db_busy_timeout_ms: None,
         }
     }
 }
@@ -123,6 +137,9 @@ impl Settings {
         if let Some(key) = file.vapid_private_key {
             self.vapid_private_key = Some(SecretString::from(key));
         }
+        self.db_max_connections = file.db_max_connections.or(self.db_max_connections);
+        self.db_acquire_timeout_ms = file.db_acquire_timeout_ms.or(self.db_acquire_timeout_ms);
+        self.db_busy_timeout_ms = file.db_busy_timeout_ms.or(self.db_busy_timeout_ms);
         Ok(())
     }
 
@@ -165,6 +182,19 @@ impl Settings {
             self.vapid_private_key = Some(SecretString::from(key));
         }
         self.push_allow_loopback = flag("BRUG_PUSH_ALLOW_LOOPBACK")?.unwrap_or(self.push_allow_loopback);
+        let positive = |key: &'static str| -> Result<Option<u64>, ConfigError> {
+            match number(key)? {
+                Some(value) if value > 0 => Ok(Some(value as u64)),
+                Some(_) => Err(ConfigError::Invalid(key)),
+                None => Ok(None),
+            }
+        };
+        if let Some(size) = positive("BRUG_DB_MAX_CONNECTIONS")? {
+            self.db_max_connections =
+                Some(u32::try_from(size).map_err(|_| ConfigError::Invalid("BRUG_DB_MAX_CONNECTIONS"))?);
+        }
+        self.db_acquire_timeout_ms = positive("BRUG_DB_ACQUIRE_TIMEOUT_MS")?.or(self.db_acquire_timeout_ms);
+        self.db_busy_timeout_ms = positive("BRUG_DB_BUSY_TIMEOUT_MS")?.or(self.db_busy_timeout_ms);
         Ok(())
     }
 
@@ -192,7 +222,27 @@ impl Settings {
         if !(1..=3600).contains(&self.live_poll_seconds) {
             return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));
         }
+        if self.db_max_connections.is_some_and(|size| !(2..=1000).contains(&size)) {
+            return Err(ConfigError::Invalid("BRUG_DB_MAX_CONNECTIONS"));
+        }
         Ok(())
+    }
+
+    /// The pool's settings: the backend's defaults, with what was configured instead.
+    pub fn pool(&self) -> PoolSettings {
+        let backend = Backend::of_url(self.database_url()).unwrap_or(Backend::Sqlite);
+        let defaults = PoolSettings::default_for(backend);
+        PoolSettings {
+            max_connections: self.db_max_connections.unwrap_or(defaults.max_connections),
+            acquire_timeout: self
+                .db_acquire_timeout_ms
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.acquire_timeout),
+            busy_timeout: self
+                .db_busy_timeout_ms
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.busy_timeout),
+        }
     }
 
     pub fn uses_secure_cookies(&self) -> bool {
@@ -273,6 +323,32 @@ mod tests {
                 load(&[("BRUG_LIVE_POLL_SECONDS", nonsense)]),
                 Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"))
             ));
+        }
+    }
+
+    #[test]
+    fn the_pool_suits_the_database_unless_set_and_refuses_nonsense() {
+        let sqlite = load(&[]).unwrap().pool();
+        assert_eq!(sqlite.max_connections, 16);
+        let postgres = load(&[("DATABASE_URL", "postgres://db/brug")]).unwrap().pool();
+        assert_eq!(postgres.max_connections, 24);
+        let set = load(&[
+            ("BRUG_DB_MAX_CONNECTIONS", "40"),
+            ("BRUG_DB_ACQUIRE_TIMEOUT_MS", "250"),
+            ("BRUG_DB_BUSY_TIMEOUT_MS", "9000"),
+        ])
+        .unwrap()
+        .pool();
+        assert_eq!(set.max_connections, 40);
+        assert_eq!(set.acquire_timeout, Duration::from_millis(250));
+        assert_eq!(set.busy_timeout, Duration::from_secs(9));
+        for (key, nonsense) in [
+            ("BRUG_DB_MAX_CONNECTIONS", "0"),
+            ("BRUG_DB_MAX_CONNECTIONS", "1"),
+            ("BRUG_DB_ACQUIRE_TIMEOUT_MS", "-5"),
+            ("BRUG_DB_BUSY_TIMEOUT_MS", "later"),
+        ] {
+            assert!(load(&[(key, nonsense)]).is_err(), "{key}={nonsense}");
         }
     }
 }

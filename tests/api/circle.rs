@@ -64,20 +64,23 @@ async fn a_coordinator_reads_no_case_content_without_being_assigned() {
 }
 
 #[tokio::test]
-async fn every_read_of_a_circle_is_recorded_with_who_and_which_case() {
+async fn every_read_of_a_circle_is_recorded_once_with_who_which_case_and_what_it_showed() {
     let app = TestApp::spawn().await;
     let lotte = app.user_id("lotte").await;
     let case_a = app.case_of("Sarah").await;
     cases(&app, "lotte").await;
-    let (count, request_ids): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COUNT(DISTINCT request_id) FROM audit_log WHERE action = 'case_read' AND actor_user_id = $1 AND case_id = $2 AND object_type = 'circle'",
+    // One look at the case is one row that names every part it showed.
+    let looks: Vec<(String, String)> = sqlx::query_as(
+        "SELECT object_type, request_id FROM audit_log WHERE action = 'case_read' AND actor_user_id = $1 AND case_id = $2",
     )
     .bind(lotte)
     .bind(case_a)
-    .fetch_one(&app.db)
+    .fetch_all(&app.db)
     .await
     .unwrap();
-    assert_eq!((count, request_ids), (1, 1));
+    assert_eq!(looks.len(), 1, "{looks:?}");
+    let shown: Vec<&str> = looks[0].0.split(',').collect();
+    assert_eq!(shown, ["circle", "trajectory", "appointments", "plans"]);
 }
 
 #[tokio::test]

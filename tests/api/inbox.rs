@@ -6,24 +6,6 @@ use serde_json::{json, Value};
 
 const DAY: i64 = 86_400;
 
-async fn conversation_with(app: &TestApp, token: &str, other: &str) -> i64 {
-    let other_id = app.user_id(other).await;
-    app.list("/api/v1/conversations", token, "conversations")
-        .await
-        .iter()
-        .find(|c| {
-            c["kind"] == "pair"
-                && c["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|m| m["user_id"] == other_id)
-        })
-        .expect("a pair conversation")["id"]
-        .as_i64()
-        .unwrap()
-}
-
 async fn send(app: &TestApp, token: &str, conversation: i64, body: &str, client_id: &str) {
     let path = format!("/api/v1/conversations/{conversation}/messages");
     let response = app
@@ -46,8 +28,8 @@ async fn what_waits_longest_for_an_answer_comes_first_and_an_answer_takes_it_off
         app.token("marleen").await,
         app.token("ahmed").await,
     );
-    let with_sarah = conversation_with(&app, &sarah, "ahmed").await;
-    let with_marleen = conversation_with(&app, &marleen, "ahmed").await;
+    let with_sarah = app.conversation_with(&sarah, "ahmed").await;
+    let with_marleen = app.conversation_with(&marleen, "ahmed").await;
     send(&app, &marleen, with_marleen, "Hoe gaat het met Amira?", "m-1").await;
     app.clock.advance(60);
     send(&app, &sarah, with_sarah, "Wanneer is het volgende bezoek?", "s-1").await;
@@ -81,7 +63,7 @@ async fn past_the_promise_a_conversation_is_overdue_and_colleagues_and_the_coord
         app.token("ahmed").await,
     );
     let coordinator = app.token("coordinator").await;
-    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
     send(&app, &sarah, with_lotte, "Kan ik je spreken?", "s-1").await;
 
     app.clock.advance(DAY);
@@ -127,7 +109,7 @@ async fn past_the_promise_a_conversation_is_overdue_and_colleagues_and_the_coord
 async fn the_workers_messages_page_shows_what_waits_and_what_is_overdue_in_the_circle() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
-    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
     send(&app, &sarah, with_lotte, "Kan ik je spreken?", "s-1").await;
     let lotte = app.web_session("lotte").await;
     let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
@@ -150,7 +132,7 @@ async fn while_lotte_is_away_her_colleague_reads_and_answers_and_sarah_sees_who_
         app.token("lotte").await,
         app.token("pieter").await,
     );
-    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
     let path = format!("/api/v1/conversations/{with_lotte}/messages");
     assert_eq!(
         app.get(&path, &pieter).await.status(),
@@ -243,7 +225,7 @@ async fn a_stand_in_loses_access_when_the_away_period_runs_out() {
         app.token("lotte").await,
         app.token("pieter").await,
     );
-    let with_lotte = conversation_with(&app, &sarah, "lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
     let path = format!("/api/v1/conversations/{with_lotte}/messages");
     let pieter_id = app.user_id("pieter").await;
     // Away until the end of tomorrow (UTC).

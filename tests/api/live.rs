@@ -9,24 +9,6 @@ use std::time::Duration;
 /// Generous: these tests say whether something arrives, not how fast (the benchmark does).
 const WAIT: Duration = Duration::from_secs(10);
 
-async fn conversation_with(app: &TestApp, token: &str, other: &str) -> i64 {
-    let other_id = app.user_id(other).await;
-    app.list("/api/v1/conversations", token, "conversations")
-        .await
-        .iter()
-        .find(|c| {
-            c["kind"] == "pair"
-                && c["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|m| m["user_id"] == other_id)
-        })
-        .expect("a pair conversation")["id"]
-        .as_i64()
-        .unwrap()
-}
-
 async fn send(app: &TestApp, token: &str, conversation: i64, body: &str, client_id: &str) -> Value {
     let path = format!("/api/v1/conversations/{conversation}/messages");
     let response = app
@@ -41,7 +23,7 @@ async fn a_message_reaches_the_workers_open_stream_and_the_read_receipt_reaches_
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let lotte = app.token("lotte").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let mut lotte_stream = EventStream::open(&app, &lotte, None).await;
     let mut sarah_stream = EventStream::open(&app, &sarah, None).await;
 
@@ -81,7 +63,7 @@ async fn after_a_dropped_connection_the_stream_resumes_and_misses_nothing() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let lotte = app.token("lotte").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let mut stream = EventStream::open(&app, &lotte, None).await;
     send(&app, &sarah, conversation, "een", "r-1").await;
     let first = stream.next_within(WAIT).await.expect("the first message");
@@ -103,7 +85,7 @@ async fn a_family_member_does_not_hear_of_the_participants_conversations() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let marleen = app.token("marleen").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let mut marleen_stream = EventStream::open(&app, &marleen, None).await;
     send(&app, &sarah, conversation, "Alleen voor Lotte", "p-1").await;
     assert!(marleen_stream.next_within(Duration::from_millis(1500)).await.is_none());
@@ -154,7 +136,7 @@ async fn a_message_sent_through_one_server_reaches_a_stream_held_by_another() {
     let sarah = first.token("sarah").await;
     let lotte = second.token("lotte").await;
     let lotte_id = first.user_id("lotte").await;
-    let conversation = conversation_with(&first, &sarah, "lotte").await;
+    let conversation = first.conversation_with(&sarah, "lotte").await;
     let mut stream = EventStream::open(&second, &lotte, None).await;
     let mut second_wakeups = second.events.subscribe();
     send(&first, &sarah, conversation, "Via de andere server", "x-1").await;

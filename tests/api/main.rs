@@ -26,3 +26,4 @@ mod settings;
 mod sharing;
 mod trajectory;
 mod transparency;
+mod under_load;

@@ -2,25 +2,6 @@ use integration::{error_code, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-/// The viewer's pair conversation with `other`.
-async fn conversation_with(app: &TestApp, token: &str, other: &str) -> i64 {
-    let other_id = app.user_id(other).await;
-    let conversations = app.list("/api/v1/conversations", token, "conversations").await;
-    conversations
-        .iter()
-        .find(|c| {
-            c["kind"] == "pair"
-                && c["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|m| m["user_id"] == other_id)
-        })
-        .unwrap_or_else(|| panic!("a conversation with {other}"))["id"]
-        .as_i64()
-        .unwrap()
-}
-
 async fn send(app: &TestApp, token: &str, conversation: i64, body: &str, client_id: &str) -> reqwest::Response {
     let path = format!("/api/v1/conversations/{conversation}/messages");
     app.post_json(&path, Some(token), json!({ "body": body, "client_id": client_id }))
@@ -46,7 +27,7 @@ async fn unread(app: &TestApp, token: &str, conversation: i64) -> i64 {
 async fn a_retry_with_the_same_client_id_never_makes_a_second_message() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let text = "Hoi Lotte,\n<b>mag</b> ik donderdag later komen? https://example.org";
     let first = send(&app, &sarah, conversation, text, "phone-1-msg-1").await;
     assert_eq!(first.status(), StatusCode::CREATED);
@@ -68,7 +49,7 @@ async fn the_worker_reads_the_message_and_the_sender_sees_when() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let lotte = app.token("lotte").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let sent: Value = send(&app, &sarah, conversation, "Hallo", "a")
         .await
         .json()
@@ -114,7 +95,7 @@ async fn someone_who_switched_read_receipts_off_reads_without_telling() {
         .await
         .unwrap();
     assert_eq!(off.status(), StatusCode::NO_CONTENT);
-    let conversation = conversation_with(&app, &lotte, "sarah").await;
+    let conversation = app.conversation_with(&lotte, "sarah").await;
     let sent: Value = send(&app, &lotte, conversation, "Tot donderdag", "l-1")
         .await
         .json()
@@ -141,7 +122,7 @@ async fn someone_who_switched_read_receipts_off_reads_without_telling() {
 async fn what_a_family_member_tells_a_worker_is_not_for_the_participant() {
     let app = TestApp::spawn().await;
     let marleen = app.token("marleen").await;
-    let conversation = conversation_with(&app, &marleen, "ahmed").await;
+    let conversation = app.conversation_with(&marleen, "ahmed").await;
     assert_eq!(
         send(&app, &marleen, conversation, "Hoe gaat het met Amira?", "m-1")
             .await
@@ -172,7 +153,7 @@ async fn what_a_family_member_tells_a_worker_is_not_for_the_participant() {
 async fn messages_come_in_order_and_page_back_and_forth_by_cursor() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
-    let conversation = conversation_with(&app, &sarah, "karim").await;
+    let conversation = app.conversation_with(&sarah, "karim").await;
     let mut ids = Vec::new();
     for n in 1..=5 {
         let sent: Value = send(&app, &sarah, conversation, &format!("bericht {n}"), &format!("k-{n}"))
@@ -216,7 +197,7 @@ async fn messages_come_in_order_and_page_back_and_forth_by_cursor() {
 async fn an_empty_or_too_long_message_is_refused_and_four_thousand_characters_fit() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     for (body, client_id) in [("   ", "e-1"), (&"a".repeat(4001) as &str, "e-2")] {
         let refused = send(&app, &sarah, conversation, body, client_id).await;
         assert_eq!(
@@ -282,7 +263,7 @@ async fn someone_taken_out_of_the_circle_no_longer_reaches_the_conversation() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;
     let lotte = app.token("lotte").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let path = format!("/api/v1/conversations/{conversation}/messages");
     assert_eq!(app.get(&path, &lotte).await.status(), StatusCode::OK);
     sqlx::query("UPDATE memberships SET ended_at = 1 WHERE user_id = $1")
@@ -380,10 +361,10 @@ async fn the_participant_sees_in_her_log_that_her_worker_read_their_conversation
         app.token("marleen").await,
         app.token("ahmed").await,
     );
-    let hers = conversation_with(&app, &sarah, "lotte").await;
+    let hers = app.conversation_with(&sarah, "lotte").await;
     send(&app, &sarah, hers, "Hallo", "log-1").await;
     messages(&app, &lotte, hers, "").await;
-    let mothers = conversation_with(&app, &marleen, "ahmed").await;
+    let mothers = app.conversation_with(&marleen, "ahmed").await;
     send(&app, &marleen, mothers, "Hallo", "log-2").await;
     messages(&app, &ahmed, mothers, "").await;
 
@@ -416,7 +397,7 @@ async fn the_participant_sees_in_her_log_that_her_worker_read_their_conversation
 async fn a_member_adds_a_worker_of_the_case_and_only_then_does_that_worker_see_the_conversation() {
     let app = TestApp::spawn().await;
     let (sarah, ahmed) = (app.token("sarah").await, app.token("ahmed").await);
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     send(&app, &sarah, conversation, "Ahmed mag dit ook lezen.", "add-1").await;
     let path = format!("/api/v1/conversations/{conversation}/messages");
     assert_eq!(app.get(&path, &ahmed).await.status(), StatusCode::NOT_FOUND);
@@ -469,7 +450,7 @@ async fn messages_sent_and_read_at_the_same_moment_all_go_through() {
     let app = std::sync::Arc::new(TestApp::spawn().await);
     let sarah = app.token("sarah").await;
     let lotte = app.token("lotte").await;
-    let conversation = conversation_with(&app, &sarah, "lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
     let first: Value = send(&app, &sarah, conversation, "Eerste", "first")
         .await
         .json()

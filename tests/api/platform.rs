@@ -7,7 +7,7 @@ async fn health_answers_200_while_the_database_answers_and_503_when_it_does_not(
     let app = TestApp::spawn().await;
     let healthy = app.http.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(healthy.status(), StatusCode::OK);
-    app.db.close().await;
+    app.database.close().await;
     let unhealthy = app.http.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(unhealthy.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
@@ -15,7 +15,7 @@ async fn health_answers_200_while_the_database_answers_and_503_when_it_does_not(
 #[tokio::test]
 async fn an_unexpected_failure_answers_500_with_only_a_request_id() {
     let app = TestApp::spawn().await;
-    app.db.close().await;
+    app.database.close().await;
     let response = app.login("sarah", "whatever it is").await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let request_id = response.headers()["x-request-id"].to_str().unwrap().to_string();

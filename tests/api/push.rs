@@ -60,20 +60,7 @@ async fn a_new_message_reaches_the_phone_encrypted_and_says_only_that_something_
     assert_eq!(subscribed.status(), StatusCode::CREATED);
 
     let lotte = app.token("lotte").await;
-    let sarah_id = app.user_id("sarah").await;
-    let conversations = app.list("/api/v1/conversations", &lotte, "conversations").await;
-    let with_sarah = conversations
-        .iter()
-        .find(|c| {
-            c["kind"] == "pair"
-                && c["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|m| m["user_id"] == sarah_id)
-        })
-        .unwrap()["id"]
-        .clone();
+    let with_sarah = app.conversation_with(&lotte, "sarah").await;
     let text = "Sarah, de zitting is verplaatst naar dinsdag.";
     let sent = app
         .post_json(
@@ -279,20 +266,7 @@ async fn a_browser_registers_from_the_settings_page_with_its_session_and_is_told
     assert_eq!(register(Some(&sarah)).await.unwrap().status(), StatusCode::CREATED);
 
     let lotte = app.token("lotte").await;
-    let sarah_id = app.user_id("sarah").await;
-    let conversations = app.list("/api/v1/conversations", &lotte, "conversations").await;
-    let with_sarah = conversations
-        .iter()
-        .find(|c| {
-            c["kind"] == "pair"
-                && c["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|m| m["user_id"] == sarah_id)
-        })
-        .unwrap()["id"]
-        .clone();
+    let with_sarah = app.conversation_with(&lotte, "sarah").await;
     app.post_json(
         &format!("/api/v1/conversations/{with_sarah}/messages"),
         Some(&lotte),

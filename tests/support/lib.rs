@@ -16,6 +16,8 @@ pub const DEMO_PASSWORD: &str = app::demo::DEMO_PASSWORD;
 pub struct TestApp {
     pub base: String,
     pub db: AnyPool,
+    /// The application's own database handle, to close it under the running server.
+    pub database: app::db::Database,
     pub backend: &'static str,
     pub database_url: String,
     /// The server's wake-up channel for live streams, to watch it from a test.
@@ -93,9 +95,16 @@ impl TestApp {
         vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let settings = Settings::load_from(|key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
             .expect("test settings are valid");
+        // The server's log, when a test is being looked into: BRUG_TEST_LOG=1.
+        if std::env::var("BRUG_TEST_LOG").is_ok_and(|v| v == "1") {
+            server::telemetry::init(&settings);
+        }
         let application = Application::build(settings).await.expect("the application starts");
         let base = format!("http://127.0.0.1:{}", application.port());
-        let db = application.state.db.clone();
+        // The test's own connections, as an operator's tool would open them: the
+        // application's pool is reachable only through its units of work.
+        let db = AnyPool::connect(&database_url).await.expect("the test database opens");
+        let database = application.state.db.database().clone();
         let events = application.state.events.clone();
         let clock = application.state.clock.clone();
         tokio::spawn(application.run_until_stopped());
@@ -108,6 +117,7 @@ impl TestApp {
         TestApp {
             base,
             db,
+            database,
             backend,
             database_url,
             events,
@@ -204,6 +214,20 @@ impl TestApp {
             .fetch_one(&self.db)
             .await
             .expect("a demo user")
+    }
+
+    /// The pair conversation between the holder of `token` and `other` (a username).
+    pub async fn conversation_with(&self, token: &str, other: &str) -> i64 {
+        let other_id = self.user_id(other).await;
+        let conversations = self.list("/api/v1/conversations", token, "conversations").await;
+        let pair = conversations.iter().find(|c| {
+            c["kind"] == "pair"
+                && c["members"]
+                    .as_array()
+                    .is_some_and(|members| members.iter().any(|m| m["user_id"] == other_id))
+        });
+        pair.and_then(|c| c["id"].as_i64())
+            .unwrap_or_else(|| panic!("a pair conversation with {other}"))
     }
 
     pub async fn case_of(&self, participant_name: &str) -> i64 {

@@ -9,7 +9,7 @@ use super::{AccountRole, DeviceList, DeviceSession, Me, Username};
 use crate::access;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::{CaseRole, MemberKind, Relationship};
-use crate::db::{is_unique_violation, now};
+use crate::db::{is_unique_violation, now, PendingWrite};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Lang;
 use crate::pagination::{Cursor, PageRequest};
@@ -70,12 +70,13 @@ pub async fn sign_in(
     let normalised = username.trim().to_lowercase();
     let account_key = format!("account:{normalised}");
     let address_key = format!("address:{}", ctx.address);
-    throttle::check(&state.db, &[&account_key, &address_key], now).await?;
-
+    let mut tx = state.read().await?;
+    throttle::check(&mut tx, &[&account_key, &address_key], now).await?;
     let user = match Username::parse(&normalised) {
-        Ok(name) => storage::user_by_username(&state.db, name.as_str()).await?,
+        Ok(name) => storage::user_by_username(&mut tx, name.as_str()).await?,
         Err(_) => None,
     };
+    tx.commit().await?;
     // Always verify, against a dummy hash when the account is unknown: same answer, same time.
     let verified = passwords::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
 
@@ -153,9 +154,10 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
         return Err(unauthenticated());
     }
     let now = now();
-    let session = storage::session_by_token_hash(&state.db, &digest(token))
-        .await?
-        .ok_or_else(unauthenticated)?;
+    let mut tx = state.read().await?;
+    let session = storage::session_by_token_hash(&mut tx, &digest(token)).await?;
+    tx.commit().await?;
+    let session = session.ok_or_else(unauthenticated)?;
     if session.ended_at.is_some() || now >= session.expires_at {
         return Err(unauthenticated());
     }
@@ -174,9 +176,13 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
         }
     }
     // One write a minute at most per session keeps the idle clock honest without
-    // turning every read into a write.
+    // turning every read into a write; the group-commit writer takes it, and a crash
+    // loses at most that minute.
     if now - session.last_seen_at >= 60 {
-        storage::touch_session(&state.db, session.id, now).await?;
+        state.db.database().write_later(vec![PendingWrite::TouchSession {
+            session_id: session.id,
+            at: now,
+        }]);
     }
     Ok(viewer)
 }
@@ -184,11 +190,13 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
 /// Whether the viewer's session still holds, by the same rules as `authenticate` but
 /// without touching it: an open event stream must not keep an idle session alive.
 pub async fn session_is_live(state: &AppState, viewer: &Viewer) -> Result<bool, AppError> {
+    let mut tx = state.read().await?;
     let row: Option<(String, i64, i64, Option<i64>)> =
         sqlx::query_as("SELECT session_kind, last_seen_at, expires_at, ended_at FROM sessions WHERE id = $1")
             .bind(viewer.session_id)
-            .fetch_optional(&state.db)
+            .fetch_optional(&mut *tx)
             .await?;
+    tx.commit().await?;
     let Some((kind, last_seen_at, expires_at, ended_at)) = row else {
         return Ok(false);
     };
@@ -204,7 +212,12 @@ pub async fn session_is_live(state: &AppState, viewer: &Viewer) -> Result<bool, 
 
 pub async fn me(state: &AppState, viewer: &Viewer) -> Result<Me, AppError> {
     let organisation = match viewer.organisation_id {
-        Some(id) => storage::organisation_name(&state.db, id).await?,
+        Some(id) => {
+            let mut tx = state.read().await?;
+            let name = storage::organisation_name(&mut tx, id).await?;
+            tx.commit().await?;
+            name
+        }
         None => None,
     };
     Ok(Me {
@@ -236,7 +249,9 @@ pub async fn sign_out(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
 }
 
 pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSession>, AppError> {
-    let rows = storage::open_sessions(&state.db, viewer.user_id, now()).await?;
+    let mut tx = state.read().await?;
+    let rows = storage::open_sessions(&mut tx, viewer.user_id, now()).await?;
+    tx.commit().await?;
     Ok(rows
         .into_iter()
         .map(|(id, device_name, kind, created_at, last_seen_at)| DeviceSession {
@@ -416,10 +431,10 @@ pub async fn issue_reset_code(
     viewer: &Viewer,
     target_user_id: i64,
 ) -> Result<String, AppError> {
-    let target = storage::user_by_id(&state.db, target_user_id)
+    let mut tx = state.begin().await?;
+    let target = storage::user_by_id(&mut tx, target_user_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let mut tx = state.begin().await?;
     let case_id = access::require_may_reset(&mut tx, viewer, target.id, &target.role).await?;
     let code = new_one_time_code();
     let now = now();
@@ -473,7 +488,9 @@ pub async fn redeem(
 ) -> Result<Redeemed, AppError> {
     let now = now();
     let address_key = format!("code:{}", ctx.address);
-    throttle::check(&state.db, &[&address_key], now).await?;
+    let mut tx = state.read().await?;
+    throttle::check(&mut tx, &[&address_key], now).await?;
+    tx.commit().await?;
     let password = NewPassword::parse(password)?;
     let username = username
         .map(str::trim)

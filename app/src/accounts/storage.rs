@@ -1,6 +1,6 @@
 //! Account queries. Portable SQL, run on SQLite and PostgreSQL alike.
 
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use sqlx::Row;
 
 #[derive(Clone, Debug)]
@@ -29,30 +29,30 @@ fn user_from(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
     })
 }
 
-pub async fn user_by_username(db: &Db, username: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn user_by_username(tx: &mut Tx<'_>, username: &str) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = $1");
     sqlx::query(&sql)
         .bind(username)
-        .fetch_optional(db)
+        .fetch_optional(&mut **tx)
         .await?
         .map(|r| user_from(&r))
         .transpose()
 }
 
-pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn user_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
     sqlx::query(&sql)
         .bind(id)
-        .fetch_optional(db)
+        .fetch_optional(&mut **tx)
         .await?
         .map(|r| user_from(&r))
         .transpose()
 }
 
-pub async fn organisation_name(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn organisation_name(tx: &mut Tx<'_>, id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
         .bind(id)
-        .fetch_optional(db)
+        .fetch_optional(&mut **tx)
         .await
 }
 
@@ -132,12 +132,12 @@ pub struct SessionRow {
     pub user: UserRow,
 }
 
-pub async fn session_by_token_hash(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+pub async fn session_by_token_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     let sql = format!(
         "SELECT s.id AS session_id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, {USER_COLUMNS} \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
     );
-    let Some(row) = sqlx::query(&sql).bind(token_hash).fetch_optional(db).await? else {
+    let Some(row) = sqlx::query(&sql).bind(token_hash).fetch_optional(&mut **tx).await? else {
         return Ok(None);
     };
     Ok(Some(SessionRow {
@@ -148,15 +148,6 @@ pub async fn session_by_token_hash(db: &Db, token_hash: &str) -> Result<Option<S
         ended_at: row.try_get("ended_at")?,
         user: user_from(&row)?,
     }))
-}
-
-pub async fn touch_session(db: &Db, session_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(session_id)
-        .execute(db)
-        .await?;
-    Ok(())
 }
 
 pub async fn end_session(tx: &mut Tx<'_>, session_id: i64, now: i64) -> Result<(), sqlx::Error> {
@@ -186,7 +177,7 @@ pub async fn open_session_owner(tx: &mut Tx<'_>, session_id: i64) -> Result<Opti
 }
 
 pub async fn open_sessions(
-    db: &Db,
+    tx: &mut Tx<'_>,
     user_id: i64,
     now: i64,
 ) -> Result<Vec<(i64, String, String, i64, i64)>, sqlx::Error> {
@@ -196,7 +187,7 @@ pub async fn open_sessions(
     )
     .bind(user_id)
     .bind(now)
-    .fetch_all(db)
+    .fetch_all(&mut **tx)
     .await?;
     rows.iter()
         .map(|r| {

@@ -1,21 +1,21 @@
 //! Sign-in throttling. Failures are counted in the database, so several server
 //! processes behind one database share the counters.
 
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use crate::error::AppError;
 
 pub const WINDOW_SECS: i64 = 60;
 pub const MAX_FAILURES: i64 = 10;
 
 /// Refuses with 429 when any of the keys already had `MAX_FAILURES` failures in the window.
-pub async fn check(db: &Db, keys: &[&str], now: i64) -> Result<(), AppError> {
+pub async fn check(tx: &mut Tx<'_>, keys: &[&str], now: i64) -> Result<(), AppError> {
     for key in keys {
         let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE throttle_key = $1 AND failed_at > $2",
         )
         .bind(*key)
         .bind(now - WINDOW_SECS)
-        .fetch_one(db)
+        .fetch_one(&mut **tx)
         .await?;
         if count >= MAX_FAILURES {
             let retry_after = oldest.map(|t| t + WINDOW_SECS - now).unwrap_or(WINDOW_SECS).max(1);

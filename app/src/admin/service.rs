@@ -10,8 +10,9 @@ use sqlx::Row;
 
 pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview, AppError> {
     access::require_coordinator(viewer)?;
+    let mut tx = state.read().await?;
     let organisations = sqlx::query("SELECT id, name FROM organisations ORDER BY name")
-        .fetch_all(&state.db)
+        .fetch_all(&mut *tx)
         .await?
         .iter()
         .map(|r| {
@@ -26,7 +27,7 @@ pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview
         "SELECT u.id, u.username, u.display_name, u.account_role, o.name AS organisation \
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.display_name",
     )
-    .fetch_all(&state.db)
+    .fetch_all(&mut *tx)
     .await?;
     for row in rows {
         let role: String = row.try_get("account_role")?;
@@ -47,7 +48,7 @@ pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview
          LEFT JOIN memberships m ON m.case_id = c.id AND m.member_kind = 'worker' AND m.ended_at IS NULL \
          LEFT JOIN users u ON u.id = m.user_id ORDER BY c.id, u.display_name",
     )
-    .fetch_all(&state.db)
+    .fetch_all(&mut *tx)
     .await?;
     for row in rows {
         let case_id: i64 = row.try_get("id")?;
@@ -61,6 +62,7 @@ pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview
             }),
         }
     }
+    tx.commit().await?;
     Ok(AdminOverview {
         organisations,
         people,

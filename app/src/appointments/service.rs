@@ -59,7 +59,7 @@ pub async fn appointments(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Appointments, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
     let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
         .bind(case_id)
@@ -165,7 +165,7 @@ pub async fn calendar(
     case_id: i64,
     appointment_id: i64,
 ) -> Result<String, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
     let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = $1 AND case_id = $2");
     let row = sqlx::query(&sql)

@@ -16,7 +16,7 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
     let today = crate::appointments::service::today();
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let rows = sqlx::query(
         "SELECT case_id, case_role FROM memberships WHERE user_id = $1 AND member_kind = 'worker' \
          AND ended_at IS NULL ORDER BY case_id",

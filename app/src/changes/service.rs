@@ -41,7 +41,7 @@ pub async fn changes_since(
     limit: i64,
 ) -> Result<Changes, AppError> {
     let limit = limit.clamp(1, PAGE_SIZE);
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let visible = access::open_case_changes(&mut tx, ctx, viewer, case_id).await?;
     let rows = sqlx::query(
         "SELECT id, at, action, object_type, object_id FROM audit_log \

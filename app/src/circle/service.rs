@@ -14,13 +14,14 @@ use crate::state::{AppState, RequestContext};
 pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<HomeView, AppError> {
     let me = accounts::me(state, viewer).await?;
     let mut cases = Vec::new();
-    let mut tx = state.begin().await?;
-    for (case_id, label, kind) in storage::cases_of(&state.db, viewer.user_id).await? {
+    // Only reads: the look at each case is recorded by the group-commit writer.
+    let mut tx = state.read().await?;
+    for (case_id, label, kind) in storage::cases_of(&mut tx, viewer.user_id).await? {
         let Some(your_kind) = MemberKind::parse(&kind) else {
             continue;
         };
         let members = match access::open_case(&mut tx, ctx, viewer, case_id, Category::Circle).await {
-            Ok(case) => Some(storage::members(&mut tx, case.case_id).await?),
+            Ok(case) => Some(storage::members(&mut tx, case.case_id()).await?),
             Err(AppError {
                 code: ErrorCode::NotShared,
                 ..

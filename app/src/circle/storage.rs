@@ -1,17 +1,17 @@
 //! Circle queries. Portable SQL, run on SQLite and PostgreSQL alike.
 
 use super::{CaseRole, CircleMember, MemberKind, Relationship};
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use sqlx::Row;
 
 /// The cases a person belongs to, with how they belong: (case id, label, member kind).
-pub async fn cases_of(db: &Db, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+pub async fn cases_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT c.id, c.label, m.member_kind FROM memberships m JOIN cases c ON c.id = m.case_id \
          WHERE m.user_id = $1 AND m.ended_at IS NULL ORDER BY c.id",
     )
     .bind(user_id)
-    .fetch_all(db)
+    .fetch_all(&mut **tx)
     .await?;
     rows.iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("label")?, r.try_get("member_kind")?)))

@@ -136,7 +136,7 @@ pub async fn conferences(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Conferences, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let limit = page.limit;
     let after = match page.after.clone() {
@@ -184,14 +184,14 @@ pub async fn conference(
     case_id: i64,
     conference_id: i64,
 ) -> Result<ConferenceView, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = open(&mut tx, ctx, viewer, case_id).await?;
     let conference = find(&mut tx, case_id, conference_id, &today(state)).await?;
     tx.commit().await?;
     Ok(ConferenceView {
         conference,
-        yours: case.kind == MemberKind::Participant,
-        may_record: case.kind == MemberKind::Worker,
+        yours: case.kind() == MemberKind::Participant,
+        may_record: case.kind() == MemberKind::Worker,
     })
 }
 

@@ -111,7 +111,7 @@ pub async fn contacts(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Contacts, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let (_, contacts) = open(&mut tx, ctx, viewer, case_id, page).await?;
     tx.commit().await?;
     Ok(contacts)
@@ -124,14 +124,14 @@ pub async fn contacts_view(
     viewer: &Viewer,
     case_id: i64,
 ) -> Result<ContactsView, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let first_page = PageRequest::new(None, Some(MAX_LIMIT))?;
     let (case, contacts) = open(&mut tx, ctx, viewer, case_id, &first_page).await?;
     tx.commit().await?;
     Ok(ContactsView {
         contacts,
-        may_edit: case.kind == MemberKind::Worker,
-        yours: case.kind == MemberKind::Participant,
+        may_edit: case.kind() == MemberKind::Worker,
+        yours: case.kind() == MemberKind::Participant,
     })
 }
 

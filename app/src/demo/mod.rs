@@ -55,16 +55,16 @@ type DemoMember = (i64, &'static str, MemberKind, Option<CaseRole>, Option<Relat
 
 /// Loads the demo circle when the database has no accounts. Returns whether it did.
 pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
-    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(&state.db)
-        .await?;
-    if existing > 0 {
-        return Ok(false);
-    }
     // Every demo account shares one public password, so one hash serves them all.
     let hash = passwords::hash_blocking(DEMO_PASSWORD)?;
     let now = now();
     let mut tx = state.begin().await?;
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *tx)
+        .await?;
+    if existing > 0 {
+        return Ok(false);
+    }
     let mut organisation_ids = Vec::new();
     for name in ORGANISATIONS {
         organisation_ids.push(circle::insert_organisation(&mut tx, name, now).await?);

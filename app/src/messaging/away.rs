@@ -143,6 +143,7 @@ pub async fn stand_ins_for(
 
 /// The viewer's own messaging settings, for the messages page.
 pub async fn settings(state: &AppState, viewer: &Viewer) -> Result<MessageSettings, AppError> {
+    let mut tx = state.read().await?;
     let colleagues: Vec<(i64, String)> = if viewer.role == AccountRole::Worker {
         sqlx::query_as(
             "SELECT s.id, s.display_name FROM users s JOIN users me ON me.id = $1 \
@@ -150,7 +151,7 @@ pub async fn settings(state: &AppState, viewer: &Viewer) -> Result<MessageSettin
              ORDER BY s.display_name",
         )
         .bind(viewer.user_id)
-        .fetch_all(&state.db)
+        .fetch_all(&mut *tx)
         .await?
     } else {
         Vec::new()
@@ -161,12 +162,13 @@ pub async fn settings(state: &AppState, viewer: &Viewer) -> Result<MessageSettin
     )
     .bind(viewer.user_id)
     .bind(state.clock.now())
-    .fetch_optional(&state.db)
+    .fetch_optional(&mut *tx)
     .await?;
     let sends: i64 = sqlx::query_scalar("SELECT sends_read_receipts FROM users WHERE id = $1")
         .bind(viewer.user_id)
-        .fetch_one(&state.db)
+        .fetch_one(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(MessageSettings {
         colleagues,
         away: away.map(|(until, name)| (crate::accounts::format_time(until).chars().take(10).collect(), name)),

@@ -82,8 +82,7 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
     let now = state.clock.now();
-    let mut tx = state.begin().await?;
-    storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
+    let mut tx = super::service::read_with_pairs(state, viewer.user_id, now).await?;
     let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
     let mut waits = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -126,7 +125,7 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
 pub async fn overdue_everywhere(state: &AppState, viewer: &Viewer) -> Result<Vec<OverdueNotice>, AppError> {
     crate::access::require_coordinator(viewer)?;
     let now = state.clock.now();
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let all: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
          WHERE c.last_message_id > 0 ORDER BY c.id",

@@ -135,10 +135,12 @@ pub struct LiveEvent {
 
 /// Where a new stream starts when the client names no last event: from now on.
 pub async fn latest_event_id(state: &AppState, user_id: i64) -> Result<i64, AppError> {
+    let mut tx = state.read().await?;
     let id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM events WHERE user_id = $1")
         .bind(user_id)
-        .fetch_one(&state.db)
+        .fetch_one(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(id.unwrap_or(0))
 }
 
@@ -150,7 +152,7 @@ pub async fn events_after(
     after: i64,
     limit: i64,
 ) -> Result<(Vec<LiveEvent>, i64), AppError> {
-    let mut tx = state.begin_read().await?;
+    let mut tx = state.read().await?;
     let rows = sqlx::query(
         "SELECT e.id, e.kind, e.conversation_id, e.message_id, e.actor_id, e.created_at, u.display_name \
          FROM events e JOIN users u ON u.id = e.actor_id WHERE e.user_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3",
@@ -212,10 +214,11 @@ pub async fn events_after(
 /// stream ends as soon as any of this is taken away, so the client reconnects (or not)
 /// under the new rules.
 pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<String>, AppError> {
+    let mut tx = state.read().await?;
     let memberships: Vec<(i64, String)> =
         sqlx::query_as("SELECT case_id, member_kind FROM memberships WHERE user_id = $1 AND ended_at IS NULL")
             .bind(user_id)
-            .fetch_all(&state.db)
+            .fetch_all(&mut *tx)
             .await?;
     let shares: Vec<(i64, String)> = sqlx::query_as(
         "SELECT c.case_id, c.category FROM consents c WHERE c.family_user_id = $1 AND NOT EXISTS \
@@ -223,8 +226,9 @@ pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<St
          AND r.category = c.category)",
     )
     .bind(user_id)
-    .fetch_all(&state.db)
+    .fetch_all(&mut *tx)
     .await?;
+    tx.commit().await?;
     let mut fingerprint: Vec<String> = memberships
         .into_iter()
         .map(|(case, kind)| format!("member:{case}:{kind}"))

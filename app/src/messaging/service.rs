@@ -54,8 +54,7 @@ pub async fn conversations(
     page: &PageRequest,
 ) -> Result<ConversationList, AppError> {
     let now = state.clock.now();
-    let mut tx = state.begin().await?;
-    storage::ensure_pairs(&mut tx, viewer.user_id, now).await?;
+    let mut tx = read_with_pairs(state, viewer.user_id, now).await?;
     let rows = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
     let all = with_members(&mut tx, viewer, rows, now).await?;
     tx.commit().await?;
@@ -64,6 +63,21 @@ pub async fn conversations(
         conversations,
         next_cursor,
     })
+}
+
+/// A read transaction in which the person's pair conversations exist: the first look
+/// after someone joined a circle creates them (a short write), every later look only reads.
+pub(super) async fn read_with_pairs(state: &AppState, user_id: i64, now: i64) -> Result<Tx<'static>, AppError> {
+    let mut tx = state.read().await?;
+    let missing = storage::missing_pairs(&mut tx, user_id).await?;
+    if missing.is_empty() {
+        return Ok(tx);
+    }
+    drop(tx);
+    let mut write = state.begin().await?;
+    storage::create_pairs(&mut write, &missing, now).await?;
+    write.commit().await?;
+    Ok(state.read().await?)
 }
 
 async fn conversation(tx: &mut Tx<'_>, viewer: &Viewer, id: i64, now: i64) -> Result<Conversation, AppError> {
@@ -91,7 +105,7 @@ pub async fn messages(
         (None, Some(after)) => Window::After(Cursor::decode(after)?.id),
         (Some(_), Some(_)) => return Err(invalid()),
     };
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_conversation(&mut tx, ctx, viewer, conversation_id, state.clock.now()).await?;
     let mut messages = storage::messages(&mut tx, conversation_id, window, page.limit).await?;
     storage::fill_read_receipts(&mut tx, conversation_id, viewer.user_id, &mut messages).await?;
@@ -222,7 +236,7 @@ fn audit_entry(
     AuditEntry {
         actor: Some(viewer.user_id),
         action,
-        case_id: conversation.participant_is_member.then_some(conversation.case_id),
+        case_id: conversation.participant_is_member().then_some(conversation.case_id()),
         object: Some(object),
     }
 }
@@ -358,7 +372,7 @@ pub async fn add_member(
     let worker_of_case: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'worker' AND ended_at IS NULL",
     )
-    .bind(conversation.case_id)
+    .bind(conversation.case_id())
     .bind(new.user_id)
     .fetch_one(&mut *tx)
     .await?;
@@ -400,15 +414,17 @@ pub async fn set_response_promise(
     if !(1..=10).contains(&promise.working_days) {
         return Err(invalid());
     }
+    let mut tx = state.begin().await?;
     let changed = sqlx::query("UPDATE organisations SET response_promise_days = $1 WHERE id = $2")
         .bind(promise.working_days)
         .bind(organisation_id)
-        .execute(&state.db)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
     if changed == 0 {
         return Err(AppError::new(ErrorCode::NotFound));
     }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -417,10 +433,12 @@ pub async fn set_read_receipts(state: &AppState, viewer: &Viewer, setting: ReadR
     if !matches!(viewer.role, AccountRole::Participant | AccountRole::Family) {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
+    let mut tx = state.begin().await?;
     sqlx::query("UPDATE users SET sends_read_receipts = $1 WHERE id = $2")
         .bind(i64::from(setting.send))
         .bind(viewer.user_id)
-        .execute(&state.db)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -8,7 +8,16 @@ use std::collections::{HashMap, HashSet};
 
 /// Makes sure the viewer has a conversation with each worker of their cases (or, for a
 /// worker, with each participant and family member of theirs): one per pair and case.
-pub async fn ensure_pairs(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+/// A pair conversation that should exist and does not yet: (case, pair key, the two people).
+pub struct MissingPair {
+    case_id: i64,
+    key: String,
+    people: (i64, i64),
+}
+
+/// The pair conversations the person should have (with each worker of their cases, or
+/// for a worker with each participant and family member) and does not have yet.
+pub async fn missing_pairs(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<MissingPair>, sqlx::Error> {
     let existing: HashSet<String> = sqlx::query_scalar(
         "SELECT c.pair_key FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id \
          WHERE cm.user_id = $1 AND c.pair_key IS NOT NULL",
@@ -27,26 +36,39 @@ pub async fn ensure_pairs(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<(),
     .bind(user_id)
     .fetch_all(&mut **tx)
     .await?;
+    let mut missing = Vec::new();
     for row in pairs {
         let case_id: i64 = row.try_get("case_id")?;
         let other: i64 = row.try_get("other_id")?;
-        let (a, b) = (user_id.min(other), user_id.max(other));
-        let key = format!("{case_id}:{a}:{b}");
-        if existing.contains(&key) {
-            continue;
+        let people = (user_id.min(other), user_id.max(other));
+        let key = format!("{case_id}:{}:{}", people.0, people.1);
+        if !existing.contains(&key) {
+            missing.push(MissingPair { case_id, key, people });
         }
+    }
+    Ok(missing)
+}
+
+/// Creates the missing pair conversations; one made meanwhile by another request stays.
+pub async fn create_pairs(tx: &mut Tx<'_>, missing: &[MissingPair], now: i64) -> Result<(), sqlx::Error> {
+    for MissingPair {
+        case_id,
+        key,
+        people: (a, b),
+    } in missing
+    {
         let created: Option<i64> = sqlx::query_scalar(
             "INSERT INTO conversations (case_id, kind, pair_key, created_at) VALUES ($1, 'pair', $2, $3) \
              ON CONFLICT (pair_key) DO NOTHING RETURNING id",
         )
         .bind(case_id)
-        .bind(&key)
+        .bind(key)
         .bind(now)
         .fetch_optional(&mut **tx)
         .await?;
         if let Some(id) = created {
-            add_member(tx, id, a, now).await?;
-            add_member(tx, id, b, now).await?;
+            add_member(tx, id, *a, now).await?;
+            add_member(tx, id, *b, now).await?;
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ pub async fn plans_view(
     let conferences = crate::conferences::service::conferences(state, ctx, viewer, case_id, &PageRequest::everything())
         .await?
         .conferences;
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let may_edit = access::require_case_worker(&mut tx, viewer, case_id).await.is_ok();
     tx.commit().await?;
     Ok(PlansView {
@@ -40,7 +40,7 @@ pub async fn plan_page(
     plan_id: i64,
     number: Option<i64>,
 ) -> Result<PlanPageView, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let plan = find_plan(&mut tx, case_id, plan_id).await?;
     let versions = storage::versions(&mut tx, plan_id).await?;
@@ -67,7 +67,7 @@ pub async fn plan_page(
         user_id: m.user_id,
         display_name: m.display_name.clone(),
     };
-    let owners = match case.kind {
+    let owners = match case.kind() {
         MemberKind::Worker => members
             .iter()
             .filter(|m| m.kind != MemberKind::Family)
@@ -76,7 +76,7 @@ pub async fn plan_page(
         _ => Vec::new(),
     };
     let mut may_ask = Vec::new();
-    if case.kind == MemberKind::Participant {
+    if case.kind() == MemberKind::Participant {
         let asked = storage::extra_parties(&mut tx, plan_id).await?;
         for member in members
             .iter()

@@ -96,7 +96,7 @@ pub(super) async fn version_view(
     let waiting_for_you = version.state == VersionState::AwaitingSignatures
         && parties
             .iter()
-            .any(|p| p.person.user_id == case.viewer_id && p.signed_at.is_none());
+            .any(|p| p.person.user_id == case.viewer_id() && p.signed_at.is_none());
     Ok(PlanVersion {
         plan_id: plan.id,
         case_id: plan.case_id,
@@ -112,7 +112,7 @@ pub(super) async fn version_view(
         parties,
         proposals: storage::proposals(tx, plan.id).await?,
         waiting_for_you,
-        you_may_edit: case.kind == MemberKind::Worker,
+        you_may_edit: case.kind() == MemberKind::Worker,
     })
 }
 
@@ -162,7 +162,7 @@ pub async fn plans(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Plans, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let limit = page.limit;
     let after = page.after.as_ref().map_or(0, |c| c.id);
@@ -189,7 +189,7 @@ pub async fn plan(
     case_id: i64,
     plan_id: i64,
 ) -> Result<PlanDetail, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let plan = find_plan(&mut tx, case_id, plan_id).await?;
     let versions = storage::versions(&mut tx, plan_id).await?;
@@ -211,7 +211,7 @@ pub async fn version(
     plan_id: i64,
     number: i64,
 ) -> Result<PlanVersion, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let plan = find_plan(&mut tx, case_id, plan_id).await?;
     let version = storage::version(&mut tx, plan_id, number)
@@ -231,7 +231,7 @@ pub async fn compare(
     from: i64,
     to: i64,
 ) -> Result<Comparison, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     find_plan(&mut tx, case_id, plan_id).await?;
     let mut items = Vec::with_capacity(2);

@@ -4,7 +4,7 @@ use super::address::{literal, reachable, PublicOnly};
 use super::crypto::Vapid;
 use super::{NewSubscription, PushKey, Unsubscribe};
 use crate::accounts::service::Viewer;
-use crate::db::{now, Db};
+use crate::db::{now, Scope};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Lang, Msg};
 use crate::state::AppState;
@@ -26,10 +26,10 @@ pub struct Push {
 impl Push {
     /// The key from the configuration, else the one every process of this database shares,
     /// made on first start.
-    pub async fn load(db: &Db, configured: Option<&str>, allow_loopback: bool) -> Result<Push, AppError> {
+    pub async fn load(unit: &Scope, configured: Option<&str>, allow_loopback: bool) -> Result<Push, AppError> {
         let vapid = match configured {
             Some(key) => Vapid::from_private(key).map_err(|_| AppError::new(ErrorCode::Internal))?,
-            None => shared_key(db).await?,
+            None => shared_key(unit).await?,
         };
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(15))
@@ -52,19 +52,17 @@ impl Push {
     }
 }
 
-async fn shared_key(db: &Db) -> Result<Vapid, AppError> {
-    let stored =
-        || sqlx::query_scalar::<_, String>("SELECT value FROM server_keys WHERE name = 'vapid'").fetch_optional(db);
-    if let Some(key) = stored().await? {
-        return Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal));
-    }
+async fn shared_key(unit: &Scope) -> Result<Vapid, AppError> {
+    let mut tx = unit.write().await?;
     // Two processes starting together may both make one: the first written wins.
-    let made = Vapid::generate();
-    let _ = sqlx::query("INSERT INTO server_keys (name, value) VALUES ('vapid', $1)")
-        .bind(made.private_key())
-        .execute(db)
-        .await;
-    let key = stored().await?.ok_or(AppError::new(ErrorCode::Internal))?;
+    sqlx::query("INSERT INTO server_keys (name, value) VALUES ('vapid', $1) ON CONFLICT (name) DO NOTHING")
+        .bind(Vapid::generate().private_key())
+        .execute(&mut *tx)
+        .await?;
+    let key: String = sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'")
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal))
 }
 
@@ -121,11 +119,13 @@ pub async fn subscribe(state: &AppState, viewer: &Viewer, new: NewSubscription) 
 
 /// Removes one of the viewer's own subscriptions; someone else's endpoint is left alone.
 pub async fn unsubscribe(state: &AppState, viewer: &Viewer, gone: Unsubscribe) -> Result<(), AppError> {
+    let mut tx = state.begin().await?;
     sqlx::query("DELETE FROM push_subscriptions WHERE endpoint = $1 AND user_id = $2")
         .bind(&gone.endpoint)
         .bind(viewer.user_id)
-        .execute(&state.db)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -135,7 +135,8 @@ pub fn notify(state: &AppState, users: &[i64]) {
     if users.is_empty() {
         return;
     }
-    let state = state.clone();
+    // The task outlives the request: its steps take units of work of their own.
+    let state = state.detached();
     let users = users.to_vec();
     tokio::spawn(async move {
         if let Err(error) = send_to(&state, &users).await {
@@ -146,13 +147,18 @@ pub fn notify(state: &AppState, users: &[i64]) {
 
 async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
     for user in users {
+        let step = state.with_new_unit();
+        let mut tx = step.read().await?;
         let rows = sqlx::query(
             "SELECT s.id, s.endpoint, s.p256dh, s.auth, u.language FROM push_subscriptions s \
              JOIN users u ON u.id = s.user_id WHERE s.user_id = $1",
         )
         .bind(user)
-        .fetch_all(&state.db)
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
+        // No connection is held while the push services answer.
+        drop(step);
         for row in rows {
             let language: Option<String> = row.try_get("language")?;
             let lang = language.as_deref().and_then(Lang::parse).unwrap_or_default();
@@ -162,10 +168,13 @@ async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
             let p256dh: String = row.try_get("p256dh")?;
             let auth: String = row.try_get("auth")?;
             if send_one(state, &endpoint, &p256dh, &auth, &text).await == Delivery::Gone {
+                let step = state.with_new_unit();
+                let mut tx = step.begin().await?;
                 sqlx::query("DELETE FROM push_subscriptions WHERE id = $1")
                     .bind(id)
-                    .execute(&state.db)
+                    .execute(&mut *tx)
                     .await?;
+                tx.commit().await?;
             }
         }
     }

@@ -20,9 +20,9 @@ pub async fn reunification(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Reunification, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Reunification).await?;
-    let mut result = load(&mut tx, case.case_id).await?;
+    let mut result = load(&mut tx, case.case_id()).await?;
     tx.commit().await?;
     // Children in the order they were added, each with all of their steps.
     let (children, next_cursor) = page.cut(result.children, |child| Cursor::by_id(child.id));

@@ -9,10 +9,12 @@ use crate::state::{AppState, RequestContext};
 /// Whether leaving quickly also signs this person out: their choice, else on for family
 /// members (who most often share a phone) and off for everyone else.
 pub async fn quick_exit_signs_out(state: &AppState, viewer: &Viewer) -> Result<bool, AppError> {
+    let mut tx = state.read().await?;
     let chosen: Option<i64> = sqlx::query_scalar("SELECT quick_exit_signs_out FROM users WHERE id = $1")
         .bind(viewer.user_id)
-        .fetch_one(&state.db)
+        .fetch_one(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(match chosen {
         Some(value) => value != 0,
         None => viewer.role == AccountRole::Family,

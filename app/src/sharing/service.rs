@@ -20,14 +20,14 @@ pub async fn sharing(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<(Sharing, MemberKind), AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case_record(&mut tx, ctx, viewer, case_id, "sharing").await?;
     let mut sharing = load(&mut tx, case_id).await?;
     tx.commit().await?;
     let (family, next_cursor) = page.cut(sharing.family, |f| Cursor::by_id(f.user_id));
     sharing.family = family;
     sharing.next_cursor = next_cursor;
-    Ok((sharing, case.kind))
+    Ok((sharing, case.kind()))
 }
 
 async fn load(tx: &mut Tx<'_>, case_id: i64) -> Result<Sharing, AppError> {

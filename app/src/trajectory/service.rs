@@ -18,12 +18,12 @@ pub async fn trajectory(
     case_id: i64,
     page: &PageRequest,
 ) -> Result<Trajectory, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
-    let (participant_name, phase) = storage::case_header(&mut tx, case.case_id)
+    let (participant_name, phase) = storage::case_header(&mut tx, case.case_id())
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let milestones = storage::milestones(&mut tx, case.case_id).await?;
+    let milestones = storage::milestones(&mut tx, case.case_id()).await?;
     tx.commit().await?;
     // Milestones come by expected date, undated last ("~" sorts after every date).
     let (milestones, next_cursor) = page.cut(milestones, |m| {
@@ -48,7 +48,7 @@ pub async fn next_step_in(
 ) -> Result<Option<Option<Milestone>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Trajectory).await {
         Ok(case) => Ok(Some(
-            storage::milestones(tx, case.case_id)
+            storage::milestones(tx, case.case_id())
                 .await?
                 .into_iter()
                 .find(|m| m.status.is_open()),
@@ -84,7 +84,7 @@ pub async fn add_milestone(
     check_text(&new.what_is_needed, false, 2000)?;
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let id = storage::insert_milestone(&mut tx, case.case_id, &new, viewer.user_id, now()).await?;
+    let id = storage::insert_milestone(&mut tx, case.case_id(), &new, viewer.user_id, now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -115,7 +115,7 @@ pub async fn update_milestone(
 ) -> Result<Milestone, AppError> {
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let current = storage::milestone(&mut tx, case.case_id, milestone_id)
+    let current = storage::milestone(&mut tx, case.case_id(), milestone_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let new_status = update.status.unwrap_or(current.status);
@@ -179,7 +179,7 @@ pub async fn update_milestone(
 
 /// Whether the viewer is a worker of the case (and so may add and change milestones).
 pub async fn may_edit(state: &AppState, viewer: &Viewer, case_id: i64) -> Result<bool, AppError> {
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     let allowed = access::require_case_worker(&mut tx, viewer, case_id).await.is_ok();
     tx.commit().await?;
     Ok(allowed)

@@ -30,8 +30,12 @@ pub struct AccessLogEntry {
     pub organisation: Option<String>,
     /// What happened, e.g. `case_read`, `milestone_changed`.
     pub action: String,
-    /// Which part of the case, for reads: `circle`, `trajectory`, `access_log`, …
+    /// Which part of the case, for reads: `circle`, `trajectory`, `access_log`, …; for a
+    /// look at several parts at once (the home page), the first of `categories`.
     pub category: Option<String>,
+    /// Every part of the case one look showed, in the order it showed them.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

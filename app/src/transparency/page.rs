@@ -73,24 +73,36 @@ fn who(entry: &AccessLogEntry, participant_name: &str, lang: Lang) -> String {
     text
 }
 
-fn what(entry: &AccessLogEntry, lang: Lang) -> String {
-    let category = match entry.category.as_deref() {
-        Some("circle") => Some(Msg::CategoryCircle),
-        Some("trajectory") => Some(Msg::CategoryTrajectory),
-        Some("reunification") => Some(Msg::CategoryReunification),
-        Some("appointments") => Some(Msg::CategoryAppointments),
-        Some("plans") => Some(Msg::CategoryPlans),
-        Some("access_log") => Some(Msg::CategoryAccessLog),
-        Some("sharing") => Some(Msg::CategorySharing),
+fn category_name(category: &str) -> Option<Msg> {
+    match category {
+        "circle" => Some(Msg::CategoryCircle),
+        "trajectory" => Some(Msg::CategoryTrajectory),
+        "reunification" => Some(Msg::CategoryReunification),
+        "appointments" => Some(Msg::CategoryAppointments),
+        "plans" => Some(Msg::CategoryPlans),
+        "access_log" => Some(Msg::CategoryAccessLog),
+        "sharing" => Some(Msg::CategorySharing),
         _ => None,
-    };
+    }
+}
+
+fn what(entry: &AccessLogEntry, lang: Lang) -> String {
     let action = match entry.action.as_str() {
-        // A read of something without a name of its own says only that someone looked.
+        // A read of something without a name of its own says only that someone looked;
+        // one look at several parts names each of them.
         "case_read" => {
-            return match category {
-                Some(category) => lang.fill(Msg::ActionLookedAt, &[("what", lang.t(category))]),
-                None => lang.t(Msg::ActionLookedAtFile).to_string(),
-            }
+            let named: Vec<&str> = entry
+                .categories
+                .iter()
+                .filter_map(|c| category_name(c))
+                .map(|m| lang.t(m))
+                .collect();
+            let separator = if lang == Lang::Ar { "، " } else { ", " };
+            return if named.is_empty() {
+                lang.t(Msg::ActionLookedAtFile).to_string()
+            } else {
+                lang.fill(Msg::ActionLookedAt, &[("what", &named.join(separator))])
+            };
         }
         "milestone_created" => Msg::ActionAddedStep,
         "milestone_changed" => Msg::ActionChangedStep,

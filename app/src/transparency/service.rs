@@ -20,7 +20,7 @@ pub async fn access_log(
     limit: i64,
 ) -> Result<AccessLog, AppError> {
     let limit = limit.clamp(1, 200);
-    let mut tx = state.begin().await?;
+    let mut tx = state.read().await?;
     access::open_case_record(&mut tx, ctx, viewer, case_id, "access_log").await?;
     let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
         .bind(case_id)
@@ -51,6 +51,13 @@ pub async fn access_log(
         let case_role: Option<String> = row.try_get("case_role")?;
         let relationship: Option<String> = row.try_get("relationship")?;
         let name: Option<String> = row.try_get("display_name")?;
+        // One look at several parts of the case is one row naming them all.
+        let object_type: Option<String> = row.try_get("object_type")?;
+        let categories: Vec<String> = object_type
+            .iter()
+            .flat_map(|kinds| kinds.split(','))
+            .map(str::to_string)
+            .collect();
         entries.push(AccessLogEntry {
             id: row.try_get("id")?,
             at: row.try_get("at")?,
@@ -66,7 +73,8 @@ pub async fn access_log(
             },
             organisation: row.try_get("organisation")?,
             action: row.try_get("action")?,
-            category: row.try_get("object_type")?,
+            category: categories.first().cloned(),
+            categories,
         });
     }
     let next_cursor = (rows.len() as i64 > limit)

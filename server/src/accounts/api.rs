@@ -1,10 +1,10 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
 use app::accounts::service::{self, Invitee, Redeemed, SessionKind};
 use app::accounts::{DeviceList, Me};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 use secrecy::SecretString;
@@ -30,7 +30,7 @@ pub struct LoginResponse {
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 401, description = "invalid_credentials"), (status = 429, description = "too_many_attempts")))]
 pub async fn login(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, AppError> {
@@ -52,7 +52,7 @@ pub async fn login(
 /// Ends this device's session; its token stops working at once.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204), (status = 401)))]
 pub async fn logout(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
 ) -> Result<StatusCode, AppError> {
@@ -61,7 +61,7 @@ pub async fn logout(
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401)))]
-pub async fn me(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<Json<Me>, AppError> {
+pub async fn me(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<Json<Me>, AppError> {
     Ok(Json(service::me(&state, &viewer).await?))
 }
 
@@ -69,7 +69,7 @@ pub async fn me(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> 
 #[utoipa::path(get, path = "/api/v1/me/devices", tag = "auth", security(("bearer" = [])), params(ListPage),
     responses((status = 200, body = DeviceList), (status = 401)))]
 pub async fn devices(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     Paging(page): Paging,
 ) -> Result<Json<DeviceList>, AppError> {
@@ -79,7 +79,7 @@ pub async fn devices(
 #[utoipa::path(delete, path = "/api/v1/me/devices/{id}", tag = "auth", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 204), (status = 404)))]
 pub async fn revoke_device(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(id): Path<i64>,
@@ -107,7 +107,7 @@ pub struct JoinResponse {
 #[utoipa::path(post, path = "/api/v1/join", tag = "auth", request_body = JoinRequest,
     responses((status = 201, body = JoinResponse), (status = 409, description = "username_taken"), (status = 422, description = "invalid_code or a password rule")))]
 pub async fn join(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiJson(body): ApiJson<JoinRequest>,
 ) -> Result<(StatusCode, Json<JoinResponse>), AppError> {
@@ -147,7 +147,7 @@ pub struct CodeResponse {
 #[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts", security(("bearer" = [])), request_body = InvitationRequest,
     responses((status = 201, body = CodeResponse), (status = 403)))]
 pub async fn invite(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<InvitationRequest>,
@@ -190,7 +190,7 @@ pub struct ResetCodeRequest {
 #[utoipa::path(post, path = "/api/v1/reset-codes", tag = "accounts", security(("bearer" = [])), request_body = ResetCodeRequest,
     responses((status = 201, body = CodeResponse), (status = 403)))]
 pub async fn reset_code(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<ResetCodeRequest>,
@@ -218,7 +218,7 @@ pub struct Created {
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "accounts", security(("bearer" = [])), request_body = OrganisationRequest,
     responses((status = 201, body = Created), (status = 403)))]
 pub async fn create_organisation(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     Coordinator(viewer): Coordinator,
     ApiJson(body): ApiJson<OrganisationRequest>,

@@ -3,6 +3,7 @@
 //! `Accept: application/json`, answers JSON so the page can stay where it is.
 
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::accounts::service::{self, Invitee, Redeemed, SessionKind, Viewer};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
@@ -10,7 +11,7 @@ use app::i18n::Lang;
 use app::state::AppState;
 use app::web::{cookie, LANGUAGE_COOKIE};
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
@@ -70,7 +71,7 @@ pub struct SignInForm {
 }
 
 pub async fn sign_in(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<SignInForm>, FormRejection>,
@@ -109,7 +110,7 @@ pub async fn sign_in(
     }
 }
 
-pub async fn sign_out(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+pub async fn sign_out(RequestState(state): RequestState, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
     if let Ok(viewer) = web_viewer(&state, &headers).await {
         if let Err(error) = service::sign_out(&state, &ctx, &viewer).await {
             return answer(&headers, Err((error, "/")));
@@ -129,7 +130,7 @@ pub struct LanguageForm {
 }
 
 pub async fn set_language(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<LanguageForm>, FormRejection>,
@@ -165,7 +166,7 @@ pub struct JoinForm {
 }
 
 pub async fn join(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<JoinForm>, FormRejection>,
@@ -180,7 +181,7 @@ pub async fn join(
 }
 
 pub async fn revoke_device(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(id): Path<i64>,
@@ -196,7 +197,7 @@ pub async fn revoke_device(
     }
 }
 
-pub async fn sign_out_everywhere(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+pub async fn sign_out_everywhere(RequestState(state): RequestState, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
     let result = match web_viewer(&state, &headers).await {
         Ok(viewer) => service::sign_out_everywhere(&state, &ctx, &viewer).await,
         Err(error) => Err(error),
@@ -228,7 +229,7 @@ pub struct InviteForm {
 
 /// A worker invites the participant or a family member into a case's circle.
 pub async fn invite(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<InviteForm>, FormRejection>,
@@ -268,7 +269,7 @@ pub struct ResetCodeForm {
 
 /// A worker (for their case's participant and family) or a coordinator issues a reset code.
 pub async fn reset_code(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<ResetCodeForm>, FormRejection>,

@@ -3,12 +3,12 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::accounts::service::{self as accounts, Invitee, Viewer};
 use app::circle::{service as circle, CaseRole};
 use app::error::{AppError, ErrorCode};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
-use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -46,7 +46,7 @@ pub struct OrganisationForm {
 }
 
 pub async fn create_organisation(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<OrganisationForm>, FormRejection>,
@@ -72,7 +72,7 @@ pub struct WorkerForm {
 }
 
 pub async fn invite_worker(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<WorkerForm>, FormRejection>,
@@ -101,7 +101,7 @@ pub struct CaseForm {
 }
 
 pub async fn create_case(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<CaseForm>, FormRejection>,
@@ -128,7 +128,7 @@ pub struct AssignmentForm {
 }
 
 pub async fn assign_worker(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<AssignmentForm>, FormRejection>,

@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::appointments::{service, Appointment, Appointments, NewAppointment};
 use app::error::AppError;
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -11,7 +11,7 @@ use axum::Json;
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/appointments", tag = "appointments", security(("bearer" = [])),
     params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Appointments), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_appointments(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -27,7 +27,7 @@ pub async fn list_appointments(
     params(("case_id" = i64, Path)), request_body = NewAppointment,
     responses((status = 201, body = Appointment), (status = 403), (status = 404), (status = 422, description = "invalid_time or invalid_input")))]
 pub async fn create_appointment(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -44,7 +44,7 @@ pub async fn create_appointment(
     params(("case_id" = i64, Path), ("appointment_id" = i64, Path)),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 403), (status = 404)))]
 pub async fn appointment_calendar(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, appointment_id)): Path<(i64, i64)>,

@@ -2,10 +2,10 @@
 
 use crate::accounts::forms::web_viewer;
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::appointments::service;
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
@@ -25,7 +25,7 @@ pub fn calendar_response(file: String) -> Response {
 
 /// `GET /cases/{case_id}/appointments/{id}.ics`
 pub async fn calendar(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, file)): Path<(i64, String)>,

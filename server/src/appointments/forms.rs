@@ -3,11 +3,11 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::appointments::{service, AppointmentMode, LocalDateTime, NewAppointment};
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -41,7 +41,7 @@ impl PlanForm {
 }
 
 pub async fn plan(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(case_id): Path<i64>,

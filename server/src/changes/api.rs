@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiQuery, ApiViewer, Ctx};
 use app::changes::{service, Changes};
 use app::error::AppError;
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -22,7 +22,7 @@ pub struct Since {
     params(("case_id" = i64, Path), Since),
     responses((status = 200, body = Changes), (status = 404)))]
 pub async fn changes_since(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,

@@ -1,9 +1,9 @@
 use crate::accounts::api::Created;
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
 use app::circle::{service, CaseList, CaseRole};
 use app::error::AppError;
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 #[utoipa::path(get, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), params(ListPage),
     responses((status = 200, body = CaseList), (status = 401)))]
 pub async fn my_cases(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Paging(page): Paging,
@@ -30,7 +30,7 @@ pub struct CaseRequest {
 #[utoipa::path(post, path = "/api/v1/cases", tag = "circle", security(("bearer" = [])), request_body = CaseRequest,
     responses((status = 201, body = Created), (status = 403)))]
 pub async fn create_case(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     Coordinator(viewer): Coordinator,
     ApiJson(body): ApiJson<CaseRequest>,
@@ -48,7 +48,7 @@ pub struct AssignWorkerRequest {
 #[utoipa::path(post, path = "/api/v1/cases/{case_id}/workers", tag = "circle", security(("bearer" = [])), request_body = AssignWorkerRequest,
     params(("case_id" = i64, Path)), responses((status = 204), (status = 403), (status = 404)))]
 pub async fn assign_worker(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     Coordinator(viewer): Coordinator,
     Path(case_id): Path<i64>,

@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::conferences::{service, Conference, Conferences, NewConference, NewDecision, NewDecisionResponse, NewInput};
 use app::error::AppError;
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 
@@ -11,7 +11,7 @@ use axum::Json;
     params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Conferences), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_conferences(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -25,7 +25,7 @@ pub async fn list_conferences(
     params(("case_id" = i64, Path)), request_body = NewConference,
     responses((status = 201, body = Conference), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn create_conference(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -40,7 +40,7 @@ pub async fn create_conference(
     params(("case_id" = i64, Path), ("conference_id" = i64, Path)),
     responses((status = 200, body = Conference), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn show_conference(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, conference_id)): Path<(i64, i64)>,
@@ -54,7 +54,7 @@ pub async fn show_conference(
     params(("case_id" = i64, Path), ("conference_id" = i64, Path)), request_body = NewInput,
     responses((status = 200, body = Conference), (status = 403, description = "not_permitted"), (status = 404), (status = 409, description = "conference_held"), (status = 422, description = "invalid_input")))]
 pub async fn give_input(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, conference_id)): Path<(i64, i64)>,
@@ -70,7 +70,7 @@ pub async fn give_input(
     params(("case_id" = i64, Path), ("conference_id" = i64, Path)), request_body = NewDecision,
     responses((status = 201, body = Conference), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn record_decision(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, conference_id)): Path<(i64, i64)>,
@@ -85,7 +85,7 @@ pub async fn record_decision(
     params(("case_id" = i64, Path), ("conference_id" = i64, Path), ("decision_id" = i64, Path)), request_body = NewDecisionResponse,
     responses((status = 201, body = Conference), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn respond(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, conference_id, decision_id)): Path<(i64, i64, i64)>,

@@ -3,12 +3,12 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::conferences::{service, NewConference, NewDecision, NewDecisionResponse, NewInput};
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
 use app::trajectory::Date;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -34,7 +34,7 @@ fn parsed(form: Result<Form<ConferenceForm>, FormRejection>) -> Result<Conferenc
 }
 
 pub async fn schedule(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(case_id): Path<i64>,
@@ -57,7 +57,7 @@ pub async fn schedule(
 }
 
 pub async fn give_input(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, conference_id)): Path<(i64, i64)>,
@@ -78,7 +78,7 @@ pub async fn give_input(
 }
 
 pub async fn record_decision(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, conference_id)): Path<(i64, i64)>,
@@ -102,7 +102,7 @@ pub async fn record_decision(
 }
 
 pub async fn respond(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, conference_id, decision_id)): Path<(i64, i64, i64)>,

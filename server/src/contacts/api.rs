@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::contacts::{service, Contact, ContactChange, Contacts, NewContact};
 use app::error::AppError;
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 /// Everyone involved in the case: organisation, role, why, what they decide, how and
@@ -11,7 +11,7 @@ use axum::Json;
     params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Contacts), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_contacts(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -25,7 +25,7 @@ pub async fn list_contacts(
     params(("case_id" = i64, Path)), request_body = NewContact,
     responses((status = 201, body = Contact), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn create_contact(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -42,7 +42,7 @@ pub async fn create_contact(
     params(("case_id" = i64, Path), ("contact_id" = i64, Path)), request_body = ContactChange,
     responses((status = 200, body = Contact), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn update_contact(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, contact_id)): Path<(i64, i64)>,

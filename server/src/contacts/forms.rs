@@ -3,11 +3,11 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::contacts::{service, ContactChange, ContactKind, NewContact};
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -52,7 +52,7 @@ impl ContactForm {
 }
 
 pub async fn add(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(case_id): Path<i64>,
@@ -72,7 +72,7 @@ pub async fn add(
 }
 
 pub async fn change(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, contact_id)): Path<(i64, i64)>,

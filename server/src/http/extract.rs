@@ -3,9 +3,29 @@ use app::accounts::AccountRole;
 use app::error::{AppError, ErrorCode};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+
+/// The application state with this request's unit of work: whatever the handler and its
+/// extractors do with the database shares one connection, taken once.
+pub struct RequestState(pub AppState);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestState {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        request_state(parts).map(RequestState)
+    }
+}
+
+/// The state the request layer put on this request.
+fn request_state(parts: &Parts) -> Result<AppState, AppError> {
+    parts.extensions.get::<AppState>().cloned().ok_or_else(|| {
+        tracing::error!("a request without a unit of work");
+        AppError::new(ErrorCode::Internal)
+    })
+}
 
 /// The request's facts for the audit trail.
 pub struct Ctx(pub RequestContext);
@@ -27,15 +47,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 /// signature means "signed in"; anything else about the token answers 401.
 pub struct ApiViewer(pub Viewer);
 
-impl<S> FromRequestParts<S> for ApiViewer
-where
-    S: Send + Sync,
-    AppState: FromRef<S>,
-{
+impl<S: Send + Sync> FromRequestParts<S> for ApiViewer {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let state = AppState::from_ref(state);
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let state = request_state(parts)?;
         let token = parts
             .headers
             .get(http::header::AUTHORIZATION)
@@ -49,11 +65,7 @@ where
 /// Only a coordinator gets past this extractor; others get 403 before the handler runs.
 pub struct Coordinator(pub Viewer);
 
-impl<S> FromRequestParts<S> for Coordinator
-where
-    S: Send + Sync,
-    AppState: FromRef<S>,
-{
+impl<S: Send + Sync> FromRequestParts<S> for Coordinator {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {

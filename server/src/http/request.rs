@@ -1,6 +1,6 @@
 use app::error::{AppError, ErrorCode};
-use app::state::RequestContext;
-use axum::extract::{ConnectInfo, Request};
+use app::state::{AppState, RequestContext};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
@@ -8,7 +8,7 @@ use tracing::Instrument;
 
 /// Gives every request an id, a span that carries it on every log line, and the facts
 /// the service layer records. An unexpected error's answer gets the id and nothing else.
-pub async fn request_context(mut request: Request, next: Next) -> Response {
+pub async fn request_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let request_id = hex::encode(rand::random::<[u8; 8]>());
     let address = request
         .extensions()
@@ -19,6 +19,9 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
         request_id: request_id.clone(),
         address,
     });
+    // The request's unit of work: at most one database connection, taken when first
+    // needed and given back when the request is done with it.
+    request.extensions_mut().insert(state.with_new_unit());
     let span = tracing::info_span!("request", request_id = %request_id, method = %request.method(), path = %request.uri().path());
     async move {
         let started = std::time::Instant::now();
@@ -39,6 +42,13 @@ pub async fn request_context(mut request: Request, next: Next) -> Response {
             {
                 response = error.into_response();
             }
+        }
+        if status == http::StatusCode::SERVICE_UNAVAILABLE
+            && !response.headers().contains_key(http::header::RETRY_AFTER)
+        {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from_static("1"));
         }
         if let Ok(value) = http::HeaderValue::from_str(&request_id) {
             response.headers_mut().insert("x-request-id", value);

@@ -2,8 +2,7 @@
 //! service worker. Nothing here says what Brug is for: the name is "Brug", the icon a
 //! plain shape.
 
-use app::state::AppState;
-use axum::extract::State;
+use crate::http::RequestState;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
@@ -44,7 +43,7 @@ pub async fn icon() -> Response {
 }
 
 /// The service worker, told which files make the app shell of this build.
-pub async fn service_worker(State(state): State<AppState>) -> Response {
+pub async fn service_worker(RequestState(state): RequestState) -> Response {
     let assets = &state.assets;
     let shell = [
         "/offline",

@@ -1,11 +1,11 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::messaging::{
     away, inbox, service, AwayRequest, Conversation, ConversationList, Inbox, Message, MessagePage, NewGroup,
     NewMember, NewMessage, OverdueNotice, ReadReceiptSetting, ReadUpTo, ResponsePromise,
 };
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 #[utoipa::path(get, path = "/api/v1/conversations", tag = "messaging", security(("bearer" = [])), params(ListPage),
     responses((status = 200, body = ConversationList), (status = 401)))]
 pub async fn list_conversations(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     Paging(page): Paging,
 ) -> Result<Json<ConversationList>, AppError> {
@@ -27,7 +27,7 @@ pub async fn list_conversations(
 #[utoipa::path(post, path = "/api/v1/conversations", tag = "messaging", security(("bearer" = [])), request_body = NewGroup,
     responses((status = 201, body = Conversation), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn start_group(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<NewGroup>,
@@ -55,7 +55,7 @@ pub struct MessageWindow {
     params(("conversation_id" = i64, Path), MessageWindow),
     responses((status = 200, body = MessagePage), (status = 404, description = "not a conversation you are in"), (status = 422)))]
 pub async fn list_messages(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(conversation_id): Path<i64>,
@@ -80,7 +80,7 @@ pub async fn list_messages(
     params(("conversation_id" = i64, Path)), request_body = NewMessage,
     responses((status = 201, body = Message), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn send_message(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(conversation_id): Path<i64>,
@@ -97,7 +97,7 @@ pub async fn send_message(
     params(("conversation_id" = i64, Path)), request_body = ReadUpTo,
     responses((status = 204), (status = 404), (status = 422)))]
 pub async fn mark_read(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     Path(conversation_id): Path<i64>,
     ApiJson(body): ApiJson<ReadUpTo>,
@@ -110,7 +110,7 @@ pub async fn mark_read(
 #[utoipa::path(put, path = "/api/v1/me/read-receipts", tag = "messaging", security(("bearer" = [])),
     request_body = ReadReceiptSetting, responses((status = 204), (status = 403, description = "not_permitted")))]
 pub async fn set_read_receipts(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<ReadReceiptSetting>,
 ) -> Result<StatusCode, AppError> {
@@ -123,7 +123,7 @@ pub async fn set_read_receipts(
 /// rest; and colleagues' overdue conversations in the same cases, without content.
 #[utoipa::path(get, path = "/api/v1/inbox", tag = "messaging", security(("bearer" = [])),
     responses((status = 200, body = Inbox), (status = 403, description = "not_permitted: workers only")))]
-pub async fn inbox(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<Json<Inbox>, AppError> {
+pub async fn inbox(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<Json<Inbox>, AppError> {
     Ok(Json(inbox::inbox(&state, &viewer).await?))
 }
 
@@ -131,7 +131,7 @@ pub async fn inbox(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) 
 #[utoipa::path(get, path = "/api/v1/overdue", tag = "messaging", security(("bearer" = [])),
     responses((status = 200, body = [OverdueNotice]), (status = 403, description = "not_permitted: coordinators only")))]
 pub async fn overdue(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
 ) -> Result<Json<Vec<OverdueNotice>>, AppError> {
     Ok(Json(inbox::overdue_everywhere(&state, &viewer).await?))
@@ -143,7 +143,7 @@ pub async fn overdue(
 #[utoipa::path(put, path = "/api/v1/me/away", tag = "messaging", security(("bearer" = [])), request_body = AwayRequest,
     responses((status = 204), (status = 403, description = "not_permitted: workers only"), (status = 422, description = "invalid_input")))]
 pub async fn set_away(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<AwayRequest>,
 ) -> Result<StatusCode, AppError> {
@@ -154,7 +154,7 @@ pub async fn set_away(
 /// Back at work: the stand-in leaves the conversations.
 #[utoipa::path(delete, path = "/api/v1/me/away", tag = "messaging", security(("bearer" = [])),
     responses((status = 204), (status = 403, description = "not_permitted: workers only")))]
-pub async fn end_away(State(state): State<AppState>, ApiViewer(viewer): ApiViewer) -> Result<StatusCode, AppError> {
+pub async fn end_away(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<StatusCode, AppError> {
     away::end_away(&state, &viewer).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -164,7 +164,7 @@ pub async fn end_away(State(state): State<AppState>, ApiViewer(viewer): ApiViewe
     params(("conversation_id" = i64, Path)), request_body = NewMember,
     responses((status = 200, body = Conversation), (status = 404), (status = 422, description = "invalid_input: not a worker of the case, or already in it")))]
 pub async fn add_member(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(conversation_id): Path<i64>,
@@ -180,7 +180,7 @@ pub async fn add_member(
     params(("organisation_id" = i64, Path)), request_body = ResponsePromise,
     responses((status = 204), (status = 403, description = "not_permitted: coordinators only"), (status = 404), (status = 422)))]
 pub async fn set_response_promise(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     Path(organisation_id): Path<i64>,
     ApiJson(body): ApiJson<ResponsePromise>,

@@ -4,12 +4,12 @@
 //! taken out of a circle or loses a share.
 
 use crate::accounts::forms::web_viewer;
+use crate::http::RequestState;
 use crate::http::{ApiQuery, ApiViewer};
 use app::accounts::service::{session_is_live, Viewer};
 use app::error::AppError;
 use app::messaging::live::{self, LiveEvent};
 use app::state::AppState;
-use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
@@ -39,7 +39,7 @@ pub struct Resume {
 #[utoipa::path(get, path = "/api/v1/events", tag = "messaging", security(("bearer" = [])), params(Resume),
     responses((status = 200, content_type = "text/event-stream", body = LiveEvent), (status = 401)))]
 pub async fn api_events(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     headers: HeaderMap,
     ApiQuery(resume): ApiQuery<Resume>,
@@ -49,7 +49,7 @@ pub async fn api_events(
 
 /// The same stream for pages, with the session cookie.
 pub async fn page_events(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     headers: HeaderMap,
     ApiQuery(resume): ApiQuery<Resume>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
@@ -87,7 +87,9 @@ async fn open(
     };
     let fingerprint = live::access_fingerprint(&state, viewer.user_id).await?;
     let listener = Listener {
-        state,
+        // A stream outlives its request: each of its steps takes a unit of work (and a
+        // connection) of its own, and holds none while it waits.
+        state: state.detached(),
         viewer,
         wake,
         last,
@@ -101,10 +103,9 @@ async fn open(
 
 /// Whether the person may still listen: a live session and nothing taken away.
 async fn still_allowed(listener: &Listener) -> bool {
-    let live = session_is_live(&listener.state, &listener.viewer)
-        .await
-        .unwrap_or(false);
-    let now = live::access_fingerprint(&listener.state, listener.viewer.user_id)
+    let step = listener.state.with_new_unit();
+    let live = session_is_live(&step, &listener.viewer).await.unwrap_or(false);
+    let now = live::access_fingerprint(&step, listener.viewer.user_id)
         .await
         .unwrap_or_default();
     live && listener.fingerprint.iter().all(|grant| now.contains(grant))
@@ -133,7 +134,8 @@ async fn next_event(mut listener: Listener) -> Option<(Result<Event, Infallible>
         // the connection that listens for other processes reconnects).
         let poll_every = listener.state.events.poll_every();
         if listener.polled.is_none_or(|at| at.elapsed() >= poll_every) {
-            match live::events_after(&listener.state, &listener.viewer, listener.last, BATCH).await {
+            let step = listener.state.with_new_unit();
+            match live::events_after(&step, &listener.viewer, listener.last, BATCH).await {
                 Ok((events, last)) => {
                     listener.polled = Some(Instant::now());
                     listener.last = last;

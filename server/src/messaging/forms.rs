@@ -3,12 +3,12 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
 use app::messaging::{away, service, AwayRequest, NewMessage, ReadReceiptSetting, ReadUpTo};
-use app::state::AppState;
 use app::trajectory::Date;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
@@ -21,7 +21,7 @@ pub struct SendForm {
 }
 
 pub async fn send(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(conversation_id): Path<i64>,
@@ -52,7 +52,7 @@ pub struct ReadForm {
 
 /// The open thread's page says it has read a message that arrived live.
 pub async fn read(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     headers: HeaderMap,
     Path(conversation_id): Path<i64>,
     form: Result<Form<ReadForm>, FormRejection>,
@@ -84,7 +84,7 @@ fn back(headers: &HeaderMap, result: Result<(), AppError>) -> Response {
 }
 
 pub async fn set_away(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     headers: HeaderMap,
     form: Result<Form<AwayForm>, FormRejection>,
 ) -> Response {
@@ -102,7 +102,7 @@ pub async fn set_away(
     back(&headers, result)
 }
 
-pub async fn end_away(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn end_away(RequestState(state): RequestState, headers: HeaderMap) -> Response {
     let result = async {
         let viewer = web_viewer(&state, &headers).await?;
         away::end_away(&state, &viewer).await
@@ -119,7 +119,7 @@ pub struct ReceiptsForm {
 }
 
 pub async fn set_read_receipts(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     headers: HeaderMap,
     form: Result<Form<ReceiptsForm>, FormRejection>,
 ) -> Response {

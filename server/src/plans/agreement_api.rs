@@ -1,11 +1,11 @@
 //! Putting a version up for agreement, asking a family member to agree too, answering
 //! per item, and signing.
 
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx};
 use app::error::AppError;
 use app::plans::{agreement, NewParty, NewResponse, PlanVersion, Submit};
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::Json;
 
 /// A worker puts the draft up for agreement. From then on the version never changes; who
@@ -14,7 +14,7 @@ use axum::Json;
     params(("case_id" = i64, Path), ("plan_id" = i64, Path)), request_body = Submit,
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 409, description = "stale_version"), (status = 422, description = "plan_empty")))]
 pub async fn submit(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -30,7 +30,7 @@ pub async fn submit(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path)), request_body = NewParty,
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn add_party(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -47,7 +47,7 @@ pub async fn add_party(
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_shared or not_a_party"), (status = 404),
         (status = 409, description = "stale_version, already_signed or not_open_for_agreement"), (status = 422, description = "reason_required")))]
 pub async fn respond(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, number, key)): Path<(i64, i64, i64, i64)>,
@@ -64,7 +64,7 @@ pub async fn respond(
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_shared or not_a_party"), (status = 404),
         (status = 409, description = "stale_version, already_signed, items_unanswered or not_open_for_agreement")))]
 pub async fn sign(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, number)): Path<(i64, i64, i64)>,

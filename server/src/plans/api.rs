@@ -1,13 +1,13 @@
 //! Reading plans and their versions, drafting items, comments and proposals.
 
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiQuery, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::plans::{
     service, talk, Comment, Comparison, Decline, ItemChange, NewComment, NewItem, NewPlan, NewProposal, PlanDetail,
     PlanVersion, Plans, Proposal,
 };
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -19,7 +19,7 @@ use utoipa::IntoParams;
     params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Plans), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn list_plans(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -33,7 +33,7 @@ pub async fn list_plans(
     params(("case_id" = i64, Path)), request_body = NewPlan,
     responses((status = 201, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn create_plan(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -48,7 +48,7 @@ pub async fn create_plan(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path)),
     responses((status = 200, body = PlanDetail), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn show_plan(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -61,7 +61,7 @@ pub async fn show_plan(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("number" = i64, Path)),
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn show_version(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, number)): Path<(i64, i64, i64)>,
@@ -85,7 +85,7 @@ pub struct Versions {
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), Versions),
     responses((status = 200, body = Comparison), (status = 403, description = "not_shared"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn compare_versions(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -100,7 +100,7 @@ pub async fn compare_versions(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path)), request_body = NewItem,
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn add_item(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -116,7 +116,7 @@ pub async fn add_item(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("item_key" = i64, Path)), request_body = ItemChange,
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn change_item(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
@@ -131,7 +131,7 @@ pub async fn change_item(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("item_key" = i64, Path)),
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404)))]
 pub async fn remove_item(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
@@ -146,7 +146,7 @@ pub async fn remove_item(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("item_key" = i64, Path)), request_body = NewComment,
     responses((status = 201, body = Comment), (status = 403, description = "not_shared"), (status = 404), (status = 422, description = "invalid_input")))]
 pub async fn comment(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
@@ -161,7 +161,7 @@ pub async fn comment(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path)), request_body = NewProposal,
     responses((status = 201, body = Proposal), (status = 403, description = "not_shared"), (status = 404), (status = 422, description = "invalid_input or reason_required")))]
 pub async fn propose(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id)): Path<(i64, i64)>,
@@ -176,7 +176,7 @@ pub async fn propose(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("proposal_id" = i64, Path)),
     responses((status = 200, body = PlanVersion), (status = 403, description = "not_permitted"), (status = 404), (status = 409, description = "proposal_decided or stale_version")))]
 pub async fn accept_proposal(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, proposal_id)): Path<(i64, i64, i64)>,
@@ -191,7 +191,7 @@ pub async fn accept_proposal(
     params(("case_id" = i64, Path), ("plan_id" = i64, Path), ("proposal_id" = i64, Path)), request_body = Decline,
     responses((status = 200, body = Proposal), (status = 403, description = "not_permitted"), (status = 404), (status = 409, description = "proposal_decided"), (status = 422, description = "reason_required")))]
 pub async fn decline_proposal(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, plan_id, proposal_id)): Path<(i64, i64, i64)>,

@@ -2,7 +2,7 @@
 //! a redirect back to the page (to the item it was about), or `?error=code`.
 
 use crate::accounts::forms::{answer, web_viewer};
-use crate::http::Ctx;
+use crate::http::{Ctx, RequestState};
 use app::accounts::service::Viewer;
 use app::error::{AppError, ErrorCode};
 use app::plans::{
@@ -12,7 +12,7 @@ use app::plans::{
 use app::state::{AppState, RequestContext};
 use app::trajectory::Date;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -98,10 +98,10 @@ fn plan_page(case_id: i64, plan_id: i64) -> String {
     format!("/cases/{case_id}/plans/{plan_id}")
 }
 
-type Parts = (State<AppState>, Ctx, HeaderMap);
+type Parts = (RequestState, Ctx, HeaderMap);
 
 pub async fn start(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path(case_id): Path<i64>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -120,7 +120,7 @@ pub async fn start(
 }
 
 pub async fn add_item(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id)): Path<(i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -139,7 +139,7 @@ pub async fn add_item(
 }
 
 pub async fn change_item(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -165,7 +165,7 @@ pub async fn change_item(
 }
 
 pub async fn remove_item(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -184,7 +184,7 @@ pub async fn remove_item(
 }
 
 pub async fn comment(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, key)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -212,7 +212,7 @@ pub async fn comment(
 }
 
 pub async fn propose(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id)): Path<(i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -240,7 +240,7 @@ pub async fn propose(
 }
 
 pub async fn accept(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, proposal_id)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -259,7 +259,7 @@ pub async fn accept(
 }
 
 pub async fn decline(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, proposal_id)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -279,7 +279,7 @@ pub async fn decline(
 }
 
 pub async fn submit(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id)): Path<(i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -299,7 +299,7 @@ pub async fn submit(
 }
 
 pub async fn ask_family(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id)): Path<(i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -319,7 +319,7 @@ pub async fn ask_family(
 }
 
 pub async fn respond(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, number, key)): Path<(i64, i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
@@ -343,7 +343,7 @@ pub async fn respond(
 }
 
 pub async fn sign(
-    (State(state), Ctx(ctx), headers): Parts,
+    (RequestState(state), Ctx(ctx), headers): Parts,
     Path((case_id, plan_id, number)): Path<(i64, i64, i64)>,
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {

@@ -1,15 +1,14 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer};
 use app::error::AppError;
 use app::push::{service, NewSubscription, PushKey, Unsubscribe};
-use app::state::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 
 /// The server's VAPID public key, to subscribe with (`applicationServerKey`).
 #[utoipa::path(get, path = "/api/v1/push/key", tag = "push", security(("bearer" = [])),
     responses((status = 200, body = PushKey), (status = 401)))]
-pub async fn key(State(state): State<AppState>, ApiViewer(_viewer): ApiViewer) -> Json<PushKey> {
+pub async fn key(RequestState(state): RequestState, ApiViewer(_viewer): ApiViewer) -> Json<PushKey> {
     Json(service::key(&state))
 }
 
@@ -19,7 +18,7 @@ pub async fn key(State(state): State<AppState>, ApiViewer(_viewer): ApiViewer) -
     request_body = NewSubscription,
     responses((status = 201), (status = 401), (status = 422, description = "invalid_input")))]
 pub async fn subscribe(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<NewSubscription>,
 ) -> Result<StatusCode, AppError> {
@@ -32,7 +31,7 @@ pub async fn subscribe(
     request_body = Unsubscribe,
     responses((status = 204), (status = 401), (status = 422, description = "invalid_input")))]
 pub async fn unsubscribe(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<Unsubscribe>,
 ) -> Result<StatusCode, AppError> {
@@ -42,7 +41,7 @@ pub async fn unsubscribe(
 
 /// The same for a browser, from the settings page's script, with the session cookie.
 pub async fn subscribe_page(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<NewSubscription>,
 ) -> Result<StatusCode, AppError> {

@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::reunification::{service, Child, NewChild, NewStep, Reunification, StepUpdate};
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 
@@ -10,7 +10,7 @@ use axum::Json;
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/reunification", tag = "reunification", security(("bearer" = [])),
     params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Reunification), (status = 403, description = "not_shared"), (status = 404)))]
 pub async fn show_reunification(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -25,7 +25,7 @@ pub async fn show_reunification(
 #[utoipa::path(post, path = "/api/v1/cases/{case_id}/reunification/children", tag = "reunification", security(("bearer" = [])),
     params(("case_id" = i64, Path)), request_body = NewChild, responses((status = 201, body = Child), (status = 403), (status = 404)))]
 pub async fn add_child(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -42,7 +42,7 @@ pub async fn add_child(
     params(("case_id" = i64, Path), ("child_id" = i64, Path)), request_body = NewStep,
     responses((status = 201, body = Reunification), (status = 403), (status = 404)))]
 pub async fn add_step(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, child_id)): Path<(i64, i64)>,
@@ -59,7 +59,7 @@ pub async fn add_step(
     params(("case_id" = i64, Path), ("step_id" = i64, Path)), request_body = StepUpdate,
     responses((status = 200, body = Reunification), (status = 403), (status = 404)))]
 pub async fn update_step(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, step_id)): Path<(i64, i64)>,

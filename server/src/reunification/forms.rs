@@ -3,12 +3,12 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
 use app::reunification::{service, AgeBand, NewChild, NewStep, StepKind, StepUpdate};
-use app::state::AppState;
 use app::trajectory::{Date, MilestoneStatus};
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -46,7 +46,7 @@ pub struct ChildForm {
 }
 
 pub async fn add_child(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(case_id): Path<i64>,
@@ -77,7 +77,7 @@ pub struct StepForm {
 }
 
 pub async fn add_step(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, child_id)): Path<(i64, i64)>,
@@ -110,7 +110,7 @@ pub struct ChangeForm {
 }
 
 pub async fn change_step(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, step_id)): Path<(i64, i64)>,

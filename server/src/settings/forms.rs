@@ -3,11 +3,11 @@
 
 use crate::accounts::forms::{answer, session_cookie, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
 use app::settings::{service, TextSize, OWN_PHONE_COOKIE, TEXT_SIZE_COOKIE};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
-use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -31,12 +31,12 @@ async fn leave(state: &AppState, ctx: &RequestContext, headers: &HeaderMap, mut 
 }
 
 /// The page's script posts here while it replaces the page.
-pub async fn leave_beacon(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+pub async fn leave_beacon(RequestState(state): RequestState, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
     leave(&state, &ctx, &headers, StatusCode::NO_CONTENT.into_response()).await
 }
 
 /// Without JavaScript the link comes here, and goes on to the neutral page.
-pub async fn leave_link(State(state): State<AppState>, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
+pub async fn leave_link(RequestState(state): RequestState, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
     let onward = Redirect::to(&state.quick_exit_url).into_response();
     leave(&state, &ctx, &headers, onward).await
 }
@@ -49,7 +49,7 @@ pub struct SettingsForm {
 }
 
 pub async fn save(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<SettingsForm>, FormRejection>,

@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
 use app::sharing::{service, FamilySharing, RestrictionRequest, Sharing, SharingChoice};
-use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 
@@ -10,7 +10,7 @@ use axum::Json;
 #[utoipa::path(get, path = "/api/v1/cases/{case_id}/consents", tag = "sharing", security(("bearer" = [])),
     params(("case_id" = i64, Path), ListPage), responses((status = 200, body = Sharing), (status = 403), (status = 404)))]
 pub async fn list_consents(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -24,7 +24,7 @@ pub async fn list_consents(
     params(("case_id" = i64, Path), ("member_id" = i64, Path)), request_body = SharingChoice,
     responses((status = 200, body = FamilySharing), (status = 403, description = "not_permitted"), (status = 404)))]
 pub async fn set_consents(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, member_id)): Path<(i64, i64)>,
@@ -40,7 +40,7 @@ pub async fn set_consents(
     params(("case_id" = i64, Path), ("member_id" = i64, Path)), request_body = RestrictionRequest,
     responses((status = 200, body = FamilySharing), (status = 403), (status = 404), (status = 422, description = "reason_required")))]
 pub async fn restrict(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, member_id)): Path<(i64, i64)>,
@@ -54,7 +54,7 @@ pub async fn restrict(
 #[utoipa::path(delete, path = "/api/v1/cases/{case_id}/restrictions/{member_id}", tag = "sharing", security(("bearer" = [])),
     params(("case_id" = i64, Path), ("member_id" = i64, Path)), responses((status = 204), (status = 403), (status = 404)))]
 pub async fn lift_restriction(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, member_id)): Path<(i64, i64)>,

@@ -2,11 +2,11 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
 use app::sharing::{service, Category};
-use app::state::AppState;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -25,7 +25,7 @@ fn ticked_categories(form: &HashMap<String, String>) -> Vec<Category> {
 }
 
 pub async fn share(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, member_id)): Path<(i64, i64)>,
@@ -51,7 +51,7 @@ pub struct RestrictForm {
 }
 
 pub async fn restrict(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, member_id)): Path<(i64, i64)>,
@@ -71,7 +71,7 @@ pub async fn restrict(
 }
 
 pub async fn lift(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, member_id)): Path<(i64, i64)>,

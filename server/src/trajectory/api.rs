@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
-use app::state::AppState;
 use app::trajectory::{service, Milestone, MilestoneUpdate, NewMilestone, Trajectory};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 
@@ -11,7 +11,7 @@ use axum::Json;
     params(("case_id" = i64, Path), ListPage),
     responses((status = 200, body = Trajectory), (status = 403, description = "not_shared"), (status = 404, description = "not a case you are in")))]
 pub async fn list_milestones(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -25,7 +25,7 @@ pub async fn list_milestones(
     params(("case_id" = i64, Path)), request_body = NewMilestone,
     responses((status = 201, body = Milestone), (status = 403, description = "not_permitted"), (status = 404), (status = 422)))]
 pub async fn create_milestone(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
@@ -40,7 +40,7 @@ pub async fn create_milestone(
     params(("case_id" = i64, Path), ("milestone_id" = i64, Path)), request_body = MilestoneUpdate,
     responses((status = 200, body = Milestone), (status = 403), (status = 404), (status = 422, description = "reason_required or invalid_date")))]
 pub async fn update_milestone(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path((case_id, milestone_id)): Path<(i64, i64)>,

@@ -3,11 +3,11 @@
 
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
+use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
-use app::state::AppState;
 use app::trajectory::{service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, Phase};
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -37,7 +37,7 @@ pub struct AddForm {
 }
 
 pub async fn add(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path(case_id): Path<i64>,
@@ -76,7 +76,7 @@ pub struct ChangeForm {
 }
 
 pub async fn change(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     headers: HeaderMap,
     Path((case_id, milestone_id)): Path<(i64, i64)>,

@@ -1,8 +1,8 @@
+use crate::http::RequestState;
 use crate::http::{ApiQuery, ApiViewer, Ctx};
 use app::error::AppError;
-use app::state::AppState;
 use app::transparency::{service, AccessLog};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -22,7 +22,7 @@ pub struct Page {
     params(("case_id" = i64, Path), Page),
     responses((status = 200, body = AccessLog), (status = 403, description = "not_permitted"), (status = 404)))]
 pub async fn access_log(
-    State(state): State<AppState>,
+    RequestState(state): RequestState,
     Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     Path(case_id): Path<i64>,
