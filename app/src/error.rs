@@ -66,6 +66,7 @@ error_codes! {
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;
+    TooManyStreams => "too_many_streams", 429, ErrTooManyStreams;
     Internal => "internal", 500, ErrInternal;
     ServiceUnavailable => "service_unavailable", 503, ErrUnavailable;
 }

@@ -34,6 +34,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Wakes the live streams of people with something new.
     pub events: crate::messaging::live::EventBus,
+    /// The process's open event streams and the one loop that serves them.
+    pub streams: crate::messaging::hub::StreamHub,
     pub clock: crate::clock::Clock,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: Arc<str>,

@@ -8,6 +8,7 @@ use crate::{
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
+use app::messaging::hub::StreamHub;
 use app::messaging::live::EventBus;
 use app::push::service::Push;
 use app::state::{AppState, SessionPolicy};
@@ -74,11 +75,13 @@ impl Application {
             }),
             secure_cookies: settings.uses_secure_cookies(),
             events: EventBus::polling_every(Duration::from_secs(settings.live_poll_seconds as u64)),
+            streams: StreamHub::default(),
             clock: Default::default(),
             quick_exit_url: settings.quick_exit_url.as_str().into(),
             assets: Arc::new(read_assets(&settings.site_root)),
             push,
         };
+        state.streams.start(state.detached());
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
         }

@@ -158,3 +158,61 @@ async fn a_message_sent_through_one_server_reaches_a_stream_held_by_another() {
     .await;
     assert_eq!(woken, Ok(true), "the second server was woken for lotte");
 }
+
+#[tokio::test]
+async fn a_message_whose_wake_up_was_lost_still_arrives_by_the_shared_poll() {
+    // A second process wrote the message and its NOTIFY never came: here, the message and
+    // its event are written straight into the database, where no wake-up follows them.
+    let app = TestApp::spawn_with(&[("BRUG_LIVE_POLL_SECONDS", "1")]).await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
+    let sent = send(&app, &sarah, conversation, "Eerste bericht", "poll-1").await;
+    assert!(sent["id"].is_i64());
+    let mut stream = EventStream::open(&app, &lotte, None).await;
+    let (sarah_id, lotte_id) = (app.user_id("sarah").await, app.user_id("lotte").await);
+    let message_id: i64 = sqlx::query_scalar(
+        "INSERT INTO messages (conversation_id, sender_id, body, client_id, sent_at) \
+         VALUES ($1, $2, 'Zonder wekker', 'poll-2', 2) RETURNING id",
+    )
+    .bind(conversation)
+    .bind(sarah_id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO events (user_id, kind, conversation_id, message_id, actor_id, created_at) \
+         VALUES ($1, 'message', $2, $3, $4, 2)",
+    )
+    .bind(lotte_id)
+    .bind(conversation)
+    .bind(message_id)
+    .bind(sarah_id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let event = stream.next_within(WAIT).await.expect("the poll finds it");
+    assert_eq!(event.data["message"]["body"], "Zonder wekker");
+}
+
+#[tokio::test]
+async fn one_person_may_hold_ten_streams_and_an_eleventh_is_refused_with_a_clear_code() {
+    let app = TestApp::spawn().await;
+    let lotte = app.token("lotte").await;
+    let mut open = Vec::new();
+    for _ in 0..10 {
+        open.push(EventStream::open(&app, &lotte, None).await);
+    }
+    let refused = app.get("/api/v1/events", &lotte).await;
+    assert_eq!(
+        integration::error_code(refused).await,
+        (StatusCode::TOO_MANY_REQUESTS, "too_many_streams".to_string())
+    );
+    // Someone else's streams are their own.
+    let sarah = app.token("sarah").await;
+    let mut hers = EventStream::open(&app, &sarah, None).await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
+    send(&app, &lotte, conversation, "Tot morgen", "limit-1").await;
+    assert!(hers.next_within(WAIT).await.is_some(), "her stream still delivers");
+    assert!(open[9].next_within(WAIT).await.is_some(), "so do lotte's own");
+}

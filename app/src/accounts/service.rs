@@ -187,29 +187,6 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
     Ok(viewer)
 }
 
-/// Whether the viewer's session still holds, by the same rules as `authenticate` but
-/// without touching it: an open event stream must not keep an idle session alive.
-pub async fn session_is_live(state: &AppState, viewer: &Viewer) -> Result<bool, AppError> {
-    let mut tx = state.read().await?;
-    let row: Option<(String, i64, i64, Option<i64>)> =
-        sqlx::query_as("SELECT session_kind, last_seen_at, expires_at, ended_at FROM sessions WHERE id = $1")
-            .bind(viewer.session_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    tx.commit().await?;
-    let Some((kind, last_seen_at, expires_at, ended_at)) = row else {
-        return Ok(false);
-    };
-    let now = now();
-    let idle_limit = if viewer.role.uses_private_timeout() {
-        state.sessions.idle_private_secs
-    } else {
-        state.sessions.idle_staff_secs
-    };
-    let idle = kind == "web" && now - last_seen_at >= idle_limit;
-    Ok(ended_at.is_none() && now < expires_at && !idle)
-}
-
 pub async fn me(state: &AppState, viewer: &Viewer) -> Result<Me, AppError> {
     let organisation = match viewer.organisation_id {
         Some(id) => {

@@ -10,7 +10,8 @@
 
 use super::Backend;
 use sqlx::{AnyConnection, AnyPool};
-use tokio::sync::{mpsc, oneshot};
+use std::sync::Arc;
+use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// Most batches written in one transaction, so one slow flush cannot grow without bound.
 const MOST_BATCHES: usize = 512;
@@ -101,9 +102,9 @@ pub struct GroupCommit {
 
 impl GroupCommit {
     /// Starts the writer on a pool of its own.
-    pub fn start(pool: AnyPool, backend: Backend) -> GroupCommit {
+    pub fn start(pool: AnyPool, backend: Backend, write_queue: Option<Arc<Mutex<()>>>) -> GroupCommit {
         let (sender, receiver) = mpsc::unbounded_channel();
-        tokio::spawn(run(pool, backend, receiver));
+        tokio::spawn(run(pool, backend, write_queue, receiver));
         GroupCommit { sender }
     }
 
@@ -130,7 +131,12 @@ impl GroupCommit {
     }
 }
 
-async fn run(pool: AnyPool, backend: Backend, mut receiver: mpsc::UnboundedReceiver<Batch>) {
+async fn run(
+    pool: AnyPool,
+    backend: Backend,
+    write_queue: Option<Arc<Mutex<()>>>,
+    mut receiver: mpsc::UnboundedReceiver<Batch>,
+) {
     while let Some(first) = receiver.recv().await {
         let mut batches = vec![first];
         while batches.len() < MOST_BATCHES {
@@ -139,6 +145,11 @@ async fn run(pool: AnyPool, backend: Backend, mut receiver: mpsc::UnboundedRecei
                 Err(_) => break,
             }
         }
+        // In line with the requests' writes (SQLite has one writer at a time).
+        let _turn = match &write_queue {
+            Some(queue) => Some(queue.lock().await),
+            None => None,
+        };
         match write_all(&pool, backend, &batches).await {
             Ok(()) => answer(batches, Ok(())),
             // One request's entry that cannot be written (its case was just removed, say)

@@ -52,6 +52,11 @@ pub struct Database {
     group_commit: GroupCommit,
     /// How long a unit of work waits for a connection before it gives up (503).
     acquire_timeout: Duration,
+    /// SQLite has one writer at a time. Writers queue here, in order, instead of each
+    /// polling the database lock with SQLite's busy handler (which sleeps, and lets a
+    /// late writer overtake an early one): measured, sends at 64 clients ran at a
+    /// quarter of a bare insert that way.
+    write_queue: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
 }
 
 impl Database {
@@ -127,11 +132,13 @@ pub async fn connect_and_migrate(url: &str, settings: Option<PoolSettings>) -> R
     // The group-commit writer has a connection of its own: requests wait for it while
     // they hold theirs, so it must never wait for one of theirs.
     let writer_pool = open_pool(&url, backend, settings, 1).await?;
+    let write_queue = (backend == Backend::Sqlite).then(|| std::sync::Arc::new(tokio::sync::Mutex::new(())));
     Ok(Database {
         pool,
         backend,
-        group_commit: GroupCommit::start(writer_pool, backend),
+        group_commit: GroupCommit::start(writer_pool, backend, write_queue.clone()),
         acquire_timeout: settings.acquire_timeout,
+        write_queue,
     })
 }
 

@@ -100,6 +100,12 @@ impl Scope {
             return Err(sqlx::Error::Protocol("no unit of work".into()));
         };
         let mut connection = unit.take(&self.db, caller).await?;
+        // The connection first, then the turn to write: whoever holds the turn already has
+        // its connection, so nobody waits for a turn while holding what the holder needs.
+        let write_turn = match (mode, &self.db.write_queue) {
+            (Mode::Write, Some(queue)) => Some(queue.clone().lock_owned().await),
+            _ => None,
+        };
         let statement = match (mode, self.db.backend) {
             (Mode::Write, Backend::Sqlite) => Some("BEGIN IMMEDIATE".into()),
             (Mode::Read, Backend::Postgres) => Some("BEGIN READ ONLY".into()),
@@ -115,6 +121,7 @@ impl Scope {
         }
         Ok(Tx {
             connection: Some(connection),
+            _write_turn: write_turn,
             unit: unit.clone(),
             db: self.db.clone(),
             mode,
@@ -171,6 +178,11 @@ impl Unit {
         self.put(Slot::Idle(connection));
     }
 
+    fn release(&self, connection: PoolConnection<Any>) {
+        self.put(Slot::Empty);
+        drop(connection);
+    }
+
     fn put(&self, value: Slot) {
         let mut slot = self.slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         *slot = value;
@@ -181,6 +193,8 @@ impl Unit {
 /// (`&mut **tx`). Dropped without `commit`, it rolls back.
 pub struct Tx<'a> {
     connection: Option<PoolConnection<Any>>,
+    /// SQLite's writers' turn, held until the transaction ends.
+    _write_turn: Option<tokio::sync::OwnedMutexGuard<()>>,
     unit: Arc<Unit>,
     db: Database,
     mode: Mode,
@@ -213,14 +227,22 @@ impl Tx<'_> {
         // when the COMMIT went through); without it, that skip would swallow the next
         // transaction's rollback and leave the connection inside a transaction.
         let result = Manager::commit(connection).await;
+        self._write_turn = None;
+        let audit = std::mem::take(&mut self.audit);
         if let Some(mut connection) = self.connection.take() {
             if result.is_err() {
                 Manager::start_rollback(&mut connection);
+                self.unit.give_back(connection);
+            } else if audit.is_empty() {
+                self.unit.give_back(connection);
+            } else {
+                // What is left is waiting for the audit writer, which has a connection of
+                // its own: this one goes back to the pool for others meanwhile (a later
+                // transaction of this unit would take one again, never two at once).
+                self.unit.release(connection);
             }
-            self.unit.give_back(connection);
         }
         result?;
-        let audit = std::mem::take(&mut self.audit);
         if audit.is_empty() {
             Ok(())
         } else {
@@ -348,6 +370,21 @@ mod tests {
         // ...and given back when a unit ends.
         drop(first);
         assert!(third.read().await.is_ok());
+        let _ = std::fs::remove_dir_all(folder);
+    }
+
+    #[tokio::test]
+    async fn a_read_waiting_for_its_audit_entries_holds_no_connection_meanwhile() {
+        let (db, folder) = database(1).await;
+        let root = Scope::root(db);
+        let (recorded, other) = (root.fresh(), root.fresh());
+        let mut tx = recorded.read().await.unwrap();
+        tx.defer_audit(entry("circle"));
+        tx.commit().await.unwrap();
+        assert!(
+            other.read().await.is_ok(),
+            "the one connection is free for another unit"
+        );
         let _ = std::fs::remove_dir_all(folder);
     }
 

@@ -174,6 +174,12 @@ messages! {
         en: "Too many attempts in a row. Wait a minute, then try again.",
         ar: "محاولات كثيرة متتالية. انتظر دقيقة ثم حاول مرة أخرى.",
     }
+    ErrTooManyStreams {
+        nl: "Brug is al open op te veel plaatsen tegelijk. Sluit een ander venster of toestel en probeer opnieuw.",
+        fr: "Brug est déjà ouvert à trop d'endroits à la fois. Fermez une autre fenêtre ou un autre appareil, puis réessayez.",
+        en: "Brug is already open in too many places at once. Close another window or device, then try again.",
+        ar: "Brug مفتوح في أماكن كثيرة في الوقت نفسه. أغلق نافذة أو جهازًا آخر ثم حاول مرة أخرى.",
+    }
     ErrUnauthenticated {
         nl: "Je bent niet (meer) aangemeld. Meld je opnieuw aan.",
         fr: "Vous n'êtes pas (ou plus) connecté. Reconnectez-vous.",

@@ -241,3 +241,108 @@ pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<St
     fingerprint.sort();
     Ok(fingerprint)
 }
+
+/// Most ids bound in one `IN (…)`: far below what SQLite and PostgreSQL accept.
+const IDS_PER_QUERY: usize = 500;
+
+/// `$1, $2, …, $n`.
+fn placeholders(count: usize) -> String {
+    (1..=count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Which of these sessions still hold, by the rules of `accounts::service::authenticate`
+/// (not ended, not expired, a browser's not idle), read for all open streams at once.
+pub async fn live_sessions(
+    tx: &mut Tx<'_>,
+    session_ids: &[i64],
+    policy: &crate::state::SessionPolicy,
+) -> Result<std::collections::HashSet<i64>, AppError> {
+    let now = crate::db::now();
+    let mut live = std::collections::HashSet::new();
+    for chunk in session_ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT s.id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, u.account_role \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ({})",
+            placeholders(chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, String, i64, i64, Option<i64>, String)>(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for (id, kind, last_seen_at, expires_at, ended_at, role) in query.fetch_all(&mut **tx).await? {
+            let private = crate::accounts::AccountRole::parse(&role).is_none_or(|r| r.uses_private_timeout());
+            let idle_limit = if private {
+                policy.idle_private_secs
+            } else {
+                policy.idle_staff_secs
+            };
+            let idle = kind == "web" && now - last_seen_at >= idle_limit;
+            if ended_at.is_none() && now < expires_at && !idle {
+                live.insert(id);
+            }
+        }
+    }
+    Ok(live)
+}
+
+/// `access_fingerprint` for many people in one read: person → what they may reach.
+pub async fn access_fingerprints(
+    tx: &mut Tx<'_>,
+    user_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<String>>, AppError> {
+    let mut distinct: Vec<i64> = user_ids.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut fingerprints: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    for chunk in distinct.chunks(IDS_PER_QUERY) {
+        let list = placeholders(chunk.len());
+        let memberships = format!(
+            "SELECT user_id, case_id, member_kind FROM memberships WHERE ended_at IS NULL AND user_id IN ({list})"
+        );
+        let shares = format!(
+            "SELECT c.family_user_id, c.case_id, c.category FROM consents c WHERE c.family_user_id IN ({list}) \
+             AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
+             AND r.family_user_id = c.family_user_id AND r.category = c.category)"
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&memberships);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for (user, case, kind) in query.fetch_all(&mut **tx).await? {
+            fingerprints
+                .entry(user)
+                .or_default()
+                .push(format!("member:{case}:{kind}"));
+        }
+        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&shares);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for (user, case, category) in query.fetch_all(&mut **tx).await? {
+            fingerprints
+                .entry(user)
+                .or_default()
+                .push(format!("share:{case}:{category}"));
+        }
+    }
+    Ok(fingerprints)
+}
+
+/// The newest event id, and who has events after `after` (nobody when `after` is `None`:
+/// the first look only learns where the events stand).
+pub async fn users_with_events_after(
+    tx: &mut Tx<'_>,
+    after: Option<i64>,
+) -> Result<(Option<i64>, std::collections::HashSet<i64>), AppError> {
+    let latest: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM events")
+        .fetch_one(&mut **tx)
+        .await?;
+    let Some(after) = after else {
+        return Ok((Some(latest.unwrap_or(0)), Default::default()));
+    };
+    let users: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT user_id FROM events WHERE id > $1")
+        .bind(after)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok((latest.or(Some(after)), users.into_iter().collect()))
+}
