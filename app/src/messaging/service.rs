@@ -187,20 +187,6 @@ pub async fn send(
         }
         Err(e) => return Err(e.into()),
     };
-    sqlx::query("UPDATE conversations SET last_message_id = $1 WHERE id = $2")
-        .bind(id)
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await?;
-    // Your own message counts as read by you.
-    sqlx::query(
-        "UPDATE conversation_members SET last_read_message_id = $1 WHERE conversation_id = $2 AND user_id = $3",
-    )
-    .bind(id)
-    .bind(conversation_id)
-    .bind(viewer.user_id)
-    .execute(&mut *tx)
-    .await?;
     audit::record(
         &mut tx,
         ctx,
@@ -220,6 +206,24 @@ pub async fn send(
     let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
+    // The two rows every send to this conversation shares come last, so their locks are
+    // held only for the commit: on PostgreSQL, sends to one conversation queue on them.
+    // Only ever forward: two sends at once may commit in either order.
+    sqlx::query("UPDATE conversations SET last_message_id = $1 WHERE id = $2 AND last_message_id < $1")
+        .bind(id)
+        .bind(conversation_id)
+        .execute(&mut *tx)
+        .await?;
+    // Your own message counts as read by you.
+    sqlx::query(
+        "UPDATE conversation_members SET last_read_message_id = $1 \
+         WHERE conversation_id = $2 AND user_id = $3 AND last_read_message_id < $1",
+    )
+    .bind(id)
+    .bind(conversation_id)
+    .bind(viewer.user_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     state.events.wake(&members);
     let others: Vec<i64> = members.iter().copied().filter(|m| *m != viewer.user_id).collect();
