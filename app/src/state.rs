@@ -14,6 +14,18 @@ pub struct SessionPolicy {
     pub device_token_secs: i64,
 }
 
+impl SessionPolicy {
+    /// How long a browser session of this role may sit unused: short for participants and
+    /// family (shared phones), longer for staff. `None` (an unknown role) is the short one.
+    pub fn idle_secs(&self, role: Option<crate::accounts::AccountRole>) -> i64 {
+        if role.is_none_or(|r| r.uses_private_timeout()) {
+            self.idle_private_secs
+        } else {
+            self.idle_staff_secs
+        }
+    }
+}
+
 impl Default for SessionPolicy {
     fn default() -> Self {
         SessionPolicy {

@@ -162,18 +162,11 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
         return Err(unauthenticated());
     }
     let viewer = Viewer::from_row(session.user, session.id)?;
-    if session.kind == "web" {
-        let idle_limit = if viewer.role.uses_private_timeout() {
-            state.sessions.idle_private_secs
-        } else {
-            state.sessions.idle_staff_secs
-        };
-        if now - session.last_seen_at >= idle_limit {
-            let mut tx = state.begin().await?;
-            storage::end_session(&mut tx, session.id, now).await?;
-            tx.commit().await?;
-            return Err(unauthenticated());
-        }
+    if session.kind == "web" && now - session.last_seen_at >= state.sessions.idle_secs(Some(viewer.role)) {
+        let mut tx = state.begin().await?;
+        storage::end_session(&mut tx, session.id, now).await?;
+        tx.commit().await?;
+        return Err(unauthenticated());
     }
     // One write a minute at most per session keeps the idle clock honest without
     // turning every read into a write; the group-commit writer takes it, and a crash

@@ -270,12 +270,7 @@ pub async fn live_sessions(
             query = query.bind(id);
         }
         for (id, kind, last_seen_at, expires_at, ended_at, role) in query.fetch_all(&mut **tx).await? {
-            let private = crate::accounts::AccountRole::parse(&role).is_none_or(|r| r.uses_private_timeout());
-            let idle_limit = if private {
-                policy.idle_private_secs
-            } else {
-                policy.idle_staff_secs
-            };
+            let idle_limit = policy.idle_secs(crate::accounts::AccountRole::parse(&role));
             let idle = kind == "web" && now - last_seen_at >= idle_limit;
             if ended_at.is_none() && now < expires_at && !idle {
                 live.insert(id);
