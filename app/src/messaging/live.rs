@@ -215,29 +215,9 @@ pub async fn events_after(
 /// under the new rules.
 pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<String>, AppError> {
     let mut tx = state.read().await?;
-    let memberships: Vec<(i64, String)> =
-        sqlx::query_as("SELECT case_id, member_kind FROM memberships WHERE user_id = $1 AND ended_at IS NULL")
-            .bind(user_id)
-            .fetch_all(&mut *tx)
-            .await?;
-    let shares: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT c.case_id, c.category FROM consents c WHERE c.family_user_id = $1 AND NOT EXISTS \
-         (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id AND r.family_user_id = c.family_user_id \
-         AND r.category = c.category)",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let mut fingerprints = access_fingerprints(&mut tx, &[user_id]).await?;
     tx.commit().await?;
-    let mut fingerprint: Vec<String> = memberships
-        .into_iter()
-        .map(|(case, kind)| format!("member:{case}:{kind}"))
-        .chain(
-            shares
-                .into_iter()
-                .map(|(case, category)| format!("share:{case}:{category}")),
-        )
-        .collect();
+    let mut fingerprint = fingerprints.remove(&user_id).unwrap_or_default();
     fingerprint.sort();
     Ok(fingerprint)
 }
@@ -299,21 +279,13 @@ pub async fn access_fingerprints(
              AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
              AND r.family_user_id = c.family_user_id AND r.category = c.category)"
         );
-        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&memberships);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for (user, case, kind) in query.fetch_all(&mut **tx).await? {
+        for (user, case, kind) in user_case_rows(tx, &memberships, chunk).await? {
             fingerprints
                 .entry(user)
                 .or_default()
                 .push(format!("member:{case}:{kind}"));
         }
-        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&shares);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for (user, case, category) in query.fetch_all(&mut **tx).await? {
+        for (user, case, category) in user_case_rows(tx, &shares, chunk).await? {
             fingerprints
                 .entry(user)
                 .or_default()
@@ -321,6 +293,15 @@ pub async fn access_fingerprints(
         }
     }
     Ok(fingerprints)
+}
+
+/// Runs `sql`, whose `IN (…)` names `ids`, for (person, case, text) rows.
+async fn user_case_rows(tx: &mut Tx<'_>, sql: &str, ids: &[i64]) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
+    let mut query = sqlx::query_as::<_, (i64, i64, String)>(sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(&mut **tx).await
 }
 
 /// The newest event id, and who has events after `after` (nobody when `after` is `None`:
