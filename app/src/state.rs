@@ -89,6 +89,12 @@ impl AppState {
         self.db.read()
     }
 
+    /// Runs one reading statement outside a transaction (see [`Scope::lookup`]).
+    #[track_caller]
+    pub fn lookup(&self) -> impl Future<Output = Result<Tx<'static>, sqlx::Error>> + Send + '_ {
+        self.db.lookup()
+    }
+
     pub fn session_cookie_name(&self) -> &'static str {
         if self.secure_cookies {
             "__Host-brug_session"

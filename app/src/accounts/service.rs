@@ -154,7 +154,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
         return Err(unauthenticated());
     }
     let now = now();
-    let mut tx = state.read().await?;
+    let mut tx = state.lookup().await?;
     let session = storage::session_by_token_hash(&mut tx, &digest(token)).await?;
     tx.commit().await?;
     let session = session.ok_or_else(unauthenticated)?;

@@ -146,6 +146,10 @@ async fn open_pool(url: &str, backend: Backend, settings: PoolSettings, size: u3
     let busy_timeout = format!("PRAGMA busy_timeout = {}", settings.busy_timeout.as_millis());
     Ok(AnyPoolOptions::new()
         .max_connections(size)
+        // A ping before every lend is a round trip per request (to SQLite's worker thread,
+        // or over the network to PostgreSQL). A connection that died is found by the
+        // statement that uses it instead, and the pool drops it then.
+        .test_before_acquire(false)
         // Starting up (migrations, demo data) may wait for a slow disk; a request's unit
         // of work waits only `acquire_timeout` (see `Scope`).
         .acquire_timeout(Duration::from_secs(30))

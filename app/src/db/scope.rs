@@ -17,6 +17,7 @@ use super::group_commit::PendingWrite;
 use super::{Backend, Database};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, TransactionManager};
+
 use std::marker::PhantomData;
 use std::panic::Location;
 use std::sync::{Arc, Mutex};
@@ -51,6 +52,8 @@ enum Slot {
 enum Mode {
     Read,
     Write,
+    /// One statement on its own, outside any transaction (see [`Scope::lookup`]).
+    Lookup,
 }
 
 impl Scope {
@@ -94,6 +97,15 @@ impl Scope {
         self.begin(Mode::Read, caller)
     }
 
+    /// For reading with one statement: no `BEGIN` and no `COMMIT`, two round trips fewer
+    /// than a read (the statement is its own snapshot). Used for what every request asks
+    /// first, whose session it carries. `commit` hands the connection back.
+    #[track_caller]
+    pub fn lookup(&self) -> impl std::future::Future<Output = Result<Tx<'static>, sqlx::Error>> + Send + '_ {
+        let caller = Location::caller();
+        self.begin(Mode::Lookup, caller)
+    }
+
     async fn begin(&self, mode: Mode, caller: &'static Location<'static>) -> Result<Tx<'static>, sqlx::Error> {
         let Some(unit) = &self.unit else {
             tracing::error!(%caller, "the database was used outside a unit of work");
@@ -112,6 +124,7 @@ impl Scope {
             _ => None,
         };
         let begun = match guard_reads(&mut connection, self.db.backend, mode).await {
+            Ok(()) if mode == Mode::Lookup => Ok(()),
             Ok(()) => Manager::begin(&mut connection, statement).await,
             Err(error) => Err(error),
         };
@@ -126,6 +139,7 @@ impl Scope {
             db: self.db.clone(),
             mode,
             audit: Vec::new(),
+            memo: Vec::new(),
             _lifetime: PhantomData,
         })
     }
@@ -137,7 +151,7 @@ impl Scope {
 async fn guard_reads(connection: &mut AnyConnection, backend: Backend, mode: Mode) -> Result<(), sqlx::Error> {
     if cfg!(debug_assertions) && backend == Backend::Sqlite {
         let pragma = match mode {
-            Mode::Read => "PRAGMA query_only = ON",
+            Mode::Read | Mode::Lookup => "PRAGMA query_only = ON",
             Mode::Write => "PRAGMA query_only = OFF",
         };
         sqlx::query(pragma).execute(connection).await?;
@@ -199,12 +213,32 @@ pub struct Tx<'a> {
     db: Database,
     mode: Mode,
     audit: Vec<PendingWrite>,
+    /// What this read has already looked up (see [`Tx::read_memo`]), one value per type.
+    memo: Vec<Box<dyn std::any::Any + Send>>,
     _lifetime: PhantomData<&'a ()>,
 }
 
 impl Tx<'_> {
     pub fn is_read_only(&self) -> bool {
-        self.mode == Mode::Read
+        self.mode != Mode::Write
+    }
+
+    /// A place for facts this read transaction has looked up once and may use again (who
+    /// is in a case's circle, what they share), so a page that shows five parts of a case
+    /// checks access with one query, not five. Only reads keep one: a write may change
+    /// the very facts it would remember.
+    pub(crate) fn read_memo<T: Default + Send + 'static>(&mut self) -> Option<&mut T> {
+        if self.mode != Mode::Read {
+            return None;
+        }
+        let index = match self.memo.iter().position(|kept| kept.is::<T>()) {
+            Some(index) => index,
+            None => {
+                self.memo.push(Box::new(T::default()));
+                self.memo.len() - 1
+            }
+        };
+        self.memo[index].downcast_mut::<T>()
     }
 
     /// Keeps an audit entry of a read, to be written by the group-commit writer when the
@@ -226,7 +260,10 @@ impl Tx<'_> {
         // dropped half-way, `Drop` still queues the rollback that sqlx expects (and skips
         // when the COMMIT went through); without it, that skip would swallow the next
         // transaction's rollback and leave the connection inside a transaction.
-        let result = Manager::commit(connection).await;
+        let result = match self.mode {
+            Mode::Lookup => Ok(()),
+            Mode::Read | Mode::Write => Manager::commit(connection).await,
+        };
         self._write_turn = None;
         let audit = std::mem::take(&mut self.audit);
         if let Some(mut connection) = self.connection.take() {
@@ -274,7 +311,9 @@ impl Drop for Tx<'_> {
         if let Some(mut connection) = self.connection.take() {
             // Queued here, sent before the connection's next statement (or when the pool
             // takes it back).
-            Manager::start_rollback(&mut connection);
+            if self.mode != Mode::Lookup {
+                Manager::start_rollback(&mut connection);
+            }
             self.unit.give_back(connection);
         }
     }
@@ -351,6 +390,29 @@ mod tests {
             unit.write().await.is_ok(),
             "the next transaction after the first ended is fine"
         );
+        let _ = std::fs::remove_dir_all(folder);
+    }
+
+    #[tokio::test]
+    async fn what_a_read_remembers_lasts_for_that_read_and_a_write_remembers_nothing() {
+        let (db, folder) = database(2).await;
+        let unit = Scope::root(db).fresh();
+        let mut read = unit.read().await.unwrap();
+        read.read_memo::<Vec<i64>>().unwrap().push(7);
+        assert_eq!(read.read_memo::<Vec<i64>>().unwrap(), &vec![7], "kept within the read");
+        read.commit().await.unwrap();
+        let mut next = unit.read().await.unwrap();
+        assert!(
+            next.read_memo::<Vec<i64>>().unwrap().is_empty(),
+            "a new read starts afresh"
+        );
+        drop(next);
+        let mut write = unit.write().await.unwrap();
+        assert!(
+            write.read_memo::<Vec<i64>>().is_none(),
+            "a write may change what it would remember"
+        );
+        drop(write);
         let _ = std::fs::remove_dir_all(folder);
     }
 
@@ -463,6 +525,30 @@ mod tests {
             .execute(&mut *tx)
             .await
             .expect("a write transaction writes");
+        tx.commit().await.unwrap();
+        let _ = std::fs::remove_dir_all(folder);
+    }
+
+    #[tokio::test]
+    async fn a_lookup_reads_what_was_committed_refuses_to_write_and_leaves_the_unit_free() {
+        let (db, folder) = database(4).await;
+        let unit = Scope::root(db).fresh();
+        let mut lookup = unit.lookup().await.unwrap();
+        let label: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = 1")
+            .fetch_one(&mut *lookup)
+            .await
+            .unwrap();
+        assert_eq!(label, "Sarah");
+        let written = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ('x', 1)")
+            .execute(&mut *lookup)
+            .await;
+        assert!(written.is_err(), "a lookup refuses a write");
+        lookup.commit().await.unwrap();
+        let mut tx = unit.write().await.expect("the unit's next transaction begins");
+        sqlx::query("INSERT INTO organisations (name, created_at) VALUES ('x', 1)")
+            .execute(&mut *tx)
+            .await
+            .expect("and writes");
         tx.commit().await.unwrap();
         let _ = std::fs::remove_dir_all(folder);
     }
