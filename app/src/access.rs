@@ -10,6 +10,7 @@ use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::state::RequestContext;
 use sqlx::Row;
+use std::collections::HashMap;
 
 pub use crate::sharing::Category;
 
@@ -44,41 +45,66 @@ impl CaseAccess {
     }
 }
 
+#[derive(Clone)]
 struct Membership {
     kind: MemberKind,
     case_role: Option<CaseRole>,
+    /// For a family member: what the participant shares with them and no worker has
+    /// restricted for a child's safety. Empty for everyone else (they need no share).
+    shared: Vec<Category>,
 }
 
+impl Membership {
+    /// Whether this member may read `category`: everyone in the circle but family, and
+    /// family only what is shared with them.
+    fn may_read(&self, category: Category) -> bool {
+        self.kind != MemberKind::Family || self.shared.contains(&category)
+    }
+}
+
+/// Memberships a read transaction has looked up, by (user, case).
+#[derive(Default)]
+struct KnownMemberships(HashMap<(i64, i64), Option<Membership>>);
+
+/// A person's membership of a case's circle and, for family, what is shared with them:
+/// one query, once per read transaction however many parts of the case a page shows.
 async fn membership(tx: &mut Tx<'_>, user_id: i64, case_id: i64) -> Result<Option<Membership>, AppError> {
-    let row = sqlx::query(
-        "SELECT member_kind, case_role FROM memberships WHERE case_id = $1 AND user_id = $2 AND ended_at IS NULL",
+    if let Some(known) = tx
+        .read_memo::<KnownMemberships>()
+        .and_then(|m| m.0.get(&(user_id, case_id)))
+    {
+        return Ok(known.clone());
+    }
+    let rows = sqlx::query(
+        "SELECT m.member_kind, m.case_role, c.category FROM memberships m \
+         LEFT JOIN consents c ON m.member_kind = 'family' AND c.case_id = m.case_id AND c.family_user_id = m.user_id \
+         AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
+         AND r.family_user_id = c.family_user_id AND r.category = c.category) \
+         WHERE m.case_id = $1 AND m.user_id = $2 AND m.ended_at IS NULL",
     )
     .bind(case_id)
     .bind(user_id)
-    .fetch_optional(&mut **tx)
+    .fetch_all(&mut **tx)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let kind: String = row.try_get("member_kind")?;
-    let case_role: Option<String> = row.try_get("case_role")?;
-    Ok(MemberKind::parse(&kind).map(|kind| Membership {
-        kind,
-        case_role: case_role.as_deref().and_then(CaseRole::parse),
-    }))
-}
-
-async fn has_consent(tx: &mut Tx<'_>, case_id: i64, family_user_id: i64, category: Category) -> Result<bool, AppError> {
-    // Shared by the participant, and not restricted by a worker for a child's safety.
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM consents c WHERE c.case_id = $1 AND c.family_user_id = $2 AND c.category = $3 \
-         AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
-         AND r.family_user_id = c.family_user_id AND r.category = c.category)",
-    )
-    .bind(case_id)
-    .bind(family_user_id)
-    .bind(category.as_str())
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(count > 0)
+    let mut found = None;
+    if let Some(first) = rows.first() {
+        let kind: String = first.try_get("member_kind")?;
+        let case_role: Option<String> = first.try_get("case_role")?;
+        let mut shared = Vec::new();
+        for row in &rows {
+            let category: Option<String> = row.try_get("category")?;
+            shared.extend(category.as_deref().and_then(Category::parse));
+        }
+        found = MemberKind::parse(&kind).map(|kind| Membership {
+            kind,
+            case_role: case_role.as_deref().and_then(CaseRole::parse),
+            shared,
+        });
+    }
+    if let Some(known) = tx.read_memo::<KnownMemberships>() {
+        known.0.insert((user_id, case_id), found.clone());
+    }
+    Ok(found)
 }
 
 /// Whether a family member of the case may read `category` (shared and not restricted):
@@ -90,28 +116,25 @@ pub async fn family_member_may_read(
     category: Category,
 ) -> Result<bool, AppError> {
     Ok(match membership(tx, user_id, case_id).await? {
-        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, user_id, category).await?,
-        _ => false,
+        Some(member) => member.kind == MemberKind::Family && member.may_read(category),
+        None => false,
     })
 }
 
 /// The participant, and the family members who may read `category` of the case: whom to
 /// tell (without saying what) that something new is there.
 pub async fn people_to_tell(tx: &mut Tx<'_>, case_id: i64, category: Category) -> Result<Vec<i64>, AppError> {
-    let members: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT user_id, member_kind FROM memberships WHERE case_id = $1 AND ended_at IS NULL \
-         AND member_kind IN ('participant', 'family') ORDER BY user_id",
+    Ok(sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m WHERE m.case_id = $1 AND m.ended_at IS NULL \
+         AND (m.member_kind = 'participant' OR (m.member_kind = 'family' AND EXISTS (SELECT 1 FROM consents c \
+         WHERE c.case_id = m.case_id AND c.family_user_id = m.user_id AND c.category = $2 \
+         AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
+         AND r.family_user_id = c.family_user_id AND r.category = c.category)))) ORDER BY m.user_id",
     )
     .bind(case_id)
+    .bind(category.as_str())
     .fetch_all(&mut **tx)
-    .await?;
-    let mut told = Vec::with_capacity(members.len());
-    for (user_id, kind) in members {
-        if kind == MemberKind::Participant.as_str() || has_consent(tx, case_id, user_id, category).await? {
-            told.push(user_id);
-        }
-    }
-    Ok(told)
+    .await?)
 }
 
 /// Checks that the viewer may read `category` of the case and records the read, in the
@@ -127,7 +150,7 @@ pub async fn open_case(
     let member = membership(tx, viewer.user_id, case_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    if member.kind == MemberKind::Family && !has_consent(tx, case_id, viewer.user_id, category).await? {
+    if !member.may_read(category) {
         return Err(AppError::new(ErrorCode::NotShared));
     }
     let entry = AuditEntry {
@@ -189,7 +212,7 @@ pub async fn open_case_changes(
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let mut visible = Vec::new();
     for category in Category::ALL.iter().copied() {
-        if member.kind != MemberKind::Family || has_consent(tx, case_id, viewer.user_id, category).await? {
+        if member.may_read(category) {
             visible.push(category);
         }
     }
@@ -325,9 +348,8 @@ pub async fn member_may_read(
     category: Category,
 ) -> Result<bool, AppError> {
     Ok(match membership(tx, user_id, case_id).await? {
+        Some(member) => member.may_read(category),
         None => false,
-        Some(member) if member.kind == MemberKind::Family => has_consent(tx, case_id, user_id, category).await?,
-        Some(_) => true,
     })
 }
 
