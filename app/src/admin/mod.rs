@@ -9,6 +9,8 @@ pub use types::*;
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -1,67 +1,17 @@
 //! What a coordinator sees: accounts and assignments, no case content.
 
-use super::{AdminOverview, CaseAssignment, Organisation, Person};
+use super::{storage, AdminOverview};
 use crate::access;
 use crate::accounts::service::Viewer;
-use crate::accounts::AccountRole;
 use crate::error::AppError;
 use crate::state::AppState;
-use sqlx::Row;
 
 pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview, AppError> {
     access::require_coordinator(viewer)?;
     let mut tx = state.read().await?;
-    let organisations = sqlx::query("SELECT id, name FROM organisations ORDER BY name")
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(Organisation {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let mut people = Vec::new();
-    let rows = sqlx::query(
-        "SELECT u.id, u.username, u.display_name, u.account_role, o.name AS organisation \
-         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.display_name",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for row in rows {
-        let role: String = row.try_get("account_role")?;
-        let Some(role) = AccountRole::parse(&role) else {
-            continue;
-        };
-        people.push(Person {
-            id: row.try_get("id")?,
-            username: row.try_get("username")?,
-            display_name: row.try_get("display_name")?,
-            role,
-            organisation: row.try_get("organisation")?,
-        });
-    }
-    let mut cases: Vec<CaseAssignment> = Vec::new();
-    let rows = sqlx::query(
-        "SELECT c.id, c.label, u.display_name AS worker FROM cases c \
-         LEFT JOIN memberships m ON m.case_id = c.id AND m.member_kind = 'worker' AND m.ended_at IS NULL \
-         LEFT JOIN users u ON u.id = m.user_id ORDER BY c.id, u.display_name",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for row in rows {
-        let case_id: i64 = row.try_get("id")?;
-        let worker: Option<String> = row.try_get("worker")?;
-        match cases.last_mut() {
-            Some(last) if last.case_id == case_id => last.workers.extend(worker),
-            _ => cases.push(CaseAssignment {
-                case_id,
-                participant_name: row.try_get("label")?,
-                workers: worker.into_iter().collect(),
-            }),
-        }
-    }
+    let organisations = storage::organisations(&mut tx).await?;
+    let people = storage::people(&mut tx).await?;
+    let cases = storage::case_assignments(&mut tx).await?;
     tx.commit().await?;
     Ok(AdminOverview {
         organisations,

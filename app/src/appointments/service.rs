@@ -1,7 +1,8 @@
 //! The appointments service: read through the access module (the `appointments` share
 //! for family), workers of the case add them, and each can be had as a calendar file.
 
-use super::{Appointment, AppointmentMode, Appointments, LocalDateTime, NewAppointment};
+use super::storage;
+use super::{Appointment, Appointments, NewAppointment};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -9,47 +10,10 @@ use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
-use sqlx::Row;
-
-const COLUMNS: &str = "id, case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring";
-
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error> {
-    let starts_at: String = row.try_get("starts_at")?;
-    let mode: String = row.try_get("mode")?;
-    let (Ok(starts_at), Some(mode)) = (LocalDateTime::parse(&starts_at), AppointmentMode::parse(&mode)) else {
-        return Ok(None);
-    };
-    Ok(Some(Appointment {
-        id: row.try_get("id")?,
-        case_id: row.try_get("case_id")?,
-        starts_at,
-        duration_minutes: row.try_get("duration_minutes")?,
-        mode,
-        place: row.try_get("place")?,
-        with_whom: row.try_get("with_whom")?,
-        purpose: row.try_get("purpose")?,
-        what_to_bring: row.try_get("what_to_bring")?,
-    }))
-}
 
 /// Today's date in UTC as `YYYY-MM-DD`: appointments from today on are "upcoming".
 pub fn today() -> String {
     crate::accounts::format_time(now()).chars().take(10).collect()
-}
-
-async fn list(tx: &mut Tx<'_>, case_id: i64, from: Option<&str>) -> Result<Vec<Appointment>, AppError> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM appointments WHERE case_id = $1 AND starts_at >= $2 ORDER BY starts_at, id");
-    let rows = sqlx::query(&sql)
-        .bind(case_id)
-        .bind(from.unwrap_or(""))
-        .fetch_all(&mut **tx)
-        .await?;
-    let mut result = Vec::with_capacity(rows.len());
-    for row in &rows {
-        result.extend(from_row(row)?);
-    }
-    Ok(result)
 }
 
 pub async fn appointments(
@@ -60,13 +24,11 @@ pub async fn appointments(
     page: &PageRequest,
 ) -> Result<Appointments, AppError> {
     let mut tx = state.read().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
-    let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_optional(&mut *tx)
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
+    let participant_name = crate::circle::storage::participant_name(&mut tx, &case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let appointments = list(&mut tx, case_id, None).await?;
+    let appointments = storage::appointments_from(&mut tx, &case, "").await?;
     tx.commit().await?;
     let (appointments, next_cursor) = page.cut(appointments, |a| Cursor::new(a.starts_at.as_str(), a.id));
     Ok(Appointments {
@@ -86,8 +48,12 @@ pub async fn upcoming_in(
     case_id: i64,
 ) -> Result<Option<Vec<Appointment>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Appointments).await {
-        Ok(_) => Ok(Some(
-            list(tx, case_id, Some(&today())).await?.into_iter().take(3).collect(),
+        Ok(case) => Ok(Some(
+            storage::appointments_from(tx, &case, &today())
+                .await?
+                .into_iter()
+                .take(3)
+                .collect(),
         )),
         Err(AppError {
             code: ErrorCode::NotShared,
@@ -120,23 +86,8 @@ pub async fn add(
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
     let mut tx = state.begin().await?;
-    access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-    )
-    .bind(case_id)
-    .bind(new.starts_at.as_str())
-    .bind(new.duration_minutes)
-    .bind(new.mode.as_str())
-    .bind(new.place.trim())
-    .bind(new.with_whom.trim())
-    .bind(new.purpose.trim())
-    .bind(new.what_to_bring.trim())
-    .bind(viewer.user_id)
-    .bind(now())
-    .fetch_one(&mut *tx)
-    .await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    let id = storage::insert(&mut tx, &case, &new, now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -148,10 +99,10 @@ pub async fn add(
         },
     )
     .await?;
-    let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_one(&mut *tx).await?;
-    let appointment = from_row(&row)?.ok_or(AppError::new(ErrorCode::Internal))?;
-    let told = access::people_to_tell(&mut tx, case_id, crate::access::Category::Appointments).await?;
+    let appointment = storage::appointment(&mut tx, &case, id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::Internal))?;
+    let told = access::people_to_tell(&mut tx, case.case_id(), Category::Appointments).await?;
     tx.commit().await?;
     crate::push::service::notify(state, &told);
     Ok(appointment)
@@ -166,18 +117,10 @@ pub async fn calendar(
     appointment_id: i64,
 ) -> Result<String, AppError> {
     let mut tx = state.read().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
-    let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = $1 AND case_id = $2");
-    let row = sqlx::query(&sql)
-        .bind(appointment_id)
-        .bind(case_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let appointment = match row {
-        Some(row) => from_row(&row)?,
-        None => None,
-    }
-    .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Appointments).await?;
+    let appointment = storage::appointment(&mut tx, &case, appointment_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
     tx.commit().await?;
     let stamp = crate::accounts::format_time(now())
         .replace(['-', ':'], "")

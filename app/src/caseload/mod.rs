@@ -7,6 +7,8 @@ pub use page::CaseloadPage;
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 use crate::appointments::Appointment;
 use crate::circle::CaseRole;

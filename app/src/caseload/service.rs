@@ -1,15 +1,13 @@
 //! Builds the caseload through the access module: each case's trajectory and
 //! appointments are opened (and recorded) as the worker reads them.
 
-use super::{Caseload, CaseloadCase};
+use super::{storage, Caseload, CaseloadCase};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
-use crate::circle::CaseRole;
 use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, RequestContext};
 use crate::trajectory::{storage as trajectory, Phase};
-use sqlx::Row;
 
 pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<Caseload, AppError> {
     if viewer.role != AccountRole::Worker {
@@ -17,22 +15,14 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
     }
     let today = crate::appointments::service::today();
     let mut tx = state.read().await?;
-    let rows = sqlx::query(
-        "SELECT case_id, case_role FROM memberships WHERE user_id = $1 AND member_kind = 'worker' \
-         AND ended_at IS NULL ORDER BY case_id",
-    )
-    .bind(viewer.user_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = storage::worker_cases(&mut tx, viewer.user_id).await?;
     let mut cases = Vec::with_capacity(rows.len());
-    for row in rows {
-        let case_id: i64 = row.try_get("case_id")?;
-        let case_role: Option<String> = row.try_get("case_role")?;
-        access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
-        let (participant_name, phase) = trajectory::case_header(&mut tx, case_id)
+    for (case_id, your_role) in rows {
+        let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
+        let (participant_name, phase) = trajectory::case_header(&mut tx, &case)
             .await?
             .ok_or(AppError::new(ErrorCode::NotFound))?;
-        let open: Vec<_> = trajectory::milestones(&mut tx, case_id)
+        let open: Vec<_> = trajectory::milestones(&mut tx, &case)
             .await?
             .into_iter()
             .filter(|m| m.status.is_open())
@@ -47,7 +37,7 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
             case_id,
             participant_name,
             phase: Phase::parse(&phase).unwrap_or(Phase::InDetention),
-            your_role: case_role.as_deref().and_then(CaseRole::parse),
+            your_role,
             next_step: ahead.into_iter().next(),
             overdue,
             upcoming,

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 /// One change: what kind of object, which one, and how it changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,12 +1,11 @@
 //! Reads the feed from the audit trail, keeping only the changes of categories the
 //! viewer may see at the moment of asking.
 
-use super::{Change, Changes};
+use super::{storage, Change, Changes};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::error::AppError;
 use crate::state::{AppState, RequestContext};
-use sqlx::Row;
 
 pub const PAGE_SIZE: i64 = 100;
 
@@ -43,42 +42,23 @@ pub async fn changes_since(
     let limit = limit.clamp(1, PAGE_SIZE);
     let mut tx = state.read().await?;
     let visible = access::open_case_changes(&mut tx, ctx, viewer, case_id).await?;
-    let rows = sqlx::query(
-        "SELECT id, at, action, object_type, object_id FROM audit_log \
-         WHERE case_id = $1 AND id > $2 AND object_id IS NOT NULL \
-         AND action IN ('milestone_created', 'milestone_changed', 'reunification_changed', \
-         'appointment_created', 'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
-         'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \
-         'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_decision_recorded', \
-         'conference_input_given', \
-         'conference_responded') \
-         ORDER BY id LIMIT $3",
-    )
-    .bind(case_id)
-    .bind(since)
-    .bind(limit + 1)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = storage::changes(&mut tx, case_id, since, limit + 1).await?;
     tx.commit().await?;
-    // Reads, sign-ins and sharing are not changes of case content and stay out of the feed.
     let more = rows.len() as i64 > limit;
     let mut cursor = since;
     let mut changes = Vec::new();
-    for row in rows.iter().take(limit as usize) {
-        let id: i64 = row.try_get("id")?;
-        cursor = id;
-        let object_type: String = row.try_get("object_type")?;
-        let Some(category) = category_of(&object_type).filter(|c| visible.contains(c)) else {
+    for row in rows.into_iter().take(limit as usize) {
+        cursor = row.id;
+        let Some(category) = category_of(&row.object_type).filter(|c| visible.contains(c)) else {
             continue;
         };
-        let action: String = row.try_get("action")?;
         changes.push(Change {
-            cursor: id,
-            at: row.try_get("at")?,
+            cursor: row.id,
+            at: row.at,
             category,
-            change: change_word(&action, &object_type).to_string(),
-            object_type,
-            object_id: row.try_get("object_id")?,
+            change: change_word(&row.action, &row.object_type).to_string(),
+            object_type: row.object_type,
+            object_id: row.object_id,
         });
     }
     Ok(Changes {

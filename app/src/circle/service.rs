@@ -21,7 +21,7 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
             continue;
         };
         let members = match access::open_case(&mut tx, ctx, viewer, case_id, Category::Circle).await {
-            Ok(case) => Some(storage::members(&mut tx, case.case_id()).await?),
+            Ok(case) => Some(storage::members(&mut tx, &case).await?),
             Err(AppError {
                 code: ErrorCode::NotShared,
                 ..

@@ -1,11 +1,12 @@
 //! Circle queries. Portable SQL, run on SQLite and PostgreSQL alike.
 
 use super::{CaseRole, CircleMember, MemberKind, Relationship};
+use crate::access::CaseAccess;
 use crate::db::Tx;
 use sqlx::Row;
 
 /// The cases a person belongs to, with how they belong: (case id, label, member kind).
-pub async fn cases_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+pub(super) async fn cases_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT c.id, c.label, m.member_kind FROM memberships m JOIN cases c ON c.id = m.case_id \
          WHERE m.user_id = $1 AND m.ended_at IS NULL ORDER BY c.id",
@@ -18,14 +19,15 @@ pub async fn cases_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<(i64, String,
         .collect()
 }
 
-pub async fn members(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<CircleMember>, sqlx::Error> {
+/// The people in the case's circle now: the participant, then family, then workers.
+pub(crate) async fn members(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<CircleMember>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.display_name, m.member_kind, m.case_role, m.relationship, o.name AS organisation \
          FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN organisations o ON o.id = u.organisation_id \
          WHERE m.case_id = $1 AND m.ended_at IS NULL \
          ORDER BY CASE m.member_kind WHEN 'participant' THEN 0 WHEN 'family' THEN 1 ELSE 2 END, m.id",
     )
-    .bind(case_id)
+    .bind(case.case_id())
     .fetch_all(&mut **tx)
     .await?;
     let mut members = Vec::with_capacity(rows.len());
@@ -46,7 +48,7 @@ pub async fn members(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<CircleMember>,
     Ok(members)
 }
 
-pub async fn insert_case(tx: &mut Tx<'_>, label: &str, now: i64) -> Result<i64, sqlx::Error> {
+pub(crate) async fn insert_case(tx: &mut Tx<'_>, label: &str, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("INSERT INTO cases (label, created_at) VALUES ($1, $2) RETURNING id")
         .bind(label)
         .bind(now)
@@ -54,7 +56,7 @@ pub async fn insert_case(tx: &mut Tx<'_>, label: &str, now: i64) -> Result<i64, 
         .await
 }
 
-pub async fn insert_organisation(tx: &mut Tx<'_>, name: &str, now: i64) -> Result<i64, sqlx::Error> {
+pub(crate) async fn insert_organisation(tx: &mut Tx<'_>, name: &str, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
         .bind(name)
         .bind(now)
@@ -62,7 +64,7 @@ pub async fn insert_organisation(tx: &mut Tx<'_>, name: &str, now: i64) -> Resul
         .await
 }
 
-pub struct NewMembership {
+pub(crate) struct NewMembership {
     pub case_id: i64,
     pub user_id: i64,
     pub kind: MemberKind,
@@ -71,7 +73,7 @@ pub struct NewMembership {
     pub now: i64,
 }
 
-pub async fn insert_membership(tx: &mut Tx<'_>, m: NewMembership) -> Result<i64, sqlx::Error> {
+pub(crate) async fn insert_membership(tx: &mut Tx<'_>, m: NewMembership) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO memberships (case_id, user_id, member_kind, case_role, relationship, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -86,14 +88,14 @@ pub async fn insert_membership(tx: &mut Tx<'_>, m: NewMembership) -> Result<i64,
     .await
 }
 
-pub async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+pub(super) async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT account_role FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&mut **tx)
         .await
 }
 
-pub async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
+pub(super) async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_one(&mut **tx)
@@ -101,7 +103,7 @@ pub async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Er
     Ok(count > 0)
 }
 
-pub async fn grant_consent(
+pub(super) async fn grant_consent(
     tx: &mut Tx<'_>,
     case_id: i64,
     family_user_id: i64,
@@ -116,4 +118,12 @@ pub async fn grant_consent(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The name the case goes by: its participant's.
+pub(crate) async fn participant_name(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
+        .bind(case.case_id())
+        .fetch_optional(&mut **tx)
+        .await
 }

@@ -2,23 +2,18 @@
 //! always); recorded by the case's workers; the participant's input before the date and
 //! responses to each decision. Every read and change goes through `access` and is recorded.
 
-use super::{
-    Conference, ConferenceInput, ConferenceView, Conferences, Decision, DecisionResponse, NewConference, NewDecision,
-    NewDecisionResponse, NewInput,
-};
+use super::storage::{self, ConferenceRow};
+use super::{Conference, ConferenceView, Conferences, NewConference, NewDecision, NewDecisionResponse, NewInput};
 use crate::access::{self, CaseAccess, Category};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::MemberKind;
-use crate::db::{Row, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
-
-use crate::plans::Person;
 use crate::state::{AppState, RequestContext};
 use crate::text::cleaned;
 use crate::trajectory::Date;
-use sqlx::Row as _;
 
 /// Sorts after every `YYYY-MM-DD`: where a list newest-first begins.
 const LATER_THAN_EVERY_DATE: &str = "9999-99-99";
@@ -39,92 +34,25 @@ fn entry(viewer: &Viewer, case_id: i64, action: AuditAction, conference_id: i64)
     }
 }
 
-fn person(row: &Row, id: &str, name: &str) -> Result<Person, sqlx::Error> {
-    Ok(Person {
-        user_id: row.try_get(id)?,
-        display_name: row.try_get(name)?,
-    })
-}
-
-async fn decisions(tx: &mut Tx<'_>, conference_id: i64) -> Result<Vec<Decision>, AppError> {
-    let rows = sqlx::query(
-        "SELECT d.id, d.decision, d.meaning_for_you, d.recorded_by, u.display_name, d.recorded_at \
-         FROM conference_decisions d JOIN users u ON u.id = d.recorded_by WHERE d.conference_id = $1 ORDER BY d.id",
-    )
-    .bind(conference_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let responses = sqlx::query(
-        "SELECT r.id, r.decision_id, r.author_id, u.display_name, r.body, r.created_at FROM decision_responses r \
-         JOIN users u ON u.id = r.author_id JOIN conference_decisions d ON d.id = r.decision_id \
-         WHERE d.conference_id = $1 ORDER BY r.id",
-    )
-    .bind(conference_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let id: i64 = row.try_get("id")?;
-        let mut mine = Vec::new();
-        for response in &responses {
-            if response.try_get::<i64, _>("decision_id")? == id {
-                mine.push(DecisionResponse {
-                    id: response.try_get("id")?,
-                    by: person(response, "author_id", "display_name")?,
-                    body: response.try_get("body")?,
-                    created_at: response.try_get("created_at")?,
-                });
-            }
-        }
-        out.push(Decision {
-            id,
-            decision: row.try_get("decision")?,
-            meaning_for_you: row.try_get("meaning_for_you")?,
-            recorded_by: person(row, "recorded_by", "display_name")?,
-            recorded_at: row.try_get("recorded_at")?,
-            responses: mine,
-        });
-    }
-    Ok(out)
-}
-
-async fn conference_from(tx: &mut Tx<'_>, row: &Row, today: &str) -> Result<Conference, AppError> {
-    let id: i64 = row.try_get("id")?;
-    let held_on: String = row.try_get("held_on")?;
-    let input = sqlx::query("SELECT body, updated_at FROM conference_inputs WHERE conference_id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?
-        .map(|r| -> Result<ConferenceInput, sqlx::Error> {
-            Ok(ConferenceInput {
-                body: r.try_get("body")?,
-                updated_at: r.try_get("updated_at")?,
-            })
-        })
-        .transpose()?;
+/// A stored conference with its input and decisions; input stays open until its day.
+async fn complete(tx: &mut Tx<'_>, case: &CaseAccess, row: ConferenceRow, today: &str) -> Result<Conference, AppError> {
     Ok(Conference {
-        id,
-        case_id: row.try_get("case_id")?,
-        input_open: today <= held_on.as_str(),
-        held_on: Date::parse(&held_on).map_err(AppError::new)?,
-        participants: row.try_get("participants")?,
-        input,
-        decisions: decisions(tx, id).await?,
-        created_at: row.try_get("created_at")?,
+        id: row.id,
+        case_id: row.case_id,
+        input_open: today <= row.held_on.as_str(),
+        held_on: Date::parse(&row.held_on).map_err(AppError::new)?,
+        participants: row.participants,
+        input: storage::input(tx, case, row.id).await?,
+        decisions: storage::decisions(tx, case, row.id).await?,
+        created_at: row.created_at,
     })
 }
 
-const COLUMNS: &str = "id, case_id, held_on, participants, created_at";
-
-async fn find(tx: &mut Tx<'_>, case_id: i64, conference_id: i64, today: &str) -> Result<Conference, AppError> {
-    let sql = format!("SELECT {COLUMNS} FROM conferences WHERE id = $1 AND case_id = $2");
-    let row = sqlx::query(&sql)
-        .bind(conference_id)
-        .bind(case_id)
-        .fetch_optional(&mut **tx)
+async fn find(tx: &mut Tx<'_>, case: &CaseAccess, conference_id: i64, today: &str) -> Result<Conference, AppError> {
+    let row = storage::conference(tx, case, conference_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    conference_from(tx, &row, today).await
+    complete(tx, case, row, today).await
 }
 
 /// The case's conferences, the latest date first (one still to come before those held),
@@ -137,7 +65,7 @@ pub async fn conferences(
     page: &PageRequest,
 ) -> Result<Conferences, AppError> {
     let mut tx = state.read().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let limit = page.limit;
     let after = match page.after.clone() {
         // This list's cursors name a date; any other (an id-only cursor of an older
@@ -146,24 +74,14 @@ pub async fn conferences(
         Some(cursor) => cursor,
         None => Cursor::new(LATER_THAN_EVERY_DATE, i64::MAX),
     };
-    let sql = format!(
-        "SELECT {COLUMNS} FROM conferences WHERE case_id = $1 AND (held_on < $2 OR (held_on = $2 AND id < $3)) \
-         ORDER BY held_on DESC, id DESC LIMIT $4"
-    );
-    let rows = sqlx::query(&sql)
-        .bind(case_id)
-        .bind(&after.key)
-        .bind(after.id)
-        .bind(limit.saturating_add(1))
-        .fetch_all(&mut *tx)
-        .await?;
+    let (rows, more) = storage::conferences_before(&mut tx, &case, &after, limit).await?;
     let today = today(state);
     let mut list = Vec::with_capacity(rows.len());
-    for row in rows.iter().take(limit as usize) {
-        list.push(conference_from(&mut tx, row, &today).await?);
+    for row in rows {
+        list.push(complete(&mut tx, &case, row, &today).await?);
     }
     tx.commit().await?;
-    let next_cursor = (rows.len() as i64 > limit)
+    let next_cursor = more
         .then(|| list.last().map(|c| Cursor::new(c.held_on.as_str(), c.id).encode()))
         .flatten();
     Ok(Conferences {
@@ -186,7 +104,7 @@ pub async fn conference(
 ) -> Result<ConferenceView, AppError> {
     let mut tx = state.read().await?;
     let case = open(&mut tx, ctx, viewer, case_id).await?;
-    let conference = find(&mut tx, case_id, conference_id, &today(state)).await?;
+    let conference = find(&mut tx, &case, conference_id, &today(state)).await?;
     tx.commit().await?;
     Ok(ConferenceView {
         conference,
@@ -203,26 +121,16 @@ pub async fn schedule(
     new: NewConference,
 ) -> Result<Conference, AppError> {
     let mut tx = state.begin().await?;
-    access::require_case_worker(&mut tx, viewer, case_id).await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     let participants = cleaned(&new.participants, true, 1000)?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO conferences (case_id, held_on, participants, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(case_id)
-    .bind(new.held_on.as_str())
-    .bind(&participants)
-    .bind(viewer.user_id)
-    .bind(state.clock.now())
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = storage::insert_conference(&mut tx, &case, new.held_on.as_str(), &participants, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         entry(viewer, case_id, AuditAction::ConferenceRecorded, id),
     )
     .await?;
-    let conference = find(&mut tx, case_id, id, &today(state)).await?;
+    let conference = find(&mut tx, &case, id, &today(state)).await?;
     tx.commit().await?;
     Ok(conference)
 }
@@ -237,32 +145,21 @@ pub async fn give_input(
     input: NewInput,
 ) -> Result<Conference, AppError> {
     let mut tx = state.begin().await?;
-    access::require_participant(&mut tx, viewer, case_id).await?;
+    let case = access::require_participant(&mut tx, viewer, case_id).await?;
     let today = today(state);
-    let conference = find(&mut tx, case_id, conference_id, &today).await?;
+    let conference = find(&mut tx, &case, conference_id, &today).await?;
     if !conference.input_open {
         return Err(AppError::new(ErrorCode::ConferenceHeld));
     }
     let body = cleaned(&input.body, true, 4000)?;
-    // One statement, so that two saves at once both succeed and the later one stays.
-    sqlx::query(
-        "INSERT INTO conference_inputs (conference_id, author_id, body, updated_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (conference_id) DO UPDATE SET author_id = excluded.author_id, body = excluded.body, \
-         updated_at = excluded.updated_at",
-    )
-    .bind(conference_id)
-    .bind(viewer.user_id)
-    .bind(&body)
-    .bind(state.clock.now())
-    .execute(&mut *tx)
-    .await?;
+    storage::save_input(&mut tx, &case, conference_id, &body, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         entry(viewer, case_id, AuditAction::ConferenceInputGiven, conference_id),
     )
     .await?;
-    let conference = find(&mut tx, case_id, conference_id, &today).await?;
+    let conference = find(&mut tx, &case, conference_id, &today).await?;
     tx.commit().await?;
     Ok(conference)
 }
@@ -276,29 +173,19 @@ pub async fn record_decision(
     new: NewDecision,
 ) -> Result<Conference, AppError> {
     let mut tx = state.begin().await?;
-    access::require_case_worker(&mut tx, viewer, case_id).await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     let today = today(state);
-    find(&mut tx, case_id, conference_id, &today).await?;
+    find(&mut tx, &case, conference_id, &today).await?;
     let decision = cleaned(&new.decision, true, 2000)?;
     let meaning = cleaned(&new.meaning_for_you, true, 2000)?;
-    sqlx::query(
-        "INSERT INTO conference_decisions (conference_id, decision, meaning_for_you, recorded_by, recorded_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(conference_id)
-    .bind(&decision)
-    .bind(&meaning)
-    .bind(viewer.user_id)
-    .bind(state.clock.now())
-    .execute(&mut *tx)
-    .await?;
+    storage::insert_decision(&mut tx, &case, conference_id, &decision, &meaning, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         entry(viewer, case_id, AuditAction::ConferenceDecisionRecorded, conference_id),
     )
     .await?;
-    let conference = find(&mut tx, case_id, conference_id, &today).await?;
+    let conference = find(&mut tx, &case, conference_id, &today).await?;
     tx.commit().await?;
     Ok(conference)
 }
@@ -314,27 +201,21 @@ pub async fn respond(
 ) -> Result<Conference, AppError> {
     let (conference_id, decision_id) = target;
     let mut tx = state.begin().await?;
-    access::require_participant(&mut tx, viewer, case_id).await?;
+    let case = access::require_participant(&mut tx, viewer, case_id).await?;
     let today = today(state);
-    let conference = find(&mut tx, case_id, conference_id, &today).await?;
+    let conference = find(&mut tx, &case, conference_id, &today).await?;
     if !conference.decisions.iter().any(|d| d.id == decision_id) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let body = cleaned(&response.body, true, 2000)?;
-    sqlx::query("INSERT INTO decision_responses (decision_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(decision_id)
-        .bind(viewer.user_id)
-        .bind(&body)
-        .bind(state.clock.now())
-        .execute(&mut *tx)
-        .await?;
+    storage::insert_response(&mut tx, &case, target, &body, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         entry(viewer, case_id, AuditAction::ConferenceResponded, conference_id),
     )
     .await?;
-    let conference = find(&mut tx, case_id, conference_id, &today).await?;
+    let conference = find(&mut tx, &case, conference_id, &today).await?;
     tx.commit().await?;
     Ok(conference)
 }

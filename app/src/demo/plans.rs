@@ -1,5 +1,8 @@
 //! Sarah's release plan, drafted by Lotte and waiting for Sarah's and Lotte's signatures.
 
+use crate::access;
+use crate::accounts::service::Viewer;
+use crate::accounts::AccountRole;
 use crate::db::{now, Tx};
 use crate::error::AppError;
 use crate::plans::storage::{self, StoredItem};
@@ -31,8 +34,20 @@ const ITEMS: &[(&str, &str, Option<&str>, &str)] = &[
 pub async fn load(tx: &mut Tx<'_>, case_id: i64, ids: &HashMap<&str, i64>) -> Result<(), AppError> {
     let at = now();
     let lotte = ids["lotte"];
-    let plan_id = storage::insert_plan(tx, case_id, PlanKind::Release, "", lotte, at).await?;
-    let version_id = storage::insert_version(tx, plan_id, 1, lotte, at).await?;
+    // Lotte drafts the plan through the same worker check as in the app: plan storage
+    // takes nothing else. The check reads only her membership, which is loaded already.
+    let as_lotte = Viewer {
+        user_id: lotte,
+        username: "lotte".to_string(),
+        display_name: "Lotte".to_string(),
+        role: AccountRole::Worker,
+        organisation_id: None,
+        language: None,
+        session_id: 0,
+    };
+    let case = access::require_case_worker(tx, &as_lotte, case_id).await?;
+    let plan = storage::insert_plan(tx, &case, PlanKind::Release, "", lotte, at).await?;
+    let version = storage::insert_version(tx, &plan, 1, lotte, at).await?;
     for (what, owner, due_on, why) in ITEMS {
         let item = StoredItem {
             what,
@@ -42,11 +57,11 @@ pub async fn load(tx: &mut Tx<'_>, case_id: i64, ids: &HashMap<&str, i64>) -> Re
             milestone_id: None,
             reunification_step_id: None,
         };
-        storage::append_item(tx, plan_id, version_id, item).await?;
+        storage::append_item(tx, &plan, &version, item).await?;
     }
     for party in ["sarah", "lotte"] {
-        storage::add_party(tx, version_id, ids[party]).await?;
+        storage::add_party(tx, &version, ids[party]).await?;
     }
-    storage::set_state(tx, version_id, VersionState::AwaitingSignatures, at).await?;
+    storage::set_state(tx, &version, VersionState::AwaitingSignatures, at).await?;
     Ok(())
 }

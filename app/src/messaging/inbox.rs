@@ -22,22 +22,10 @@ struct Waiting {
 }
 
 async fn waiting(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Option<Waiting>, sqlx::Error> {
-    let since: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = $1 AND m.id > COALESCE(\
-         (SELECT MAX(w.id) FROM messages w JOIN users u ON u.id = w.sender_id AND u.account_role = 'worker' \
-          WHERE w.conversation_id = $1), 0)",
-    )
-    .bind(conversation_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let Some(since) = since else { return Ok(None) };
-    let promise: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(o.response_promise_days) FROM conversation_members cm JOIN users u ON u.id = cm.user_id \
-         JOIN organisations o ON o.id = u.organisation_id WHERE cm.conversation_id = $1 AND u.account_role = 'worker'",
-    )
-    .bind(conversation_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let Some(since) = storage::waiting_since(tx, conversation_id).await? else {
+        return Ok(None);
+    };
+    let promise = storage::shortest_promise(tx, conversation_id).await?;
     Ok(Some(Waiting {
         since,
         due_at: after_working_days(since, promise.unwrap_or(DEFAULT_PROMISE_DAYS)),
@@ -57,13 +45,7 @@ async fn notices(
         if wait.due_at > now {
             continue;
         }
-        let members: Vec<String> = sqlx::query_scalar(
-            "SELECT u.display_name FROM conversation_members cm JOIN users u ON u.id = cm.user_id \
-             WHERE cm.conversation_id = $1 ORDER BY u.id",
-        )
-        .bind(conversation_id)
-        .fetch_all(&mut **tx)
-        .await?;
+        let members = storage::member_names(tx, conversation_id).await?;
         notices.push(OverdueNotice {
             conversation_id,
             case_id,
@@ -104,15 +86,7 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
         Some(since) => (0, since),
         None => (1, -item.conversation.last_message_id),
     });
-    let elsewhere: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $1 AND m.member_kind = 'worker' AND m.ended_at IS NULL \
-         WHERE c.last_message_id > 0 AND NOT EXISTS \
-         (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id AND cm.user_id = $1) ORDER BY c.id",
-    )
-    .bind(viewer.user_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let elsewhere = storage::unanswered_elsewhere(&mut tx, viewer.user_id).await?;
     let overdue_elsewhere = notices(&mut tx, elsewhere, now).await?;
     tx.commit().await?;
     Ok(Inbox {
@@ -126,12 +100,7 @@ pub async fn overdue_everywhere(state: &AppState, viewer: &Viewer) -> Result<Vec
     crate::access::require_coordinator(viewer)?;
     let now = state.clock.now();
     let mut tx = state.read().await?;
-    let all: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         WHERE c.last_message_id > 0 ORDER BY c.id",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
+    let all = storage::conversations_with_messages(&mut tx).await?;
     let overdue = notices(&mut tx, all, now).await?;
     tx.commit().await?;
     Ok(overdue)

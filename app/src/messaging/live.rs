@@ -6,13 +6,12 @@
 //! its last event id.
 
 use super::{storage, Message};
-use crate::access;
+use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
 use crate::db::{Backend, Tx};
 use crate::error::AppError;
 use crate::state::AppState;
 use serde::Serialize;
-use sqlx::Row;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::sync::broadcast;
@@ -71,9 +70,9 @@ impl EventBus {
     }
 }
 
-pub struct NewEvent<'a> {
+/// An event in one conversation; `record` takes that conversation's proof beside it.
+pub(super) struct NewEvent<'a> {
     pub kind: &'static str,
-    pub conversation_id: i64,
     pub message_id: i64,
     pub actor_id: i64,
     pub at: i64,
@@ -82,28 +81,15 @@ pub struct NewEvent<'a> {
 
 /// Records the event for each recipient in the caller's transaction; on PostgreSQL it
 /// also queues the wake-up for other processes, sent by the database on commit.
-pub async fn record(tx: &mut Tx<'_>, backend: Backend, event: NewEvent<'_>) -> Result<(), sqlx::Error> {
-    for user in event.recipients {
-        sqlx::query(
-            "INSERT INTO events (user_id, kind, conversation_id, message_id, actor_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(user)
-        .bind(event.kind)
-        .bind(event.conversation_id)
-        .bind(event.message_id)
-        .bind(event.actor_id)
-        .bind(event.at)
-        .execute(&mut **tx)
-        .await?;
-    }
+pub(super) async fn record(
+    tx: &mut Tx<'_>,
+    backend: Backend,
+    conversation: &ConversationAccess,
+    event: NewEvent<'_>,
+) -> Result<(), sqlx::Error> {
+    storage::insert_events(tx, conversation, &event).await?;
     if backend == Backend::Postgres && !event.recipients.is_empty() {
-        let ids: Vec<String> = event.recipients.iter().map(i64::to_string).collect();
-        sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(NOTIFY_CHANNEL)
-            .bind(ids.join(","))
-            .execute(&mut **tx)
-            .await?;
+        storage::notify_processes(tx, event.recipients).await?;
     }
     Ok(())
 }
@@ -136,10 +122,7 @@ pub struct LiveEvent {
 /// Where a new stream starts when the client names no last event: from now on.
 pub async fn latest_event_id(state: &AppState, user_id: i64) -> Result<i64, AppError> {
     let mut tx = state.read().await?;
-    let id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM events WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let id = storage::latest_event_of(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(id.unwrap_or(0))
 }
@@ -153,44 +136,31 @@ pub async fn events_after(
     limit: i64,
 ) -> Result<(Vec<LiveEvent>, i64), AppError> {
     let mut tx = state.read().await?;
-    let rows = sqlx::query(
-        "SELECT e.id, e.kind, e.conversation_id, e.message_id, e.actor_id, e.created_at, u.display_name \
-         FROM events e JOIN users u ON u.id = e.actor_id WHERE e.user_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3",
-    )
-    .bind(viewer.user_id)
-    .bind(after)
-    .bind(limit)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = storage::events_after(&mut tx, viewer.user_id, after, limit).await?;
     let mut last = after;
     let mut events = Vec::with_capacity(rows.len());
     for row in rows {
-        let id: i64 = row.try_get("id")?;
-        last = id;
-        let conversation_id: i64 = row.try_get("conversation_id")?;
-        if access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now())
-            .await
-            .is_err()
-        {
+        last = row.id;
+        let Ok(conversation) =
+            access::require_conversation_member(&mut tx, viewer, row.conversation_id, state.clock.now()).await
+        else {
             continue;
-        }
-        let kind: String = row.try_get("kind")?;
-        let message_id: i64 = row.try_get("message_id")?;
-        let (message, read) = if kind == "message" {
-            (storage::message_by_id(&mut tx, message_id).await?, None)
+        };
+        let (message, read) = if row.kind == "message" {
+            (storage::message(&mut tx, &conversation, row.message_id).await?, None)
         } else {
             let read = ReadEvent {
-                user_id: row.try_get("actor_id")?,
-                display_name: row.try_get("display_name")?,
-                up_to: message_id,
-                read_at: row.try_get("created_at")?,
+                user_id: row.actor_id,
+                display_name: row.actor_name,
+                up_to: row.message_id,
+                read_at: row.created_at,
             };
             (None, Some(read))
         };
         events.push(LiveEvent {
-            id,
-            kind,
-            conversation_id,
+            id: row.id,
+            kind: row.kind,
+            conversation_id: row.conversation_id,
             message,
             read,
             unread_total: 0,
@@ -222,46 +192,27 @@ pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<St
     Ok(fingerprint)
 }
 
-/// Most ids bound in one `IN (…)`: far below what SQLite and PostgreSQL accept.
-const IDS_PER_QUERY: usize = 500;
-
-/// `$1, $2, …, $n`.
-fn placeholders(count: usize) -> String {
-    (1..=count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
-}
-
 /// Which of these sessions still hold, by the rules of `accounts::service::authenticate`
 /// (not ended, not expired, a browser's not idle), read for all open streams at once.
-pub async fn live_sessions(
+pub(super) async fn live_sessions(
     tx: &mut Tx<'_>,
     session_ids: &[i64],
     policy: &crate::state::SessionPolicy,
 ) -> Result<std::collections::HashSet<i64>, AppError> {
     let now = crate::db::now();
     let mut live = std::collections::HashSet::new();
-    for chunk in session_ids.chunks(IDS_PER_QUERY) {
-        let sql = format!(
-            "SELECT s.id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, u.account_role \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ({})",
-            placeholders(chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (i64, String, i64, i64, Option<i64>, String)>(&sql);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for (id, kind, last_seen_at, expires_at, ended_at, role) in query.fetch_all(&mut **tx).await? {
-            let idle_limit = policy.idle_secs(crate::accounts::AccountRole::parse(&role));
-            let idle = kind == "web" && now - last_seen_at >= idle_limit;
-            if ended_at.is_none() && now < expires_at && !idle {
-                live.insert(id);
-            }
+    for session in storage::sessions(tx, session_ids).await? {
+        let idle_limit = policy.idle_secs(crate::accounts::AccountRole::parse(&session.account_role));
+        let idle = session.kind == "web" && now - session.last_seen_at >= idle_limit;
+        if session.ended_at.is_none() && now < session.expires_at && !idle {
+            live.insert(session.id);
         }
     }
     Ok(live)
 }
 
 /// `access_fingerprint` for many people in one read: person → what they may reach.
-pub async fn access_fingerprints(
+pub(super) async fn access_fingerprints(
     tx: &mut Tx<'_>,
     user_ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Vec<String>>, AppError> {
@@ -269,56 +220,31 @@ pub async fn access_fingerprints(
     distinct.sort_unstable();
     distinct.dedup();
     let mut fingerprints: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-    for chunk in distinct.chunks(IDS_PER_QUERY) {
-        let list = placeholders(chunk.len());
-        let memberships = format!(
-            "SELECT user_id, case_id, member_kind FROM memberships WHERE ended_at IS NULL AND user_id IN ({list})"
-        );
-        let shares = format!(
-            "SELECT c.family_user_id, c.case_id, c.category FROM consents c WHERE c.family_user_id IN ({list}) \
-             AND NOT EXISTS (SELECT 1 FROM sharing_restrictions r WHERE r.case_id = c.case_id \
-             AND r.family_user_id = c.family_user_id AND r.category = c.category)"
-        );
-        for (user, case, kind) in user_case_rows(tx, &memberships, chunk).await? {
-            fingerprints
-                .entry(user)
-                .or_default()
-                .push(format!("member:{case}:{kind}"));
-        }
-        for (user, case, category) in user_case_rows(tx, &shares, chunk).await? {
-            fingerprints
-                .entry(user)
-                .or_default()
-                .push(format!("share:{case}:{category}"));
-        }
+    for (user, case, kind) in storage::memberships_of(tx, &distinct).await? {
+        fingerprints
+            .entry(user)
+            .or_default()
+            .push(format!("member:{case}:{kind}"));
+    }
+    for (user, case, category) in storage::shares_of(tx, &distinct).await? {
+        fingerprints
+            .entry(user)
+            .or_default()
+            .push(format!("share:{case}:{category}"));
     }
     Ok(fingerprints)
 }
 
-/// Runs `sql`, whose `IN (…)` names `ids`, for (person, case, text) rows.
-async fn user_case_rows(tx: &mut Tx<'_>, sql: &str, ids: &[i64]) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
-    let mut query = sqlx::query_as::<_, (i64, i64, String)>(sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    query.fetch_all(&mut **tx).await
-}
-
 /// The newest event id, and who has events after `after` (nobody when `after` is `None`:
 /// the first look only learns where the events stand).
-pub async fn users_with_events_after(
+pub(super) async fn users_with_events_after(
     tx: &mut Tx<'_>,
     after: Option<i64>,
 ) -> Result<(Option<i64>, std::collections::HashSet<i64>), AppError> {
-    let latest: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM events")
-        .fetch_one(&mut **tx)
-        .await?;
+    let latest = storage::latest_event(tx).await?;
     let Some(after) = after else {
         return Ok((Some(latest.unwrap_or(0)), Default::default()));
     };
-    let users: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT user_id FROM events WHERE id > $1")
-        .bind(after)
-        .fetch_all(&mut **tx)
-        .await?;
+    let users = storage::users_with_events_after(tx, after).await?;
     Ok((latest.or(Some(after)), users.into_iter().collect()))
 }

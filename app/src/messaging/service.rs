@@ -16,7 +16,7 @@ use crate::db::{is_unique_violation, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
@@ -29,7 +29,7 @@ pub(super) async fn with_members(
     now: i64,
 ) -> Result<Vec<Conversation>, AppError> {
     let mut members = storage::members_of_conversations(tx, viewer.user_id).await?;
-    let mut stand_ins = super::away::stand_ins_for(tx, viewer.user_id, now).await?;
+    let mut stand_ins = storage::stand_ins_for(tx, viewer.user_id, now).await?;
     Ok(rows
         .into_iter()
         .map(|row| Conversation {
@@ -106,15 +106,15 @@ pub async fn messages(
         (Some(_), Some(_)) => return Err(invalid()),
     };
     let mut tx = state.read().await?;
-    access::open_conversation(&mut tx, ctx, viewer, conversation_id, state.clock.now()).await?;
-    let mut messages = storage::messages(&mut tx, conversation_id, window, page.limit).await?;
-    storage::fill_read_receipts(&mut tx, conversation_id, viewer.user_id, &mut messages).await?;
+    let opened = access::open_conversation(&mut tx, ctx, viewer, conversation_id, state.clock.now()).await?;
+    let mut messages = storage::messages(&mut tx, &opened, window, page.limit).await?;
+    storage::fill_read_receipts(&mut tx, &opened, viewer.user_id, &mut messages).await?;
     let (older_cursor, newer_cursor) = match (messages.first(), messages.last()) {
         (Some(first), Some(last)) => (
-            storage::has_message_beyond(&mut tx, conversation_id, first.id, false)
+            storage::has_message_beyond(&mut tx, &opened, first.id, false)
                 .await?
                 .then(|| Cursor::by_id(first.id).encode()),
-            storage::has_message_beyond(&mut tx, conversation_id, last.id, true)
+            storage::has_message_beyond(&mut tx, &opened, last.id, true)
                 .await?
                 .then(|| Cursor::by_id(last.id).encode()),
         ),
@@ -163,16 +163,7 @@ pub async fn send(
         };
     }
     let at = state.clock.now();
-    let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
-        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(conversation_id)
-    .bind(viewer.user_id)
-    .bind(client_id)
-    .bind(&new.body)
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await;
+    let inserted = storage::insert_message(&mut tx, &conversation, viewer.user_id, client_id, &new.body, at).await;
     let id = match inserted {
         Ok(id) => id,
         // A retry that raced the first attempt: the first one won, so answer with it.
@@ -193,37 +184,23 @@ pub async fn send(
         audit_entry(viewer, &conversation, AuditAction::MessageSent, ("message", id)),
     )
     .await?;
-    let members = storage::member_ids(&mut tx, conversation_id).await?;
+    let members = storage::member_ids(&mut tx, &conversation).await?;
     let event = NewEvent {
         kind: "message",
-        conversation_id,
         message_id: id,
         actor_id: viewer.user_id,
         at,
         recipients: &members,
     };
-    live::record(&mut tx, state.backend, event).await?;
+    live::record(&mut tx, state.backend, &conversation, event).await?;
     let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     // The two rows every send to this conversation shares come last, so their locks are
     // held only for the commit: on PostgreSQL, sends to one conversation queue on them.
-    // Only ever forward: two sends at once may commit in either order.
-    sqlx::query("UPDATE conversations SET last_message_id = $1 WHERE id = $2 AND last_message_id < $1")
-        .bind(id)
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await?;
+    storage::advance_last_message(&mut tx, &conversation, id).await?;
     // Your own message counts as read by you.
-    sqlx::query(
-        "UPDATE conversation_members SET last_read_message_id = $1 \
-         WHERE conversation_id = $2 AND user_id = $3 AND last_read_message_id < $1",
-    )
-    .bind(id)
-    .bind(conversation_id)
-    .bind(viewer.user_id)
-    .execute(&mut *tx)
-    .await?;
+    storage::move_read_up_to(&mut tx, &conversation, viewer.user_id, id).await?;
     tx.commit().await?;
     state.events.wake(&members);
     let others: Vec<i64> = members.iter().copied().filter(|m| *m != viewer.user_id).collect();
@@ -253,57 +230,31 @@ pub async fn mark_read(
     read: ReadUpTo,
 ) -> Result<(), AppError> {
     let mut tx = state.begin().await?;
-    access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
-    let in_conversation: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE id = $1 AND conversation_id = $2")
-            .bind(read.up_to)
-            .bind(conversation_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if in_conversation == 0 {
+    let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
+    if !storage::has_message(&mut tx, &conversation, read.up_to).await? {
         return Err(invalid());
     }
-    let moved = sqlx::query(
-        "UPDATE conversation_members SET last_read_message_id = $1 \
-         WHERE conversation_id = $2 AND user_id = $3 AND last_read_message_id < $1",
-    )
-    .bind(read.up_to)
-    .bind(conversation_id)
-    .bind(viewer.user_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if moved == 0 {
+    if !storage::move_read_up_to(&mut tx, &conversation, viewer.user_id, read.up_to).await? {
         return Ok(());
     }
     let at = state.clock.now();
-    sqlx::query("INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) VALUES ($1, $2, $3, $4)")
-        .bind(conversation_id)
-        .bind(viewer.user_id)
-        .bind(read.up_to)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+    storage::insert_read_mark(&mut tx, &conversation, viewer.user_id, read.up_to, at).await?;
     // The reader's own devices learn their unread count; the others learn of the reading
     // only when the reader shares read receipts.
-    let shares_receipts: i64 = sqlx::query_scalar("SELECT sends_read_receipts FROM users WHERE id = $1")
-        .bind(viewer.user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let recipients: Vec<i64> = storage::member_ids(&mut tx, conversation_id)
+    let shares_receipts = storage::sends_read_receipts(&mut tx, viewer.user_id).await?;
+    let recipients: Vec<i64> = storage::member_ids(&mut tx, &conversation)
         .await?
         .into_iter()
-        .filter(|id| *id == viewer.user_id || shares_receipts == 1)
+        .filter(|id| *id == viewer.user_id || shares_receipts)
         .collect();
     let event = NewEvent {
         kind: "read",
-        conversation_id,
         message_id: read.up_to,
         actor_id: viewer.user_id,
         at,
         recipients: &recipients,
     };
-    live::record(&mut tx, state.backend, event).await?;
+    live::record(&mut tx, state.backend, &conversation, event).await?;
     tx.commit().await?;
     state.events.wake(&recipients);
     Ok(())
@@ -320,35 +271,18 @@ pub async fn start_group(
     workers.sort_unstable();
     workers.dedup();
     let mut tx = state.begin().await?;
-    access::require_participant(&mut tx, viewer, group.case_id).await?;
+    let case = access::require_participant(&mut tx, viewer, group.case_id).await?;
     if workers.len() < 2 {
         return Err(invalid());
     }
-    let case_workers: HashMap<i64, ()> = sqlx::query_scalar::<_, i64>(
-        "SELECT user_id FROM memberships WHERE case_id = $1 AND member_kind = 'worker' AND ended_at IS NULL",
-    )
-    .bind(group.case_id)
-    .fetch_all(&mut *tx)
-    .await?
-    .into_iter()
-    .map(|id| (id, ()))
-    .collect();
-    if workers.iter().any(|id| !case_workers.contains_key(id)) {
+    let case_workers: HashSet<i64> = storage::case_workers(&mut tx, &case).await?.into_iter().collect();
+    if workers.iter().any(|id| !case_workers.contains(id)) {
         return Err(invalid());
     }
     let at = state.clock.now();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO conversations (case_id, kind, created_by, created_at) VALUES ($1, 'group', $2, $3) RETURNING id",
-    )
-    .bind(group.case_id)
-    .bind(viewer.user_id)
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await?;
-    storage::add_member(&mut tx, id, viewer.user_id, at).await?;
-    for worker in &workers {
-        storage::add_member(&mut tx, id, *worker, at).await?;
-    }
+    // The participant first, then the workers.
+    let members: Vec<i64> = std::iter::once(viewer.user_id).chain(workers).collect();
+    let id = storage::insert_group(&mut tx, &case, &members, at).await?;
     let entry = AuditEntry {
         actor: Some(viewer.user_id),
         action: AuditAction::ConversationCreated,
@@ -373,28 +307,13 @@ pub async fn add_member(
     let now = state.clock.now();
     let mut tx = state.begin().await?;
     let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, now).await?;
-    let worker_of_case: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'worker' AND ended_at IS NULL",
-    )
-    .bind(conversation.case_id())
-    .bind(new.user_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let already: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM conversation_members WHERE conversation_id = $1 AND user_id = $2 AND standing_in_for IS NULL",
-    )
-    .bind(conversation_id)
-    .bind(new.user_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if worker_of_case == 0 || already > 0 {
+    let worker_of_case = storage::is_case_worker(&mut tx, &conversation, new.user_id).await?;
+    let already = storage::is_member(&mut tx, &conversation, new.user_id).await?;
+    if !worker_of_case || already {
         return Err(invalid());
     }
-    storage::add_member(&mut tx, conversation_id, new.user_id, now).await?;
-    sqlx::query("UPDATE conversations SET kind = 'group' WHERE id = $1")
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await?;
+    storage::add_member(&mut tx, &conversation, new.user_id, now).await?;
+    storage::make_group(&mut tx, &conversation).await?;
     let entry = audit_entry(
         viewer,
         &conversation,
@@ -419,13 +338,7 @@ pub async fn set_response_promise(
         return Err(invalid());
     }
     let mut tx = state.begin().await?;
-    let changed = sqlx::query("UPDATE organisations SET response_promise_days = $1 WHERE id = $2")
-        .bind(promise.working_days)
-        .bind(organisation_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if changed == 0 {
+    if !storage::set_response_promise(&mut tx, organisation_id, promise.working_days).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     tx.commit().await?;
@@ -438,11 +351,7 @@ pub async fn set_read_receipts(state: &AppState, viewer: &Viewer, setting: ReadR
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
     let mut tx = state.begin().await?;
-    sqlx::query("UPDATE users SET sends_read_receipts = $1 WHERE id = $2")
-        .bind(i64::from(setting.send))
-        .bind(viewer.user_id)
-        .execute(&mut *tx)
-        .await?;
+    storage::set_sends_read_receipts(&mut tx, viewer.user_id, setting.send).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,15 +1,38 @@
-//! Messaging queries. Portable SQL, run on SQLite and PostgreSQL alike.
+//! Messaging queries. Portable SQL, run on SQLite and PostgreSQL alike. Conversations and
+//! their members here; messages, away periods and live events in the modules below.
+//!
+//! What is read or written in one conversation takes its `ConversationAccess`, what is
+//! done in one case its `CaseAccess`: neither can be had without passing the check in
+//! `access.rs`. The per-person lists (a person's conversations, their pair conversations)
+//! take the person's id and carry the reachability rule in their SQL.
 
-use super::{ConversationKind, Message, ReadReceipt};
+mod away;
+mod live;
+mod messages;
+
+pub(super) use away::{
+    away_until, colleagues, conversations_with_messages, end_away, is_colleague, member_names, sends_read_receipts,
+    set_response_promise, set_sends_read_receipts, shortest_promise, stand_ins_for, start_away, unanswered_elsewhere,
+    waiting_since,
+};
+pub(super) use live::{
+    events_after, insert_events, latest_event, latest_event_of, memberships_of, notify_processes, sessions, shares_of,
+    users_with_events_after,
+};
+pub(super) use messages::{
+    advance_last_message, fill_read_receipts, has_message, has_message_beyond, insert_message, insert_read_mark,
+    message, message_by_client_id, messages, move_read_up_to, Window,
+};
+
+use super::ConversationKind;
+use crate::access::{CaseAccess, ConversationAccess};
 use crate::circle::{CaseRole, CircleMember, MemberKind, Relationship};
 use crate::db::Tx;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 
-/// Makes sure the viewer has a conversation with each worker of their cases (or, for a
-/// worker, with each participant and family member of theirs): one per pair and case.
 /// A pair conversation that should exist and does not yet: (case, pair key, the two people).
-pub struct MissingPair {
+pub(super) struct MissingPair {
     case_id: i64,
     key: String,
     people: (i64, i64),
@@ -17,7 +40,7 @@ pub struct MissingPair {
 
 /// The pair conversations the person should have (with each worker of their cases, or
 /// for a worker with each participant and family member) and does not have yet.
-pub async fn missing_pairs(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<MissingPair>, sqlx::Error> {
+pub(super) async fn missing_pairs(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<MissingPair>, sqlx::Error> {
     let existing: HashSet<String> = sqlx::query_scalar(
         "SELECT c.pair_key FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id \
          WHERE cm.user_id = $1 AND c.pair_key IS NOT NULL",
@@ -50,7 +73,7 @@ pub async fn missing_pairs(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<MissingP
 }
 
 /// Creates the missing pair conversations; one made meanwhile by another request stays.
-pub async fn create_pairs(tx: &mut Tx<'_>, missing: &[MissingPair], now: i64) -> Result<(), sqlx::Error> {
+pub(super) async fn create_pairs(tx: &mut Tx<'_>, missing: &[MissingPair], now: i64) -> Result<(), sqlx::Error> {
     for MissingPair {
         case_id,
         key,
@@ -67,22 +90,15 @@ pub async fn create_pairs(tx: &mut Tx<'_>, missing: &[MissingPair], now: i64) ->
         .fetch_optional(&mut **tx)
         .await?;
         if let Some(id) = created {
-            add_member(tx, id, *a, now).await?;
-            add_member(tx, id, *b, now).await?;
+            insert_member(tx, id, *a, now).await?;
+            insert_member(tx, id, *b, now).await?;
         }
     }
     Ok(())
 }
 
-/// The ids of everyone in the conversation.
-pub async fn member_ids(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT user_id FROM conversation_members WHERE conversation_id = $1 ORDER BY user_id")
-        .bind(conversation_id)
-        .fetch_all(&mut **tx)
-        .await
-}
-
-pub async fn add_member(tx: &mut Tx<'_>, conversation_id: i64, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+/// Only for conversations this module has just made or that a proof names.
+async fn insert_member(tx: &mut Tx<'_>, conversation_id: i64, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO conversation_members (conversation_id, user_id, added_at) VALUES ($1, $2, $3)")
         .bind(conversation_id)
         .bind(user_id)
@@ -92,8 +108,97 @@ pub async fn add_member(tx: &mut Tx<'_>, conversation_id: i64, user_id: i64, now
     Ok(())
 }
 
+/// The ids of everyone in the conversation.
+pub(super) async fn member_ids(tx: &mut Tx<'_>, conversation: &ConversationAccess) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM conversation_members WHERE conversation_id = $1 ORDER BY user_id")
+        .bind(conversation.conversation_id())
+        .fetch_all(&mut **tx)
+        .await
+}
+
+pub(super) async fn add_member(
+    tx: &mut Tx<'_>,
+    conversation: &ConversationAccess,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    insert_member(tx, conversation.conversation_id(), user_id, now).await
+}
+
+/// Whether the user is a worker in the circle of the conversation's case.
+pub(super) async fn is_case_worker(
+    tx: &mut Tx<'_>,
+    conversation: &ConversationAccess,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'worker' AND ended_at IS NULL",
+    )
+    .bind(conversation.case_id())
+    .bind(user_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(count > 0)
+}
+
+/// Whether the user is in the conversation in their own right (not standing in).
+pub(super) async fn is_member(
+    tx: &mut Tx<'_>,
+    conversation: &ConversationAccess,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM conversation_members WHERE conversation_id = $1 AND user_id = $2 AND standing_in_for IS NULL",
+    )
+    .bind(conversation.conversation_id())
+    .bind(user_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(count > 0)
+}
+
+pub(super) async fn make_group(tx: &mut Tx<'_>, conversation: &ConversationAccess) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE conversations SET kind = 'group' WHERE id = $1")
+        .bind(conversation.conversation_id())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The workers in the case's circle now.
+pub(super) async fn case_workers(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT user_id FROM memberships WHERE case_id = $1 AND member_kind = 'worker' AND ended_at IS NULL",
+    )
+    .bind(case.case_id())
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// A group conversation in the case, started by the viewer of the proof, with `members`
+/// in it in that order. Returns its id.
+pub(super) async fn insert_group(
+    tx: &mut Tx<'_>,
+    case: &CaseAccess,
+    members: &[i64],
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO conversations (case_id, kind, created_by, created_at) VALUES ($1, 'group', $2, $3) RETURNING id",
+    )
+    .bind(case.case_id())
+    .bind(case.viewer_id())
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    for member in members {
+        insert_member(tx, id, *member, now).await?;
+    }
+    Ok(id)
+}
+
 /// A conversation's row as the viewer sees it.
-pub struct ConversationRow {
+pub(super) struct ConversationRow {
     pub id: i64,
     pub case_id: i64,
     pub participant_name: String,
@@ -104,7 +209,7 @@ pub struct ConversationRow {
 }
 
 /// The viewer's conversations in cases whose circle they are still in, oldest first.
-pub async fn conversations_of(
+pub(super) async fn conversations_of(
     tx: &mut Tx<'_>,
     user_id: i64,
     only: Option<i64>,
@@ -148,7 +253,7 @@ pub async fn conversations_of(
 
 /// The members of every conversation the viewer is in, by conversation, with their role
 /// in the case. Members who have left the circle are not shown.
-pub async fn members_of_conversations(
+pub(super) async fn members_of_conversations(
     tx: &mut Tx<'_>,
     user_id: i64,
 ) -> Result<HashMap<i64, Vec<CircleMember>>, sqlx::Error> {
@@ -185,132 +290,4 @@ pub async fn members_of_conversations(
             });
     }
     Ok(members)
-}
-
-const MESSAGE_COLUMNS: &str = "m.id, m.conversation_id, m.sender_id, u.display_name, m.body, m.client_id, m.sent_at";
-
-fn message_from(row: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
-    Ok(Message {
-        id: row.try_get("id")?,
-        conversation_id: row.try_get("conversation_id")?,
-        sender_id: row.try_get("sender_id")?,
-        sender_name: row.try_get("display_name")?,
-        body: row.try_get("body")?,
-        client_id: row.try_get("client_id")?,
-        sent_at: row.try_get("sent_at")?,
-        read_by: Vec::new(),
-    })
-}
-
-/// Where a page of messages lies in a conversation.
-pub enum Window {
-    Newest,
-    Before(i64),
-    After(i64),
-}
-
-/// At most `limit` messages of the window, oldest first.
-pub async fn messages(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-    window: Window,
-    limit: i64,
-) -> Result<Vec<Message>, sqlx::Error> {
-    let (condition, order, bound) = match window {
-        Window::Newest => ("", "DESC", None),
-        Window::Before(id) => ("AND m.id < $3", "DESC", Some(id)),
-        Window::After(id) => ("AND m.id > $3", "ASC", Some(id)),
-    };
-    let sql = format!(
-        "SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id \
-         WHERE m.conversation_id = $1 {condition} ORDER BY m.id {order} LIMIT $2"
-    );
-    let mut query = sqlx::query(&sql).bind(conversation_id).bind(limit);
-    if let Some(bound) = bound {
-        query = query.bind(bound);
-    }
-    let rows = query.fetch_all(&mut **tx).await?;
-    let mut messages = rows.iter().map(message_from).collect::<Result<Vec<_>, _>>()?;
-    messages.sort_by_key(|m| m.id);
-    Ok(messages)
-}
-
-pub async fn has_message_beyond(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-    id: i64,
-    newer: bool,
-) -> Result<bool, sqlx::Error> {
-    let sql = if newer {
-        "SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND id > $2"
-    } else {
-        "SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND id < $2"
-    };
-    let count: i64 = sqlx::query_scalar(sql)
-        .bind(conversation_id)
-        .bind(id)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(count > 0)
-}
-
-pub async fn message_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Option<Message>, sqlx::Error> {
-    let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id WHERE m.id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
-    row.as_ref().map(message_from).transpose()
-}
-
-pub async fn message_by_client_id(
-    tx: &mut Tx<'_>,
-    sender_id: i64,
-    client_id: &str,
-) -> Result<Option<Message>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id \
-         WHERE m.sender_id = $1 AND m.client_id = $2"
-    );
-    let row = sqlx::query(&sql)
-        .bind(sender_id)
-        .bind(client_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(message_from).transpose()
-}
-
-/// For the viewer's own messages: when each other member (who shares read receipts)
-/// first read up to or past it.
-pub async fn fill_read_receipts(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-    viewer_id: i64,
-    messages: &mut [Message],
-) -> Result<(), sqlx::Error> {
-    let Some(first_own) = messages.iter().filter(|m| m.sender_id == viewer_id).map(|m| m.id).min() else {
-        return Ok(());
-    };
-    let marks = sqlx::query(
-        "SELECT r.user_id, u.display_name, r.up_to_message_id, r.read_at FROM read_marks r \
-         JOIN users u ON u.id = r.user_id \
-         WHERE r.conversation_id = $1 AND r.user_id <> $2 AND u.sends_read_receipts = 1 AND r.up_to_message_id >= $3 \
-         ORDER BY r.id",
-    )
-    .bind(conversation_id)
-    .bind(viewer_id)
-    .bind(first_own)
-    .fetch_all(&mut **tx)
-    .await?;
-    for message in messages.iter_mut().filter(|m| m.sender_id == viewer_id) {
-        for row in &marks {
-            let user_id: i64 = row.try_get("user_id")?;
-            let up_to: i64 = row.try_get("up_to_message_id")?;
-            if up_to >= message.id && !message.read_by.iter().any(|r| r.user_id == user_id) {
-                message.read_by.push(ReadReceipt {
-                    user_id,
-                    display_name: row.try_get("display_name")?,
-                    read_at: row.try_get("read_at")?,
-                });
-            }
-        }
-    }
-    Ok(())
 }

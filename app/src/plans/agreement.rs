@@ -4,7 +4,7 @@
 //! version is agreed when everyone has signed, and keeps every disagreement.
 
 use super::service::{find_plan, latest, open_for_change, plan_entry, text, version_view};
-use super::storage::{self, VersionRow};
+use super::storage::{self, PlanRow, VersionRow};
 use super::{NewParty, NewResponse, PlanVersion, Stance, Submit, VersionState};
 use crate::access::{self, CaseAccess, Category};
 use crate::accounts::service::Viewer;
@@ -17,27 +17,14 @@ use crate::state::{AppState, RequestContext};
 /// and the family members the participant asked who still may read the plan.
 async fn required_parties(
     tx: &mut Tx<'_>,
-    case_id: i64,
-    plan_id: i64,
+    case: &CaseAccess,
+    plan: &PlanRow,
     version: &VersionRow,
 ) -> Result<Vec<i64>, AppError> {
-    let mut parties: Vec<i64> = sqlx::query_scalar(
-        "SELECT user_id FROM memberships WHERE case_id = $1 AND member_kind = 'participant' AND ended_at IS NULL",
-    )
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let owners: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT i.owner_user_id FROM plan_items i JOIN memberships m ON m.user_id = i.owner_user_id \
-         AND m.case_id = $2 AND m.member_kind = 'worker' AND m.ended_at IS NULL WHERE i.version_id = $1",
-    )
-    .bind(version.id)
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    parties.extend(owners);
-    for user_id in storage::extra_parties(tx, plan_id).await? {
-        if access::family_member_may_read(tx, case_id, user_id, Category::Plans).await? {
+    let mut parties = storage::participant_ids(tx, case).await?;
+    parties.extend(storage::worker_owners(tx, case, version).await?);
+    for user_id in storage::extra_parties(tx, plan).await? {
+        if access::family_member_may_read(tx, case.case_id(), user_id, Category::Plans).await? {
             parties.push(user_id);
         }
     }
@@ -56,24 +43,24 @@ pub async fn submit(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
-    let version = latest(&mut tx, plan_id).await?;
+    let version = latest(&mut tx, &plan).await?;
     if version.number != submit.number || version.state != VersionState::Draft {
         return Err(AppError::new(ErrorCode::StaleVersion));
     }
-    if storage::items(&mut tx, version.id).await?.is_empty() {
+    if storage::items(&mut tx, &version).await?.is_empty() {
         return Err(AppError::new(ErrorCode::PlanEmpty));
     }
-    for user_id in required_parties(&mut tx, case_id, plan_id, &version).await? {
-        storage::add_party(&mut tx, version.id, user_id).await?;
+    for user_id in required_parties(&mut tx, &case, &plan, &version).await? {
+        storage::add_party(&mut tx, &version, user_id).await?;
     }
-    storage::set_state(&mut tx, version.id, VersionState::AwaitingSignatures, state.clock.now()).await?;
+    storage::set_state(&mut tx, &version, VersionState::AwaitingSignatures, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanSubmitted, plan_id),
     )
     .await?;
-    let version = latest(&mut tx, plan_id).await?;
+    let version = latest(&mut tx, &plan).await?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
     tx.commit().await?;
     // Everyone who must now agree hears that something waits for them.
@@ -99,15 +86,15 @@ pub async fn add_party(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let case = access::require_participant(&mut tx, viewer, case_id).await?;
-    let plan = find_plan(&mut tx, case_id, plan_id).await?;
-    storage::lock_plan(&mut tx, plan_id).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    storage::lock_plan(&mut tx, &plan).await?;
     if !access::family_member_may_read(&mut tx, case_id, party.user_id, Category::Plans).await? {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    storage::add_extra_party(&mut tx, plan_id, party.user_id, viewer.user_id, state.clock.now()).await?;
-    let version = latest(&mut tx, plan_id).await?;
+    storage::add_extra_party(&mut tx, &plan, party.user_id, viewer.user_id, state.clock.now()).await?;
+    let version = latest(&mut tx, &plan).await?;
     if version.state == VersionState::AwaitingSignatures {
-        storage::add_party(&mut tx, version.id, party.user_id).await?;
+        storage::add_party(&mut tx, &version, party.user_id).await?;
     }
     audit::record(
         &mut tx,
@@ -129,14 +116,14 @@ async fn open_for_party(
     case_id: i64,
     plan_id: i64,
     number: i64,
-) -> Result<(CaseAccess, super::storage::PlanRow, VersionRow), AppError> {
+) -> Result<(CaseAccess, PlanRow, VersionRow), AppError> {
     let case = access::open_case(tx, ctx, viewer, case_id, Category::Plans).await?;
-    let plan = find_plan(tx, case_id, plan_id).await?;
-    storage::lock_plan(tx, plan_id).await?;
-    let version = storage::version(tx, plan_id, number)
+    let plan = find_plan(tx, &case, plan_id).await?;
+    storage::lock_plan(tx, &plan).await?;
+    let version = storage::version(tx, &plan, number)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let parties = storage::parties(tx, version.id).await?;
+    let parties = storage::parties(tx, &version).await?;
     let party = parties.iter().find(|p| p.person.user_id == viewer.user_id);
     match (version.state, party) {
         (VersionState::Draft, _) => Err(AppError::new(ErrorCode::NotOpenForAgreement)),
@@ -159,11 +146,7 @@ pub async fn respond(
     let (case_id, plan_id, number) = target;
     let mut tx = state.begin().await?;
     let (case, plan, version) = open_for_party(&mut tx, ctx, viewer, case_id, plan_id, number).await?;
-    if !storage::items(&mut tx, version.id)
-        .await?
-        .iter()
-        .any(|(k, _)| *k == key)
-    {
+    if !storage::items(&mut tx, &version).await?.iter().any(|(k, _)| *k == key) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let reason = text(&response.reason, false, 1000)?;
@@ -172,7 +155,7 @@ pub async fn respond(
     }
     storage::save_response(
         &mut tx,
-        version.id,
+        &version,
         key,
         viewer.user_id,
         response.stance,
@@ -201,27 +184,27 @@ pub async fn sign(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let (case, plan, version) = open_for_party(&mut tx, ctx, viewer, case_id, plan_id, number).await?;
-    let answered: Vec<i64> = storage::responses(&mut tx, version.id)
+    let answered: Vec<i64> = storage::responses(&mut tx, &version)
         .await?
         .into_iter()
         .filter(|(_, r)| r.by.user_id == viewer.user_id)
         .map(|(key, _)| key)
         .collect();
-    let items = storage::items(&mut tx, version.id).await?;
+    let items = storage::items(&mut tx, &version).await?;
     if items.iter().any(|(key, _)| !answered.contains(key)) {
         return Err(AppError::new(ErrorCode::ItemsUnanswered));
     }
     let at = state.clock.now();
-    storage::sign(&mut tx, version.id, viewer.user_id, at).await?;
+    storage::sign(&mut tx, &version, viewer.user_id, at).await?;
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanSigned, plan_id),
     )
     .await?;
-    drop_departed_parties(&mut tx, ctx, case_id, Some(plan_id), at).await?;
-    agree_when_signed(&mut tx, version.id, at).await?;
-    let version = storage::version(&mut tx, plan_id, number)
+    drop_departed_parties(&mut tx, ctx, &case, Some(plan_id), at).await?;
+    agree_when_signed(&mut tx, &version, at).await?;
+    let version = storage::version(&mut tx, &plan, number)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
@@ -230,10 +213,10 @@ pub async fn sign(
 }
 
 /// A version waiting for signatures is agreed once every party it still has has signed.
-async fn agree_when_signed(tx: &mut Tx<'_>, version_id: i64, at: i64) -> Result<(), AppError> {
-    let parties = storage::parties(tx, version_id).await?;
+async fn agree_when_signed(tx: &mut Tx<'_>, version: &VersionRow, at: i64) -> Result<(), AppError> {
+    let parties = storage::parties(tx, version).await?;
     if !parties.is_empty() && parties.iter().all(|p| p.signed_at.is_some()) {
-        storage::set_state(tx, version_id, VersionState::Agreed, at).await?;
+        storage::set_state(tx, version, VersionState::Agreed, at).await?;
     }
     Ok(())
 }
@@ -247,44 +230,29 @@ async fn agree_when_signed(tx: &mut Tx<'_>, version_id: i64, at: i64) -> Result<
 pub async fn drop_departed_parties(
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
-    case_id: i64,
+    case: &CaseAccess,
     only_plan: Option<i64>,
     at: i64,
 ) -> Result<(), AppError> {
-    let plans: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT v.plan_id FROM plan_versions v JOIN plans pl ON pl.id = v.plan_id \
-         WHERE pl.case_id = $1 AND v.state = 'awaiting_signatures' ORDER BY v.plan_id",
-    )
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    for plan_id in plans.into_iter().filter(|id| only_plan.is_none_or(|only| only == *id)) {
+    let case_id = case.case_id();
+    let plans = storage::awaiting_signatures(tx, case).await?;
+    for plan in plans.iter().filter(|p| only_plan.is_none_or(|only| only == p.id())) {
         // Taken in plan order, and before reading who still must sign, so that a signature
         // given at the same moment is seen (PostgreSQL; SQLite's writes are serial anyway).
-        storage::lock_plan(tx, plan_id).await?;
-        let waiting: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT p.version_id, p.user_id FROM plan_parties p JOIN plan_versions v ON v.id = p.version_id \
-             WHERE v.plan_id = $1 AND v.state = 'awaiting_signatures' AND p.signed_at IS NULL \
-             AND p.user_id NOT IN (SELECT user_id FROM memberships WHERE case_id = $2 AND member_kind = 'participant') \
-             ORDER BY p.version_id, p.user_id",
-        )
-        .bind(plan_id)
-        .bind(case_id)
-        .fetch_all(&mut **tx)
-        .await?;
-        for (version_id, user_id) in waiting {
+        storage::lock_plan(tx, plan).await?;
+        for (version, user_id) in storage::unsigned_parties(tx, plan).await? {
             if access::member_may_read(tx, case_id, user_id, Category::Plans).await? {
                 continue;
             }
-            storage::remove_party(tx, version_id, user_id).await?;
+            storage::remove_party(tx, &version, user_id).await?;
             let entry = AuditEntry {
                 actor: None,
                 action: AuditAction::PlanPartyRemoved,
                 case_id: Some(case_id),
-                object: Some(("plan", plan_id)),
+                object: Some(("plan", plan.id())),
             };
             audit::record(tx, ctx, entry).await?;
-            agree_when_signed(tx, version_id, at).await?;
+            agree_when_signed(tx, &version, at).await?;
         }
     }
     Ok(())

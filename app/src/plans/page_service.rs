@@ -2,7 +2,7 @@
 
 use super::service::{find_plan, history, version_view};
 use super::storage;
-use super::{compare, Comparison, Person, PlanPageView, PlanSummary, PlansView, VersionState};
+use super::{compare, Comparison, Person, PlanPageView, PlanSummary, PlansView};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
 use crate::circle::{storage as circle, MemberKind};
@@ -42,8 +42,8 @@ pub async fn plan_page(
 ) -> Result<PlanPageView, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    let plan = find_plan(&mut tx, case_id, plan_id).await?;
-    let versions = storage::versions(&mut tx, plan_id).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    let versions = storage::versions(&mut tx, &plan).await?;
     let shown = match number {
         Some(n) => versions.iter().find(|v| v.number == n),
         None => versions.last(),
@@ -56,13 +56,13 @@ pub async fn plan_page(
             from: before.number,
             to: shown.number,
             differences: compare::differences(
-                &storage::items(&mut tx, before.id).await?,
-                &storage::items(&mut tx, shown.id).await?,
+                &storage::items(&mut tx, before).await?,
+                &storage::items(&mut tx, &shown).await?,
             ),
         }),
         None => None,
     };
-    let members = circle::members(&mut tx, case_id).await?;
+    let members = circle::members(&mut tx, &case).await?;
     let person = |m: &crate::circle::CircleMember| Person {
         user_id: m.user_id,
         display_name: m.display_name.clone(),
@@ -77,7 +77,7 @@ pub async fn plan_page(
     };
     let mut may_ask = Vec::new();
     if case.kind() == MemberKind::Participant {
-        let asked = storage::extra_parties(&mut tx, plan_id).await?;
+        let asked = storage::extra_parties(&mut tx, &plan).await?;
         for member in members
             .iter()
             .filter(|m| m.kind == MemberKind::Family && !asked.contains(&m.user_id))
@@ -110,20 +110,11 @@ pub async fn waiting_in(
     if !access::may_read(tx, viewer, case_id, Category::Plans).await? {
         return Ok(None);
     }
-    access::open_case(tx, ctx, viewer, case_id, Category::Plans).await?;
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM plans p JOIN plan_versions v ON v.plan_id = p.id \
-         JOIN plan_parties s ON s.version_id = v.id AND s.user_id = $2 AND s.signed_at IS NULL \
-         WHERE p.case_id = $1 AND v.state = $3 ORDER BY p.id",
-    )
-    .bind(case_id)
-    .bind(viewer.user_id)
-    .bind(VersionState::AwaitingSignatures.as_str())
-    .fetch_all(&mut **tx)
-    .await?;
+    let case = access::open_case(tx, ctx, viewer, case_id, Category::Plans).await?;
+    let ids = storage::waiting_for_viewer(tx, &case).await?;
     let mut waiting = Vec::with_capacity(ids.len());
     for id in ids {
-        let plan = find_plan(tx, case_id, id).await?;
+        let plan = find_plan(tx, &case, id).await?;
         waiting.push(super::service::summary(tx, viewer, &plan).await?);
     }
     Ok(Some(waiting))

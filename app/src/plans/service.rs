@@ -2,7 +2,7 @@
 //! access first (through `access`, which also records the read), then changes, then
 //! records the change, in one transaction.
 
-use super::storage::{self, PlanRow, StoredItem, VersionRow};
+use super::storage::{self, Link, PlanRow, StoredItem, VersionRow};
 use super::{
     compare, Comparison, ItemChange, NewItem, NewPlan, PlanDetail, PlanItem, PlanKind, PlanSummary, PlanVersion, Plans,
     VersionState, VersionSummary,
@@ -18,14 +18,14 @@ use crate::state::{AppState, RequestContext};
 
 pub(super) use crate::text::cleaned as text;
 
-pub(super) async fn find_plan(tx: &mut Tx<'_>, case_id: i64, plan_id: i64) -> Result<PlanRow, AppError> {
-    storage::plan(tx, case_id, plan_id)
+pub(super) async fn find_plan(tx: &mut Tx<'_>, case: &CaseAccess, plan_id: i64) -> Result<PlanRow, AppError> {
+    storage::plan(tx, case, plan_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))
 }
 
-pub(super) async fn latest(tx: &mut Tx<'_>, plan_id: i64) -> Result<VersionRow, AppError> {
-    storage::latest_version(tx, plan_id)
+pub(super) async fn latest(tx: &mut Tx<'_>, plan: &PlanRow) -> Result<VersionRow, AppError> {
+    storage::latest_version(tx, plan)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))
 }
@@ -45,27 +45,20 @@ pub(super) fn plan_entry(viewer: &Viewer, case_id: i64, action: AuditAction, pla
 /// a version still waiting for signatures is superseded.
 pub(super) async fn editable_version(
     tx: &mut Tx<'_>,
-    plan_id: i64,
+    plan: &PlanRow,
     author: i64,
     at: i64,
 ) -> Result<VersionRow, AppError> {
-    let current = latest(tx, plan_id).await?;
+    let current = latest(tx, plan).await?;
     if current.state == VersionState::Draft {
         return Ok(current);
     }
     if current.state == VersionState::AwaitingSignatures {
-        storage::set_state(tx, current.id, VersionState::Superseded, at).await?;
+        storage::set_state(tx, &current, VersionState::Superseded, at).await?;
     }
-    let id = storage::insert_version(tx, plan_id, current.number + 1, author, at).await?;
-    storage::copy_items(tx, current.id, id).await?;
-    Ok(VersionRow {
-        id,
-        number: current.number + 1,
-        state: VersionState::Draft,
-        created_at: at,
-        submitted_at: None,
-        agreed_at: None,
-    })
+    let next = storage::insert_version(tx, plan, current.number + 1, author, at).await?;
+    storage::copy_items(tx, &current, &next).await?;
+    Ok(next)
 }
 
 /// Everything about one version, as the viewer may see it.
@@ -75,10 +68,10 @@ pub(super) async fn version_view(
     plan: &PlanRow,
     version: &VersionRow,
 ) -> Result<PlanVersion, AppError> {
-    let latest_number = latest(tx, plan.id).await?.number;
-    let responses = storage::responses(tx, version.id).await?;
-    let comments = storage::comments(tx, plan.id).await?;
-    let items = storage::items(tx, version.id)
+    let latest_number = latest(tx, plan).await?.number;
+    let responses = storage::responses(tx, version).await?;
+    let comments = storage::comments(tx, plan).await?;
+    let items = storage::items(tx, version)
         .await?
         .into_iter()
         .map(|(key, fields)| PlanItem {
@@ -92,14 +85,14 @@ pub(super) async fn version_view(
             comments: comments.iter().filter(|c| c.item_key == key).cloned().collect(),
         })
         .collect();
-    let parties = storage::parties(tx, version.id).await?;
+    let parties = storage::parties(tx, version).await?;
     let waiting_for_you = version.state == VersionState::AwaitingSignatures
         && parties
             .iter()
             .any(|p| p.person.user_id == case.viewer_id() && p.signed_at.is_none());
     Ok(PlanVersion {
-        plan_id: plan.id,
-        case_id: plan.case_id,
+        plan_id: plan.id(),
+        case_id: plan.case_id(),
         kind: plan.kind,
         title: plan.title.clone(),
         number: version.number,
@@ -110,7 +103,7 @@ pub(super) async fn version_view(
         agreed_at: version.agreed_at,
         items,
         parties,
-        proposals: storage::proposals(tx, plan.id).await?,
+        proposals: storage::proposals(tx, plan).await?,
         waiting_for_you,
         you_may_edit: case.kind() == MemberKind::Worker,
     })
@@ -126,16 +119,16 @@ pub(super) async fn history(tx: &mut Tx<'_>, versions: &[VersionRow]) -> Result<
             created_at: version.created_at,
             submitted_at: version.submitted_at,
             agreed_at: version.agreed_at,
-            parties: storage::parties(tx, version.id).await?,
+            parties: storage::parties(tx, version).await?,
         });
     }
     Ok(history)
 }
 
 pub(super) async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) -> Result<PlanSummary, AppError> {
-    let version = latest(tx, plan.id).await?;
+    let version = latest(tx, plan).await?;
     let parties = if version.state == VersionState::AwaitingSignatures {
-        storage::parties(tx, version.id).await?
+        storage::parties(tx, &version).await?
     } else {
         Vec::new()
     };
@@ -145,7 +138,7 @@ pub(super) async fn summary(tx: &mut Tx<'_>, viewer: &Viewer, plan: &PlanRow) ->
         .map(|p| p.person)
         .collect();
     Ok(PlanSummary {
-        id: plan.id,
+        id: plan.id(),
         kind: plan.kind,
         title: plan.title.clone(),
         latest_number: version.number,
@@ -163,10 +156,10 @@ pub async fn plans(
     page: &PageRequest,
 ) -> Result<Plans, AppError> {
     let mut tx = state.read().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
     let limit = page.limit;
     let after = page.after.as_ref().map_or(0, |c| c.id);
-    let rows = storage::plans(&mut tx, case_id, after, limit.saturating_add(1)).await?;
+    let rows = storage::plans(&mut tx, &case, after, limit.saturating_add(1)).await?;
     let mut plans = Vec::with_capacity(rows.len());
     for plan in rows.iter().take(limit as usize) {
         plans.push(summary(&mut tx, viewer, plan).await?);
@@ -191,8 +184,8 @@ pub async fn plan(
 ) -> Result<PlanDetail, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    let plan = find_plan(&mut tx, case_id, plan_id).await?;
-    let versions = storage::versions(&mut tx, plan_id).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    let versions = storage::versions(&mut tx, &plan).await?;
     let current = versions.last().cloned().ok_or(AppError::new(ErrorCode::NotFound))?;
     let history = history(&mut tx, &versions).await?;
     let current = version_view(&mut tx, &case, &plan, &current).await?;
@@ -213,8 +206,8 @@ pub async fn version(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    let plan = find_plan(&mut tx, case_id, plan_id).await?;
-    let version = storage::version(&mut tx, plan_id, number)
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    let version = storage::version(&mut tx, &plan, number)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
@@ -232,14 +225,14 @@ pub async fn compare(
     to: i64,
 ) -> Result<Comparison, AppError> {
     let mut tx = state.read().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    find_plan(&mut tx, case_id, plan_id).await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
     let mut items = Vec::with_capacity(2);
     for number in [from, to] {
-        let version = storage::version(&mut tx, plan_id, number)
+        let version = storage::version(&mut tx, &plan, number)
             .await?
             .ok_or(AppError::new(ErrorCode::NotFound))?;
-        items.push(storage::items(&mut tx, version.id).await?);
+        items.push(storage::items(&mut tx, &version).await?);
     }
     tx.commit().await?;
     Ok(Comparison {
@@ -250,23 +243,10 @@ pub async fn compare(
     })
 }
 
-/// Who may own an item: the participant or a worker of the circle. Family members are
-/// asked to agree a plan, not given its tasks.
-const OWNER_CHECK: &str = "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND case_id = $2 \
-     AND ended_at IS NULL AND member_kind IN ('participant', 'worker')";
-const MILESTONE_CHECK: &str = "SELECT COUNT(*) FROM milestones WHERE id = $1 AND case_id = $2";
-const STEP_CHECK: &str = "SELECT COUNT(*) FROM reunification_steps s JOIN children c ON c.id = s.child_id \
-     WHERE s.id = $1 AND c.case_id = $2";
-
-/// Whether `sql` finds the row `id` within the case; a reference that does not is invalid.
-async fn check_one(tx: &mut Tx<'_>, case_id: i64, id: Option<i64>, sql: &str) -> Result<(), AppError> {
+/// A reference the case does not have is invalid.
+async fn check_one(tx: &mut Tx<'_>, case: &CaseAccess, link: Link, id: Option<i64>) -> Result<(), AppError> {
     let Some(id) = id else { return Ok(()) };
-    let found: i64 = sqlx::query_scalar(sql)
-        .bind(id)
-        .bind(case_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    if found == 0 {
+    if !storage::in_case(tx, case, link, id).await? {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
     Ok(())
@@ -274,10 +254,10 @@ async fn check_one(tx: &mut Tx<'_>, case_id: i64, id: Option<i64>, sql: &str) ->
 
 /// An item's owner must be the participant or a worker of the circle; a linked milestone
 /// or reunification step must be of this case.
-async fn check_links(tx: &mut Tx<'_>, case_id: i64, item: &NewItem) -> Result<(), AppError> {
-    check_one(tx, case_id, item.owner_user_id, OWNER_CHECK).await?;
-    check_one(tx, case_id, item.milestone_id, MILESTONE_CHECK).await?;
-    check_one(tx, case_id, item.reunification_step_id, STEP_CHECK).await
+async fn check_links(tx: &mut Tx<'_>, case: &CaseAccess, item: &NewItem) -> Result<(), AppError> {
+    check_one(tx, case, Link::Owner, item.owner_user_id).await?;
+    check_one(tx, case, Link::Milestone, item.milestone_id).await?;
+    check_one(tx, case, Link::ReunificationStep, item.reunification_step_id).await
 }
 
 fn cleaned_item(item: NewItem) -> Result<NewItem, AppError> {
@@ -314,22 +294,20 @@ pub async fn create(
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
     for item in &items {
-        check_links(&mut tx, case_id, item).await?;
+        check_links(&mut tx, &case, item).await?;
     }
     let at = state.clock.now();
-    let plan_id = storage::insert_plan(&mut tx, case_id, new.kind, &title, viewer.user_id, at).await?;
-    let version_id = storage::insert_version(&mut tx, plan_id, 1, viewer.user_id, at).await?;
+    let plan = storage::insert_plan(&mut tx, &case, new.kind, &title, viewer.user_id, at).await?;
+    let version = storage::insert_version(&mut tx, &plan, 1, viewer.user_id, at).await?;
     for item in &items {
-        storage::append_item(&mut tx, plan_id, version_id, stored(item)).await?;
+        storage::append_item(&mut tx, &plan, &version, stored(item)).await?;
     }
     audit::record(
         &mut tx,
         ctx,
-        plan_entry(viewer, case_id, AuditAction::PlanCreated, plan_id),
+        plan_entry(viewer, case_id, AuditAction::PlanCreated, plan.id()),
     )
     .await?;
-    let plan = find_plan(&mut tx, case_id, plan_id).await?;
-    let version = latest(&mut tx, plan_id).await?;
     let view = version_view(&mut tx, &case, &plan, &version).await?;
     tx.commit().await?;
     Ok(view)
@@ -343,8 +321,8 @@ pub(super) async fn open_for_change(
     plan_id: i64,
 ) -> Result<(CaseAccess, PlanRow), AppError> {
     let case = access::require_case_worker(tx, viewer, case_id).await?;
-    let plan = find_plan(tx, case_id, plan_id).await?;
-    storage::lock_plan(tx, plan_id).await?;
+    let plan = find_plan(tx, &case, plan_id).await?;
+    storage::lock_plan(tx, &plan).await?;
     Ok((case, plan))
 }
 
@@ -358,11 +336,11 @@ pub(super) async fn finish_change(
     version: &VersionRow,
     at: i64,
 ) -> Result<PlanVersion, AppError> {
-    storage::touch_version(tx, version.id, at).await?;
+    storage::touch_version(tx, version, at).await?;
     audit::record(
         tx,
         ctx,
-        plan_entry(viewer, plan.case_id, AuditAction::PlanChanged, plan.id),
+        plan_entry(viewer, plan.case_id(), AuditAction::PlanChanged, plan.id()),
     )
     .await?;
     version_view(tx, case, plan, version).await
@@ -379,19 +357,19 @@ pub async fn add_item(
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
     let item = cleaned_item(item)?;
-    check_links(&mut tx, case_id, &item).await?;
+    check_links(&mut tx, &case, &item).await?;
     let at = state.clock.now();
-    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
-    storage::append_item(&mut tx, plan_id, version.id, stored(&item)).await?;
+    let version = editable_version(&mut tx, &plan, viewer.user_id, at).await?;
+    storage::append_item(&mut tx, &plan, &version, stored(&item)).await?;
     let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)
 }
 
 /// The item as it stands in the newest version, or 404.
-pub(super) async fn current_item(tx: &mut Tx<'_>, plan_id: i64, key: i64) -> Result<NewItem, AppError> {
-    let version = latest(tx, plan_id).await?;
-    let (_, fields) = storage::items(tx, version.id)
+pub(super) async fn current_item(tx: &mut Tx<'_>, plan: &PlanRow, key: i64) -> Result<NewItem, AppError> {
+    let version = latest(tx, plan).await?;
+    let (_, fields) = storage::items(tx, &version)
         .await?
         .into_iter()
         .find(|(k, _)| *k == key)
@@ -413,7 +391,7 @@ pub(super) async fn write_item(
     key: i64,
     item: &NewItem,
 ) -> Result<(), AppError> {
-    storage::update_item(tx, version.id, key, stored(item)).await?;
+    storage::update_item(tx, version, key, stored(item)).await?;
     Ok(())
 }
 
@@ -428,7 +406,7 @@ pub async fn change_item(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
-    let current = current_item(&mut tx, plan_id, key).await?;
+    let current = current_item(&mut tx, &plan, key).await?;
     let changed = cleaned_item(NewItem {
         what: change.what.unwrap_or_else(|| current.what.clone()),
         owner_user_id: change.owner_user_id.unwrap_or(current.owner_user_id),
@@ -440,7 +418,7 @@ pub async fn change_item(
         // Saving an item unchanged must not undo the signatures a version collected. The
         // answer shows the plan, so it is recorded as a read.
         access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-        let version = latest(&mut tx, plan_id).await?;
+        let version = latest(&mut tx, &plan).await?;
         let view = version_view(&mut tx, &case, &plan, &version).await?;
         tx.commit().await?;
         return Ok(view);
@@ -448,10 +426,10 @@ pub async fn change_item(
     // Only a new owner is checked: the one already named may have left the circle since,
     // and the item must stay editable.
     if changed.owner_user_id != current.owner_user_id {
-        check_one(&mut tx, case_id, changed.owner_user_id, OWNER_CHECK).await?;
+        check_one(&mut tx, &case, Link::Owner, changed.owner_user_id).await?;
     }
     let at = state.clock.now();
-    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
+    let version = editable_version(&mut tx, &plan, viewer.user_id, at).await?;
     write_item(&mut tx, &version, key, &changed).await?;
     let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
@@ -468,10 +446,10 @@ pub async fn remove_item(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
-    current_item(&mut tx, plan_id, key).await?;
+    current_item(&mut tx, &plan, key).await?;
     let at = state.clock.now();
-    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
-    storage::delete_item(&mut tx, version.id, key).await?;
+    let version = editable_version(&mut tx, &plan, viewer.user_id, at).await?;
+    storage::delete_item(&mut tx, &version, key).await?;
     let view = finish_change(&mut tx, ctx, viewer, &case, &plan, &version, at).await?;
     tx.commit().await?;
     Ok(view)

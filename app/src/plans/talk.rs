@@ -5,7 +5,7 @@
 use super::service::{
     current_item, editable_version, find_plan, finish_change, latest, open_for_change, plan_entry, text, write_item,
 };
-use super::storage::{self, StoredItem, StoredProposal};
+use super::storage::{self, PlanRow, StoredItem, StoredProposal};
 use super::{Comment, Decline, NewComment, NewItem, NewProposal, PlanVersion, Proposal, ProposalKind, ProposalStatus};
 use crate::access::{self, Category};
 use crate::accounts::service::Viewer;
@@ -32,19 +32,19 @@ pub async fn comment(
     new: NewComment,
 ) -> Result<Comment, AppError> {
     let mut tx = state.begin().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    find_plan(&mut tx, case_id, plan_id).await?;
-    current_item(&mut tx, plan_id, key).await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    current_item(&mut tx, &plan, key).await?;
     let body = text(&new.body, true, 2000)?;
-    let number = latest(&mut tx, plan_id).await?.number;
-    let id = storage::insert_comment(&mut tx, plan_id, number, key, viewer.user_id, &body, state.clock.now()).await?;
+    let number = latest(&mut tx, &plan).await?.number;
+    let id = storage::insert_comment(&mut tx, &plan, number, key, viewer.user_id, &body, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanCommented, plan_id),
     )
     .await?;
-    let comment = storage::comments(&mut tx, plan_id)
+    let comment = storage::comments(&mut tx, &plan)
         .await?
         .into_iter()
         .find(|c| c.id == id)
@@ -54,11 +54,11 @@ pub async fn comment(
 }
 
 /// What each kind of proposal needs: the item it is about, and the new text or date.
-async fn checked(tx: &mut Tx<'_>, plan_id: i64, new: &NewProposal) -> Result<(), AppError> {
+async fn checked(tx: &mut Tx<'_>, plan: &PlanRow, new: &NewProposal) -> Result<(), AppError> {
     let needs_item = new.kind != ProposalKind::Add;
     match (needs_item, new.item_key) {
         (true, Some(key)) => {
-            current_item(tx, plan_id, key).await?;
+            current_item(tx, plan, key).await?;
         }
         (true, None) | (false, Some(_)) => return Err(AppError::new(ErrorCode::InvalidInput)),
         (false, None) => {}
@@ -85,13 +85,13 @@ pub async fn propose(
     new: NewProposal,
 ) -> Result<Proposal, AppError> {
     let mut tx = state.begin().await?;
-    access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
-    find_plan(&mut tx, case_id, plan_id).await?;
-    checked(&mut tx, plan_id, &new).await?;
+    let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Plans).await?;
+    let plan = find_plan(&mut tx, &case, plan_id).await?;
+    checked(&mut tx, &plan, &new).await?;
     let why_given = reason(&new.reason)?;
     let what = text(&new.what, false, 500)?;
     let why = text(&new.why, false, 1000)?;
-    let number = latest(&mut tx, plan_id).await?.number;
+    let number = latest(&mut tx, &plan).await?.number;
     let proposal = StoredProposal {
         kind: new.kind,
         item_key: new.item_key,
@@ -100,22 +100,22 @@ pub async fn propose(
         why: &why,
         reason: &why_given,
     };
-    let id = storage::insert_proposal(&mut tx, plan_id, number, proposal, viewer.user_id, state.clock.now()).await?;
+    let id = storage::insert_proposal(&mut tx, &plan, number, proposal, viewer.user_id, state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
         plan_entry(viewer, case_id, AuditAction::PlanProposalMade, plan_id),
     )
     .await?;
-    let proposal = storage::proposal(&mut tx, plan_id, id)
+    let proposal = storage::proposal(&mut tx, &plan, id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;
     Ok(proposal)
 }
 
-async fn open_proposal(tx: &mut Tx<'_>, plan_id: i64, id: i64) -> Result<Proposal, AppError> {
-    let proposal = storage::proposal(tx, plan_id, id)
+async fn open_proposal(tx: &mut Tx<'_>, plan: &PlanRow, id: i64) -> Result<Proposal, AppError> {
+    let proposal = storage::proposal(tx, plan, id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     if proposal.status != ProposalStatus::Open {
@@ -136,17 +136,17 @@ pub async fn accept(
 ) -> Result<PlanVersion, AppError> {
     let mut tx = state.begin().await?;
     let (case, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
-    let proposal = open_proposal(&mut tx, plan_id, proposal_id).await?;
+    let proposal = open_proposal(&mut tx, &plan, proposal_id).await?;
     let current = match proposal.item_key {
         Some(key) => Some(
-            current_item(&mut tx, plan_id, key)
+            current_item(&mut tx, &plan, key)
                 .await
                 .map_err(|_| AppError::new(ErrorCode::StaleVersion))?,
         ),
         None => None,
     };
     let at = state.clock.now();
-    let version = editable_version(&mut tx, plan_id, viewer.user_id, at).await?;
+    let version = editable_version(&mut tx, &plan, viewer.user_id, at).await?;
     match (proposal.kind, proposal.item_key, current) {
         (ProposalKind::Reword, Some(key), Some(item)) => {
             let item = NewItem {
@@ -162,7 +162,7 @@ pub async fn accept(
             };
             write_item(&mut tx, &version, key, &item).await?;
         }
-        (ProposalKind::Remove, Some(key), Some(_)) => storage::delete_item(&mut tx, version.id, key).await?,
+        (ProposalKind::Remove, Some(key), Some(_)) => storage::delete_item(&mut tx, &version, key).await?,
         (ProposalKind::Add, None, None) => {
             let item = StoredItem {
                 what: &proposal.what,
@@ -172,11 +172,20 @@ pub async fn accept(
                 milestone_id: None,
                 reunification_step_id: None,
             };
-            storage::append_item(&mut tx, plan_id, version.id, item).await?;
+            storage::append_item(&mut tx, &plan, &version, item).await?;
         }
         _ => return Err(AppError::new(ErrorCode::Internal)),
     }
-    storage::decide_proposal(&mut tx, proposal_id, ProposalStatus::Accepted, viewer.user_id, None, at).await?;
+    storage::decide_proposal(
+        &mut tx,
+        &plan,
+        proposal_id,
+        ProposalStatus::Accepted,
+        viewer.user_id,
+        None,
+        at,
+    )
+    .await?;
     audit::record(
         &mut tx,
         ctx,
@@ -198,11 +207,12 @@ pub async fn decline(
     decline: Decline,
 ) -> Result<Proposal, AppError> {
     let mut tx = state.begin().await?;
-    open_for_change(&mut tx, viewer, case_id, plan_id).await?;
-    open_proposal(&mut tx, plan_id, proposal_id).await?;
+    let (_, plan) = open_for_change(&mut tx, viewer, case_id, plan_id).await?;
+    open_proposal(&mut tx, &plan, proposal_id).await?;
     let why = reason(&decline.reason)?;
     storage::decide_proposal(
         &mut tx,
+        &plan,
         proposal_id,
         ProposalStatus::Declined,
         viewer.user_id,
@@ -216,7 +226,7 @@ pub async fn decline(
         plan_entry(viewer, case_id, AuditAction::PlanProposalDecided, plan_id),
     )
     .await?;
-    let proposal = storage::proposal(&mut tx, plan_id, proposal_id)
+    let proposal = storage::proposal(&mut tx, &plan, proposal_id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;

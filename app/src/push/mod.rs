@@ -11,6 +11,8 @@ mod address;
 pub mod crypto;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 /// A subscription as the browser's `PushSubscription.toJSON()` gives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

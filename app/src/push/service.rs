@@ -2,6 +2,7 @@
 
 use super::address::{literal, reachable, PublicOnly};
 use super::crypto::Vapid;
+use super::storage;
 use super::{NewSubscription, PushKey, Unsubscribe};
 use crate::accounts::service::Viewer;
 use crate::db::{now, Scope};
@@ -10,7 +11,6 @@ use crate::i18n::{Lang, Msg};
 use crate::state::AppState;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use sqlx::Row;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -55,13 +55,8 @@ impl Push {
 async fn shared_key(unit: &Scope) -> Result<Vapid, AppError> {
     let mut tx = unit.write().await?;
     // Two processes starting together may both make one: the first written wins.
-    sqlx::query("INSERT INTO server_keys (name, value) VALUES ('vapid', $1) ON CONFLICT (name) DO NOTHING")
-        .bind(Vapid::generate().private_key())
-        .execute(&mut *tx)
-        .await?;
-    let key: String = sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'")
-        .fetch_one(&mut *tx)
-        .await?;
+    storage::insert_vapid_key(&mut tx, &Vapid::generate().private_key()).await?;
+    let key = storage::vapid_key(&mut tx).await?;
     tx.commit().await?;
     Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal))
 }
@@ -99,20 +94,7 @@ pub async fn subscribe(state: &AppState, viewer: &Viewer, new: NewSubscription) 
     decoded(&new.keys.auth, 16)?;
     let mut tx = state.begin().await?;
     // An endpoint belongs to one browser: whoever registers it last receives on it.
-    sqlx::query("DELETE FROM push_subscriptions WHERE endpoint = $1")
-        .bind(&new.endpoint)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(viewer.user_id)
-    .bind(&new.endpoint)
-    .bind(&new.keys.p256dh)
-    .bind(&new.keys.auth)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
+    storage::subscribe(&mut tx, viewer.user_id, &new, now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -120,11 +102,7 @@ pub async fn subscribe(state: &AppState, viewer: &Viewer, new: NewSubscription) 
 /// Removes one of the viewer's own subscriptions; someone else's endpoint is left alone.
 pub async fn unsubscribe(state: &AppState, viewer: &Viewer, gone: Unsubscribe) -> Result<(), AppError> {
     let mut tx = state.begin().await?;
-    sqlx::query("DELETE FROM push_subscriptions WHERE endpoint = $1 AND user_id = $2")
-        .bind(&gone.endpoint)
-        .bind(viewer.user_id)
-        .execute(&mut *tx)
-        .await?;
+    storage::unsubscribe(&mut tx, viewer.user_id, &gone.endpoint).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -149,31 +127,29 @@ async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
     for user in users {
         let step = state.with_new_unit();
         let mut tx = step.read().await?;
-        let rows = sqlx::query(
-            "SELECT s.id, s.endpoint, s.p256dh, s.auth, u.language FROM push_subscriptions s \
-             JOIN users u ON u.id = s.user_id WHERE s.user_id = $1",
-        )
-        .bind(user)
-        .fetch_all(&mut *tx)
-        .await?;
+        let subscriptions = storage::subscriptions_of(&mut tx, *user).await?;
         tx.commit().await?;
         // No connection is held while the push services answer.
         drop(step);
-        for row in rows {
-            let language: Option<String> = row.try_get("language")?;
-            let lang = language.as_deref().and_then(Lang::parse).unwrap_or_default();
+        for subscription in subscriptions {
+            let lang = subscription
+                .language
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_default();
             let text = serde_json::json!({ "title": "Brug", "body": lang.t(Msg::PushSomethingNew) }).to_string();
-            let id: i64 = row.try_get("id")?;
-            let endpoint: String = row.try_get("endpoint")?;
-            let p256dh: String = row.try_get("p256dh")?;
-            let auth: String = row.try_get("auth")?;
-            if send_one(state, &endpoint, &p256dh, &auth, &text).await == Delivery::Gone {
+            let delivery = send_one(
+                state,
+                &subscription.endpoint,
+                &subscription.p256dh,
+                &subscription.auth,
+                &text,
+            )
+            .await;
+            if delivery == Delivery::Gone {
                 let step = state.with_new_unit();
                 let mut tx = step.begin().await?;
-                sqlx::query("DELETE FROM push_subscriptions WHERE id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                storage::delete_subscription(&mut tx, subscription.id).await?;
                 tx.commit().await?;
             }
         }

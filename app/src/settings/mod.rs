@@ -7,6 +7,8 @@ pub use page::{OfflinePage, SettingsPage};
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 use crate::error::AppError;
 use leptos::prelude::*;

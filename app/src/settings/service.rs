@@ -1,5 +1,6 @@
 //! The quick exit's sign-out preference, and leaving quickly itself.
 
+use super::storage;
 use crate::accounts::service::{self as accounts, Viewer};
 use crate::accounts::AccountRole;
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -10,10 +11,7 @@ use crate::state::{AppState, RequestContext};
 /// members (who most often share a phone) and off for everyone else.
 pub async fn quick_exit_signs_out(state: &AppState, viewer: &Viewer) -> Result<bool, AppError> {
     let mut tx = state.read().await?;
-    let chosen: Option<i64> = sqlx::query_scalar("SELECT quick_exit_signs_out FROM users WHERE id = $1")
-        .bind(viewer.user_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let chosen = storage::quick_exit_choice(&mut tx, viewer.user_id).await?;
     tx.commit().await?;
     Ok(match chosen {
         Some(value) => value != 0,
@@ -28,11 +26,7 @@ pub async fn set_quick_exit_signs_out(
     signs_out: bool,
 ) -> Result<(), AppError> {
     let mut tx = state.begin().await?;
-    sqlx::query("UPDATE users SET quick_exit_signs_out = $1 WHERE id = $2")
-        .bind(i64::from(signs_out))
-        .bind(viewer.user_id)
-        .execute(&mut *tx)
-        .await?;
+    storage::set_quick_exit(&mut tx, viewer.user_id, signs_out).await?;
     let entry = AuditEntry {
         actor: Some(viewer.user_id),
         action: AuditAction::SettingsChanged,

@@ -2,16 +2,16 @@
 //! participant (shares) and by workers (limits for a child's safety). Every change is
 //! audited and takes effect on the very next request, since every check reads the database.
 
-use super::{Category, FamilySharing, Restriction, Sharing};
-use crate::access;
+use super::storage;
+use super::{Category, FamilySharing, Sharing};
+use crate::access::{self, CaseAccess};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::circle::{MemberKind, Relationship};
+use crate::circle::MemberKind;
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
-use sqlx::Row;
 
 pub async fn sharing(
     state: &AppState,
@@ -22,7 +22,7 @@ pub async fn sharing(
 ) -> Result<(Sharing, MemberKind), AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case_record(&mut tx, ctx, viewer, case_id, "sharing").await?;
-    let mut sharing = load(&mut tx, case_id).await?;
+    let mut sharing = load(&mut tx, &case).await?;
     tx.commit().await?;
     let (family, next_cursor) = page.cut(sharing.family, |f| Cursor::by_id(f.user_id));
     sharing.family = family;
@@ -30,82 +30,22 @@ pub async fn sharing(
     Ok((sharing, case.kind()))
 }
 
-async fn load(tx: &mut Tx<'_>, case_id: i64) -> Result<Sharing, AppError> {
-    let participant_name: String = sqlx::query_scalar("SELECT label FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_optional(&mut **tx)
+async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Sharing, AppError> {
+    let participant_name = crate::circle::storage::participant_name(tx, case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let rows = sqlx::query(
-        "SELECT u.id, u.display_name, m.relationship FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.case_id = $1 AND m.member_kind = 'family' AND m.ended_at IS NULL ORDER BY u.id",
-    )
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut family = Vec::new();
-    for row in rows {
-        let relationship: Option<String> = row.try_get("relationship")?;
-        family.push(FamilySharing {
-            user_id: row.try_get("id")?,
-            display_name: row.try_get("display_name")?,
-            relationship: relationship.as_deref().and_then(Relationship::parse),
-            shared: Vec::new(),
-            restrictions: Vec::new(),
-        });
-    }
-    let shares = sqlx::query("SELECT family_user_id, category FROM consents WHERE case_id = $1 ORDER BY id")
-        .bind(case_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    for row in shares {
-        let user: i64 = row.try_get("family_user_id")?;
-        let category: String = row.try_get("category")?;
-        if let (Some(member), Some(category)) = (
-            family.iter_mut().find(|f| f.user_id == user),
-            Category::parse(&category),
-        ) {
-            member.shared.push(category);
-        }
-    }
-    let limits = sqlx::query(
-        "SELECT r.family_user_id, r.category, r.reason, u.display_name FROM sharing_restrictions r \
-         JOIN users u ON u.id = r.restricted_by WHERE r.case_id = $1 ORDER BY r.id",
-    )
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    for row in limits {
-        let user: i64 = row.try_get("family_user_id")?;
-        let category: String = row.try_get("category")?;
-        if let (Some(member), Some(category)) = (
-            family.iter_mut().find(|f| f.user_id == user),
-            Category::parse(&category),
-        ) {
-            member.restrictions.push(Restriction {
-                category,
-                reason: row.try_get("reason")?,
-                restricted_by: row.try_get("display_name")?,
-            });
-        }
-    }
     Ok(Sharing {
-        case_id,
+        case_id: case.case_id(),
         participant_name,
-        family,
+        family: storage::family(tx, case).await?,
         next_cursor: None,
     })
 }
 
-async fn require_family_member(tx: &mut Tx<'_>, case_id: i64, user_id: i64) -> Result<(), AppError> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND user_id = $2 AND member_kind = 'family' AND ended_at IS NULL",
-    )
-    .bind(case_id)
-    .bind(user_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    if count == 0 {
+/// Only a family member of this case can be given a share or a limit; anyone else is
+/// not revealed to be in the case.
+async fn require_family_member(tx: &mut Tx<'_>, case: &CaseAccess, user_id: i64) -> Result<(), AppError> {
+    if !storage::is_family_member(tx, case, user_id).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     Ok(())
@@ -147,18 +87,14 @@ pub async fn set_shares(
     categories: &[Category],
 ) -> Result<FamilySharing, AppError> {
     let mut tx = state.begin().await?;
-    access::require_participant(&mut tx, viewer, case_id).await?;
-    require_family_member(&mut tx, case_id, family_user_id).await?;
-    sqlx::query("DELETE FROM consents WHERE case_id = $1 AND family_user_id = $2")
-        .bind(case_id)
-        .bind(family_user_id)
-        .execute(&mut *tx)
-        .await?;
+    let case = access::require_participant(&mut tx, viewer, case_id).await?;
+    require_family_member(&mut tx, &case, family_user_id).await?;
+    storage::delete_shares(&mut tx, &case, family_user_id).await?;
     for category in Category::ALL.iter().filter(|c| categories.contains(c)) {
-        crate::circle::service::grant_consent_in(&mut tx, case_id, family_user_id, *category).await?;
+        crate::circle::service::grant_consent_in(&mut tx, case.case_id(), family_user_id, *category).await?;
     }
     // Someone who no longer sees plans can no longer agree one.
-    crate::plans::agreement::drop_departed_parties(&mut tx, ctx, case_id, None, state.clock.now()).await?;
+    crate::plans::agreement::drop_departed_parties(&mut tx, ctx, &case, None, state.clock.now()).await?;
     record(
         &mut tx,
         ctx,
@@ -168,7 +104,7 @@ pub async fn set_shares(
         AuditAction::SharingChanged,
     )
     .await?;
-    let sharing = load(&mut tx, case_id).await?;
+    let sharing = load(&mut tx, &case).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
 }
@@ -190,26 +126,9 @@ pub async fn restrict(
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
     let mut tx = state.begin().await?;
-    access::require_case_worker(&mut tx, viewer, case_id).await?;
-    require_family_member(&mut tx, case_id, family_user_id).await?;
-    sqlx::query("DELETE FROM sharing_restrictions WHERE case_id = $1 AND family_user_id = $2 AND category = $3")
-        .bind(case_id)
-        .bind(family_user_id)
-        .bind(Category::Reunification.as_str())
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO sharing_restrictions (case_id, family_user_id, category, reason, restricted_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(case_id)
-    .bind(family_user_id)
-    .bind(Category::Reunification.as_str())
-    .bind(reason)
-    .bind(viewer.user_id)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    require_family_member(&mut tx, &case, family_user_id).await?;
+    storage::replace_restriction(&mut tx, &case, family_user_id, Category::Reunification, reason, now()).await?;
     record(
         &mut tx,
         ctx,
@@ -219,7 +138,7 @@ pub async fn restrict(
         AuditAction::SharingRestricted,
     )
     .await?;
-    let sharing = load(&mut tx, case_id).await?;
+    let sharing = load(&mut tx, &case).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
 }
@@ -232,13 +151,9 @@ pub async fn lift_restriction(
     family_user_id: i64,
 ) -> Result<(), AppError> {
     let mut tx = state.begin().await?;
-    access::require_case_worker(&mut tx, viewer, case_id).await?;
-    require_family_member(&mut tx, case_id, family_user_id).await?;
-    sqlx::query("DELETE FROM sharing_restrictions WHERE case_id = $1 AND family_user_id = $2")
-        .bind(case_id)
-        .bind(family_user_id)
-        .execute(&mut *tx)
-        .await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    require_family_member(&mut tx, &case, family_user_id).await?;
+    storage::delete_restrictions(&mut tx, &case, family_user_id).await?;
     record(
         &mut tx,
         ctx,

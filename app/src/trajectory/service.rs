@@ -20,10 +20,10 @@ pub async fn trajectory(
 ) -> Result<Trajectory, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
-    let (participant_name, phase) = storage::case_header(&mut tx, case.case_id())
+    let (participant_name, phase) = storage::case_header(&mut tx, &case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let milestones = storage::milestones(&mut tx, case.case_id()).await?;
+    let milestones = storage::milestones(&mut tx, &case).await?;
     tx.commit().await?;
     // Milestones come by expected date, undated last ("~" sorts after every date).
     let (milestones, next_cursor) = page.cut(milestones, |m| {
@@ -48,7 +48,7 @@ pub async fn next_step_in(
 ) -> Result<Option<Option<Milestone>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Trajectory).await {
         Ok(case) => Ok(Some(
-            storage::milestones(tx, case.case_id())
+            storage::milestones(tx, &case)
                 .await?
                 .into_iter()
                 .find(|m| m.status.is_open()),
@@ -84,7 +84,7 @@ pub async fn add_milestone(
     check_text(&new.what_is_needed, false, 2000)?;
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let id = storage::insert_milestone(&mut tx, case.case_id(), &new, viewer.user_id, now()).await?;
+    let id = storage::create_milestone(&mut tx, &case, &new, now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -96,7 +96,7 @@ pub async fn add_milestone(
         },
     )
     .await?;
-    let milestone = storage::milestone(&mut tx, case_id, id)
+    let milestone = storage::milestone(&mut tx, &case, id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;
@@ -115,7 +115,7 @@ pub async fn update_milestone(
 ) -> Result<Milestone, AppError> {
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let current = storage::milestone(&mut tx, case.case_id(), milestone_id)
+    let current = storage::milestone(&mut tx, &case, milestone_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let new_status = update.status.unwrap_or(current.status);
@@ -132,7 +132,7 @@ pub async fn update_milestone(
     }
     check_text(reason, true, 1000)?;
     let now = now();
-    storage::set_status_and_date(&mut tx, milestone_id, new_status, new_date.as_ref(), now).await?;
+    storage::set_status_and_date(&mut tx, &case, milestone_id, new_status, new_date.as_ref(), now).await?;
     if status_changes {
         let change = NewChange {
             milestone_id,
@@ -143,7 +143,7 @@ pub async fn update_milestone(
             new_value: Some(new_status.as_str()),
             reason,
         };
-        storage::insert_change(&mut tx, change).await?;
+        storage::record_change(&mut tx, &case, change).await?;
     }
     if date_changes {
         let change = NewChange {
@@ -155,7 +155,7 @@ pub async fn update_milestone(
             new_value: new_date.as_ref().map(|d| d.as_str()),
             reason,
         };
-        storage::insert_change(&mut tx, change).await?;
+        storage::record_change(&mut tx, &case, change).await?;
     }
     audit::record(
         &mut tx,
@@ -168,7 +168,7 @@ pub async fn update_milestone(
         },
     )
     .await?;
-    let mut milestones = storage::milestones(&mut tx, case_id).await?;
+    let mut milestones = storage::milestones(&mut tx, &case).await?;
     tx.commit().await?;
     let position = milestones
         .iter()

@@ -1,12 +1,16 @@
-//! Trajectory queries. Portable SQL, run on SQLite and PostgreSQL alike.
+//! Trajectory queries. Portable SQL, run on SQLite and PostgreSQL alike. Each takes the
+//! proof of access to the case, and a milestone named by its id is reached only within
+//! that case. The exceptions write demo data, which has no viewer to check.
 
 use super::{Date, Milestone, MilestoneChange, MilestoneStatus, NewMilestone, Phase};
+use crate::access::CaseAccess;
 use crate::db::Tx;
 use sqlx::Row;
 
-pub async fn case_header(tx: &mut Tx<'_>, case_id: i64) -> Result<Option<(String, String)>, sqlx::Error> {
+/// The case's label (the participant's name) and its phase.
+pub(crate) async fn case_header(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Option<(String, String)>, sqlx::Error> {
     let row = sqlx::query("SELECT label, phase FROM cases WHERE id = $1")
-        .bind(case_id)
+        .bind(access.case_id())
         .fetch_optional(&mut **tx)
         .await?;
     row.map(|r| Ok((r.try_get("label")?, r.try_get("phase")?))).transpose()
@@ -38,12 +42,12 @@ fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Er
 }
 
 /// A case's milestones by expected date (undated last), each with its history.
-pub async fn milestones(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<Milestone>, sqlx::Error> {
+pub(crate) async fn milestones(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<Milestone>, sqlx::Error> {
     let sql = format!(
         "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 \
          ORDER BY CASE WHEN expected_date IS NULL THEN 1 ELSE 0 END, expected_date, id"
     );
-    let rows = sqlx::query(&sql).bind(case_id).fetch_all(&mut **tx).await?;
+    let rows = sqlx::query(&sql).bind(access.case_id()).fetch_all(&mut **tx).await?;
     let mut milestones = Vec::with_capacity(rows.len());
     for row in &rows {
         milestones.extend(milestone_from(row)?);
@@ -53,7 +57,7 @@ pub async fn milestones(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<Milestone>,
          FROM milestone_changes c JOIN milestones m ON m.id = c.milestone_id JOIN users u ON u.id = c.changed_by \
          WHERE m.case_id = $1 ORDER BY c.id",
     )
-    .bind(case_id)
+    .bind(access.case_id())
     .fetch_all(&mut **tx)
     .await?;
     for row in changes {
@@ -72,11 +76,15 @@ pub async fn milestones(tx: &mut Tx<'_>, case_id: i64) -> Result<Vec<Milestone>,
     Ok(milestones)
 }
 
-pub async fn milestone(tx: &mut Tx<'_>, case_id: i64, milestone_id: i64) -> Result<Option<Milestone>, sqlx::Error> {
+pub(super) async fn milestone(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    milestone_id: i64,
+) -> Result<Option<Milestone>, sqlx::Error> {
     let sql = format!("SELECT {MILESTONE_COLUMNS} FROM milestones WHERE id = $1 AND case_id = $2");
     let row = sqlx::query(&sql)
         .bind(milestone_id)
-        .bind(case_id)
+        .bind(access.case_id())
         .fetch_optional(&mut **tx)
         .await?;
     Ok(match row {
@@ -85,7 +93,29 @@ pub async fn milestone(tx: &mut Tx<'_>, case_id: i64, milestone_id: i64) -> Resu
     })
 }
 
-pub async fn insert_milestone(
+/// A new milestone, added by the viewer who passed the check.
+pub(super) async fn create_milestone(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    new: &NewMilestone,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    insert_milestone_row(tx, access.case_id(), new, access.viewer_id(), now).await
+}
+
+/// Demo data is loaded before anyone signs in, so there is no viewer to check: with
+/// [`insert_change`], the one way to write a milestone without a proof. For demo data only.
+pub(crate) async fn insert_milestone(
+    tx: &mut Tx<'_>,
+    case_id: i64,
+    new: &NewMilestone,
+    created_by: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    insert_milestone_row(tx, case_id, new, created_by, now).await
+}
+
+async fn insert_milestone_row(
     tx: &mut Tx<'_>,
     case_id: i64,
     new: &NewMilestone,
@@ -112,24 +142,28 @@ pub async fn insert_milestone(
     .await
 }
 
-pub async fn set_status_and_date(
+pub(super) async fn set_status_and_date(
     tx: &mut Tx<'_>,
+    access: &CaseAccess,
     milestone_id: i64,
     status: MilestoneStatus,
     expected_date: Option<&Date>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE milestones SET status = $1, expected_date = $2, updated_at = $3 WHERE id = $4")
-        .bind(status.as_str())
-        .bind(expected_date.map(Date::as_str))
-        .bind(now)
-        .bind(milestone_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE milestones SET status = $1, expected_date = $2, updated_at = $3 WHERE id = $4 AND case_id = $5",
+    )
+    .bind(status.as_str())
+    .bind(expected_date.map(Date::as_str))
+    .bind(now)
+    .bind(milestone_id)
+    .bind(access.case_id())
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
-pub struct NewChange<'a> {
+pub(crate) struct NewChange<'a> {
     pub milestone_id: i64,
     pub changed_by: i64,
     pub now: i64,
@@ -139,7 +173,32 @@ pub struct NewChange<'a> {
     pub reason: &'a str,
 }
 
-pub async fn insert_change(tx: &mut Tx<'_>, change: NewChange<'_>) -> Result<(), sqlx::Error> {
+/// Records a change of a milestone, written only if the milestone is in the case.
+pub(super) async fn record_change(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    change: NewChange<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO milestone_changes (milestone_id, changed_by, changed_at, field, old_value, new_value, reason) \
+         SELECT m.id, $2, $3, $4, $5, $6, $7 FROM milestones m WHERE m.id = $1 AND m.case_id = $8",
+    )
+    .bind(change.milestone_id)
+    .bind(change.changed_by)
+    .bind(change.now)
+    .bind(change.field)
+    .bind(change.old_value)
+    .bind(change.new_value)
+    .bind(change.reason)
+    .bind(access.case_id())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A change in demo data, written without a proof (see [`insert_milestone`]). For demo
+/// data only.
+pub(crate) async fn insert_change(tx: &mut Tx<'_>, change: NewChange<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO milestone_changes (milestone_id, changed_by, changed_at, field, old_value, new_value, reason) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -7,6 +7,8 @@ pub use page::AccessLogPage;
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod storage;
 
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::error::AppError;
