@@ -4,7 +4,11 @@
 //! set; with BRUG_BENCH_TWO_SERVERS=1 the stream is held by a second server on the same
 //! PostgreSQL database). Prints the median, p90, p99 and the slowest.
 //!
-//!     cargo run --release -p integration --bin message-latency -- [MESSAGES]
+//! With IDLE_STREAMS, that many other streams stay open meanwhile (ten for each of as many
+//! family members as that takes, invited into Sarah's circle first): what delivery costs
+//! when many phones are listening.
+//!
+//!     cargo run --release -p integration --bin message-latency -- [MESSAGES] [IDLE_STREAMS]
 
 use integration::{EventStream, TestApp};
 use serde_json::json;
@@ -13,6 +17,7 @@ use std::time::{Duration, Instant};
 #[tokio::main]
 async fn main() {
     let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(300);
+    let idle_streams: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(0);
     let sender_app = TestApp::spawn().await;
     let two_servers = std::env::var("BRUG_BENCH_TWO_SERVERS").is_ok_and(|v| v == "1");
     let receiver_app = if two_servers && sender_app.backend == "postgres" {
@@ -39,6 +44,7 @@ async fn main() {
         .as_i64()
         .unwrap();
     let path = format!("/api/v1/conversations/{conversation}/messages");
+    let _idle = open_idle_streams(&sender_app, idle_streams).await;
     let mut stream = EventStream::open(receiver, &lotte, None).await;
 
     let mut latencies = Vec::with_capacity(count);
@@ -58,7 +64,7 @@ async fn main() {
     let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{count} messages on {}{}: send to arrival median {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, slowest {:.1} ms",
+        "{count} messages on {}{}, {idle_streams} other streams open: send to arrival median {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, slowest {:.1} ms",
         sender_app.backend,
         if receiver_app.is_some() {
             ", stream on a second server"
@@ -70,4 +76,41 @@ async fn main() {
         ms(at(0.99)),
         ms(*latencies.last().unwrap()),
     );
+}
+
+/// `total` open streams of family members of Sarah's case, ten each (the most one person
+/// may hold), none of whom the measured messages are for.
+async fn open_idle_streams(app: &TestApp, total: usize) -> Vec<EventStream> {
+    let lotte = app.token("lotte").await;
+    let case_id = app.case_of("Sarah").await;
+    let mut streams = Vec::with_capacity(total);
+    for person in 0..total.div_ceil(10) {
+        let invitation = json!({ "kind": "family", "case_id": case_id, "display_name": format!("Familie {person}"),
+                                 "relationship": "cousin" });
+        let invited: serde_json::Value = app
+            .post_json("/api/v1/invitations", Some(&lotte), invitation)
+            .await
+            .json()
+            .await
+            .expect("an invitation");
+        let username = format!("familie{person}");
+        let join = json!({ "code": invited["code"], "username": username, "password": "zonnige dagen aan zee" });
+        let joined = app.post_json("/api/v1/join", None, join).await;
+        assert_eq!(
+            joined.status(),
+            reqwest::StatusCode::CREATED,
+            "family member {person} joins"
+        );
+        let token: serde_json::Value = app
+            .login(&username, "zonnige dagen aan zee")
+            .await
+            .json()
+            .await
+            .expect("a token");
+        let token = token["token"].as_str().expect("a token").to_string();
+        for _ in 0..10.min(total - streams.len()) {
+            streams.push(EventStream::open(app, &token, None).await);
+        }
+    }
+    streams
 }
