@@ -271,26 +271,19 @@ pub async fn require_conversation_member(
     now: i64,
 ) -> Result<ConversationAccess, AppError> {
     let sql = format!(
-        "SELECT c.case_id FROM conversations c \
+        "SELECT c.case_id, (SELECT COUNT(*) FROM conversation_members p JOIN memberships m \
+         ON m.user_id = p.user_id AND m.case_id = c.case_id AND m.member_kind = 'participant' \
+         WHERE p.conversation_id = c.id) AS participants FROM conversations c \
          JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $2 \
          WHERE c.id = $1 AND {CONVERSATION_REACHABLE}"
     );
-    let case_id: Option<i64> = sqlx::query_scalar(&sql)
+    let found: Option<(i64, i64)> = sqlx::query_as(&sql)
         .bind(conversation_id)
         .bind(viewer.user_id)
         .bind(now)
         .fetch_optional(&mut **tx)
         .await?;
-    let case_id = case_id.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let participants: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM conversation_members cm JOIN memberships m \
-         ON m.user_id = cm.user_id AND m.case_id = $2 AND m.member_kind = 'participant' \
-         WHERE cm.conversation_id = $1",
-    )
-    .bind(conversation_id)
-    .bind(case_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let (case_id, participants) = found.ok_or(AppError::new(ErrorCode::NotFound))?;
     Ok(ConversationAccess {
         conversation_id,
         case_id,

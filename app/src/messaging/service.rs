@@ -12,7 +12,7 @@ use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::db::{is_unique_violation, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
@@ -153,30 +153,16 @@ pub async fn send(
     let client_id = new.client_id.trim();
     let mut tx = state.begin().await?;
     let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
-    if let Some(sent) = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await? {
-        tx.commit().await?;
-        // The same id for another conversation is a client's mistake, not a retry.
-        return if sent.conversation_id == conversation_id {
-            Ok(sent)
-        } else {
-            Err(invalid())
-        };
-    }
     let at = state.clock.now();
-    let inserted = storage::insert_message(&mut tx, &conversation, viewer.user_id, client_id, &new.body, at).await;
-    let id = match inserted {
-        Ok(id) => id,
-        // A retry that raced the first attempt: the first one won, so answer with it.
-        Err(e) if is_unique_violation(&e) => {
-            drop(tx);
-            let mut tx = state.begin().await?;
-            let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await?;
-            tx.commit().await?;
-            return sent
-                .filter(|m| m.conversation_id == conversation_id)
-                .ok_or_else(invalid);
-        }
-        Err(e) => return Err(e.into()),
+    let Some(id) = storage::insert_message(&mut tx, &conversation, viewer.user_id, client_id, &new.body, at).await?
+    else {
+        // A retry: the message with this id was sent before, so answer with it. (Or, with
+        // another conversation, a client's mistake.)
+        let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id).await?;
+        tx.commit().await?;
+        return sent
+            .filter(|m| m.conversation_id == conversation_id)
+            .ok_or_else(invalid);
     };
     audit::record(
         &mut tx,
@@ -193,9 +179,16 @@ pub async fn send(
         recipients: &members,
     };
     live::record(&mut tx, state.backend, &conversation, event).await?;
-    let sent = storage::message_by_client_id(&mut tx, viewer.user_id, client_id)
-        .await?
-        .ok_or(AppError::new(ErrorCode::Internal))?;
+    let sent = Message {
+        id,
+        conversation_id,
+        sender_id: viewer.user_id,
+        sender_name: viewer.display_name.clone(),
+        body: new.body.clone(),
+        client_id: client_id.to_string(),
+        sent_at: at,
+        read_by: Vec::new(),
+    };
     // The two rows every send to this conversation shares come last, so their locks are
     // held only for the commit: on PostgreSQL, sends to one conversation queue on them.
     storage::advance_last_message(&mut tx, &conversation, id).await?;

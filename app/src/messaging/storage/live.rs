@@ -7,26 +7,32 @@ use crate::db::Tx;
 use crate::messaging::live::{NewEvent, NOTIFY_CHANNEL};
 use sqlx::Row;
 
-/// Writes the event of the conversation for each of its recipients.
+/// Writes the event of the conversation for each of its recipients, in one statement.
 pub(in crate::messaging) async fn insert_events(
     tx: &mut Tx<'_>,
     conversation: &ConversationAccess,
     event: &NewEvent<'_>,
 ) -> Result<(), sqlx::Error> {
-    for user in event.recipients {
-        sqlx::query(
-            "INSERT INTO events (user_id, kind, conversation_id, message_id, actor_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(user)
+    if event.recipients.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..event.recipients.len())
+        .map(|n| format!("(${}, $1, $2, $3, $4, $5)", n + 6))
+        .collect();
+    let sql = format!(
+        "INSERT INTO events (user_id, kind, conversation_id, message_id, actor_id, created_at) VALUES {}",
+        rows.join(", ")
+    );
+    let mut insert = sqlx::query(&sql)
         .bind(event.kind)
         .bind(conversation.conversation_id())
         .bind(event.message_id)
         .bind(event.actor_id)
-        .bind(event.at)
-        .execute(&mut **tx)
-        .await?;
+        .bind(event.at);
+    for user in event.recipients {
+        insert = insert.bind(*user);
     }
+    insert.execute(&mut **tx).await?;
     Ok(())
 }
 

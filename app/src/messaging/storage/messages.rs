@@ -124,8 +124,8 @@ pub(in crate::messaging) async fn message_by_client_id(
     row.as_ref().map(message_from).transpose()
 }
 
-/// Stores a message and returns its id. The error is returned as it is, so that the
-/// caller can tell a retry (a unique violation on the client id) from a failure.
+/// Stores a message and returns its id, or nothing when this sender already sent one
+/// with this client id (a retry, even one racing the first attempt).
 pub(in crate::messaging) async fn insert_message(
     tx: &mut Tx<'_>,
     conversation: &ConversationAccess,
@@ -133,16 +133,17 @@ pub(in crate::messaging) async fn insert_message(
     client_id: &str,
     body: &str,
     at: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
     )
     .bind(conversation.conversation_id())
     .bind(sender_id)
     .bind(client_id)
     .bind(body)
     .bind(at)
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await
 }
 
