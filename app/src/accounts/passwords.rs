@@ -2,8 +2,8 @@
 //! the async runtime. No composition rules; the most common passwords are refused.
 
 use crate::error::{AppError, ErrorCode};
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -46,42 +46,130 @@ impl NewPassword {
 }
 
 fn hasher() -> Argon2<'static> {
-    let params = Params::new(19_456, 2, 1, None).expect("constant Argon2 parameters are valid");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params())
+}
+
+fn params() -> Params {
+    Params::new(19_456, 2, 1, None).expect("constant Argon2 parameters are valid")
+}
+
+/// Argon2 needs 19 MiB of working memory per hash. Left to itself it allocates that on
+/// every hash, on whichever blocking thread runs it, and the allocator keeps what each
+/// thread freed: ten sign-ins at once left the server holding 200 MB. Here at most one
+/// hash per core runs at a time, each in one of as many buffers kept for the purpose, so
+/// memory stays at a few buffers however many people sign in at once, and a burst of
+/// attempts queues instead of taking the machine.
+struct Hashing {
+    at_once: usize,
+    turns: tokio::sync::Semaphore,
+    buffers: std::sync::Mutex<Vec<Vec<Block>>>,
+}
+
+fn hashing() -> &'static Hashing {
+    static HASHING: OnceLock<Hashing> = OnceLock::new();
+    HASHING.get_or_init(|| {
+        let at_once = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+        Hashing {
+            at_once,
+            turns: tokio::sync::Semaphore::new(at_once),
+            buffers: std::sync::Mutex::new(Vec::new()),
+        }
+    })
+}
+
+/// Runs `work` with a kept Argon2 buffer, off the async runtime, when a turn is free.
+async fn with_buffer<T: Send + 'static>(work: impl FnOnce(&mut [Block]) -> T + Send + 'static) -> Result<T, AppError> {
+    let hashing = hashing();
+    let _turn = hashing
+        .turns
+        .acquire()
+        .await
+        .map_err(|_| AppError::new(ErrorCode::Internal))?;
+    tokio::task::spawn_blocking(move || {
+        let kept = hashing.buffers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut buffer = kept.unwrap_or_else(|| vec![Block::default(); params().block_count()]);
+        let result = work(&mut buffer);
+        let mut kept = hashing.buffers.lock().unwrap_or_else(|p| p.into_inner());
+        if kept.len() < hashing.at_once {
+            kept.push(buffer);
+        }
+        result
+    })
+    .await
+    .map_err(AppError::from)
 }
 
 pub async fn hash(password: NewPassword) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(password.0.expose_secret())).await?
+    with_buffer(move |buffer| hash_with(password.0.expose_secret(), buffer)).await?
 }
 
+/// Hashes outside the async runtime's turns, with memory of its own (demo data).
 pub fn hash_blocking(password: &str) -> Result<String, AppError> {
+    hash_with(password, &mut vec![Block::default(); params().block_count()])
+}
+
+/// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`) of the password with a
+/// fresh salt, computed in `buffer`: the same string `PasswordHasher` makes.
+fn hash_with(password: &str, buffer: &mut [Block]) -> Result<String, AppError> {
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "password hashing failed");
+        AppError::new(ErrorCode::Internal)
+    };
     let salt = SaltString::generate(&mut OsRng);
+    let mut salt_bytes = [0u8; 64];
+    let raw_salt = salt.as_salt().decode_b64(&mut salt_bytes).map_err(|e| failed(&e))?;
+    let mut out = [0u8; 32];
     hasher()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|error| {
-            tracing::error!(%error, "password hashing failed");
-            AppError::new(ErrorCode::Internal)
-        })
+        .hash_password_into_with_memory(password.as_bytes(), raw_salt, &mut out, &mut *buffer)
+        .map_err(|e| failed(&e))?;
+    let phc = PasswordHash {
+        algorithm: argon2::ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params()).map_err(|e| failed(&e))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out).map_err(|e| failed(&e))?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Whether the password gives the stored PHC string's hash, computed in `buffer` when it
+/// is large enough for the stored parameters. The comparison takes constant time.
+fn verify_with(password: &str, stored: &str, buffer: &mut [Block]) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        tracing::error!("a stored password hash could not be parsed");
+        return false;
+    };
+    let (Ok(stored_params), Some(salt), Some(expected)) = (Params::try_from(&parsed), parsed.salt, parsed.hash) else {
+        return false;
+    };
+    if parsed.algorithm != argon2::ARGON2ID_IDENT {
+        return false;
+    }
+    let mut salt_bytes = [0u8; 64];
+    let Ok(raw_salt) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, stored_params.clone());
+    let mut out = vec![0u8; expected.len()];
+    let computed = if stored_params.block_count() <= buffer.len() {
+        argon.hash_password_into_with_memory(password.as_bytes(), raw_salt, &mut out, &mut *buffer)
+    } else {
+        argon.hash_password_into(password.as_bytes(), raw_salt, &mut out)
+    };
+    // Output compares in constant time.
+    computed.is_ok() && Output::new(&out).is_ok_and(|got| got == expected)
 }
 
 /// Checks a password against a stored hash. Without a stored hash (unknown username) it
 /// checks against a dummy hash so that both answers take the same time.
 pub async fn verify(password: SecretString, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    with_buffer(move |buffer| {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| dummy_hash().to_string());
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            tracing::error!("a stored password hash could not be parsed");
-            return false;
-        };
-        let matches = hasher()
-            .verify_password(password.expose_secret().as_bytes(), &parsed)
-            .is_ok();
+        let matches = verify_with(password.expose_secret(), &stored, buffer);
         known && matches
     })
     .await
-    .map_err(AppError::from)
 }
 
 fn dummy_hash() -> &'static str {
@@ -130,6 +218,50 @@ mod tests {
         assert!(!verify(SecretString::from("een rustige avond"), Some(stored))
             .await
             .unwrap());
+    }
+
+    #[tokio::test]
+    async fn passwords_stored_before_the_kept_buffers_still_verify_and_new_ones_read_the_same() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let salt = SaltString::generate(&mut OsRng);
+        let earlier = hasher()
+            .hash_password(b"een rustige ochtend", &salt)
+            .unwrap()
+            .to_string();
+        let secret = || SecretString::from("een rustige ochtend".to_string());
+        assert!(verify(secret(), Some(earlier)).await.unwrap(), "a hash stored earlier");
+        let now = hash(NewPassword::parse("een rustige ochtend").unwrap()).await.unwrap();
+        let parsed = PasswordHash::new(&now).unwrap();
+        assert!(hasher().verify_password(b"een rustige ochtend", &parsed).is_ok());
+        assert!(hasher().verify_password(b"een drukke avond", &parsed).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_burst_of_sign_ins_is_checked_in_turns_and_every_answer_is_right() {
+        let stored = hash(NewPassword::parse("een rustige ochtend").unwrap()).await.unwrap();
+        let attempts = (0..12).map(|n| {
+            let stored = stored.clone();
+            let typed = if n % 3 == 0 {
+                "een rustige ochtend"
+            } else {
+                "een drukke avond"
+            };
+            async move {
+                (
+                    n,
+                    verify(SecretString::from(typed.to_string()), Some(stored))
+                        .await
+                        .unwrap(),
+                )
+            }
+        });
+        let attempts: Vec<_> = attempts.map(tokio::spawn).collect();
+        for attempt in attempts {
+            let (n, verified) = attempt.await.unwrap();
+            assert_eq!(verified, n % 3 == 0, "attempt {n}");
+        }
+        let kept = hashing().buffers.lock().unwrap().len();
+        assert!(kept <= hashing().at_once, "no more buffers than hashes at once: {kept}");
     }
 
     #[tokio::test]
