@@ -45,6 +45,9 @@ async fn main() {
         .unwrap();
     let path = format!("/api/v1/conversations/{conversation}/messages");
     let _idle = open_idle_streams(&sender_app, idle_streams).await;
+    if idle_streams > 0 {
+        print_idle_cost(idle_streams).await;
+    }
     let mut stream = EventStream::open(receiver, &lotte, None).await;
 
     let mut latencies = Vec::with_capacity(count);
@@ -86,7 +89,7 @@ async fn open_idle_streams(app: &TestApp, total: usize) -> Vec<EventStream> {
     let mut streams = Vec::with_capacity(total);
     for person in 0..total.div_ceil(10) {
         let invitation = json!({ "kind": "family", "case_id": case_id, "display_name": format!("Familie {person}"),
-                                 "relationship": "cousin" });
+                                 "relationship": "other" });
         let invited: serde_json::Value = app
             .post_json("/api/v1/invitations", Some(&lotte), invitation)
             .await
@@ -113,4 +116,34 @@ async fn open_idle_streams(app: &TestApp, total: usize) -> Vec<EventStream> {
         }
     }
     streams
+}
+
+/// CPU and memory of this process (the server and its clients together, so an upper
+/// bound on the server's) over ten seconds in which only the idle streams are open.
+async fn print_idle_cost(streams: usize) {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let before = cpu_ticks();
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    let used = cpu_ticks() - before;
+    let rss_kb: u64 = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+        .unwrap_or(0);
+    // Ticks are hundredths of a second: 1,000 in ten seconds is one whole core.
+    println!(
+        "{streams} idle streams, server and clients in one process: {:.1} % of one core, RSS {} MB",
+        used as f64 / 10.0,
+        rss_kb / 1024
+    );
+}
+
+fn cpu_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
+    let field = |n: usize| fields.get(n).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    field(11) + field(12)
 }
