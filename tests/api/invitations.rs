@@ -68,7 +68,7 @@ async fn an_expired_invitation_code_is_refused() {
     let app = TestApp::spawn().await;
     let lotte = app.token("lotte").await;
     let case_a = app.case_of("Sarah").await;
-    let invitation = json!({ "kind": "participant", "case_id": case_a, "display_name": "Someone" });
+    let invitation = json!({ "kind": "family", "case_id": case_a, "display_name": "Someone", "relationship": "other" });
     let code = code_from(app.post_json("/api/v1/invitations", Some(&lotte), invitation).await).await;
     sqlx::query("UPDATE one_time_codes SET expires_at = created_at - 1")
         .execute(&app.db)
@@ -300,4 +300,61 @@ async fn the_join_page_creates_an_account_without_javascript() {
         .await
         .unwrap();
     assert_eq!(wrong.headers()["location"], "/join?error=invalid_code");
+}
+
+#[tokio::test]
+async fn a_case_that_has_its_participant_takes_no_second_one() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    for worker in ["lotte", "karim"] {
+        let token = app.token(worker).await;
+        let invitation = json!({ "kind": "participant", "case_id": case_a, "display_name": "Tweede" });
+        let response = app.post_json("/api/v1/invitations", Some(&token), invitation).await;
+        assert_eq!(
+            error_code(response).await,
+            (StatusCode::CONFLICT, "case_has_participant".to_string()),
+            "{worker} cannot invite a second participant"
+        );
+    }
+    let coordinator = app.token("coordinator").await;
+    let invitation = json!({ "kind": "participant", "case_id": case_a, "display_name": "Tweede" });
+    let response = app
+        .post_json("/api/v1/invitations", Some(&coordinator), invitation)
+        .await;
+    assert_eq!(error_code(response).await.1, "case_has_participant");
+}
+
+#[tokio::test]
+async fn the_coordinator_invites_a_new_cases_participant_and_an_earlier_second_code_then_fails() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    let created = app
+        .post_json(
+            "/api/v1/cases",
+            Some(&coordinator),
+            json!({ "participant_name": "Nadia" }),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let case_id = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let invite = || json!({ "kind": "participant", "case_id": case_id, "display_name": "Nadia" });
+    let first = code_from(app.post_json("/api/v1/invitations", Some(&coordinator), invite()).await).await;
+    let second = code_from(app.post_json("/api/v1/invitations", Some(&coordinator), invite()).await).await;
+
+    let join =
+        |code: &str, username: &str| json!({ "code": code, "username": username, "password": "zonnige dagen aan zee" });
+    let joined = app.post_json("/api/v1/join", None, join(&first, "nadia")).await;
+    assert_eq!(joined.status(), StatusCode::CREATED);
+    let refused = app.post_json("/api/v1/join", None, join(&second, "nadia2")).await;
+    assert_eq!(
+        error_code(refused).await,
+        (StatusCode::CONFLICT, "case_has_participant".to_string())
+    );
+    let nobody = app.login("nadia2", "zonnige dagen aan zee").await;
+    assert_eq!(nobody.status(), StatusCode::UNAUTHORIZED, "no second account was made");
+    let signed_in: Value = app.login("nadia", "zonnige dagen aan zee").await.json().await.unwrap();
+    let cases = app
+        .list("/api/v1/cases", signed_in["token"].as_str().unwrap(), "cases")
+        .await;
+    assert_eq!(cases[0]["case_id"], case_id, "the first is the case's participant");
 }

@@ -349,7 +349,18 @@ pub async fn invite(
             (AccountRole::Worker, Some(*organisation_id), None, None)
         }
         Invitee::Participant { case_id, .. } => {
-            access::require_case_worker(&mut tx, viewer, *case_id).await?;
+            // The coordinator who sets the case up, or a worker of the case; and only
+            // while the case has no participant: a second one would share her powers.
+            if viewer.role == AccountRole::Coordinator {
+                if !crate::circle::storage::case_exists(&mut tx, *case_id).await? {
+                    return Err(AppError::new(ErrorCode::NotFound));
+                }
+            } else {
+                access::require_case_worker(&mut tx, viewer, *case_id).await?;
+            }
+            if crate::circle::storage::has_participant(&mut tx, *case_id).await? {
+                return Err(AppError::new(ErrorCode::CaseHasParticipant));
+            }
             (AccountRole::Participant, None, Some(*case_id), None)
         }
         Invitee::Family {

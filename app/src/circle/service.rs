@@ -171,8 +171,15 @@ pub async fn add_member_in(
         relationship,
         now: now(),
     };
+    if kind == MemberKind::Participant && storage::has_participant(tx, case_id).await? {
+        return Err(AppError::new(ErrorCode::CaseHasParticipant));
+    }
     let id = match storage::insert_membership(tx, membership).await {
         Ok(id) => id,
+        // Two participants joining at once: the database keeps the first.
+        Err(e) if is_unique_violation(&e) && kind == MemberKind::Participant => {
+            return Err(AppError::new(ErrorCode::CaseHasParticipant))
+        }
         Err(e) if is_unique_violation(&e) => return Err(AppError::new(ErrorCode::InvalidInput)),
         Err(e) => return Err(e.into()),
     };

@@ -95,11 +95,22 @@ pub(super) async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<St
         .await
 }
 
-pub(super) async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
+pub(crate) async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_one(&mut **tx)
         .await?;
+    Ok(count > 0)
+}
+
+/// Whether the case has its participant now (it has at most one).
+pub(crate) async fn has_participant(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND member_kind = 'participant' AND ended_at IS NULL",
+    )
+    .bind(case_id)
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(count > 0)
 }
 

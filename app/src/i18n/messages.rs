@@ -174,6 +174,12 @@ messages! {
         en: "Too many attempts in a row. Wait a minute, then try again.",
         ar: "محاولات كثيرة متتالية. انتظر دقيقة ثم حاول مرة أخرى.",
     }
+    ErrCaseHasParticipant {
+        nl: "Deze begeleiding heeft al een deelnemer. Er kan er maar één zijn.",
+        fr: "Ce suivi a déjà un participant. Il ne peut y en avoir qu'un.",
+        en: "This case already has its participant. There can be only one.",
+        ar: "هذا الملف لديه مشارك بالفعل. لا يمكن أن يكون هناك إلا مشارك واحد.",
+    }
     ErrTooManyStreams {
         nl: "Brug is al open op te veel plaatsen tegelijk. Sluit een ander venster of toestel en probeer opnieuw.",
         fr: "Brug est déjà ouvert à trop d'endroits à la fois. Fermez une autre fenêtre ou un autre appareil, puis réessayez.",

@@ -143,9 +143,10 @@ pub struct CodeResponse {
     pub expires_in_days: u32,
 }
 
-/// Coordinators invite workers; a worker of a case invites its participant and family.
+/// Coordinators invite workers; a worker of a case invites its family, and its
+/// participant (so may the coordinator who set the case up) while it has none.
 #[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts", security(("bearer" = [])), request_body = InvitationRequest,
-    responses((status = 201, body = CodeResponse), (status = 403)))]
+    responses((status = 201, body = CodeResponse), (status = 403), (status = 409, description = "case_has_participant")))]
 pub async fn invite(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,
