@@ -48,6 +48,34 @@ async fn the_eleventh_failed_attempt_within_a_minute_is_refused_with_retry_after
 }
 
 #[tokio::test]
+async fn wrong_passwords_sent_all_at_once_are_held_to_the_same_ten_as_one_after_another() {
+    let app = TestApp::spawn().await;
+    let attempts = (0..30).map(|_| app.login("sarah", "wrong guess"));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|response| response.status())
+        .collect();
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (10, 20), "{statuses:?}");
+    assert_eq!(
+        app.login("sarah", DEMO_PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the account waits out the minute"
+    );
+}
+
+#[tokio::test]
+async fn a_right_password_does_not_count_as_a_failed_attempt() {
+    let app = TestApp::spawn().await;
+    for attempt in 1..=12 {
+        let response = app.login("sarah", DEMO_PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in {attempt}");
+    }
+}
+
+#[tokio::test]
 async fn failed_attempts_from_one_address_throttle_guesses_at_other_accounts() {
     let app = TestApp::spawn().await;
     for (attempt, name) in [

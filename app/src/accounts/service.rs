@@ -70,8 +70,8 @@ pub async fn sign_in(
     let normalised = username.trim().to_lowercase();
     let account_key = format!("account:{normalised}");
     let address_key = format!("address:{}", ctx.address);
-    let mut tx = state.read().await?;
-    throttle::check(&mut tx, &[&account_key, &address_key], now).await?;
+    let mut tx = state.begin().await?;
+    let attempt = throttle::begin_attempt(&mut tx, state.backend, &[&account_key, &address_key], now).await?;
     let user = match Username::parse(&normalised) {
         Ok(name) => storage::user_by_username(&mut tx, name.as_str()).await?,
         Err(_) => None,
@@ -82,9 +82,12 @@ pub async fn sign_in(
 
     let mut tx = state.begin().await?;
     let user = match (user, verified) {
-        (Some(user), true) => user,
+        (Some(user), true) => {
+            throttle::succeeded(&mut tx, &attempt).await?;
+            user
+        }
         (maybe_user, _) => {
-            throttle::record_failure(&mut tx, &[&account_key, &address_key], now).await?;
+            // Already counted by `begin_attempt`.
             let actor = maybe_user.map(|u| u.id);
             audit::record(
                 &mut tx,

@@ -1,7 +1,7 @@
 //! Sign-in throttling. Failures are counted in the database, so several server
 //! processes behind one database share the counters.
 
-use crate::db::Tx;
+use crate::db::{Backend, Tx};
 use crate::error::AppError;
 
 pub const WINDOW_SECS: i64 = 60;
@@ -33,10 +33,57 @@ pub async fn record_failure(tx: &mut Tx<'_>, keys: &[&str], now: i64) -> Result<
             .execute(&mut **tx)
             .await?;
     }
-    // Old failures say nothing any more; keep the table small.
+    forget_old(tx, now).await
+}
+
+/// Old failures say nothing any more; keep the table small.
+async fn forget_old(tx: &mut Tx<'_>, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sign_in_failures WHERE failed_at < $1")
         .bind(now - 3600)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Counts a sign-in attempt before its password is checked, so that a burst sent at once
+/// is held to the same limit as attempts one after another (sixty at once were all
+/// checked before). Refuses with 429 when a key already had `MAX_FAILURES` failures in
+/// the window; else records this attempt as a failure, which [`succeeded`] takes back.
+/// Call in a write transaction: on SQLite writes are one at a time already; on
+/// PostgreSQL a lock per key, held to the commit, makes attempts on one key take turns.
+pub async fn begin_attempt(tx: &mut Tx<'_>, backend: Backend, keys: &[&str], now: i64) -> Result<Vec<i64>, AppError> {
+    if backend == Backend::Postgres {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        for key in sorted {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    check(tx, keys, now).await?;
+    let mut attempt = Vec::with_capacity(keys.len());
+    for key in keys {
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO sign_in_failures (throttle_key, failed_at) VALUES ($1, $2) RETURNING id")
+                .bind(*key)
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await?;
+        attempt.push(id);
+    }
+    forget_old(tx, now).await?;
+    Ok(attempt)
+}
+
+/// The attempt's password was right: it was no failure.
+pub async fn succeeded(tx: &mut Tx<'_>, attempt: &[i64]) -> Result<(), sqlx::Error> {
+    for id in attempt {
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+            .bind(*id)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
