@@ -378,7 +378,10 @@ pub async fn require_may_reset(
     target_role: &str,
 ) -> Result<Option<i64>, AppError> {
     match viewer.role {
-        AccountRole::Coordinator if target_role != "coordinator" => Ok(None),
+        // A coordinator's code for a participant or family member would let the
+        // coordinator, who reads no case content, sign in as them; only a worker of their
+        // case may issue one, and it shows in the participant's access log.
+        AccountRole::Coordinator if target_role == "worker" => Ok(None),
         AccountRole::Worker if target_role == "participant" || target_role == "family" => {
             let shared_case: Option<i64> = sqlx::query_scalar(
                 "SELECT w.case_id FROM memberships w JOIN memberships t ON t.case_id = w.case_id \

@@ -358,3 +358,61 @@ async fn the_coordinator_invites_a_new_cases_participant_and_an_earlier_second_c
         .await;
     assert_eq!(cases[0]["case_id"], case_id, "the first is the case's participant");
 }
+
+#[tokio::test]
+async fn a_coordinator_issues_reset_codes_for_workers_only_never_for_a_participant_or_family() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    for person in ["sarah", "marleen"] {
+        let user_id = app.user_id(person).await;
+        let response = app
+            .post_json("/api/v1/reset-codes", Some(&coordinator), json!({ "user_id": user_id }))
+            .await;
+        assert_eq!(
+            error_code(response).await,
+            (StatusCode::FORBIDDEN, "not_permitted".to_string()),
+            "not for {person}"
+        );
+    }
+    let lotte = app.user_id("lotte").await;
+    let response = app
+        .post_json("/api/v1/reset-codes", Some(&coordinator), json!({ "user_id": lotte }))
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_reset_code_for_a_family_member_shows_in_the_participants_access_log_issued_and_used() {
+    let app = TestApp::spawn().await;
+    let ahmed = app.token("ahmed").await;
+    let marleen = app.user_id("marleen").await;
+    let code = code_from(
+        app.post_json("/api/v1/reset-codes", Some(&ahmed), json!({ "user_id": marleen }))
+            .await,
+    )
+    .await;
+    let used = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "password": "een nieuw begin in mei" }),
+        )
+        .await;
+    assert_eq!(used.status(), StatusCode::CREATED);
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.token("sarah").await;
+    let log: Value = app
+        .get(&format!("/api/v1/cases/{case_a}/access-log"), &sarah)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"reset_code_created"), "{actions:?}");
+    assert!(actions.contains(&"password_reset"), "{actions:?}");
+}

@@ -47,7 +47,7 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
     let resettable: Vec<_> = overview
         .people
         .iter()
-        .filter(|p| p.role != AccountRole::Coordinator)
+        .filter(|p| p.role == AccountRole::Worker)
         .cloned()
         .collect();
     let organisation_options = overview
