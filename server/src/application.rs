@@ -130,6 +130,7 @@ impl Application {
 fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
     let site_root = settings.site_root.to_string_lossy().to_string();
     let state_for_requests = state.clone();
+    let secure_cookies = state.secure_cookies;
     let leptos = LeptosOptions::builder()
         .output_name("brug")
         .site_root(site_root.clone())
@@ -272,7 +273,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .nest_service("/style", static_files(format!("{site_root}/style")))
         .merge(pages.with_state(server_state))
         .layer(middleware::from_fn(http::refuse_cross_site_writes))
-        .layer(middleware::from_fn(http::security_headers))
+        .layer(middleware::from_fn_with_state(secure_cookies, http::security_headers))
         // Pages and API answers are compressed as they go (brotli or gzip, as the client
         // accepts); static files come compressed ahead of time. Event streams are not
         // compressed, so that each event leaves at once.

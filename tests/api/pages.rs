@@ -343,6 +343,11 @@ async fn outside_local_plain_http_the_cookie_is_secure_and_host_prefixed() {
     let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
     assert!(set_cookie.starts_with("__Host-brug_session="), "{set_cookie}");
     assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"));
+    assert_eq!(
+        response.headers()[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000; includeSubDomains",
+        "with secure cookies, browsers are told to keep to HTTPS"
+    );
 }
 
 /// The links of the main navigation, in order, as (href, text).

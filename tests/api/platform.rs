@@ -135,6 +135,11 @@ async fn api_answers_carry_no_store_and_browser_security_headers() {
     assert_eq!(headers["cache-control"], "no-store");
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert_eq!(headers["cross-origin-opener-policy"], "same-origin");
+    assert!(
+        headers.get("strict-transport-security").is_none(),
+        "plain HTTP on loopback: no promise of HTTPS"
+    );
     assert!(headers["content-security-policy"]
         .to_str()
         .unwrap()

@@ -1,5 +1,5 @@
 use app::error::{AppError, ErrorCode};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, Method};
@@ -15,7 +15,9 @@ fn is_fingerprinted(path: &str) -> bool {
         .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// `https_only` is whether cookies are secure: then the site is served over HTTPS only,
+/// and browsers are told to keep to it.
+pub async fn security_headers(State(https_only): State<bool>, request: Request, next: Next) -> Response {
     // On a device marked as the person's own phone, the service worker may keep pages to
     // read offline; it keeps only what carries this mark.
     let own_phone = app::web::cookie(request.headers(), app::settings::OWN_PHONE_COOKIE) == Some("1");
@@ -36,6 +38,15 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // No page of another site that opened Brug (or that Brug opened) keeps a handle on
+    // its window.
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    if https_only {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     let is_page = headers
         .get(header::CONTENT_TYPE)
