@@ -146,3 +146,48 @@ async fn sixty_four_people_at_once_get_answers_and_lose_nothing() {
         "every answered case read is in the access log"
     );
 }
+
+/// Polls `future` at most `polls` times and then drops it, as the server drops a request
+/// whose client went away (a closed tab, a phone that lost its signal).
+async fn give_up_after<F: std::future::Future>(future: F, polls: usize) {
+    let mut future = std::pin::pin!(future);
+    for _ in 0..polls {
+        if futures_util::poll!(future.as_mut()).is_ready() {
+            return;
+        }
+        tokio::task::yield_now().await;
+    }
+}
+
+#[tokio::test]
+async fn a_request_dropped_while_its_transaction_begins_leaves_nothing_open_for_the_next() {
+    // Two connections, so every one of them serves the writes below.
+    let app = TestApp::spawn_with(&[("BRUG_DB_MAX_CONNECTIONS", "2")]).await;
+    let root = app::db::Scope::root(app.database.clone());
+    let case_id = app.case_of("Sarah").await;
+    for attempt in 0..60 {
+        let unit = root.fresh();
+        give_up_after(
+            async {
+                let tx = unit.read().await.expect("a read transaction");
+                tx.commit().await.expect("the read ends");
+            },
+            1 + attempt % 6,
+        )
+        .await;
+        drop(unit);
+        // The next person's write, on whichever connection the pool lends: it must not
+        // find itself inside the read that was left behind.
+        let unit = root.fresh();
+        let mut tx = unit.write().await.expect("a write transaction");
+        let changed = sqlx::query("UPDATE cases SET label = label WHERE id = $1")
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await;
+        assert!(
+            changed.is_ok(),
+            "a write after a dropped read (attempt {attempt}): {changed:?}"
+        );
+        tx.commit().await.expect("the write commits");
+    }
+}

@@ -111,7 +111,7 @@ impl Scope {
             tracing::error!(%caller, "the database was used outside a unit of work");
             return Err(sqlx::Error::Protocol("no unit of work".into()));
         };
-        let mut connection = unit.take(&self.db, caller).await?;
+        let connection = unit.take(&self.db, caller).await?;
         // The connection first, then the turn to write: whoever holds the turn already has
         // its connection, so nobody waits for a turn while holding what the holder needs.
         let write_turn = match (mode, &self.db.write_queue) {
@@ -123,11 +123,13 @@ impl Scope {
             (Mode::Read, Backend::Postgres) => Some("BEGIN READ ONLY".into()),
             _ => None,
         };
-        let begun = match guard_reads(&mut connection, self.db.backend, mode).await {
+        let mut beginning = Beginning(Some(connection));
+        let begun = match guard_reads(beginning.connection(), self.db.backend, mode).await {
             Ok(()) if mode == Mode::Lookup => Ok(()),
-            Ok(()) => Manager::begin(&mut connection, statement).await,
+            Ok(()) => Manager::begin(beginning.connection(), statement).await,
             Err(error) => Err(error),
         };
+        let connection = beginning.done();
         if let Err(error) = begun {
             unit.give_back(connection);
             return Err(error);
@@ -142,6 +144,31 @@ impl Scope {
             memo: Vec::new(),
             _lifetime: PhantomData,
         })
+    }
+}
+
+/// A connection between `BEGIN` sent and its answer. sqlx counts a PostgreSQL transaction
+/// only once the server has answered, so a request dropped in between (its client went
+/// away) would hand the pool a connection still inside the transaction, and the next
+/// request would run in it: a message send failed with "read-only transaction". Such a
+/// connection is closed instead of going back to the pool.
+struct Beginning(Option<PoolConnection<Any>>);
+
+impl Beginning {
+    fn connection(&mut self) -> &mut AnyConnection {
+        self.0.as_deref_mut().expect("the connection is there until `done`")
+    }
+
+    fn done(mut self) -> PoolConnection<Any> {
+        self.0.take().expect("the connection is there until `done`")
+    }
+}
+
+impl Drop for Beginning {
+    fn drop(&mut self) {
+        if let Some(connection) = self.0.as_mut() {
+            connection.close_on_drop();
+        }
     }
 }
 
