@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Brug: the WebAssembly islands (size-optimised), the site folder, and the server.
-# Usage: scripts/build.sh [release|debug]   (the server's profile; the WebAssembly is always size-optimised)
+# Usage: scripts/build.sh [release|debug|site]   (the server's profile, or `site` for the site
+# folder alone; the WebAssembly is always size-optimised)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -61,7 +62,9 @@ for file in "$SITE"/pkg/*.js "$SITE"/pkg/*.wasm "$SITE"/style/*.css; do
   gzip --best --keep --force "$file"
 done
 
-if [ "$PROFILE" = "release" ]; then
+if [ "$PROFILE" = "site" ]; then
+  exit 0
+elif [ "$PROFILE" = "release" ]; then
   say "Building the server (release; the first time takes several minutes)"
   cargo build -p server --release
 else
