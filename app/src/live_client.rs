@@ -86,7 +86,7 @@ pub fn start() {
 
 fn set_title(document: &Document, labels: &LiveLabels, unread_total: i64) {
     let title = if unread_total > 0 {
-        format!("({unread_total}) {}", labels.title)
+        format!("({}) {}", crate::messaging::unread_label(unread_total), labels.title)
     } else {
         labels.title.clone()
     };
@@ -167,7 +167,11 @@ fn show_unread(document: &Document, item: &Element, unread: i64, labels: &LiveLa
     };
     if let Some(badge) = badge {
         if unread > 0 {
-            badge.set_text_content(Some(&labels.unread.replace("{count}", &unread.to_string())));
+            badge.set_text_content(Some(
+                &labels
+                    .unread
+                    .replace("{count}", &crate::messaging::unread_label(unread)),
+            ));
         } else {
             badge.remove();
         }

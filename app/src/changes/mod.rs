@@ -38,3 +38,12 @@ pub struct Changes {
     /// Whether more changes wait after `cursor`.
     pub more: bool,
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
+    vec![crate::db::hot_queries::HotQuery::page(
+        "the changes feed",
+        storage::CHANGES,
+        3,
+    )]
+}

@@ -6,6 +6,7 @@
 //! connection pragmas) live in the per-backend migration folders and in `connect`.
 
 mod group_commit;
+pub mod hot_queries;
 mod scope;
 
 pub use group_commit::{apply as apply_write, GroupCommit, PendingWrite};

@@ -4,7 +4,7 @@
 //! overdue conversation is shown, without content, to the case's other workers and to
 //! the coordinators, so nobody falls through.
 
-use super::storage::{self, ConversationRow};
+use super::storage::{self, ConversationRow, Which};
 use super::{Inbox, InboxItem, OverdueNotice};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
@@ -16,43 +16,30 @@ use crate::state::AppState;
 /// The promise when no organisation says otherwise: two working days.
 const DEFAULT_PROMISE_DAYS: i64 = 2;
 
-struct Waiting {
-    since: i64,
-    due_at: i64,
-}
-
-async fn waiting(tx: &mut Tx<'_>, conversation_id: i64) -> Result<Option<Waiting>, sqlx::Error> {
-    let Some(since) = storage::waiting_since(tx, conversation_id).await? else {
-        return Ok(None);
-    };
-    let promise = storage::shortest_promise(tx, conversation_id).await?;
-    Ok(Some(Waiting {
-        since,
-        due_at: after_working_days(since, promise.unwrap_or(DEFAULT_PROMISE_DAYS)),
-    }))
+/// When a conversation that waits since `since` is due, by its workers' shortest promise.
+fn due_at(since: i64, promise_days: Option<i64>) -> i64 {
+    after_working_days(since, promise_days.unwrap_or(DEFAULT_PROMISE_DAYS))
 }
 
 async fn notices(
     tx: &mut Tx<'_>,
-    candidates: Vec<(i64, i64, String)>,
+    waiting: Vec<storage::WaitingConversation>,
     now: i64,
 ) -> Result<Vec<OverdueNotice>, sqlx::Error> {
     let mut notices = Vec::new();
-    for (conversation_id, case_id, participant_name) in candidates {
-        let Some(wait) = waiting(tx, conversation_id).await? else {
-            continue;
-        };
-        if wait.due_at > now {
+    for conversation in waiting {
+        let due_at = due_at(conversation.waiting_since, conversation.promise_days);
+        if due_at > now {
             continue;
         }
-        let members = storage::member_names(tx, conversation_id).await?;
+        let members = storage::member_names(tx, conversation.conversation_id).await?;
         notices.push(OverdueNotice {
-            conversation_id,
-            case_id,
-            participant_name,
+            conversation_id: conversation.conversation_id,
+            case_id: conversation.case_id,
+            participant_name: conversation.participant_name,
             members,
-            waiting_since: wait.since,
-            due_at: wait.due_at,
+            waiting_since: conversation.waiting_since,
+            due_at,
         });
     }
     notices.sort_by_key(|n| n.waiting_since);
@@ -65,20 +52,20 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
     }
     let now = state.clock.now();
     let mut tx = super::service::read_with_pairs(state, viewer.user_id, now).await?;
-    let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
-    let mut waits = Vec::with_capacity(rows.len());
-    for row in &rows {
-        waits.push(waiting(&mut tx, row.id).await?);
-    }
+    let rows: Vec<ConversationRow> = storage::conversations_of(&mut tx, viewer.user_id, Which::All, now).await?;
+    let waits: Vec<Option<(i64, i64)>> = rows
+        .iter()
+        .map(|row| row.waiting_since.map(|since| (since, due_at(since, row.promise_days))))
+        .collect();
     let conversations = super::service::with_members(&mut tx, viewer, rows, now).await?;
     let mut items: Vec<InboxItem> = conversations
         .into_iter()
         .zip(waits)
         .map(|(conversation, wait)| InboxItem {
             conversation,
-            waiting_since: wait.as_ref().map(|w| w.since),
-            due_at: wait.as_ref().map(|w| w.due_at),
-            overdue: wait.is_some_and(|w| w.due_at <= now),
+            waiting_since: wait.map(|(since, _)| since),
+            due_at: wait.map(|(_, due)| due),
+            overdue: wait.is_some_and(|(_, due)| due <= now),
         })
         .collect();
     // Waiting first, longest wait on top; then the rest, most recent first.
@@ -86,7 +73,7 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
         Some(since) => (0, since),
         None => (1, -item.conversation.last_message_id),
     });
-    let elsewhere = storage::unanswered_elsewhere(&mut tx, viewer.user_id).await?;
+    let elsewhere = storage::waiting_elsewhere(&mut tx, viewer.user_id).await?;
     let overdue_elsewhere = notices(&mut tx, elsewhere, now).await?;
     tx.commit().await?;
     Ok(Inbox {
@@ -100,7 +87,7 @@ pub async fn overdue_everywhere(state: &AppState, viewer: &Viewer) -> Result<Vec
     crate::access::require_coordinator(viewer)?;
     let now = state.clock.now();
     let mut tx = state.read().await?;
-    let all = storage::conversations_with_messages(&mut tx).await?;
+    let all = storage::waiting_everywhere(&mut tx).await?;
     let overdue = notices(&mut tx, all, now).await?;
     tx.commit().await?;
     Ok(overdue)

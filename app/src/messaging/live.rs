@@ -167,7 +167,7 @@ pub async fn events_after(
         });
     }
     if !events.is_empty() {
-        let total: i64 = storage::conversations_of(&mut tx, viewer.user_id, None, state.clock.now())
+        let total: i64 = storage::conversations_of(&mut tx, viewer.user_id, storage::Which::All, state.clock.now())
             .await?
             .iter()
             .map(|c| c.unread)

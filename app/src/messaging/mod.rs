@@ -90,3 +90,8 @@ pub async fn load_thread(conversation_id: i64) -> Result<ThreadView, AppError> {
         client_id: hex::encode(rand::random::<[u8; 12]>()),
     })
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
+    storage::hot_queries()
+}

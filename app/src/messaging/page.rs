@@ -76,7 +76,7 @@ fn Conversations(view: ConversationsView, lang: Lang) -> impl IntoView {
     let total_unread: i64 = conversations.iter().map(|c| c.unread).sum();
     // Only a number in the title: a shared phone's tab shows nothing of who or what.
     let title = if total_unread > 0 {
-        format!("({total_unread}) {}", lang.t(Msg::MessagesTitle))
+        format!("({}) {}", super::unread_label(total_unread), lang.t(Msg::MessagesTitle))
     } else {
         lang.t(Msg::MessagesTitle).to_string()
     };
@@ -120,7 +120,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
             })}
             {overdue.then(|| view! { <p class="overdue-mark">{lang.t(Msg::OverdueLabel)}</p> })}
             {(unread > 0).then(|| view! {
-                <p class="unread">{lang.fill(Msg::UnreadCount, &[("count", &unread.to_string())])}</p>
+                <p class="unread">{lang.fill(Msg::UnreadCount, &[("count", &super::unread_label(unread))])}</p>
             })}
         </li>
     }

@@ -3,7 +3,7 @@
 //! and sends are audited without the text.
 
 use super::live::{self, NewEvent};
-use super::storage::{self, ConversationRow, Window};
+use super::storage::{self, ConversationRow, Which, Window};
 use super::{
     Conversation, ConversationList, Message, MessagePage, NewGroup, NewMember, NewMessage, ReadReceiptSetting,
     ReadUpTo, ResponsePromise, MAX_BODY_CHARS,
@@ -55,13 +55,22 @@ pub async fn conversations(
 ) -> Result<ConversationList, AppError> {
     let now = state.clock.now();
     let mut tx = read_with_pairs(state, viewer.user_id, now).await?;
-    let rows = storage::conversations_of(&mut tx, viewer.user_id, None, now).await?;
-    let all = with_members(&mut tx, viewer, rows, now).await?;
+    // One more than asked tells whether another page follows.
+    let which = Which::Page {
+        after: page.after.as_ref().map_or(0, |cursor| cursor.id),
+        limit: page.limit.saturating_add(1),
+    };
+    let mut rows = storage::conversations_of(&mut tx, viewer.user_id, which, now).await?;
+    let limit = usize::try_from(page.limit).unwrap_or(usize::MAX);
+    let next_cursor = (rows.len() > limit).then(|| {
+        rows.truncate(limit);
+        rows.last().map(|row| Cursor::by_id(row.id).encode())
+    });
+    let conversations = with_members(&mut tx, viewer, rows, now).await?;
     tx.commit().await?;
-    let (conversations, next_cursor) = page.cut(all, |c| Cursor::by_id(c.id));
     Ok(ConversationList {
         conversations,
-        next_cursor,
+        next_cursor: next_cursor.flatten(),
     })
 }
 
@@ -81,7 +90,7 @@ pub(super) async fn read_with_pairs(state: &AppState, user_id: i64, now: i64) ->
 }
 
 async fn conversation(tx: &mut Tx<'_>, viewer: &Viewer, id: i64, now: i64) -> Result<Conversation, AppError> {
-    let rows = storage::conversations_of(tx, viewer.user_id, Some(id), now).await?;
+    let rows = storage::conversations_of(tx, viewer.user_id, Which::One(id), now).await?;
     with_members(tx, viewer, rows, now)
         .await?
         .pop()
@@ -191,7 +200,8 @@ pub async fn send(
     };
     // The two rows every send to this conversation shares come last, so their locks are
     // held only for the commit: on PostgreSQL, sends to one conversation queue on them.
-    storage::advance_last_message(&mut tx, &conversation, id).await?;
+    let from_worker = viewer.role == AccountRole::Worker;
+    storage::advance_last_message(&mut tx, &conversation, id, from_worker, at).await?;
     // Your own message counts as read by you.
     storage::move_read_up_to(&mut tx, &conversation, viewer.user_id, id).await?;
     tx.commit().await?;

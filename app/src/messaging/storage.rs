@@ -11,9 +11,8 @@ mod live;
 mod messages;
 
 pub(super) use away::{
-    away_until, colleagues, conversations_with_messages, end_away, is_colleague, member_names, sends_read_receipts,
-    set_response_promise, set_sends_read_receipts, shortest_promise, stand_ins_for, start_away, unanswered_elsewhere,
-    waiting_since,
+    away_until, colleagues, end_away, is_colleague, member_names, sends_read_receipts, set_response_promise,
+    set_sends_read_receipts, stand_ins_for, start_away, waiting_elsewhere, waiting_everywhere, WaitingConversation,
 };
 pub(super) use live::{
     events_after, insert_events, latest_event, latest_event_of, memberships_of, notify_processes, sessions, shares_of,
@@ -27,6 +26,7 @@ pub(super) use messages::{
 use super::ConversationKind;
 use crate::access::{CaseAccess, ConversationAccess};
 use crate::circle::{CaseRole, CircleMember, MemberKind, Relationship};
+use crate::db::hot_queries::HotQuery;
 use crate::db::Tx;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
@@ -205,31 +205,67 @@ pub(super) struct ConversationRow {
     pub kind: ConversationKind,
     pub last_message_id: i64,
     pub last_message_at: Option<i64>,
+    /// Counted up to [`UNREAD_COUNTED_UP_TO`](super::UNREAD_COUNTED_UP_TO).
     pub unread: i64,
+    /// Since when it waits for a worker's answer, and the shortest promise of its workers'
+    /// organisations (only while it waits).
+    pub waiting_since: Option<i64>,
+    pub promise_days: Option<i64>,
+}
+
+/// The viewer's conversations: (only this one or 0, the viewer, now, after this id, how
+/// many).
+pub(crate) fn conversations_sql() -> String {
+    format!(
+        "SELECT c.id, c.case_id, cs.label, c.kind, c.last_message_id, c.waiting_since, \
+         (SELECT x.sent_at FROM messages x WHERE x.id = c.last_message_id) AS last_message_at, \
+         (SELECT COUNT(*) FROM messages x WHERE x.id IN (SELECT y.id FROM messages y WHERE y.conversation_id = c.id \
+          AND y.id > cm.last_read_message_id AND y.sender_id <> $2 ORDER BY y.id LIMIT {limit_unread})) AS unread, \
+         CASE WHEN c.waiting_since IS NULL THEN NULL ELSE {promise} END AS promise_days \
+         FROM conversation_members cm \
+         JOIN conversations c ON c.id = cm.conversation_id \
+         JOIN cases cs ON cs.id = c.case_id \
+         WHERE cm.user_id = $2 AND ($1 = 0 OR c.id = $1) AND c.id > $4 AND {reachable} ORDER BY c.id LIMIT $5",
+        limit_unread = super::UNREAD_COUNTED_UP_TO,
+        promise = away::PROMISE_DAYS,
+        reachable = crate::access::CONVERSATION_REACHABLE
+    )
+}
+
+/// Which of the viewer's conversations a query asks for.
+pub(super) enum Which {
+    All,
+    One(i64),
+    /// A page in id order: after this id, at most so many.
+    Page {
+        after: i64,
+        limit: i64,
+    },
 }
 
 /// The viewer's conversations in cases whose circle they are still in, oldest first.
+///
+/// Each unread count stops at [`UNREAD_COUNTED_UP_TO`](super::UNREAD_COUNTED_UP_TO):
+/// someone who has not opened a conversation for years must not make every list of
+/// theirs count its whole history.
 pub(super) async fn conversations_of(
     tx: &mut Tx<'_>,
     user_id: i64,
-    only: Option<i64>,
+    which: Which,
     now: i64,
 ) -> Result<Vec<ConversationRow>, sqlx::Error> {
-    let sql = format!(
-        "SELECT c.id, c.case_id, cs.label, c.kind, c.last_message_id, \
-         (SELECT x.sent_at FROM messages x WHERE x.id = c.last_message_id) AS last_message_at, \
-         (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
-          AND x.id > cm.last_read_message_id AND x.sender_id <> $2) AS unread \
-         FROM conversations c \
-         JOIN conversation_members cm ON cm.conversation_id = c.id AND cm.user_id = $2 \
-         JOIN cases cs ON cs.id = c.case_id \
-         WHERE ($1 = 0 OR c.id = $1) AND {} ORDER BY c.id",
-        crate::access::CONVERSATION_REACHABLE
-    );
+    let (only, after, limit) = match which {
+        Which::All => (0, 0, i64::MAX),
+        Which::One(id) => (id, 0, 1),
+        Which::Page { after, limit } => (0, after, limit),
+    };
+    let sql = conversations_sql();
     let rows = sqlx::query(&sql)
-        .bind(only.unwrap_or(0))
+        .bind(only)
         .bind(user_id)
         .bind(now)
+        .bind(after)
+        .bind(limit)
         .fetch_all(&mut **tx)
         .await?;
     let mut result = Vec::with_capacity(rows.len());
@@ -246,6 +282,8 @@ pub(super) async fn conversations_of(
             last_message_id: row.try_get("last_message_id")?,
             last_message_at: row.try_get("last_message_at")?,
             unread: row.try_get("unread")?,
+            waiting_since: row.try_get("waiting_since")?,
+            promise_days: row.try_get("promise_days")?,
         });
     }
     Ok(result)
@@ -290,4 +328,22 @@ pub(super) async fn members_of_conversations(
             });
     }
     Ok(members)
+}
+
+/// The queries whose cost must not grow with a conversation's history.
+pub(super) fn hot_queries() -> Vec<HotQuery> {
+    vec![
+        HotQuery::new("a person's conversations with unread counts", conversations_sql(), 5),
+        HotQuery::page(
+            "the newest messages of a conversation",
+            messages::messages_sql("", "DESC"),
+            2,
+        ),
+        HotQuery::page("older messages", messages::messages_sql("AND m.id < $3", "DESC"), 3),
+        HotQuery::page("whether a newer message follows", messages::NEWER_MESSAGE, 2),
+        HotQuery::page("whether an older message precedes", messages::OLDER_MESSAGE, 2),
+        HotQuery::new("read receipts of a page", messages::READ_RECEIPTS, 4),
+        HotQuery::new("conversations waiting elsewhere", away::waiting_elsewhere_sql(), 1),
+        HotQuery::new("conversations waiting everywhere", away::waiting_everywhere_sql(), 0),
+    ]
 }

@@ -6,6 +6,19 @@ plain_enum!(ConversationKind {
     Group => "group", ConversationGroup;
 });
 
+/// Unread messages are counted up to this many per conversation, so a list costs the
+/// same however much someone has left unread; more is shown as "99+".
+pub const UNREAD_COUNTED_UP_TO: i64 = 100;
+
+/// How an unread number reads: up to 99 as it is, more as "99+".
+pub fn unread_label(count: i64) -> String {
+    if count >= UNREAD_COUNTED_UP_TO {
+        format!("{}+", UNREAD_COUNTED_UP_TO - 1)
+    } else {
+        count.to_string()
+    }
+}
+
 /// A conversation as its members see it in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -21,7 +34,8 @@ pub struct Conversation {
     pub last_message_id: i64,
     /// Unix seconds of the newest message.
     pub last_message_at: Option<i64>,
-    /// Messages from others that the viewer has not read.
+    /// Messages from others that the viewer has not read, counted up to
+    /// [`UNREAD_COUNTED_UP_TO`] (shown as "99+").
     pub unread: i64,
     /// Workers in it who are away now, and who stands in for them.
     pub stand_ins: Vec<StandIn>,

@@ -56,3 +56,12 @@ pub async fn load_access_log(case_id: i64, before: Option<i64>) -> Result<Access
     let viewer = crate::web::viewer(&state).await?;
     service::access_log(&state, &ctx, &viewer, case_id, before, service::PAGE_SIZE).await
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
+    vec![crate::db::hot_queries::HotQuery::page(
+        "a page of the access log",
+        storage::ENTRIES,
+        3,
+    )]
+}

@@ -7,7 +7,15 @@ use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::db::{Row, Tx};
 use sqlx::Row as _;
 
-/// The case's name for its participant (the first name or alias the circle uses).
+/// A page of the log: the case, before which entry, how many.
+pub(crate) const ENTRIES: &str = "SELECT a.id, a.at, a.action, a.object_type, u.display_name, u.account_role, \
+     o.name AS organisation, m.member_kind, m.case_role, m.relationship \
+     FROM audit_log a \
+     LEFT JOIN users u ON u.id = a.actor_user_id \
+     LEFT JOIN organisations o ON o.id = u.organisation_id \
+     LEFT JOIN memberships m ON m.case_id = a.case_id AND m.user_id = a.actor_user_id \
+     WHERE a.case_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT $3";
+
 /// At most `limit` entries of the case's log before the entry `before`, newest first.
 pub(super) async fn entries(
     tx: &mut Tx<'_>,
@@ -17,20 +25,12 @@ pub(super) async fn entries(
 ) -> Result<Vec<AccessLogEntry>, sqlx::Error> {
     // Membership is joined regardless of `ended_at`: someone who has left the circle is
     // still named for what they did while they were in it.
-    let rows = sqlx::query(
-        "SELECT a.id, a.at, a.action, a.object_type, u.display_name, u.account_role, o.name AS organisation, \
-         m.member_kind, m.case_role, m.relationship \
-         FROM audit_log a \
-         LEFT JOIN users u ON u.id = a.actor_user_id \
-         LEFT JOIN organisations o ON o.id = u.organisation_id \
-         LEFT JOIN memberships m ON m.case_id = a.case_id AND m.user_id = a.actor_user_id \
-         WHERE a.case_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT $3",
-    )
-    .bind(case.case_id())
-    .bind(before)
-    .bind(limit)
-    .fetch_all(&mut **tx)
-    .await?;
+    let rows = sqlx::query(ENTRIES)
+        .bind(case.case_id())
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter().map(entry_from).collect()
 }
 

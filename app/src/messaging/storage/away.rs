@@ -170,36 +170,6 @@ pub(in crate::messaging) async fn set_response_promise(
     Ok(changed > 0)
 }
 
-/// When the conversation started waiting for a worker: its first message after the last
-/// one a worker wrote. `None` when it waits for nobody.
-pub(in crate::messaging) async fn waiting_since(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT MIN(m.sent_at) FROM messages m WHERE m.conversation_id = $1 AND m.id > COALESCE(\
-         (SELECT MAX(w.id) FROM messages w JOIN users u ON u.id = w.sender_id AND u.account_role = 'worker' \
-          WHERE w.conversation_id = $1), 0)",
-    )
-    .bind(conversation_id)
-    .fetch_one(&mut **tx)
-    .await
-}
-
-/// The shortest response promise of the organisations of the workers in the conversation.
-pub(in crate::messaging) async fn shortest_promise(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT MIN(o.response_promise_days) FROM conversation_members cm JOIN users u ON u.id = cm.user_id \
-         JOIN organisations o ON o.id = u.organisation_id WHERE cm.conversation_id = $1 AND u.account_role = 'worker'",
-    )
-    .bind(conversation_id)
-    .fetch_one(&mut **tx)
-    .await
-}
-
 /// The names of everyone in the conversation, for an overdue notice.
 pub(in crate::messaging) async fn member_names(
     tx: &mut Tx<'_>,
@@ -214,32 +184,71 @@ pub(in crate::messaging) async fn member_names(
     .await
 }
 
-/// Conversations with messages in the worker's cases that the worker is not in:
-/// (conversation, case, participant's name). Only ever shown as overdue notices.
-pub(in crate::messaging) async fn unanswered_elsewhere(
-    tx: &mut Tx<'_>,
-    worker_id: i64,
-) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         JOIN memberships m ON m.case_id = c.case_id AND m.user_id = $1 AND m.member_kind = 'worker' AND m.ended_at IS NULL \
-         WHERE c.last_message_id > 0 AND NOT EXISTS \
-         (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id AND cm.user_id = $1) ORDER BY c.id",
-    )
-    .bind(worker_id)
-    .fetch_all(&mut **tx)
-    .await
+/// The shortest response promise of the organisations of the workers in conversation
+/// `c`, as a column of a query over conversations.
+pub(crate) const PROMISE_DAYS: &str = "(SELECT MIN(o.response_promise_days) \
+     FROM conversation_members pm JOIN users pu ON pu.id = pm.user_id \
+     JOIN organisations o ON o.id = pu.organisation_id \
+     WHERE pm.conversation_id = c.id AND pu.account_role = 'worker')";
+
+/// A conversation that waits for a worker's answer, for an overdue notice.
+pub(in crate::messaging) struct WaitingConversation {
+    pub conversation_id: i64,
+    pub case_id: i64,
+    pub participant_name: String,
+    pub waiting_since: i64,
+    pub promise_days: Option<i64>,
 }
 
-/// Every conversation with messages, across all cases, for the coordinators' overdue list:
-/// (conversation, case, participant's name).
-pub(in crate::messaging) async fn conversations_with_messages(
-    tx: &mut Tx<'_>,
-) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT c.id, c.case_id, cs.label FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         WHERE c.last_message_id > 0 ORDER BY c.id",
+/// (The worker.)
+pub(crate) fn waiting_elsewhere_sql() -> String {
+    format!(
+        "SELECT c.id, c.case_id, cs.label, c.waiting_since, {PROMISE_DAYS} AS promise_days \
+         FROM memberships m JOIN conversations c ON c.case_id = m.case_id JOIN cases cs ON cs.id = c.case_id \
+         WHERE m.user_id = $1 AND m.member_kind = 'worker' AND m.ended_at IS NULL AND c.waiting_since IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id AND cm.user_id = $1) \
+         ORDER BY c.id"
     )
-    .fetch_all(&mut **tx)
-    .await
+}
+
+pub(crate) fn waiting_everywhere_sql() -> String {
+    format!(
+        "SELECT c.id, c.case_id, cs.label, c.waiting_since, {PROMISE_DAYS} AS promise_days \
+         FROM conversations c JOIN cases cs ON cs.id = c.case_id \
+         WHERE c.waiting_since IS NOT NULL ORDER BY c.waiting_since"
+    )
+}
+
+/// Conversations waiting for an answer in the worker's cases that the worker is not in.
+/// Only ever shown as overdue notices.
+pub(in crate::messaging) async fn waiting_elsewhere(
+    tx: &mut Tx<'_>,
+    worker_id: i64,
+) -> Result<Vec<WaitingConversation>, sqlx::Error> {
+    let sql = waiting_elsewhere_sql();
+    waiting_rows(sqlx::query_as(&sql).bind(worker_id).fetch_all(&mut **tx).await?)
+}
+
+/// Every conversation waiting for an answer, across all cases, for the coordinators'
+/// overdue list.
+pub(in crate::messaging) async fn waiting_everywhere(tx: &mut Tx<'_>) -> Result<Vec<WaitingConversation>, sqlx::Error> {
+    let sql = waiting_everywhere_sql();
+    waiting_rows(sqlx::query_as(&sql).fetch_all(&mut **tx).await?)
+}
+
+type WaitingRow = (i64, i64, String, i64, Option<i64>);
+
+fn waiting_rows(rows: Vec<WaitingRow>) -> Result<Vec<WaitingConversation>, sqlx::Error> {
+    Ok(rows
+        .into_iter()
+        .map(
+            |(conversation_id, case_id, participant_name, waiting_since, promise_days)| WaitingConversation {
+                conversation_id,
+                case_id,
+                participant_name,
+                waiting_since,
+                promise_days,
+            },
+        )
+        .collect())
 }

@@ -27,6 +27,14 @@ pub(in crate::messaging) enum Window {
     After(i64),
 }
 
+/// A window of a conversation: (the conversation, how many, and the bound `condition` names).
+pub(crate) fn messages_sql(condition: &str, order: &str) -> String {
+    format!(
+        "SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id \
+         WHERE m.conversation_id = $1 {condition} ORDER BY m.id {order} LIMIT $2"
+    )
+}
+
 /// At most `limit` messages of the window, oldest first.
 pub(in crate::messaging) async fn messages(
     tx: &mut Tx<'_>,
@@ -39,10 +47,7 @@ pub(in crate::messaging) async fn messages(
         Window::Before(id) => ("AND m.id < $3", "DESC", Some(id)),
         Window::After(id) => ("AND m.id > $3", "ASC", Some(id)),
     };
-    let sql = format!(
-        "SELECT {MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id \
-         WHERE m.conversation_id = $1 {condition} ORDER BY m.id {order} LIMIT $2"
-    );
+    let sql = messages_sql(condition, order);
     let mut query = sqlx::query(&sql).bind(conversation.conversation_id()).bind(limit);
     if let Some(bound) = bound {
         query = query.bind(bound);
@@ -53,24 +58,27 @@ pub(in crate::messaging) async fn messages(
     Ok(messages)
 }
 
-/// Whether the conversation has a message newer (or older) than `id`.
+/// (The conversation, the message id.)
+pub(crate) const NEWER_MESSAGE: &str =
+    "SELECT id FROM messages WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT 1";
+pub(crate) const OLDER_MESSAGE: &str =
+    "SELECT id FROM messages WHERE conversation_id = $1 AND id < $2 ORDER BY id DESC LIMIT 1";
+
+/// Whether the conversation has a message newer (or older) than `id`: one step along
+/// its index, however long the conversation.
 pub(in crate::messaging) async fn has_message_beyond(
     tx: &mut Tx<'_>,
     conversation: &ConversationAccess,
     id: i64,
     newer: bool,
 ) -> Result<bool, sqlx::Error> {
-    let sql = if newer {
-        "SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND id > $2"
-    } else {
-        "SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND id < $2"
-    };
-    let count: i64 = sqlx::query_scalar(sql)
+    let sql = if newer { NEWER_MESSAGE } else { OLDER_MESSAGE };
+    let found: Option<i64> = sqlx::query_scalar(sql)
         .bind(conversation.conversation_id())
         .bind(id)
-        .fetch_one(&mut **tx)
+        .fetch_optional(&mut **tx)
         .await?;
-    Ok(count > 0)
+    Ok(found.is_some())
 }
 
 /// Whether the message `id` is one of the conversation's.
@@ -148,17 +156,26 @@ pub(in crate::messaging) async fn insert_message(
 }
 
 /// Moves the conversation's newest message to `id`, only ever forward: two sends at once
-/// may commit in either order.
+/// may commit in either order. A worker's message ends the wait for an answer; anyone
+/// else's starts it, unless it already waits.
 pub(in crate::messaging) async fn advance_last_message(
     tx: &mut Tx<'_>,
     conversation: &ConversationAccess,
     id: i64,
+    from_worker: bool,
+    at: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE conversations SET last_message_id = $1 WHERE id = $2 AND last_message_id < $1")
-        .bind(id)
-        .bind(conversation.conversation_id())
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE conversations SET last_message_id = $1, \
+         waiting_since = CASE WHEN $3 = 1 THEN NULL ELSE COALESCE(waiting_since, $4) END \
+         WHERE id = $2 AND last_message_id < $1",
+    )
+    .bind(id)
+    .bind(conversation.conversation_id())
+    .bind(i64::from(from_worker))
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -201,38 +218,62 @@ pub(in crate::messaging) async fn insert_read_mark(
     Ok(())
 }
 
+/// The marks of other members that share receipts: (the conversation, the viewer, the
+/// first and the last of the viewer's messages on the page).
+pub(crate) const READ_RECEIPTS: &str =
+    "SELECT r.user_id, u.display_name, r.up_to_message_id, r.read_at FROM read_marks r \
+         JOIN users u ON u.id = r.user_id \
+         WHERE r.conversation_id = $1 AND r.up_to_message_id >= $3 AND r.up_to_message_id < $4 \
+         AND r.user_id <> $2 AND u.sends_read_receipts = 1 \
+         UNION ALL \
+         SELECT r.user_id, u.display_name, r.up_to_message_id, r.read_at FROM conversation_members cm \
+         JOIN users u ON u.id = cm.user_id \
+         JOIN read_marks r ON r.id = (SELECT f.id FROM read_marks f WHERE f.conversation_id = cm.conversation_id \
+           AND f.user_id = cm.user_id AND f.up_to_message_id >= $4 ORDER BY f.up_to_message_id LIMIT 1) \
+         WHERE cm.conversation_id = $1 AND cm.user_id <> $2 AND u.sends_read_receipts = 1";
+
 /// For the viewer's own messages: when each other member (who shares read receipts)
 /// first read up to or past it.
+///
+/// A member's marks only move forward, so what a page needs is the marks that fall
+/// within the page and, per member, the first mark past it: never the whole history of
+/// marks (an old page of a long conversation would otherwise read nearly all of them).
 pub(in crate::messaging) async fn fill_read_receipts(
     tx: &mut Tx<'_>,
     conversation: &ConversationAccess,
     viewer_id: i64,
     messages: &mut [Message],
 ) -> Result<(), sqlx::Error> {
-    let Some(first_own) = messages.iter().filter(|m| m.sender_id == viewer_id).map(|m| m.id).min() else {
+    let own = messages.iter().filter(|m| m.sender_id == viewer_id).map(|m| m.id);
+    let (Some(first_own), Some(last_own)) = (own.clone().min(), own.max()) else {
         return Ok(());
     };
-    let marks = sqlx::query(
-        "SELECT r.user_id, u.display_name, r.up_to_message_id, r.read_at FROM read_marks r \
-         JOIN users u ON u.id = r.user_id \
-         WHERE r.conversation_id = $1 AND r.user_id <> $2 AND u.sends_read_receipts = 1 AND r.up_to_message_id >= $3 \
-         ORDER BY r.id",
-    )
-    .bind(conversation.conversation_id())
-    .bind(viewer_id)
-    .bind(first_own)
-    .fetch_all(&mut **tx)
-    .await?;
-    for message in messages.iter_mut().filter(|m| m.sender_id == viewer_id) {
-        for row in &marks {
-            let user_id: i64 = row.try_get("user_id")?;
-            let up_to: i64 = row.try_get("up_to_message_id")?;
-            if up_to >= message.id && !message.read_by.iter().any(|r| r.user_id == user_id) {
-                message.read_by.push(ReadReceipt {
-                    user_id,
+    let rows = sqlx::query(READ_RECEIPTS)
+        .bind(conversation.conversation_id())
+        .bind(viewer_id)
+        .bind(first_own)
+        .bind(last_own)
+        .fetch_all(&mut **tx)
+        .await?;
+    let mut marks = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<i64, _>("up_to_message_id")?,
+                ReadReceipt {
+                    user_id: row.try_get("user_id")?,
                     display_name: row.try_get("display_name")?,
                     read_at: row.try_get("read_at")?,
-                });
+                },
+            ))
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    // In the order they were read, as the marks were written.
+    marks.sort_by_key(|(up_to, receipt)| (receipt.read_at, *up_to));
+    for message in messages.iter_mut().filter(|m| m.sender_id == viewer_id) {
+        for (up_to, receipt) in &marks {
+            if *up_to >= message.id && !message.read_by.iter().any(|r| r.user_id == receipt.user_id) {
+                message.read_by.push(receipt.clone());
             }
         }
     }

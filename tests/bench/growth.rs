@@ -1,0 +1,292 @@
+//! The growth benchmark: how the routes that show a history answer as it grows. It starts
+//! the real server on a fresh database (SQLite, or PostgreSQL when BRUG_TEST_POSTGRES_URL
+//! names a server), times each route on the demo data, then fills the database through
+//! SQL to 100,000 and to 1,000,000 messages and audit rows (one demo conversation and
+//! Sarah's case get nine tenths, 10,000 other cases the rest) and times them again.
+//! Prints p50 and p99 per route and size, and the growth from the fresh figure. Run it by
+//! hand on a release build:
+//!
+//!     cargo run --release -p integration --bin growth -- [REQUESTS PER ROUTE]
+
+use integration::TestApp;
+use reqwest::{header, Client, RequestBuilder};
+use std::time::{Duration, Instant};
+
+/// (messages, audit rows) in the database at each measurement after the demo's own.
+const SIZES: [i64; 2] = [100_000, 1_000_000];
+const OTHER_CASES: i64 = 10_000;
+
+#[tokio::main]
+async fn main() {
+    let requests: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(200);
+    let app = TestApp::spawn().await;
+    let http = Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("an HTTP client");
+    let world = World::of(&app).await;
+    let routes = world.routes();
+
+    println!(
+        "Brug growth benchmark: {} database, {requests} requests per route, one at a time\n",
+        app.backend
+    );
+    let mut table: Vec<Vec<(f64, f64)>> = vec![Vec::new(); routes.len()];
+    let mut generated = 0;
+    for size in std::iter::once(0).chain(SIZES) {
+        if size > 0 {
+            let started = Instant::now();
+            fill(&app, &world, generated, size).await;
+            generated = size;
+            eprintln!(
+                "filled to {size} messages and audit rows in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        for (row, route) in table.iter_mut().zip(&routes) {
+            row.push(time(&http, &app, route, requests).await);
+        }
+    }
+    print!("| route | fresh p50 / p99 ms |");
+    for size in SIZES {
+        print!(" {size} p50 / p99 ms |");
+    }
+    println!(" growth of p50 at {} |", SIZES[SIZES.len() - 1]);
+    println!("| --- | --- |{} --- |", " --- |".repeat(SIZES.len()));
+    for (route, row) in routes.iter().zip(&table) {
+        print!("| {} |", route.name);
+        for (p50, p99) in row {
+            print!(" {p50:.2} / {p99:.2} |");
+        }
+        println!(" {:.1}× |", row[row.len() - 1].0 / row[0].0);
+    }
+}
+
+/// The people and places the routes are about.
+struct World {
+    lotte_token: String,
+    sarah_token: String,
+    lotte_page: String,
+    sarah_page: String,
+    sarah_id: i64,
+    lotte_id: i64,
+    case_id: i64,
+    conversation: i64,
+}
+
+impl World {
+    async fn of(app: &TestApp) -> World {
+        let sarah_token = app.token("sarah").await;
+        let conversation = app.conversation_with(&sarah_token, "lotte").await;
+        World {
+            lotte_token: app.token("lotte").await,
+            lotte_page: app.web_session("lotte").await,
+            sarah_page: app.web_session("sarah").await,
+            sarah_id: app.user_id("sarah").await,
+            lotte_id: app.user_id("lotte").await,
+            case_id: app.case_of("Sarah").await,
+            conversation,
+            sarah_token,
+        }
+    }
+
+    fn routes(&self) -> Vec<Route> {
+        let (case, conversation) = (self.case_id, self.conversation);
+        vec![
+            Route::api(
+                "`GET /api/v1/inbox` as Lotte",
+                "/api/v1/inbox".into(),
+                &self.lotte_token,
+            ),
+            Route::page("`/messages` page as Lotte", "/messages".into(), &self.lotte_page),
+            Route::api(
+                "`GET /api/v1/conversations` as Lotte",
+                "/api/v1/conversations".into(),
+                &self.lotte_token,
+            ),
+            Route::api(
+                "`GET /api/v1/conversations/{id}/messages?limit=50`",
+                format!("/api/v1/conversations/{conversation}/messages?limit=50"),
+                &self.lotte_token,
+            ),
+            Route::page(
+                "conversation page as Lotte",
+                format!("/messages/{conversation}"),
+                &self.lotte_page,
+            ),
+            Route::api(
+                "`GET /api/v1/cases/{id}/access-log` as Sarah",
+                format!("/api/v1/cases/{case}/access-log"),
+                &self.sarah_token,
+            ),
+            Route::page(
+                "access-log page as Sarah",
+                format!("/cases/{case}/access-log"),
+                &self.sarah_page,
+            ),
+            Route::api(
+                "`GET /api/v1/cases/{id}/changes?since=0` as Lotte",
+                format!("/api/v1/cases/{case}/changes?since=0"),
+                &self.lotte_token,
+            ),
+        ]
+    }
+}
+
+struct Route {
+    name: &'static str,
+    path: String,
+    /// A bearer token for the API, a cookie for pages.
+    credential: (bool, String),
+}
+
+impl Route {
+    fn api(name: &'static str, path: String, token: &str) -> Route {
+        Route {
+            name,
+            path,
+            credential: (true, token.to_string()),
+        }
+    }
+
+    fn page(name: &'static str, path: String, cookie: &str) -> Route {
+        Route {
+            name,
+            path,
+            credential: (false, cookie.to_string()),
+        }
+    }
+
+    fn request(&self, http: &Client, app: &TestApp) -> RequestBuilder {
+        let request = http.get(app.url(&self.path));
+        match &self.credential {
+            (true, token) => request.bearer_auth(token),
+            (false, cookie) => request.header(header::COOKIE, cookie),
+        }
+    }
+}
+
+/// p50 and p99 in milliseconds of `requests` requests one after another, after a few to
+/// warm up. A route that does not answer 200 stops the benchmark: its figure would lie.
+async fn time(http: &Client, app: &TestApp, route: &Route, requests: usize) -> (f64, f64) {
+    let mut latencies = Vec::with_capacity(requests);
+    for n in 0..requests + 5 {
+        let started = Instant::now();
+        let response = route.request(http, app).send().await.expect("an answer");
+        let status = response.status();
+        response.bytes().await.expect("a body");
+        assert!(status.is_success(), "{} answered {status}", route.name);
+        if n >= 5 {
+            latencies.push(started.elapsed());
+        }
+    }
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0;
+    (at(0.5), at(0.99))
+}
+
+/// Adds messages and audit rows from `from` up to `to` of each: nine tenths in the demo
+/// conversation and Sarah's case, the rest in the other cases (made on the first fill).
+async fn fill(app: &TestApp, world: &World, from: i64, to: i64) {
+    if from == 0 {
+        other_cases(app).await;
+    }
+    let postgres = app.backend == "postgres";
+    // The numbers from..to, as a table `seq(n)`.
+    let numbers = |body: &str| -> String {
+        if postgres {
+            format!("{body} FROM generate_series($1 + 1, $2) AS seq(n)")
+        } else {
+            format!(
+                "WITH RECURSIVE seq(n) AS (SELECT $1 + 1 UNION ALL SELECT n + 1 FROM seq WHERE n < $2) {body} FROM seq"
+            )
+        }
+    };
+    let (first_case, first_conversation): (i64, i64) = sqlx::query_as(
+        "SELECT MIN(cs.id), MIN(c.id) FROM cases cs JOIN conversations c ON c.case_id = cs.id WHERE cs.label LIKE 'Case %'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .expect("the other cases");
+    // Every tenth message goes to one of the other cases' conversations; the rest
+    // alternate between Sarah and Lotte, Sarah last.
+    let messages = numbers(&format!(
+        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) \
+         SELECT CASE WHEN n % 10 = 0 THEN {first_conversation} + (n / 10) % {OTHER_CASES} ELSE {conversation} END, \
+         CASE WHEN n % 2 = 1 THEN {sarah} ELSE {lotte} END, 'growth-' || n, 'Bericht ' || n, 1700000000 + n",
+        conversation = world.conversation,
+        sarah = world.sarah_id,
+        lotte = world.lotte_id,
+    ));
+    let audit = numbers(&format!(
+        "INSERT INTO audit_log (at, actor_user_id, action, case_id, object_type, object_id, request_id) \
+         SELECT 1700000000 + n, {lotte}, 'case_read', \
+         CASE WHEN n % 10 = 0 THEN {first_case} + (n / 10) % {OTHER_CASES} ELSE {case} END, \
+         'trajectory', 1, 'growth'",
+        lotte = world.lotte_id,
+        case = world.case_id,
+    ));
+    let mut tx = app.db.begin().await.expect("a transaction");
+    for sql in [&messages, &audit] {
+        sqlx::query(sql)
+            .bind(from)
+            .bind(to)
+            .execute(&mut *tx)
+            .await
+            .unwrap_or_else(|error| panic!("{error}: {sql}"));
+    }
+    // What every send keeps: the newest message, the wait for an answer, and Lotte's read
+    // marks now and then (every thousandth message).
+    let newest = "UPDATE conversations SET last_message_id = \
+        (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id) WHERE id = $1 OR id >= $2";
+    sqlx::query(newest)
+        .bind(world.conversation)
+        .bind(first_conversation)
+        .execute(&mut *tx)
+        .await
+        .expect("the newest messages");
+    sqlx::query("UPDATE conversations SET waiting_since = COALESCE(waiting_since, 1700000000) WHERE id = $1")
+        .bind(world.conversation)
+        .execute(&mut *tx)
+        .await
+        .expect("the wait for an answer");
+    sqlx::query(
+        "INSERT INTO read_marks (conversation_id, user_id, up_to_message_id, read_at) \
+         SELECT conversation_id, $1, id, sent_at FROM messages WHERE conversation_id = $2 AND id % 1000 = 0 AND id > \
+         COALESCE((SELECT MAX(up_to_message_id) FROM read_marks WHERE conversation_id = $2 AND user_id = $1), 0)",
+    )
+    .bind(world.lotte_id)
+    .bind(world.conversation)
+    .execute(&mut *tx)
+    .await
+    .expect("read marks");
+    tx.commit().await.expect("the fill commits");
+    if postgres {
+        // As autovacuum would after such a load.
+        sqlx::query("ANALYZE").execute(&app.db).await.expect("analyze");
+    }
+}
+
+/// 10,000 other cases, each with a conversation: weight in the tables that nobody of the
+/// demo can see.
+async fn other_cases(app: &TestApp) {
+    let postgres = app.backend == "postgres";
+    let cases = if postgres {
+        format!("INSERT INTO cases (label, created_at) SELECT 'Case ' || n, 1700000000 FROM generate_series(1, {OTHER_CASES}) AS seq(n)")
+    } else {
+        format!(
+            "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {OTHER_CASES}) \
+             INSERT INTO cases (label, created_at) SELECT 'Case ' || n, 1700000000 FROM seq"
+        )
+    };
+    let conversations = "INSERT INTO conversations (case_id, kind, created_at) \
+        SELECT id, 'group', 1700000000 FROM cases WHERE label LIKE 'Case %' ORDER BY id";
+    let mut tx = app.db.begin().await.expect("a transaction");
+    for sql in [cases.as_str(), conversations] {
+        sqlx::query(sql)
+            .execute(&mut *tx)
+            .await
+            .unwrap_or_else(|error| panic!("{error}: {sql}"));
+    }
+    tx.commit().await.expect("the other cases commit");
+}
