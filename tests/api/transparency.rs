@@ -104,3 +104,65 @@ async fn the_who_looked_page_names_circle_members_with_their_role() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn the_last_seven_days_say_how_often_each_person_looked_at_each_part() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    let sarah = app.token("sarah").await;
+    for _ in 0..3 {
+        app.get(&format!("/api/v1/cases/{case_a}/milestones"), &lotte).await;
+    }
+    app.get(&format!("/api/v1/cases/{case_a}/appointments"), &lotte).await;
+    app.get(&format!("/api/v1/cases/{case_a}/milestones"), &sarah).await;
+
+    let first_page = log(&app, &sarah, case_a, "").await;
+    let lines = first_page["last_seven_days"].as_array().unwrap();
+    let of = |category: &str| {
+        lines
+            .iter()
+            .find(|l| l["actor_name"] == "Lotte" && l["category"] == category)
+            .map(|l| l["looks"].as_i64().unwrap())
+    };
+    assert_eq!(of("trajectory"), Some(3));
+    assert_eq!(of("appointments"), Some(1));
+    assert!(
+        lines.iter().all(|l| l["actor_name"] != "Sarah"),
+        "the reader's own looks are not summed up for her"
+    );
+    assert_eq!(lines[0]["looks"], 3, "most looks first");
+    let older = first_page["entries"].as_array().unwrap().last().unwrap()["id"].clone();
+    let older_page = log(&app, &sarah, case_a, &format!("?before={older}")).await;
+    assert!(
+        older_page["last_seven_days"].as_array().unwrap().is_empty(),
+        "only on the first page"
+    );
+
+    let cookie = app.web_session("sarah").await;
+    let html = app
+        .page(&format!("/cases/{case_a}/access-log"), Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("De afgelopen zeven dagen"), "{html}");
+    assert!(
+        html.contains(
+            "Lotte (justitieassistent), Justitiehuis Antwerpen: bekeek het traject (3 keer), de afspraken (1 keer)"
+        ),
+        "{html}"
+    );
+
+    // A week and a day later those looks are history: only the detailed log keeps them.
+    app.clock.advance(8 * 24 * 3600);
+    let later = log(&app, &sarah, case_a, "").await;
+    assert!(
+        later["last_seven_days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["actor_name"] != "Lotte"),
+        "{later}"
+    );
+}

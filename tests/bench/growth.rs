@@ -263,8 +263,15 @@ async fn fill(app: &TestApp, world: &World, from: i64, to: i64) {
     tx.commit().await.expect("the fill commits");
     // What the database would have done on its own over the years this history took: on
     // PostgreSQL autovacuum analyses the tables, on SQLite the WAL has long been checkpointed.
-    let settle = if postgres { "ANALYZE" } else { "PRAGMA wal_checkpoint(TRUNCATE)" };
-    sqlx::query(settle).execute(&app.db).await.expect("the database settles");
+    let settle = if postgres {
+        "ANALYZE"
+    } else {
+        "PRAGMA wal_checkpoint(TRUNCATE)"
+    };
+    sqlx::query(settle)
+        .execute(&app.db)
+        .await
+        .expect("the database settles");
 }
 
 /// 10,000 other cases, each with a conversation: weight in the tables that nobody of the

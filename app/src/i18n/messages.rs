@@ -369,6 +369,15 @@ messages! {
         ar: "هنا ترى من اطّلع على معلوماتك أو غيّرها. وترى أيضًا متى، وماذا، وبأي صفة. وعندما تنظر في هذه القائمة، يسجّل Brug ذلك أيضًا.",
     }
     OlderEntries { nl: "Oudere regels", fr: "Lignes plus anciennes", en: "Older entries", ar: "سجلات أقدم" }
+    AccessSummaryTitle { nl: "De afgelopen zeven dagen", fr: "Les sept derniers jours", en: "The last seven days", ar: "الأيام السبعة الماضية" }
+    AccessSummaryNobody {
+        nl: "Niemand anders keek de afgelopen zeven dagen.",
+        fr: "Personne d'autre n'a rien consulté ces sept derniers jours.",
+        en: "Nobody else looked in the last seven days.",
+        ar: "لم يطّلع أحد غيرك خلال الأيام السبعة الماضية.",
+    }
+    CategoryWholeFile { nl: "het dossier", fr: "le dossier", en: "the file", ar: "الملف" }
+    TimesCount { nl: "{what} ({count} keer)", fr: "{what} ({count} fois)", en: "{what} ({count} times)", ar: "{what} ({count} مرة)" }
     SomeoneOutside { nl: "iemand buiten de kring", fr: "quelqu'un hors du cercle", en: "someone outside the circle", ar: "شخص من خارج الدائرة" }
     CategoryCircle { nl: "de kring", fr: "le cercle", en: "the circle", ar: "الدائرة" }
     CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }

@@ -40,11 +40,33 @@ pub struct AccessLogEntry {
     pub categories: Vec<String>,
 }
 
+/// How often one person looked at one part of the case in the last seven days: the log
+/// in a sentence ("Lotte looked at the trajectory 14 times"), however long it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AccessSummary {
+    /// Who, named as in the entries.
+    pub actor_name: Option<String>,
+    pub actor_kind: Option<MemberKind>,
+    pub actor_case_role: Option<CaseRole>,
+    pub actor_relationship: Option<Relationship>,
+    pub actor_account_role: Option<String>,
+    pub organisation: Option<String>,
+    /// Which part of the case, as in the entries' `categories`.
+    pub category: String,
+    /// How many looks showed it.
+    pub looks: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccessLog {
     pub case_id: i64,
     pub participant_name: String,
+    /// Everyone but the reader, per part of the case, most looks first. Only on the first
+    /// page (without `before`); empty on older pages.
+    #[serde(default)]
+    pub last_seven_days: Vec<AccessSummary>,
     pub entries: Vec<AccessLogEntry>,
     /// Pass as `before` to get the next, older page; `None` on the last page.
     pub next_cursor: Option<i64>,
@@ -59,9 +81,8 @@ pub async fn load_access_log(case_id: i64, before: Option<i64>) -> Result<Access
 
 #[cfg(feature = "ssr")]
 pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
-    vec![crate::db::hot_queries::HotQuery::page(
-        "a page of the access log",
-        storage::ENTRIES,
-        3,
-    )]
+    vec![
+        crate::db::hot_queries::HotQuery::page("a page of the access log", storage::ENTRIES, 3),
+        crate::db::hot_queries::HotQuery::new("the access log's last seven days", storage::SUMMARY, 3),
+    ]
 }

@@ -1,4 +1,5 @@
-use super::{load_access_log, AccessLog, AccessLogEntry};
+use super::{load_access_log, AccessLog, AccessLogEntry, AccessSummary};
+use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
@@ -35,11 +36,13 @@ fn Log(log: AccessLog, lang: Lang) -> impl IntoView {
         .next_cursor
         .map(|cursor| format!("/cases/{}/access-log?before={cursor}", log.case_id));
     let participant_name = log.participant_name.clone();
+    let first_page = use_query_map().with_untracked(|q| q.get("before").is_none());
     view! {
         <leptos_meta::Title text=title/>
         <Page signed_in=true>
             <h1 id="page-title">{heading}</h1>
             <p>{lang.t(Msg::AccessLogIntro)}</p>
+            {first_page.then(|| view! { <Summary lines=log.last_seven_days participant_name=participant_name.clone() lang/> })}
             <ol class="access-log">
                 {log.entries.into_iter().map(|entry| view! { <Entry entry participant_name=participant_name.clone() lang/> }).collect_view()}
             </ol>
@@ -48,26 +51,61 @@ fn Log(log: AccessLog, lang: Lang) -> impl IntoView {
     }
 }
 
-fn who(entry: &AccessLogEntry, participant_name: &str, lang: Lang) -> String {
-    let role = match (entry.actor_case_role, entry.actor_relationship, entry.actor_kind) {
+/// Who did something, as a log line or a summary line names them.
+struct Actor<'a> {
+    name: Option<&'a str>,
+    kind: Option<MemberKind>,
+    case_role: Option<CaseRole>,
+    relationship: Option<Relationship>,
+    account_role: Option<&'a str>,
+    organisation: Option<&'a str>,
+}
+
+impl<'a> From<&'a AccessLogEntry> for Actor<'a> {
+    fn from(entry: &'a AccessLogEntry) -> Actor<'a> {
+        Actor {
+            name: entry.actor_name.as_deref(),
+            kind: entry.actor_kind,
+            case_role: entry.actor_case_role,
+            relationship: entry.actor_relationship,
+            account_role: entry.actor_account_role.as_deref(),
+            organisation: entry.organisation.as_deref(),
+        }
+    }
+}
+
+impl<'a> From<&'a AccessSummary> for Actor<'a> {
+    fn from(line: &'a AccessSummary) -> Actor<'a> {
+        Actor {
+            name: line.actor_name.as_deref(),
+            kind: line.actor_kind,
+            case_role: line.actor_case_role,
+            relationship: line.actor_relationship,
+            account_role: line.actor_account_role.as_deref(),
+            organisation: line.organisation.as_deref(),
+        }
+    }
+}
+
+fn who(actor: Actor, participant_name: &str, lang: Lang) -> String {
+    let role = match (actor.case_role, actor.relationship, actor.kind) {
         (Some(role), _, _) => lang.t(role.label()).to_string(),
         (_, Some(relation), _) => lang.fill(
             Msg::FamilyOf,
             &[("relation", lang.t(relation.label())), ("name", participant_name)],
         ),
         (_, _, Some(kind)) => lang.t(kind.label()).to_string(),
-        _ => entry
-            .actor_account_role
-            .as_deref()
+        _ => actor
+            .account_role
             .and_then(crate::accounts::AccountRole::parse)
             .map(|r| lang.t(r.label()).to_string())
             .unwrap_or_else(|| lang.t(Msg::SomeoneOutside).to_string()),
     };
-    let mut text = match &entry.actor_name {
+    let mut text = match actor.name {
         Some(name) => format!("{name} ({role})"),
         None => role,
     };
-    if let Some(organisation) = &entry.organisation {
+    if let Some(organisation) = actor.organisation {
         text.push_str(&format!(", {organisation}"));
     }
     text
@@ -135,11 +173,56 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
 #[component]
 fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl IntoView {
     let when = crate::accounts::format_time(entry.at);
-    let line = format!("{}: {}", who(&entry, &participant_name, lang), what(&entry, lang));
+    let line = format!(
+        "{}: {}",
+        who(Actor::from(&entry), &participant_name, lang),
+        what(&entry, lang)
+    );
     view! {
         <li class="access-log-entry">
             <span class="access-log-time">{when}</span>
             <span class="access-log-line">{line}</span>
         </li>
+    }
+}
+
+/// The last seven days in a few lines: per person, each part of the case and how often.
+#[component]
+fn Summary(lines: Vec<AccessSummary>, participant_name: String, lang: Lang) -> impl IntoView {
+    // Per person, each part by name with its looks; parts without a name of their own
+    // count together as "the file".
+    let mut people: Vec<(String, Vec<(&'static str, i64)>)> = Vec::new();
+    for line in &lines {
+        let person = who(Actor::from(line), &participant_name, lang);
+        let part = lang.t(category_name(&line.category).unwrap_or(Msg::CategoryWholeFile));
+        let index = match people.iter().position(|(name, _)| *name == person) {
+            Some(index) => index,
+            None => {
+                people.push((person, Vec::new()));
+                people.len() - 1
+            }
+        };
+        let parts = &mut people[index].1;
+        match parts.iter_mut().find(|(name, _)| *name == part) {
+            Some((_, looks)) => *looks += line.looks,
+            None => parts.push((part, line.looks)),
+        }
+    }
+    let separator = if lang == Lang::Ar { "، " } else { ", " };
+    view! {
+        <section class="card access-summary" aria-labelledby="access-summary-title">
+            <h2 id="access-summary-title">{lang.t(Msg::AccessSummaryTitle)}</h2>
+            {people.is_empty().then(|| view! { <p>{lang.t(Msg::AccessSummaryNobody)}</p> })}
+            <ul>
+                {people.into_iter().map(|(person, parts)| {
+                    let parts: Vec<String> = parts
+                        .into_iter()
+                        .map(|(part, looks)| lang.fill(Msg::TimesCount, &[("what", part), ("count", &looks.to_string())]))
+                        .collect();
+                    let line = format!("{person}: {}", lang.fill(Msg::ActionLookedAt, &[("what", &parts.join(separator))]));
+                    view! { <li>{line}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

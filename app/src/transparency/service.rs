@@ -9,6 +9,9 @@ use crate::state::{AppState, RequestContext};
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// The summary above the log covers the last seven days.
+const SUMMARY_SECONDS: i64 = 7 * 24 * 3600;
+
 pub async fn access_log(
     state: &AppState,
     ctx: &RequestContext,
@@ -23,6 +26,10 @@ pub async fn access_log(
     let participant_name = crate::circle::storage::participant_name(&mut tx, &case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let last_seven_days = match before {
+        None => storage::summary(&mut tx, &case, state.clock.now() - SUMMARY_SECONDS).await?,
+        Some(_) => Vec::new(),
+    };
     // One more than asked tells whether an older page follows.
     let mut entries = storage::entries(&mut tx, &case, before.unwrap_or(i64::MAX), limit + 1).await?;
     tx.commit().await?;
@@ -32,6 +39,7 @@ pub async fn access_log(
     Ok(AccessLog {
         case_id,
         participant_name,
+        last_seven_days,
         entries,
         next_cursor,
     })

@@ -1,7 +1,7 @@
 //! Access-log queries, for one case at a time. Portable SQL, run on SQLite and PostgreSQL
 //! alike.
 
-use super::AccessLogEntry;
+use super::{AccessLogEntry, AccessSummary};
 use crate::access::CaseAccess;
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::db::{Row, Tx};
@@ -34,12 +34,82 @@ pub(super) async fn entries(
     rows.iter().map(entry_from).collect()
 }
 
-fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
+/// Looks at the case since a moment, per person and part: (the case, since, the reader,
+/// whose own looks are left out). Reads the index on (case_id, at) from `since` on.
+pub(crate) const SUMMARY: &str = "SELECT a.object_type, COUNT(*) AS looks, u.display_name, u.account_role, \
+     o.name AS organisation, m.member_kind, m.case_role, m.relationship \
+     FROM audit_log a \
+     LEFT JOIN users u ON u.id = a.actor_user_id \
+     LEFT JOIN organisations o ON o.id = u.organisation_id \
+     LEFT JOIN memberships m ON m.case_id = a.case_id AND m.user_id = a.actor_user_id \
+     WHERE a.case_id = $1 AND a.at >= $2 AND a.action = 'case_read' \
+     AND (a.actor_user_id IS NULL OR a.actor_user_id <> $3) \
+     GROUP BY a.actor_user_id, a.object_type, u.display_name, u.account_role, o.name, \
+     m.member_kind, m.case_role, m.relationship";
+
+/// How often each person but the reader looked at each part of the case since `since`,
+/// most looks first. One look at several parts counts for each of them.
+pub(super) async fn summary(tx: &mut Tx<'_>, case: &CaseAccess, since: i64) -> Result<Vec<AccessSummary>, sqlx::Error> {
+    let rows = sqlx::query(SUMMARY)
+        .bind(case.case_id())
+        .bind(since)
+        .bind(case.viewer_id())
+        .fetch_all(&mut **tx)
+        .await?;
+    let mut lines: Vec<AccessSummary> = Vec::new();
+    for row in &rows {
+        let looks: i64 = row.try_get("looks")?;
+        let who = entry_from_actor(row)?;
+        let object_type: Option<String> = row.try_get("object_type")?;
+        for category in object_type.iter().flat_map(|kinds| kinds.split(',')) {
+            let same = lines.iter_mut().find(|line| {
+                line.category == category
+                    && line.actor_name == who.actor_name
+                    && line.actor_kind == who.actor_kind
+                    && line.actor_case_role == who.actor_case_role
+                    && line.actor_relationship == who.actor_relationship
+                    && line.actor_account_role == who.actor_account_role
+                    && line.organisation == who.organisation
+            });
+            match same {
+                Some(line) => line.looks += looks,
+                None => lines.push(AccessSummary {
+                    category: category.to_string(),
+                    looks,
+                    ..who.clone()
+                }),
+            }
+        }
+    }
+    lines.sort_by(|a, b| b.looks.cmp(&a.looks).then_with(|| a.category.cmp(&b.category)));
+    Ok(lines)
+}
+
+/// Who a row's actor is, named as the entries name them (a summary line without its part).
+fn entry_from_actor(row: &Row) -> Result<AccessSummary, sqlx::Error> {
     let kind: Option<String> = row.try_get("member_kind")?;
     let kind = kind.as_deref().and_then(MemberKind::parse);
     let case_role: Option<String> = row.try_get("case_role")?;
     let relationship: Option<String> = row.try_get("relationship")?;
     let name: Option<String> = row.try_get("display_name")?;
+    Ok(AccessSummary {
+        actor_name: kind.and(name),
+        actor_kind: kind,
+        actor_case_role: case_role.as_deref().and_then(CaseRole::parse),
+        actor_relationship: relationship.as_deref().and_then(Relationship::parse),
+        actor_account_role: if kind.is_none() {
+            row.try_get("account_role")?
+        } else {
+            None
+        },
+        organisation: row.try_get("organisation")?,
+        category: String::new(),
+        looks: 0,
+    })
+}
+
+fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
+    let who = entry_from_actor(row)?;
     // One look at several parts of the case is one row naming them all.
     let object_type: Option<String> = row.try_get("object_type")?;
     let categories: Vec<String> = object_type
@@ -51,16 +121,12 @@ fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
         id: row.try_get("id")?,
         at: row.try_get("at")?,
         // Names only for circle members; for anyone else, role and organisation.
-        actor_name: kind.and(name),
-        actor_kind: kind,
-        actor_case_role: case_role.as_deref().and_then(CaseRole::parse),
-        actor_relationship: relationship.as_deref().and_then(Relationship::parse),
-        actor_account_role: if kind.is_none() {
-            row.try_get("account_role")?
-        } else {
-            None
-        },
-        organisation: row.try_get("organisation")?,
+        actor_name: who.actor_name,
+        actor_kind: who.actor_kind,
+        actor_case_role: who.actor_case_role,
+        actor_relationship: who.actor_relationship,
+        actor_account_role: who.actor_account_role,
+        organisation: who.organisation,
         action: row.try_get("action")?,
         category: categories.first().cloned(),
         categories,
