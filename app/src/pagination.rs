@@ -62,6 +62,17 @@ impl PageRequest {
         }
     }
 
+    /// For a list in id order read in SQL: the id to read after.
+    pub fn after_id(&self) -> i64 {
+        self.after.as_ref().map_or(0, |cursor| cursor.id)
+    }
+
+    /// How many to read: one more than the page holds tells whether another follows
+    /// (`cut` then drops it and names the next cursor).
+    pub fn one_more(&self) -> i64 {
+        self.limit.saturating_add(1)
+    }
+
     /// Cuts this page out of a whole list that is sorted by `cursor_of`, and says where
     /// the next page starts.
     pub fn cut<T>(&self, items: Vec<T>, cursor_of: impl Fn(&T) -> Cursor) -> (Vec<T>, Option<String>) {

@@ -18,5 +18,9 @@ CREATE INDEX audit_log_by_case_id ON audit_log (case_id, id);
 -- The changes feed skips reads, which are most of the log.
 CREATE INDEX audit_log_changes ON audit_log (case_id, id) WHERE action <> 'case_read';
 
+-- A person's cases, a page at a time in case order.
+DROP INDEX memberships_by_user;
+CREATE INDEX memberships_by_user ON memberships (user_id, case_id);
+
 -- Read receipts for a page of messages: the marks that fall within it.
 CREATE INDEX read_marks_by_position ON read_marks (conversation_id, up_to_message_id);

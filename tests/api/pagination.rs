@@ -57,6 +57,17 @@ async fn every_list_walked_a_page_at_a_time_holds_the_whole_list_once_in_order()
     let sarah = app.token("sarah").await;
     let _second_phone = app.token("sarah").await;
     let lotte = app.token("lotte").await;
+    // Two milestones without a date, which come after every dated one.
+    for title in ["Werk zoeken", "Opleiding kiezen"] {
+        let undated = json!({
+            "phase": "after_care", "title": title, "explanation": "Als het zover is.",
+            "decided_by": "Samen met Sarah", "expected_date": null
+        });
+        let added = app
+            .post_json(&format!("/api/v1/cases/{case_a}/milestones"), Some(&lotte), undated)
+            .await;
+        assert_eq!(added.status(), StatusCode::CREATED);
+    }
 
     let lists = [
         ("/api/v1/cases".to_string(), &lotte, "cases", "case_id"),
@@ -76,7 +87,16 @@ async fn every_list_walked_a_page_at_a_time_holds_the_whole_list_once_in_order()
         (format!("/api/v1/cases/{case_a}/contacts"), &sarah, "contacts", "id"),
         (format!("/api/v1/cases/{case_a}/consents"), &sarah, "family", "user_id"),
         ("/api/v1/me/devices".to_string(), &sarah, "devices", "id"),
+        ("/api/v1/conversations".to_string(), &lotte, "conversations", "id"),
     ];
+    let milestones = app
+        .list(&format!("/api/v1/cases/{case_a}/milestones"), &sarah, "milestones")
+        .await;
+    let dated: Vec<bool> = milestones.iter().map(|m| !m["expected_date"].is_null()).collect();
+    assert!(
+        dated.ends_with(&[false, false]),
+        "undated milestones come last: {dated:?}"
+    );
     for (path, token, field, key) in lists {
         let whole = app.list(&path, token, field).await;
         assert!(whole.len() >= 2, "{path} has more than one item to page through");

@@ -28,7 +28,11 @@ pub async fn appointments(
     let participant_name = crate::circle::storage::participant_name(&mut tx, &case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let appointments = storage::appointments_from(&mut tx, &case, "").await?;
+    let after = page
+        .after
+        .as_ref()
+        .map_or(("", 0), |cursor| (cursor.key.as_str(), cursor.id));
+    let appointments = storage::appointments_page(&mut tx, &case, after, page.one_more()).await?;
     tx.commit().await?;
     let (appointments, next_cursor) = page.cut(appointments, |a| Cursor::new(a.starts_at.as_str(), a.id));
     Ok(Appointments {

@@ -27,6 +27,37 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error>
     }))
 }
 
+/// The appointments among `rows` (a row of an unknown kind is passed over).
+fn all_from_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Appointment>, sqlx::Error> {
+    let mut result = Vec::with_capacity(rows.len());
+    for row in rows {
+        result.extend(from_row(row)?);
+    }
+    Ok(result)
+}
+
+/// A page of the case's appointments, soonest first: those after (`starts_at`, `id`) of
+/// the last one seen (`("", 0)` for the first page), at most `limit`.
+pub(super) async fn appointments_page(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    after: (&str, i64),
+    limit: i64,
+) -> Result<Vec<Appointment>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appointments WHERE case_id = $1 \
+         AND (starts_at > $2 OR (starts_at = $2 AND id > $3)) ORDER BY starts_at, id LIMIT $4"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(access.case_id())
+        .bind(after.0)
+        .bind(after.1)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
+    all_from_rows(&rows)
+}
+
 /// The case's appointments that start at or after `from` (all for ""), soonest first.
 pub(super) async fn appointments_from(
     tx: &mut Tx<'_>,
@@ -40,11 +71,7 @@ pub(super) async fn appointments_from(
         .bind(from)
         .fetch_all(&mut **tx)
         .await?;
-    let mut result = Vec::with_capacity(rows.len());
-    for row in &rows {
-        result.extend(from_row(row)?);
-    }
-    Ok(result)
+    all_from_rows(&rows)
 }
 
 pub(super) async fn appointment(

@@ -23,3 +23,12 @@ pub async fn load_home() -> Result<HomeView, AppError> {
     let viewer = crate::web::viewer(&state).await?;
     service::home(&state, &ctx, &viewer).await
 }
+
+#[cfg(feature = "ssr")]
+pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
+    vec![crate::db::hot_queries::HotQuery::page(
+        "a person's cases",
+        storage::CASES_OF,
+        3,
+    )]
+}

@@ -13,10 +13,23 @@ use crate::state::{AppState, RequestContext};
 /// Who you are and, per case you belong to, its circle when you may see it.
 pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<HomeView, AppError> {
     let me = accounts::me(state, viewer).await?;
+    let cases = circles(state, ctx, viewer, 0, i64::MAX).await?;
+    Ok(HomeView { me, cases })
+}
+
+/// The viewer's cases after the case `after`, at most `limit`, in id order, each with
+/// what the viewer may see of it.
+async fn circles(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<CaseCircle>, AppError> {
     let mut cases = Vec::new();
     // Only reads: the look at each case is recorded by the group-commit writer.
     let mut tx = state.read().await?;
-    for (case_id, label, kind) in storage::cases_of(&mut tx, viewer.user_id).await? {
+    for (case_id, label, kind) in storage::cases_of(&mut tx, viewer.user_id, after, limit).await? {
         let Some(your_kind) = MemberKind::parse(&kind) else {
             continue;
         };
@@ -42,7 +55,7 @@ pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Re
         });
     }
     tx.commit().await?;
-    Ok(HomeView { me, cases })
+    Ok(cases)
 }
 
 /// The cases for the API, a page at a time.
@@ -52,7 +65,8 @@ pub async fn case_page(
     viewer: &Viewer,
     page: &PageRequest,
 ) -> Result<CaseList, AppError> {
-    let (cases, next_cursor) = page.cut(home(state, ctx, viewer).await?.cases, |c| Cursor::by_id(c.case_id));
+    let cases = circles(state, ctx, viewer, page.after_id(), page.one_more()).await?;
+    let (cases, next_cursor) = page.cut(cases, |c| Cursor::by_id(c.case_id));
     Ok(CaseList { cases, next_cursor })
 }
 

@@ -5,15 +5,24 @@ use crate::access::CaseAccess;
 use crate::db::Tx;
 use sqlx::Row;
 
+/// (The person, after which case, how many.)
+pub(crate) const CASES_OF: &str =
+    "SELECT c.id, c.label, m.member_kind FROM memberships m JOIN cases c ON c.id = m.case_id \
+     WHERE m.user_id = $1 AND m.ended_at IS NULL AND m.case_id > $2 ORDER BY m.case_id LIMIT $3";
+
 /// The cases a person belongs to, with how they belong: (case id, label, member kind).
-pub(super) async fn cases_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT c.id, c.label, m.member_kind FROM memberships m JOIN cases c ON c.id = m.case_id \
-         WHERE m.user_id = $1 AND m.ended_at IS NULL ORDER BY c.id",
-    )
-    .bind(user_id)
-    .fetch_all(&mut **tx)
-    .await?;
+pub(super) async fn cases_of(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let rows = sqlx::query(CASES_OF)
+        .bind(user_id)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("label")?, r.try_get("member_kind")?)))
         .collect()

@@ -37,5 +37,6 @@ pub fn all() -> Vec<HotQuery> {
     let mut queries = crate::messaging::hot_queries();
     queries.extend(crate::transparency::hot_queries());
     queries.extend(crate::changes::hot_queries());
+    queries.extend(crate::circle::hot_queries());
     queries
 }

@@ -378,6 +378,7 @@ messages! {
     }
     CategoryWholeFile { nl: "het dossier", fr: "le dossier", en: "the file", ar: "الملف" }
     TimesCount { nl: "{what} ({count} keer)", fr: "{what} ({count} fois)", en: "{what} ({count} times)", ar: "{what} ({count} مرة)" }
+    TimesOnce { nl: "{what} (1 keer)", fr: "{what} (1 fois)", en: "{what} (once)", ar: "{what} (مرة واحدة)" }
     SomeoneOutside { nl: "iemand buiten de kring", fr: "quelqu'un hors du cercle", en: "someone outside the circle", ar: "شخص من خارج الدائرة" }
     CategoryCircle { nl: "de kring", fr: "le cercle", en: "the circle", ar: "الدائرة" }
     CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }

@@ -55,22 +55,17 @@ pub async fn conversations(
 ) -> Result<ConversationList, AppError> {
     let now = state.clock.now();
     let mut tx = read_with_pairs(state, viewer.user_id, now).await?;
-    // One more than asked tells whether another page follows.
     let which = Which::Page {
-        after: page.after.as_ref().map_or(0, |cursor| cursor.id),
-        limit: page.limit.saturating_add(1),
+        after: page.after_id(),
+        limit: page.one_more(),
     };
-    let mut rows = storage::conversations_of(&mut tx, viewer.user_id, which, now).await?;
-    let limit = usize::try_from(page.limit).unwrap_or(usize::MAX);
-    let next_cursor = (rows.len() > limit).then(|| {
-        rows.truncate(limit);
-        rows.last().map(|row| Cursor::by_id(row.id).encode())
-    });
+    let rows = storage::conversations_of(&mut tx, viewer.user_id, which, now).await?;
+    let (rows, next_cursor) = page.cut(rows, |row| Cursor::by_id(row.id));
     let conversations = with_members(&mut tx, viewer, rows, now).await?;
     tx.commit().await?;
     Ok(ConversationList {
         conversations,
-        next_cursor: next_cursor.flatten(),
+        next_cursor,
     })
 }
 

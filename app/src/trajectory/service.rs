@@ -23,7 +23,8 @@ pub async fn trajectory(
     let (participant_name, phase) = storage::case_header(&mut tx, &case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let milestones = storage::milestones(&mut tx, &case).await?;
+    let after = page.after.as_ref().map(|cursor| (cursor.key.as_str(), cursor.id));
+    let milestones = storage::milestones_page(&mut tx, &case, after, page.one_more()).await?;
     tx.commit().await?;
     // Milestones come by expected date, undated last ("~" sorts after every date).
     let (milestones, next_cursor) = page.cut(milestones, |m| {

@@ -43,21 +43,63 @@ fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Er
 
 /// A case's milestones by expected date (undated last), each with its history.
 pub(crate) async fn milestones(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<Milestone>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 \
-         ORDER BY CASE WHEN expected_date IS NULL THEN 1 ELSE 0 END, expected_date, id"
-    );
-    let rows = sqlx::query(&sql).bind(access.case_id()).fetch_all(&mut **tx).await?;
+    milestones_page(tx, access, None, i64::MAX).await
+}
+
+/// A page of them: after the milestone `after` names by (expected date or "~" when
+/// undated, id), at most `limit`.
+pub(crate) async fn milestones_page(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    after: Option<(&str, i64)>,
+    limit: i64,
+) -> Result<Vec<Milestone>, sqlx::Error> {
+    let order = "ORDER BY CASE WHEN expected_date IS NULL THEN 1 ELSE 0 END, expected_date, id LIMIT $2";
+    let rows = match after {
+        None => {
+            let sql = format!("SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 {order}");
+            sqlx::query(&sql)
+                .bind(access.case_id())
+                .bind(limit)
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        Some(("~", id)) => {
+            let sql = format!(
+                "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 AND expected_date IS NULL AND id > $3 {order}"
+            );
+            let query = sqlx::query(&sql).bind(access.case_id()).bind(limit).bind(id);
+            query.fetch_all(&mut **tx).await?
+        }
+        Some((date, id)) => {
+            let sql = format!(
+                "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 AND (expected_date IS NULL \
+                 OR expected_date > $4 OR (expected_date = $4 AND id > $3)) {order}"
+            );
+            let query = sqlx::query(&sql).bind(access.case_id()).bind(limit).bind(id).bind(date);
+            query.fetch_all(&mut **tx).await?
+        }
+    };
     let mut milestones = Vec::with_capacity(rows.len());
     for row in &rows {
         milestones.extend(milestone_from(row)?);
     }
+    let (Some(first), Some(last)) = (
+        milestones.iter().map(|m| m.id).min(),
+        milestones.iter().map(|m| m.id).max(),
+    ) else {
+        return Ok(milestones);
+    };
+    // The histories of this page's milestones only (their ids lie between its lowest and
+    // highest; others in that range are passed over below).
     let changes = sqlx::query(
         "SELECT c.milestone_id, c.changed_at, u.display_name, c.field, c.old_value, c.new_value, c.reason \
          FROM milestone_changes c JOIN milestones m ON m.id = c.milestone_id JOIN users u ON u.id = c.changed_by \
-         WHERE m.case_id = $1 ORDER BY c.id",
+         WHERE m.case_id = $1 AND c.milestone_id BETWEEN $2 AND $3 ORDER BY c.id",
     )
     .bind(access.case_id())
+    .bind(first)
+    .bind(last)
     .fetch_all(&mut **tx)
     .await?;
     for row in changes {

@@ -217,7 +217,10 @@ fn Summary(lines: Vec<AccessSummary>, participant_name: String, lang: Lang) -> i
                 {people.into_iter().map(|(person, parts)| {
                     let parts: Vec<String> = parts
                         .into_iter()
-                        .map(|(part, looks)| lang.fill(Msg::TimesCount, &[("what", part), ("count", &looks.to_string())]))
+                        .map(|(part, looks)| {
+                            let times = if looks == 1 { Msg::TimesOnce } else { Msg::TimesCount };
+                            lang.fill(times, &[("what", part), ("count", &looks.to_string())])
+                        })
                         .collect();
                     let line = format!("{person}: {}", lang.fill(Msg::ActionLookedAt, &[("what", &parts.join(separator))]));
                     view! { <li>{line}</li> }
