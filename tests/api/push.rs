@@ -212,6 +212,9 @@ async fn a_subscription_the_push_service_calls_gone_is_removed_and_bad_ones_are_
         // Inside the server's own network, even over HTTPS.
         phone.subscription("https://10.0.0.7/push"),
         phone.subscription("https://169.254.169.254/latest/meta-data"),
+        // The same places spelled otherwise.
+        phone.subscription("https://167772167/push"),
+        phone.subscription("https://0xa9.0xfe.0xa9.0xfe/latest/meta-data"),
         json!({ "endpoint": "https://push.example/x", "keys": { "p256dh": "AAAA", "auth": "AAAA" } }),
     ] {
         let refused = app.post_json("/api/v1/push/subscriptions", Some(&sarah), bad).await;

@@ -27,6 +27,19 @@ fn public_v6(ip: Ipv6Addr) -> bool {
     if let Some(v4) = ip.to_ipv4_mapped() {
         return public_v4(v4);
     }
+    let segments = ip.segments();
+    let embedded = |high: u16, low: u16| Ipv4Addr::from((u32::from(high) << 16) | u32::from(low));
+    // Addresses that carry an IPv4 address inside: IPv4-compatible (::a.b.c.d), NAT64
+    // (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::). They are judged by what they carry.
+    if segments[..6] == [0, 0, 0, 0, 0, 0] && !ip.is_loopback() && !ip.is_unspecified() {
+        return public_v4(embedded(segments[6], segments[7]));
+    }
+    if segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return public_v4(embedded(segments[6], segments[7]));
+    }
+    if segments[0] == 0x2002 {
+        return public_v4(embedded(segments[1], segments[2]));
+    }
     let documentation = ip.segments()[0] == 0x2001 && ip.segments()[1] == 0x0db8;
     !(ip.is_loopback()
         || ip.is_unspecified()
@@ -43,15 +56,6 @@ pub fn reachable(ip: IpAddr, allow_loopback: bool) -> bool {
         IpAddr::V4(v4) => public_v4(v4) || (allow_loopback && v4.is_loopback()),
         IpAddr::V6(v6) => public_v6(v6) || (allow_loopback && v6.is_loopback()),
     }
-}
-
-/// The address a `host[:port]` names literally, if it does (`[::1]:443`, `10.0.0.1`).
-pub fn literal(host: &str) -> Option<IpAddr> {
-    let bare = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next()?,
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
-    };
-    bare.parse().ok()
 }
 
 /// Resolves host names for the push client, keeping only reachable addresses, so that a
@@ -105,14 +109,6 @@ mod tests {
             !reachable("10.0.0.1".parse().unwrap(), true),
             "tests open loopback only"
         );
-    }
-
-    #[test]
-    fn a_literal_address_is_read_with_or_without_port() {
-        assert_eq!(literal("10.0.0.1"), Some("10.0.0.1".parse().unwrap()));
-        assert_eq!(literal("10.0.0.1:8443"), Some("10.0.0.1".parse().unwrap()));
-        assert_eq!(literal("[::1]:443"), Some("::1".parse().unwrap()));
-        assert_eq!(literal("push.example:443"), None);
     }
 
     #[tokio::test]

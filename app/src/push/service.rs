@@ -1,6 +1,6 @@
 //! Registering subscriptions and sending the content-free notification to them.
 
-use super::address::{literal, reachable, PublicOnly};
+use super::address::{reachable, PublicOnly};
 use super::crypto::Vapid;
 use super::storage;
 use super::{NewSubscription, PushKey, Unsubscribe};
@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Msg};
 use crate::state::AppState;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -63,16 +64,24 @@ async fn shared_key(unit: &Scope) -> Result<Vapid, AppError> {
 
 /// `https://host[:port]` of an endpoint, the audience of its VAPID token; `None` when the
 /// endpoint is not one Brug sends to.
+///
+/// The endpoint is read by the URL rules the push client itself follows, so that every
+/// spelling of an address (`0x7f000001`, `2130706433`, `0177.0.0.1`, `127.1`,
+/// `%31%32%37.0.0.1`) is judged as the address the client would connect to.
 fn audience(endpoint: &str, allow_loopback: bool) -> Option<String> {
-    let (scheme, rest) = endpoint.split_once("://")?;
-    let host = rest.split('/').next().filter(|h| !h.is_empty() && !h.contains('@'))?;
-    let loopback = host.starts_with("127.0.0.1:") || host.starts_with("localhost:");
-    if literal(host).is_some_and(|ip| !reachable(ip, allow_loopback)) {
+    let url = url::Url::parse(endpoint).ok()?;
+    if !url.username().is_empty() || url.password().is_some() {
         return None;
     }
-    match scheme {
-        "https" => Some(format!("https://{host}")),
-        "http" if allow_loopback && loopback => Some(format!("http://{host}")),
+    let loopback = match url.host()? {
+        url::Host::Ipv4(ip) => reachable(IpAddr::V4(ip), allow_loopback).then_some(ip.is_loopback())?,
+        url::Host::Ipv6(ip) => reachable(IpAddr::V6(ip), allow_loopback).then_some(ip.is_loopback())?,
+        url::Host::Domain(name) => name == "localhost",
+    };
+    let origin = url.origin().ascii_serialization();
+    match url.scheme() {
+        "https" => Some(origin),
+        "http" if allow_loopback && loopback => Some(origin),
         _ => None,
     }
 }
@@ -227,5 +236,33 @@ mod tests {
         assert_eq!(audience("https://10.0.0.7/push", false), None);
         assert_eq!(audience("https://[::1]:8443/push", false), None);
         assert_eq!(audience("https://169.254.169.254/latest", true), None);
+    }
+
+    #[test]
+    fn no_other_spelling_of_an_inside_address_gets_through() {
+        for inside in [
+            "https://0x7f000001/push",
+            "https://2130706433/push",
+            "https://0177.0.0.1/push",
+            "https://127.1/push",
+            "https://%31%32%37.0.0.1/push",
+            "https://0x0a.0.0.7/push",
+            "https://167772167/push",
+            "https://0/push",
+            "https://[::ffff:127.0.0.1]/push",
+            "https://[::ffff:a9fe:a9fe]/latest",
+            "https://[::127.0.0.1]/push",
+            "https://[64:ff9b::a00:7]/push",
+            "https://[2002:a00:7::1]/push",
+            "https://[fd12::1]/push",
+            "https://user:secret@push.example/x",
+        ] {
+            assert_eq!(audience(inside, false), None, "{inside}");
+        }
+        assert_eq!(
+            audience("https://UPDATES.Push.Services.Mozilla.com:443/wpush/v2/x", false).as_deref(),
+            Some("https://updates.push.services.mozilla.com"),
+            "a public host, as its origin"
+        );
     }
 }
