@@ -28,18 +28,15 @@ async fn an_unexpected_failure_answers_500_with_only_a_request_id() {
     }
 }
 
+async fn openapi(app: &TestApp) -> Value {
+    let response = app.http.get(app.url("/api/v1/openapi.json")).send().await.unwrap();
+    response.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn the_openapi_document_is_openapi_3_1_and_lists_the_auth_routes() {
     let app = TestApp::spawn().await;
-    let doc: Value = app
-        .http
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc = openapi(&app).await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     for path in [
         "/api/v1/auth/login",
@@ -51,6 +48,41 @@ async fn the_openapi_document_is_openapi_3_1_and_lists_the_auth_routes() {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
     assert!(doc["components"]["schemas"]["LoginRequest"].is_object());
+}
+
+#[tokio::test]
+async fn the_values_the_openapi_document_lists_are_the_values_the_answers_carry() {
+    let app = TestApp::spawn().await;
+    let doc = openapi(&app).await;
+    let listed = |schema: &str| -> Vec<Value> {
+        doc["components"]["schemas"][schema]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{schema} lists its values"))
+            .clone()
+    };
+    let sarah = app.token("sarah").await;
+    let case = app.case_of("Sarah").await;
+    let reunification = app
+        .list(&format!("/api/v1/cases/{case}/reunification"), &sarah, "children")
+        .await;
+    assert!(!reunification.is_empty());
+    for child in &reunification {
+        assert!(listed("AgeBand").contains(&child["age_band"]), "{}", child["age_band"]);
+        for step in child["steps"].as_array().unwrap() {
+            assert!(listed("StepKind").contains(&step["kind"]), "{}", step["kind"]);
+            assert!(
+                listed("MilestoneStatus").contains(&step["status"]),
+                "{}",
+                step["status"]
+            );
+        }
+    }
+    let milestones = app
+        .list(&format!("/api/v1/cases/{case}/milestones"), &sarah, "milestones")
+        .await;
+    for milestone in &milestones {
+        assert!(listed("Phase").contains(&milestone["phase"]), "{}", milestone["phase"]);
+    }
 }
 
 #[tokio::test]
@@ -237,15 +269,7 @@ async fn pages_and_api_answers_are_compressed_for_clients_that_accept_it_and_str
 #[tokio::test]
 async fn every_operation_in_the_openapi_document_has_its_own_id() {
     let app = TestApp::spawn().await;
-    let doc: Value = app
-        .http
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc = openapi(&app).await;
     let mut seen = std::collections::BTreeMap::new();
     for (path, operations) in doc["paths"].as_object().unwrap() {
         for (method, operation) in operations.as_object().unwrap() {
