@@ -15,12 +15,10 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// One line of the access log.
+/// Who did something in the access log, named as the participant may see them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct AccessLogEntry {
-    pub id: i64,
-    pub at: i64,
+pub struct AccessActor {
     /// The person's name when they are (or were) in the circle; else `None`.
     pub actor_name: Option<String>,
     /// How the person belongs to the circle, if they do.
@@ -30,6 +28,16 @@ pub struct AccessLogEntry {
     /// The person's account role, for someone outside the circle.
     pub actor_account_role: Option<String>,
     pub organisation: Option<String>,
+}
+
+/// One line of the access log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AccessLogEntry {
+    pub id: i64,
+    pub at: i64,
+    #[serde(flatten)]
+    pub actor: AccessActor,
     /// What happened, e.g. `case_read`, `milestone_changed`.
     pub action: String,
     /// Which part of the case, for reads: `circle`, `trajectory`, `access_log`, …; for a
@@ -46,12 +54,8 @@ pub struct AccessLogEntry {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccessSummary {
     /// Who, named as in the entries.
-    pub actor_name: Option<String>,
-    pub actor_kind: Option<MemberKind>,
-    pub actor_case_role: Option<CaseRole>,
-    pub actor_relationship: Option<Relationship>,
-    pub actor_account_role: Option<String>,
-    pub organisation: Option<String>,
+    #[serde(flatten)]
+    pub actor: AccessActor,
     /// Which part of the case, as in the entries' `categories`.
     pub category: String,
     /// How many looks showed it.

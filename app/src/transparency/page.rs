@@ -1,5 +1,4 @@
-use super::{load_access_log, AccessLog, AccessLogEntry, AccessSummary};
-use crate::circle::{CaseRole, MemberKind, Relationship};
+use super::{load_access_log, AccessActor, AccessLog, AccessLogEntry, AccessSummary};
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
@@ -52,43 +51,8 @@ fn Log(log: AccessLog, lang: Lang) -> impl IntoView {
 }
 
 /// Who did something, as a log line or a summary line names them.
-struct Actor<'a> {
-    name: Option<&'a str>,
-    kind: Option<MemberKind>,
-    case_role: Option<CaseRole>,
-    relationship: Option<Relationship>,
-    account_role: Option<&'a str>,
-    organisation: Option<&'a str>,
-}
-
-impl<'a> From<&'a AccessLogEntry> for Actor<'a> {
-    fn from(entry: &'a AccessLogEntry) -> Actor<'a> {
-        Actor {
-            name: entry.actor_name.as_deref(),
-            kind: entry.actor_kind,
-            case_role: entry.actor_case_role,
-            relationship: entry.actor_relationship,
-            account_role: entry.actor_account_role.as_deref(),
-            organisation: entry.organisation.as_deref(),
-        }
-    }
-}
-
-impl<'a> From<&'a AccessSummary> for Actor<'a> {
-    fn from(line: &'a AccessSummary) -> Actor<'a> {
-        Actor {
-            name: line.actor_name.as_deref(),
-            kind: line.actor_kind,
-            case_role: line.actor_case_role,
-            relationship: line.actor_relationship,
-            account_role: line.actor_account_role.as_deref(),
-            organisation: line.organisation.as_deref(),
-        }
-    }
-}
-
-fn who(actor: Actor, participant_name: &str, lang: Lang) -> String {
-    let role = match (actor.case_role, actor.relationship, actor.kind) {
+fn who(actor: &AccessActor, participant_name: &str, lang: Lang) -> String {
+    let role = match (actor.actor_case_role, actor.actor_relationship, actor.actor_kind) {
         (Some(role), _, _) => lang.t(role.label()).to_string(),
         (_, Some(relation), _) => lang.fill(
             Msg::FamilyOf,
@@ -96,16 +60,17 @@ fn who(actor: Actor, participant_name: &str, lang: Lang) -> String {
         ),
         (_, _, Some(kind)) => lang.t(kind.label()).to_string(),
         _ => actor
-            .account_role
+            .actor_account_role
+            .as_deref()
             .and_then(crate::accounts::AccountRole::parse)
             .map(|r| lang.t(r.label()).to_string())
             .unwrap_or_else(|| lang.t(Msg::SomeoneOutside).to_string()),
     };
-    let mut text = match actor.name {
+    let mut text = match &actor.actor_name {
         Some(name) => format!("{name} ({role})"),
         None => role,
     };
-    if let Some(organisation) = actor.organisation {
+    if let Some(organisation) = &actor.organisation {
         text.push_str(&format!(", {organisation}"));
     }
     text
@@ -173,11 +138,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
 #[component]
 fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl IntoView {
     let when = crate::accounts::format_time(entry.at);
-    let line = format!(
-        "{}: {}",
-        who(Actor::from(&entry), &participant_name, lang),
-        what(&entry, lang)
-    );
+    let line = format!("{}: {}", who(&entry.actor, &participant_name, lang), what(&entry, lang));
     view! {
         <li class="access-log-entry">
             <span class="access-log-time">{when}</span>
@@ -193,7 +154,7 @@ fn Summary(lines: Vec<AccessSummary>, participant_name: String, lang: Lang) -> i
     // count together as "the file".
     let mut people: Vec<(String, Vec<(&'static str, i64)>)> = Vec::new();
     for line in &lines {
-        let person = who(Actor::from(line), &participant_name, lang);
+        let person = who(&line.actor, &participant_name, lang);
         let part = lang.t(category_name(&line.category).unwrap_or(Msg::CategoryWholeFile));
         let index = match people.iter().position(|(name, _)| *name == person) {
             Some(index) => index,

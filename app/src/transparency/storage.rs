@@ -1,7 +1,7 @@
 //! Access-log queries, for one case at a time. Portable SQL, run on SQLite and PostgreSQL
 //! alike.
 
-use super::{AccessLogEntry, AccessSummary};
+use super::{AccessActor, AccessLogEntry, AccessSummary};
 use crate::access::CaseAccess;
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::db::{Row, Tx};
@@ -59,24 +59,18 @@ pub(super) async fn summary(tx: &mut Tx<'_>, case: &CaseAccess, since: i64) -> R
     let mut lines: Vec<AccessSummary> = Vec::new();
     for row in &rows {
         let looks: i64 = row.try_get("looks")?;
-        let who = entry_from_actor(row)?;
+        let actor = actor_from(row)?;
         let object_type: Option<String> = row.try_get("object_type")?;
         for category in object_type.iter().flat_map(|kinds| kinds.split(',')) {
-            let same = lines.iter_mut().find(|line| {
-                line.category == category
-                    && line.actor_name == who.actor_name
-                    && line.actor_kind == who.actor_kind
-                    && line.actor_case_role == who.actor_case_role
-                    && line.actor_relationship == who.actor_relationship
-                    && line.actor_account_role == who.actor_account_role
-                    && line.organisation == who.organisation
-            });
-            match same {
+            match lines
+                .iter_mut()
+                .find(|line| line.category == category && line.actor == actor)
+            {
                 Some(line) => line.looks += looks,
                 None => lines.push(AccessSummary {
+                    actor: actor.clone(),
                     category: category.to_string(),
                     looks,
-                    ..who.clone()
                 }),
             }
         }
@@ -85,14 +79,15 @@ pub(super) async fn summary(tx: &mut Tx<'_>, case: &CaseAccess, since: i64) -> R
     Ok(lines)
 }
 
-/// Who a row's actor is, named as the entries name them (a summary line without its part).
-fn entry_from_actor(row: &Row) -> Result<AccessSummary, sqlx::Error> {
+/// Who a row's actor is: names only for circle members; for anyone else, role and
+/// organisation.
+fn actor_from(row: &Row) -> Result<AccessActor, sqlx::Error> {
     let kind: Option<String> = row.try_get("member_kind")?;
     let kind = kind.as_deref().and_then(MemberKind::parse);
     let case_role: Option<String> = row.try_get("case_role")?;
     let relationship: Option<String> = row.try_get("relationship")?;
     let name: Option<String> = row.try_get("display_name")?;
-    Ok(AccessSummary {
+    Ok(AccessActor {
         actor_name: kind.and(name),
         actor_kind: kind,
         actor_case_role: case_role.as_deref().and_then(CaseRole::parse),
@@ -103,13 +98,10 @@ fn entry_from_actor(row: &Row) -> Result<AccessSummary, sqlx::Error> {
             None
         },
         organisation: row.try_get("organisation")?,
-        category: String::new(),
-        looks: 0,
     })
 }
 
 fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
-    let who = entry_from_actor(row)?;
     // One look at several parts of the case is one row naming them all.
     let object_type: Option<String> = row.try_get("object_type")?;
     let categories: Vec<String> = object_type
@@ -120,13 +112,7 @@ fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
     Ok(AccessLogEntry {
         id: row.try_get("id")?,
         at: row.try_get("at")?,
-        // Names only for circle members; for anyone else, role and organisation.
-        actor_name: who.actor_name,
-        actor_kind: who.actor_kind,
-        actor_case_role: who.actor_case_role,
-        actor_relationship: who.actor_relationship,
-        actor_account_role: who.actor_account_role,
-        organisation: who.organisation,
+        actor: actor_from(row)?,
         action: row.try_get("action")?,
         category: categories.first().cloned(),
         categories,
