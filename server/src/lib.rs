@@ -25,3 +25,8 @@ mod trajectory;
 mod transparency;
 
 pub use application::Application;
+
+/// Chosen here, in the library, so that the server binary, the tests and the benchmarks
+/// that start an `Application` all measure the allocator production runs with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -5,7 +5,10 @@
 //! answers per second, p50 and p99, every answer that was not 2xx, and the ratio to its
 //! baseline. Run it by hand on a release build:
 //!
-//!     cargo run --release -p integration --bin load -- [CLIENTS] [SECONDS]
+//!     cargo run --release -p integration --bin load -- [CLIENTS] [SECONDS] [ROUTE…]
+//!
+//! ROUTE names the routes to run (bare-page, home, case-read, list-read, bare-insert,
+//! send); without one, all run. One route alone is what a profiler wants to watch.
 //!
 //! Clients and server share the machine's cores, as do the baselines: compare ratios, not
 //! absolute figures between machines.
@@ -49,45 +52,87 @@ async fn main() {
     println!(
         "| route | answers/s | p50 ms | p99 ms | not 2xx | ratio to baseline |\n| --- | --- | --- | --- | --- | --- |"
     );
+    let only: Vec<String> = std::env::args().skip(3).collect();
+    let wanted = |route: &str| only.is_empty() || only.iter().any(|o| o == route);
     let sequence = Arc::new(AtomicU64::new(0));
-    let bare_page = measure(&http, clients, run_for, |http| http.get(format!("{bare}/rows"))).await;
-    bare_page.print("bare axum + sqlx page (12 rows)", None);
-    let home = measure(&http, clients, run_for, |http| {
-        http.get(app.url("/")).header(header::COOKIE, &sarah_page)
-    })
+    let bare_page = when(
+        wanted("bare-page"),
+        measure(&http, clients, run_for, |http| http.get(format!("{bare}/rows"))),
+    )
     .await;
-    home.print("signed-in home page `/`", Some(&bare_page));
-    let milestones = measure(&http, clients, run_for, |http| {
-        http.get(app.url(&format!("/api/v1/cases/{case_id}/milestones")))
-            .bearer_auth(&lotte)
-    })
+    print(&bare_page, "bare axum + sqlx page (12 rows)", None);
+    let home = when(
+        wanted("home"),
+        measure(&http, clients, run_for, |http| {
+            http.get(app.url("/")).header(header::COOKIE, &sarah_page)
+        }),
+    )
     .await;
-    milestones.print("case read `GET /api/v1/cases/{id}/milestones`", Some(&bare_page));
-    let conversations = measure(&http, clients, run_for, |http| {
-        http.get(app.url("/api/v1/conversations")).bearer_auth(&lotte)
-    })
+    print(&home, "signed-in home page `/`", bare_page.as_ref());
+    let milestones = when(
+        wanted("case-read"),
+        measure(&http, clients, run_for, |http| {
+            http.get(app.url(&format!("/api/v1/cases/{case_id}/milestones")))
+                .bearer_auth(&lotte)
+        }),
+    )
     .await;
-    conversations.print("list read `GET /api/v1/conversations`", Some(&bare_page));
-    let bare_insert = {
+    print(
+        &milestones,
+        "case read `GET /api/v1/cases/{id}/milestones`",
+        bare_page.as_ref(),
+    );
+    let conversations = when(
+        wanted("list-read"),
+        measure(&http, clients, run_for, |http| {
+            http.get(app.url("/api/v1/conversations")).bearer_auth(&lotte)
+        }),
+    )
+    .await;
+    print(
+        &conversations,
+        "list read `GET /api/v1/conversations`",
+        bare_page.as_ref(),
+    );
+    let bare_insert = when(wanted("bare-insert"), {
         let sequence = sequence.clone();
         measure(&http, clients, run_for, move |http| {
             let n = sequence.fetch_add(1, Ordering::Relaxed);
             http.post(format!("{bare}/insert")).body(format!("bare {n}"))
         })
-        .await
-    };
-    bare_insert.print("bare insert (same durability)", None);
-    let send = measure(&http, clients, run_for, |http| {
-        let n = sequence.fetch_add(1, Ordering::Relaxed);
-        http.post(app.url(&format!("/api/v1/conversations/{conversation}/messages")))
-            .bearer_auth(&sarah)
-            .json(&json!({ "body": "Hoe gaat het?", "client_id": format!("load-{n}") }))
     })
     .await;
-    send.print(
+    print(&bare_insert, "bare insert (same durability)", None);
+    let send = when(
+        wanted("send"),
+        measure(&http, clients, run_for, |http| {
+            let n = sequence.fetch_add(1, Ordering::Relaxed);
+            http.post(app.url(&format!("/api/v1/conversations/{conversation}/messages")))
+                .bearer_auth(&sarah)
+                .json(&json!({ "body": "Hoe gaat het?", "client_id": format!("load-{n}") }))
+        }),
+    )
+    .await;
+    print(
+        &send,
         "message send `POST /api/v1/conversations/{id}/messages`",
-        Some(&bare_insert),
+        bare_insert.as_ref(),
     );
+}
+
+/// Runs a route's measurement only when it was asked for.
+async fn when(wanted: bool, run: impl std::future::Future<Output = Measured>) -> Option<Measured> {
+    if wanted {
+        Some(run.await)
+    } else {
+        None
+    }
+}
+
+fn print(measured: &Option<Measured>, route: &str, baseline: Option<&Measured>) {
+    if let Some(measured) = measured {
+        measured.print(route, baseline);
+    }
 }
 
 /// What one route answered during its run.
