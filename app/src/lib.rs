@@ -131,6 +131,12 @@ fn set_content_security_policy() {
     }
 }
 
+/// Every page is rendered whole on the server (`SsrMode::Async`), so it is useful before
+/// any WebAssembly arrives. A page awaits its server function inside a `Suspend`, not
+/// through a `Resource`: only islands run in the browser and they take no page data, so a
+/// resource would only copy everything the page shows into a script at its end. The
+/// `Suspend` is a value, not a closure: Leptos calls a closure once to look for resources
+/// and once more to render, which would read everything twice.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

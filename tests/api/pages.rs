@@ -405,3 +405,25 @@ async fn the_way_to_contact_a_worker_is_in_the_same_place_on_every_page() {
         "to the family, the worker is named by whose worker she is"
     );
 }
+
+#[tokio::test]
+async fn a_page_sends_what_it_shows_once_and_no_copy_of_it_for_scripts() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let case_id = app.case_of("Sarah").await;
+    let home = app.page("/", Some(&sarah)).await.text().await.unwrap();
+    assert_eq!(home.matches("Justitiehuis Antwerpen").count(), 1, "{home}");
+    let trajectory = app
+        .page(&format!("/cases/{case_id}/trajectory"), Some(&sarah))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        trajectory
+            .matches("De strafuitvoeringsrechtbank bekijkt hoe het gaat")
+            .count(),
+        1,
+        "{trajectory}"
+    );
+}

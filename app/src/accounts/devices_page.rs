@@ -6,12 +6,11 @@ use leptos::prelude::*;
 #[component]
 pub fn DevicesPage() -> impl IntoView {
     let lang = use_lang();
-    let devices = Resource::new_blocking(|| (), |_| load_devices());
     view! {
         <leptos_meta::Title text=lang.t(Msg::DevicesTitle)/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match devices.await {
+            {Suspend::new(async move {
+                match load_devices().await {
                     Ok(list) => view! {
                         <Page signed_in=true>
                             <h1 id="page-title">{lang.t(Msg::DevicesTitle)}</h1>

@@ -10,7 +10,6 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    let overview = Resource::new_blocking(|| (), |_| load_admin());
     let query = use_query_map();
     let error = query
         .with_untracked(|q| q.get("error"))
@@ -19,8 +18,8 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <leptos_meta::Title text=lang.t(Msg::AdminTitle)/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
+            {Suspend::new(async move {
+                match load_admin().await {
                     Ok(overview) => view! {
                         <Page signed_in=true>
                             <h1 id="page-title">{lang.t(Msg::AdminTitle)}</h1>

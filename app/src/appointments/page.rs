@@ -8,12 +8,11 @@ use leptos::prelude::*;
 pub fn AppointmentsPage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
-    let data = Resource::new_blocking(move || case_id, load_appointments);
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_appointments(case_id).await {
                     Ok(data) => view! { <List data error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

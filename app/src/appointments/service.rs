@@ -43,8 +43,11 @@ pub async fn appointments(
     })
 }
 
+/// How many of the coming appointments the home page shows.
+const UPCOMING_ON_HOME: i64 = 3;
+
 /// For the home page, in the caller's transaction: `None` when the viewer may not see
-/// the appointments, else the next three from today on.
+/// the appointments, else the next few from today on.
 pub async fn upcoming_in(
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
@@ -53,11 +56,7 @@ pub async fn upcoming_in(
 ) -> Result<Option<Vec<Appointment>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Appointments).await {
         Ok(case) => Ok(Some(
-            storage::appointments_from(tx, &case, &today())
-                .await?
-                .into_iter()
-                .take(3)
-                .collect(),
+            storage::appointments_from(tx, &case, &today(), UPCOMING_ON_HOME).await?,
         )),
         Err(AppError {
             code: ErrorCode::NotShared,

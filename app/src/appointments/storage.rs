@@ -58,17 +58,21 @@ pub(super) async fn appointments_page(
     all_from_rows(&rows)
 }
 
-/// The case's appointments that start at or after `from` (all for ""), soonest first.
+/// The first `limit` of the case's appointments that start at or after `from`, soonest
+/// first.
 pub(super) async fn appointments_from(
     tx: &mut Tx<'_>,
     access: &CaseAccess,
     from: &str,
+    limit: i64,
 ) -> Result<Vec<Appointment>, sqlx::Error> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM appointments WHERE case_id = $1 AND starts_at >= $2 ORDER BY starts_at, id");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appointments WHERE case_id = $1 AND starts_at >= $2 ORDER BY starts_at, id LIMIT $3"
+    );
     let rows = sqlx::query(&sql)
         .bind(access.case_id())
         .bind(from)
+        .bind(limit)
         .fetch_all(&mut **tx)
         .await?;
     all_from_rows(&rows)

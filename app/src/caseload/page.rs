@@ -7,11 +7,10 @@ use leptos::prelude::*;
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new_blocking(|| (), |_| load_caseload());
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_caseload().await {
                     Ok(caseload) => view! { <CaseloadList caseload lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

@@ -8,11 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let home = Resource::new_blocking(|| (), |_| load_home());
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
+            {Suspend::new(async move {
+                match load_home().await {
                     Ok(home) => view! { <Home home lang/> }.into_any(),
                     Err(error) => view! { <Page><ErrorNotice error/></Page> }.into_any(),
                 }

@@ -12,12 +12,11 @@ pub fn ConferencePage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
     let conference_id = use_route_id("conference_id");
-    let data = Resource::new_blocking(move || (case_id, conference_id), |(c, id)| load_conference(c, id));
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_conference(case_id, conference_id).await {
                     Ok(view) => view! { <Record view error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

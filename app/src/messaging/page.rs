@@ -9,11 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn ConversationsPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new_blocking(|| (), |_| load_conversations());
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_conversations().await {
                     Ok(view) => view! { <Conversations view lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
@@ -130,12 +129,11 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
 pub fn ThreadPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_route_id("conversation_id");
-    let data = Resource::new_blocking(move || id, load_thread);
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_thread(id).await {
                     Ok(thread) => view! { <Thread thread error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

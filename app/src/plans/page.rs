@@ -29,12 +29,11 @@ fn names(people: impl Iterator<Item = String>) -> String {
 pub fn PlansPage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
-    let data = Resource::new_blocking(move || case_id, load_plans);
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_plans(case_id).await {
                     Ok(view) => view! { <PlanList view error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
@@ -119,12 +118,11 @@ pub fn PlanPage() -> impl IntoView {
     let version = leptos_router::hooks::use_query_map()
         .with_untracked(|q| q.get("version"))
         .and_then(|v| v.parse::<i64>().ok());
-    let data = Resource::new_blocking(move || (case_id, plan_id, version), |(c, p, v)| load_plan(c, p, v));
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_plan(case_id, plan_id, version).await {
                     Ok(view) => view! { <OnePlan view error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

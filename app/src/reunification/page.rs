@@ -10,12 +10,11 @@ use leptos::prelude::*;
 pub fn ReunificationPage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
-    let data = Resource::new_blocking(move || case_id, load_reunification);
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {Suspend::new(async move {
+                match load_reunification(case_id).await {
                     Ok(data) => view! { <Children data error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

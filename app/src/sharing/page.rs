@@ -9,11 +9,10 @@ pub fn SharingPage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
     let error = use_form_error();
-    let sharing = Resource::new_blocking(move || case_id, load_sharing);
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match sharing.await {
+            {Suspend::new(async move {
+                match load_sharing(case_id).await {
                     Ok(view) => view! { <SharingList view error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

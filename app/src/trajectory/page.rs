@@ -8,12 +8,11 @@ use leptos::prelude::*;
 pub fn TrajectoryPage() -> impl IntoView {
     let lang = use_lang();
     let case_id = use_route_id("case_id");
-    let view = Resource::new_blocking(move || case_id, load_trajectory);
     let error = use_form_error();
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match view.await {
+            {Suspend::new(async move {
+                match load_trajectory(case_id).await {
                     Ok(view) => view! { <Timeline view error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }

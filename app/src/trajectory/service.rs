@@ -48,12 +48,7 @@ pub async fn next_step_in(
     case_id: i64,
 ) -> Result<Option<Option<Milestone>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Trajectory).await {
-        Ok(case) => Ok(Some(
-            storage::milestones(tx, &case)
-                .await?
-                .into_iter()
-                .find(|m| m.status.is_open()),
-        )),
+        Ok(case) => Ok(Some(storage::first_open(tx, &case).await?)),
         Err(AppError {
             code: ErrorCode::NotShared,
             ..

@@ -84,6 +84,38 @@ pub(crate) async fn milestones_page(
     for row in &rows {
         milestones.extend(milestone_from(row)?);
     }
+    with_histories(tx, access, milestones).await
+}
+
+/// The first milestone that still lies ahead, in the order of the list, with its history:
+/// what the home page shows, read without the rest of the trajectory.
+pub(crate) async fn first_open(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Option<Milestone>, sqlx::Error> {
+    let open: Vec<String> = MilestoneStatus::ALL
+        .iter()
+        .filter(|status| status.is_open())
+        .map(|status| format!("'{}'", status.as_str()))
+        .collect();
+    let sql = format!(
+        "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE case_id = $1 AND status IN ({}) \
+         ORDER BY CASE WHEN expected_date IS NULL THEN 1 ELSE 0 END, expected_date, id LIMIT 1",
+        open.join(", ")
+    );
+    let row = sqlx::query(&sql)
+        .bind(access.case_id())
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(milestone) = row.as_ref().map(milestone_from).transpose()?.flatten() else {
+        return Ok(None);
+    };
+    Ok(with_histories(tx, access, vec![milestone]).await?.pop())
+}
+
+/// Adds to each of the milestones its history, in one query.
+async fn with_histories(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    mut milestones: Vec<Milestone>,
+) -> Result<Vec<Milestone>, sqlx::Error> {
     let (Some(first), Some(last)) = (
         milestones.iter().map(|m| m.id).min(),
         milestones.iter().map(|m| m.id).max(),

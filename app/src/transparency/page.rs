@@ -11,14 +11,10 @@ pub fn AccessLogPage() -> impl IntoView {
     let before = use_query_map()
         .with_untracked(|q| q.get("before"))
         .and_then(|b| b.parse::<i64>().ok());
-    let log = Resource::new_blocking(
-        move || (case_id, before),
-        |(case_id, before)| load_access_log(case_id, before),
-    );
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match log.await {
+            {Suspend::new(async move {
+                match load_access_log(case_id, before).await {
                     Ok(log) => view! { <Log log lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
