@@ -483,3 +483,87 @@ async fn messages_sent_and_read_at_the_same_moment_all_go_through() {
         .unwrap();
     assert_eq!(stored, 25);
 }
+
+/// The workers in a family member's conversations, as (name, role, organisation).
+async fn workers_seen_by(app: &TestApp, token: &str) -> Vec<(Value, Value, Value)> {
+    let conversations = app.list("/api/v1/conversations", token, "conversations").await;
+    conversations
+        .iter()
+        .flat_map(|c| c["members"].as_array().unwrap().clone())
+        .filter(|m| m["kind"] == "worker")
+        .map(|m| {
+            (
+                m["display_name"].clone(),
+                m["case_role"].clone(),
+                m["organisation"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_family_member_not_shown_the_circle_knows_a_worker_by_first_name_and_nothing_more() {
+    let app = TestApp::spawn().await;
+    sqlx::query("UPDATE users SET display_name = 'Lotte Peeters' WHERE username = 'lotte'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let yusuf = app.token("yusuf").await;
+    let lotte = app.token("lotte").await;
+    let conversation = app.conversation_with(&yusuf, "lotte").await;
+    assert_eq!(
+        send(&app, &lotte, conversation, "Dag Yusuf", "lotte-1").await.status(),
+        StatusCode::CREATED
+    );
+
+    let workers = workers_seen_by(&app, &yusuf).await;
+    assert_eq!(workers.len(), 3, "{workers:?}");
+    for (name, role, organisation) in &workers {
+        assert!(!name.as_str().unwrap().contains(' '), "{name}");
+        assert!(role.is_null() && organisation.is_null(), "{role} {organisation}");
+    }
+    let page = messages(&app, &yusuf, conversation, "").await;
+    assert_eq!(page["messages"][0]["sender_name"], "Lotte");
+    let cookie = app.web_session("yusuf").await;
+    let html = app.page("/messages", Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains("begeleider van Sarah"), "{html}");
+    for hidden in ["Peeters", "Justitiehuis", "justitieassistent", "jeugdhulp", "buddy"] {
+        assert!(!html.contains(hidden), "{hidden} in {html}");
+    }
+    let thread = app
+        .page(&format!("/messages/{conversation}"), Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(thread.contains("Dag Yusuf") && !thread.contains("Peeters"), "{thread}");
+
+    // Sarah sees her own circle whole; once she shows it to Yusuf, so does he.
+    let sarah = app.token("sarah").await;
+    let sarah_sees = workers_seen_by(&app, &sarah).await;
+    assert!(sarah_sees.contains(&(
+        json!("Lotte Peeters"),
+        json!("justice_assistant"),
+        json!("Justitiehuis Antwerpen")
+    )));
+    let case_id = app.case_of("Sarah").await;
+    let yusuf_id = app.user_id("yusuf").await;
+    let shared = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/cases/{case_id}/consents/{yusuf_id}"),
+            &sarah,
+            Some(json!({ "categories": ["circle"] })),
+        )
+        .await;
+    assert!(shared.status().is_success(), "{}", shared.status());
+    assert!(workers_seen_by(&app, &yusuf).await.contains(&(
+        json!("Lotte Peeters"),
+        json!("justice_assistant"),
+        json!("Justitiehuis Antwerpen")
+    )));
+    assert_eq!(
+        messages(&app, &yusuf, conversation, "").await["messages"][0]["sender_name"],
+        "Lotte Peeters"
+    );
+}

@@ -400,8 +400,9 @@ async fn the_way_to_contact_a_worker_is_in_the_same_place_on_every_page() {
     );
     let marleen = app.web_session("marleen").await;
     let hers = app.page("/messages", Some(&marleen)).await.text().await.unwrap();
+    // Sarah has not shown Marleen her circle: the worker's role stays hers to share.
     assert!(
-        hers.contains("Lotte (justitieassistent van Sarah)"),
+        hers.contains("Lotte (begeleider van Sarah)"),
         "to the family, the worker is named by whose worker she is"
     );
 }

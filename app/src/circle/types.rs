@@ -56,9 +56,39 @@ impl CircleMember {
                 Msg::FamilyOf,
                 &[("relation", lang.t(relation.label())), ("name", participant_name)],
             ),
+            (MemberKind::Worker, None, _) if !to_participant => lang.fill(
+                Msg::FamilyOf,
+                &[
+                    ("relation", lang.t(MemberKind::Worker.label())),
+                    ("name", participant_name),
+                ],
+            ),
             (kind, _, _) => lang.t(kind.label()).to_string(),
         }
     }
+
+    /// A worker as a family member sees them who was not shown the circle: a first name
+    /// and "Sarah's support worker", nothing of their role or organisation.
+    pub fn without_circle_details(self) -> Self {
+        match self.kind {
+            MemberKind::Worker => CircleMember {
+                display_name: first_name(&self.display_name),
+                case_role: None,
+                organisation: None,
+                ..self
+            },
+            _ => self,
+        }
+    }
+}
+
+/// The first word of a display name.
+pub fn first_name(display_name: &str) -> String {
+    display_name
+        .split_whitespace()
+        .next()
+        .unwrap_or(display_name)
+        .to_string()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@
 use super::{storage, Message};
 use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
+use crate::circle::first_name;
 use crate::db::{Backend, Tx};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -146,12 +147,20 @@ pub async fn events_after(
         else {
             continue;
         };
+        let by_first_name = super::service::circle_hidden_from(&mut tx, viewer, conversation.case_id()).await?;
         let (message, read) = if row.kind == "message" {
-            (storage::message(&mut tx, &conversation, row.message_id).await?, None)
+            let mut message = storage::message(&mut tx, &conversation, row.message_id).await?;
+            if by_first_name {
+                message.iter_mut().for_each(Message::by_first_names);
+            }
+            (message, None)
         } else {
             let read = ReadEvent {
                 user_id: row.actor_id,
-                display_name: row.actor_name,
+                display_name: match by_first_name {
+                    true => first_name(&row.actor_name),
+                    false => row.actor_name,
+                },
                 up_to: row.message_id,
                 read_at: row.created_at,
             };

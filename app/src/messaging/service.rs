@@ -12,14 +12,24 @@ use crate::access::{self, ConversationAccess};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
 use crate::audit::{self, AuditAction, AuditEntry};
+use crate::circle::{first_name, CircleMember};
 use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
+use crate::sharing::Category;
 use crate::state::{AppState, RequestContext};
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
+}
+
+/// Whether the viewer is a family member to whom the participant has not shown the
+/// circle of the case. Messaging then names the people in it by first name only, and a
+/// worker as "Sarah's support worker", never by role or organisation.
+pub(super) async fn circle_hidden_from(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<bool, AppError> {
+    Ok(!access::may_read(tx, viewer, case_id, Category::Circle).await?)
 }
 
 pub(super) async fn with_members(
@@ -30,11 +40,29 @@ pub(super) async fn with_members(
 ) -> Result<Vec<Conversation>, AppError> {
     let mut members = storage::members_of_conversations(tx, viewer.user_id).await?;
     let mut stand_ins = storage::stand_ins_for(tx, viewer.user_id, now).await?;
+    let mut hidden = HashMap::new();
+    for row in &rows {
+        if let Entry::Vacant(slot) = hidden.entry(row.case_id) {
+            slot.insert(circle_hidden_from(tx, viewer, row.case_id).await?);
+        }
+    }
     Ok(rows
         .into_iter()
-        .map(|row| Conversation {
-            members: members.remove(&row.id).unwrap_or_default(),
-            stand_ins: stand_ins.remove(&row.id).unwrap_or_default(),
+        .map(|row| {
+            let mut members = members.remove(&row.id).unwrap_or_default();
+            let mut stand_ins = stand_ins.remove(&row.id).unwrap_or_default();
+            if hidden[&row.case_id] {
+                members = members.into_iter().map(CircleMember::without_circle_details).collect();
+                for stand_in in &mut stand_ins {
+                    stand_in.away_name = first_name(&stand_in.away_name);
+                    stand_in.stand_in_name = first_name(&stand_in.stand_in_name);
+                }
+            }
+            (row, members, stand_ins)
+        })
+        .map(|(row, members, stand_ins)| Conversation {
+            members,
+            stand_ins,
             id: row.id,
             case_id: row.case_id,
             participant_name: row.participant_name,
@@ -125,6 +153,9 @@ pub async fn messages(
         _ => (None, None),
     };
     let conversation = conversation(&mut tx, viewer, conversation_id, state.clock.now()).await?;
+    if circle_hidden_from(&mut tx, viewer, conversation.case_id).await? {
+        messages.iter_mut().for_each(Message::by_first_names);
+    }
     tx.commit().await?;
     Ok(MessagePage {
         conversation,

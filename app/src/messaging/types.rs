@@ -99,6 +99,17 @@ pub struct Message {
     pub read_by: Vec<ReadReceipt>,
 }
 
+impl Message {
+    /// The message as a family member sees it who was not shown the circle: its sender
+    /// and readers by first name.
+    pub fn by_first_names(&mut self) {
+        self.sender_name = crate::circle::first_name(&self.sender_name);
+        for receipt in &mut self.read_by {
+            receipt.display_name = crate::circle::first_name(&receipt.display_name);
+        }
+    }
+}
+
 /// A stretch of a conversation, oldest message first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
