@@ -48,6 +48,7 @@ error_codes! {
     InvalidCursor => "invalid_cursor", 422, ErrInvalidCursor;
     ReasonRequired => "reason_required", 422, ErrReasonRequired;
     InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
+    WrongPassword => "wrong_password", 403, ErrWrongPassword;
     Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;
     NotPermitted => "not_permitted", 403, ErrForbidden;
     NotInCircle => "not_in_circle", 403, ErrNotInCircle;

@@ -6,24 +6,50 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub struct SessionPolicy {
-    /// Idle timeout for participants and family: shared phones.
+    /// Idle timeout of a browser session for participants and family: shared phones.
     pub idle_private_secs: i64,
-    /// Idle timeout for workers and coordinators.
+    /// Idle timeout of a browser session for workers and coordinators.
     pub idle_staff_secs: i64,
     pub absolute_secs: i64,
     pub device_token_secs: i64,
+    /// Idle timeout of a phone app's token for participants and family.
+    pub device_idle_private_secs: i64,
+    /// Idle timeout of a phone app's token for staff, whose phones open case files.
+    pub device_idle_staff_secs: i64,
 }
 
 impl SessionPolicy {
-    /// How long a browser session of this role may sit unused: short for participants and
-    /// family (shared phones), longer for staff. `None` (an unknown role) is the short one.
-    pub fn idle_secs(&self, role: Option<crate::accounts::AccountRole>) -> i64 {
-        if role.is_none_or(|r| r.uses_private_timeout()) {
-            self.idle_private_secs
-        } else {
-            self.idle_staff_secs
+    /// How long a session (`web` for a browser, `device` for a phone app's token) of this
+    /// role may sit unused: shorter for participants and family, who may share a phone,
+    /// than for staff on a browser; a day for staff on a phone. `None` (an unknown role)
+    /// is the private one.
+    pub fn idle_secs(&self, kind: &str, role: Option<crate::accounts::AccountRole>) -> i64 {
+        let private = role.is_none_or(|r| r.uses_private_timeout());
+        match (kind == "device", private) {
+            (false, true) => self.idle_private_secs,
+            (false, false) => self.idle_staff_secs,
+            (true, true) => self.device_idle_private_secs,
+            (true, false) => self.device_idle_staff_secs,
         }
     }
+
+    /// Whether a session still lets its holder in at `now`: not ended, not expired and not
+    /// idle. Sign-in, live streams and push notices all ask this.
+    pub fn holds(&self, session: &SessionFacts, now: i64) -> bool {
+        session.ended_at.is_none()
+            && now < session.expires_at
+            && now - session.last_seen_at < self.idle_secs(&session.kind, session.role)
+    }
+}
+
+/// What decides whether a session still holds.
+#[derive(Clone, Debug)]
+pub struct SessionFacts {
+    pub kind: String,
+    pub role: Option<crate::accounts::AccountRole>,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub ended_at: Option<i64>,
 }
 
 impl Default for SessionPolicy {
@@ -33,6 +59,8 @@ impl Default for SessionPolicy {
             idle_staff_secs: 2 * 60 * 60,
             absolute_secs: 12 * 60 * 60,
             device_token_secs: 90 * 24 * 60 * 60,
+            device_idle_private_secs: 14 * 24 * 60 * 60,
+            device_idle_staff_secs: 24 * 60 * 60,
         }
     }
 }

@@ -47,6 +47,11 @@ pub enum StartError {
     Demo(String),
     #[error("push notifications: {0}")]
     Push(String),
+    #[error(
+        "production mode refuses a database whose demo accounts still have the demo password \
+         (they are public): {0}. Remove these accounts or give them passwords of their own"
+    )]
+    PublicPasswords(String),
 }
 
 pub struct Application {
@@ -81,6 +86,14 @@ impl Application {
             assets: Arc::new(read_assets(&settings.site_root)),
             push,
         };
+        if settings.production {
+            let public = demo::accounts_with_public_password(&state.with_new_unit())
+                .await
+                .map_err(|e| StartError::Demo(e.code.as_str().into()))?;
+            if !public.is_empty() {
+                return Err(StartError::PublicPasswords(public.join(", ")));
+            }
+        }
         state.streams.start(state.detached());
         if backend == Backend::Postgres {
             messaging::wakeups::listen_across_processes(settings.database_url().to_string(), state.events.clone());
@@ -162,6 +175,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/join", post(accounts::forms::join))
         .route("/devices/{id}/signout", post(accounts::forms::revoke_device))
         .route("/devices/signout-all", post(accounts::forms::sign_out_everywhere))
+        .route("/settings/password", post(accounts::forms::change_password))
         .route("/invitations", post(accounts::forms::invite))
         .route("/reset-codes", post(accounts::forms::reset_code))
         .route("/admin/organisations", post(admin::forms::create_organisation))

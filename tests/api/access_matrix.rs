@@ -211,6 +211,10 @@ impl Ids {
     fn body(&self, method: &Method, template: &str, role: &str) -> Option<Value> {
         let body = match (method.as_str(), template) {
             ("POST", "/api/v1/auth/logout") => json!({}),
+            ("POST", "/api/v1/me/password") => {
+                json!({ "current_password": "not the password", "new_password": "a new and long password" })
+            }
+            ("POST", "/api/v1/me/sign-out-everywhere") => json!({}),
             ("POST", "/api/v1/organisations") => json!({ "name": "Matrix organisation" }),
             ("POST", "/api/v1/cases") => json!({ "participant_name": "Matrix" }),
             // lotte is already in the circle, so assigning her again is invalid input.

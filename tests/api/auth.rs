@@ -229,3 +229,42 @@ async fn the_login_and_me_answers_keep_the_shape_phone_apps_rely_on() {
     assert_eq!(keys(&error), ["error"]);
     assert_eq!(keys(&error["error"]), ["code", "message"]);
 }
+
+/// Moves the last use of the newest session of `username` back by `seconds`. (A session
+/// in use is touched in the background, so each check below takes a session of its own.)
+async fn unused_for(app: &TestApp, username: &str, seconds: i64) {
+    sqlx::query(
+        "UPDATE sessions SET last_seen_at = last_seen_at - $1 WHERE id = \
+         (SELECT MAX(id) FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = $2))",
+    )
+    .bind(seconds)
+    .bind(username)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_phone_token_left_unused_ends_after_two_weeks_and_a_workers_after_a_day() {
+    let app = TestApp::spawn().await;
+    let recent = app.token("sarah").await;
+    unused_for(&app, "sarah", 13 * 86_400).await;
+    assert_eq!(app.get("/api/v1/me", &recent).await.status(), StatusCode::OK);
+    let forgotten = app.token("sarah").await;
+    unused_for(&app, "sarah", 14 * 86_400).await;
+    let (status, code) = error_code(app.get("/api/v1/me", &forgotten).await).await;
+    assert_eq!((status, code.as_str()), (StatusCode::UNAUTHORIZED, "unauthenticated"));
+
+    let recent = app.token("lotte").await;
+    unused_for(&app, "lotte", 23 * 3600).await;
+    assert_eq!(app.get("/api/v1/me", &recent).await.status(), StatusCode::OK);
+    let forgotten = app.token("lotte").await;
+    unused_for(&app, "lotte", 25 * 3600).await;
+    // A token past its idle time is no longer among her devices, and does not let in.
+    let devices = app.list("/api/v1/me/devices", &recent, "devices").await;
+    assert_eq!(devices.len(), 1, "{devices:?}");
+    assert_eq!(
+        app.get("/api/v1/me", &forgotten).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

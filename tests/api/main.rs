@@ -15,6 +15,7 @@ mod invitations;
 mod live;
 mod long_histories;
 mod messaging;
+mod own_account;
 mod pages;
 mod pagination;
 mod plan_edits;

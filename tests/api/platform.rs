@@ -1,6 +1,6 @@
-use integration::{error_code, TestApp};
+use integration::{error_code, TestApp, DEMO_PASSWORD};
 use reqwest::{header, StatusCode};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn health_answers_200_while_the_database_answers_and_503_when_it_does_not() {
@@ -280,4 +280,64 @@ async fn every_operation_in_the_openapi_document_has_its_own_id() {
         }
     }
     assert!(seen.len() > 50);
+}
+
+/// Builds a production server on the test app's database.
+async fn production_on(app: &TestApp) -> Result<server::Application, String> {
+    let vars = [
+        ("DATABASE_URL", app.database_url.as_str()),
+        ("BRUG_ADDR", "127.0.0.1:0"),
+        ("BRUG_PRODUCTION", "true"),
+        ("BRUG_CONFIG", "/dev/null"),
+    ];
+    let settings =
+        server::config::Settings::load_from(|key| vars.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()))
+            .expect("production settings are valid");
+    server::Application::build(settings).await.map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+async fn production_refuses_to_start_while_a_demo_account_has_the_public_password() {
+    let app = TestApp::spawn().await;
+    let refused = production_on(&app).await.err().expect("production refuses");
+    assert!(
+        refused.contains("demo password") && refused.contains("lotte"),
+        "{refused}"
+    );
+
+    let own = app::accounts::passwords::hash_blocking("a password of their own").unwrap();
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE username <> 'coordinator'")
+        .bind(&own)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let refused = production_on(&app).await.err().expect("one is left");
+    assert!(
+        refused.contains("coordinator") && !refused.contains("lotte"),
+        "{refused}"
+    );
+    sqlx::query("UPDATE users SET password_hash = $1")
+        .bind(&own)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert!(production_on(&app).await.is_ok());
+
+    // Nobody can choose the demo's password again.
+    let login = app.login("lotte", "a password of their own").await;
+    let lotte = login.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let chosen = app
+        .post_json(
+            "/api/v1/me/password",
+            Some(&lotte),
+            json!({ "current_password": "a password of their own", "new_password": DEMO_PASSWORD }),
+        )
+        .await;
+    assert_eq!(
+        error_code(chosen).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "password_too_common".into())
+    );
 }

@@ -282,3 +282,56 @@ async fn a_browser_registers_from_the_settings_page_with_its_session_and_is_told
         .expect("the browser is told");
     assert_eq!(phone.read(&delivery.body)["body"], "Je hebt iets nieuws");
 }
+
+#[tokio::test]
+async fn a_phone_signed_out_or_left_unused_hears_nothing_more_and_her_other_phone_still_does() {
+    let app = spawn().await;
+    let receiver = PushReceiver::start().await;
+    let (old_phone, idle_phone, new_phone) = (Phone::new(), Phone::new(), Phone::new());
+    let mut tokens = Vec::new();
+    for (phone, id) in [(&old_phone, "old"), (&idle_phone, "idle"), (&new_phone, "new")] {
+        let token = app.token("sarah").await;
+        let subscribed = app
+            .post_json(
+                "/api/v1/push/subscriptions",
+                Some(&token),
+                phone.subscription(&receiver.endpoint(id)),
+            )
+            .await;
+        assert_eq!(subscribed.status(), StatusCode::CREATED);
+        tokens.push(token);
+    }
+    let signed_out = app.post_json("/api/v1/auth/logout", Some(&tokens[0]), json!({})).await;
+    assert_eq!(signed_out.status(), StatusCode::NO_CONTENT);
+    // The second phone has not been used for fifteen days.
+    let idle_session: i64 =
+        sqlx::query_scalar("SELECT session_id FROM push_subscriptions WHERE endpoint LIKE '%/idle'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 15 * 86400 WHERE id = $1")
+        .bind(idle_session)
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    let lotte = app.token("lotte").await;
+    let with_sarah = app.conversation_with(&lotte, "sarah").await;
+    let sent = app
+        .post_json(
+            &format!("/api/v1/conversations/{with_sarah}/messages"),
+            Some(&lotte),
+            json!({ "body": "Tot dinsdag", "client_id": "after-sign-out" }),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    // Subscriptions are served in the order they were made, so once the newest phone has
+    // its notice, the two before it have had their turn.
+    let delivery = receiver
+        .delivery_to("new")
+        .await
+        .expect("the phone still signed in hears");
+    assert_eq!(new_phone.read(&delivery.body)["title"], "Brug");
+    assert_eq!(receiver.deliveries_to("old"), 0);
+    assert_eq!(receiver.deliveries_to("idle"), 0);
+}

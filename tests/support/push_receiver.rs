@@ -66,6 +66,15 @@ impl PushReceiver {
         format!("{}/push/{id}", self.base)
     }
 
+    /// How many deliveries the endpoint `id` has had so far.
+    pub fn deliveries_to(&self, id: &str) -> usize {
+        self.inbox
+            .deliveries
+            .lock()
+            .map(|d| d.iter().filter(|d| d.endpoint_id == id).count())
+            .unwrap_or(0)
+    }
+
     /// Waits up to five seconds for a delivery to the endpoint `id`.
     pub async fn delivery_to(&self, id: &str) -> Option<Delivery> {
         for _ in 0..100 {

@@ -38,7 +38,10 @@ impl NewPassword {
         if length > MAX_LENGTH {
             return Err(ErrorCode::PasswordTooLong);
         }
-        if common_passwords().contains(raw.to_lowercase().as_str()) {
+        // The demo's password is public: nobody may choose it, so only the demo's own
+        // accounts can have it, which production checks for at start.
+        let lowered = raw.to_lowercase();
+        if common_passwords().contains(lowered.as_str()) || lowered == crate::demo::DEMO_PASSWORD {
             return Err(ErrorCode::PasswordTooCommon);
         }
         Ok(NewPassword(SecretString::from(raw.to_string())))

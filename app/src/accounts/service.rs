@@ -13,7 +13,7 @@ use crate::db::{is_unique_violation, now, PendingWrite};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Lang;
 use crate::pagination::{Cursor, PageRequest};
-use crate::state::{AppState, RequestContext};
+use crate::state::{AppState, RequestContext, SessionFacts};
 use secrecy::SecretString;
 
 const CODE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
@@ -165,7 +165,14 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
         return Err(unauthenticated());
     }
     let viewer = Viewer::from_row(session.user, session.id)?;
-    if session.kind == "web" && now - session.last_seen_at >= state.sessions.idle_secs(Some(viewer.role)) {
+    let facts = SessionFacts {
+        kind: session.kind,
+        role: Some(viewer.role),
+        last_seen_at: session.last_seen_at,
+        expires_at: session.expires_at,
+        ended_at: session.ended_at,
+    };
+    if !state.sessions.holds(&facts, now) {
         let mut tx = state.begin().await?;
         storage::end_session(&mut tx, session.id, now).await?;
         tx.commit().await?;
@@ -223,10 +230,22 @@ pub async fn sign_out(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
 
 pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSession>, AppError> {
     let mut tx = state.read().await?;
-    let rows = storage::open_sessions(&mut tx, viewer.user_id, now()).await?;
+    let now = now();
+    let rows = storage::open_sessions(&mut tx, viewer.user_id, now).await?;
     tx.commit().await?;
+    let holds = |kind: &str, last_seen_at: i64| {
+        let facts = SessionFacts {
+            kind: kind.to_string(),
+            role: Some(viewer.role),
+            last_seen_at,
+            expires_at: i64::MAX,
+            ended_at: None,
+        };
+        state.sessions.holds(&facts, now)
+    };
     Ok(rows
         .into_iter()
+        .filter(|(_, _, kind, _, last_seen_at)| holds(kind, *last_seen_at))
         .map(|(id, device_name, kind, created_at, last_seen_at)| DeviceSession {
             id,
             device_name,
@@ -271,6 +290,55 @@ pub async fn revoke_device(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The person changes their own password. The current one is asked first, and a wrong
+/// one counts against the same limit as failed sign-ins, so a phone left unlocked cannot
+/// be used to guess it. Every other session and phone token ends (and with them their
+/// streams and push notices); the one in hand stays signed in.
+pub async fn change_password(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    current: SecretString,
+    new: &str,
+) -> Result<(), AppError> {
+    let new = NewPassword::parse(new)?;
+    let now = now();
+    let account_key = format!("account:{}", viewer.username);
+    let mut tx = state.begin().await?;
+    let attempt = throttle::begin_attempt(&mut tx, state.backend, &[&account_key], now).await?;
+    let stored = storage::user_by_id(&mut tx, viewer.user_id)
+        .await?
+        .map(|u| u.password_hash);
+    tx.commit().await?;
+    let verified = passwords::verify(current, stored).await?;
+    let mut tx = state.begin().await?;
+    if !verified {
+        let entry = own_entry(viewer, AuditAction::PasswordChangeRefused);
+        audit::record(&mut tx, ctx, entry).await?;
+        tx.commit().await?;
+        return Err(AppError::new(ErrorCode::WrongPassword));
+    }
+    throttle::succeeded(&mut tx, &attempt).await?;
+    tx.commit().await?;
+    let hash = passwords::hash(new).await?;
+    let mut tx = state.begin().await?;
+    storage::set_password(&mut tx, viewer.user_id, &hash).await?;
+    storage::end_other_sessions(&mut tx, viewer.user_id, viewer.session_id, now).await?;
+    audit::record(&mut tx, ctx, own_entry(viewer, AuditAction::PasswordChanged)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An entry about the viewer's own account.
+fn own_entry(viewer: &Viewer, action: AuditAction) -> AuditEntry {
+    AuditEntry {
+        actor: Some(viewer.user_id),
+        action,
+        case_id: None,
+        object: Some(("user", viewer.user_id)),
+    }
 }
 
 pub async fn sign_out_everywhere(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {

@@ -168,6 +168,17 @@ pub async fn end_all_sessions(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result
     Ok(done.rows_affected())
 }
 
+/// Ends every session of the person but `keep`.
+pub async fn end_other_sessions(tx: &mut Tx<'_>, user_id: i64, keep: i64, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND id <> $3 AND ended_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .bind(keep)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// The owner of a session that is still open, if any.
 pub async fn open_session_owner(tx: &mut Tx<'_>, session_id: i64) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT user_id FROM sessions WHERE id = $1 AND ended_at IS NULL")

@@ -50,6 +50,27 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("coordinator", "coordinator"),
 ];
 
+/// The demo accounts in the database that still have the demo's public password, which
+/// nobody can choose (`NewPassword::parse`): production refuses to start while there is
+/// one, since anyone who read the README could sign in as it.
+pub async fn accounts_with_public_password(state: &AppState) -> Result<Vec<&'static str>, AppError> {
+    let mut tx = state.read().await?;
+    let mut present = Vec::new();
+    for (username, _) in DEMO_ACCOUNTS {
+        if let Some(user) = accounts::user_by_username(&mut tx, username).await? {
+            present.push((*username, user.password_hash));
+        }
+    }
+    tx.commit().await?;
+    let mut public = Vec::new();
+    for (username, hash) in present {
+        if passwords::verify(DEMO_PASSWORD.to_string().into(), Some(hash)).await? {
+            public.push(username);
+        }
+    }
+    Ok(public)
+}
+
 /// (case, username, how they belong, role in the case, relationship to the participant)
 type DemoMember = (i64, &'static str, MemberKind, Option<CaseRole>, Option<Relationship>);
 

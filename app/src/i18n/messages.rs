@@ -168,6 +168,12 @@ messages! {
         en: "That username and password do not match. Please try again.",
         ar: "اسم المستخدم وكلمة المرور غير متطابقين. حاول مرة أخرى.",
     }
+    ErrWrongPassword {
+        nl: "Dat is niet je huidige wachtwoord. Er is niets veranderd.",
+        fr: "Ce n'est pas votre mot de passe actuel. Rien n'a changé.",
+        en: "That is not your current password. Nothing was changed.",
+        ar: "هذه ليست كلمة مرورك الحالية. لم يتغير شيء.",
+    }
     ErrTooManyAttempts {
         nl: "Te veel pogingen na elkaar. Wacht een minuut en probeer dan opnieuw.",
         fr: "Trop de tentatives d'affilée. Attendez une minute, puis réessayez.",
@@ -642,6 +648,21 @@ messages! {
     RecordDecisionTitle { nl: "Een beslissing opschrijven", fr: "Noter une décision", en: "Write down a decision", ar: "دوّن قراراً" }
     DecisionLabel { nl: "De beslissing", fr: "La décision", en: "The decision", ar: "القرار" }
     LeaveQuickly { nl: "Snel weg", fr: "Partir vite", en: "Leave quickly", ar: "غادر بسرعة" }
+    ChangePasswordTitle { nl: "Je wachtwoord veranderen", fr: "Changer votre mot de passe", en: "Change your password", ar: "تغيير كلمة المرور" }
+    ChangePasswordIntro {
+        nl: "Daarna blijf je hier aangemeld. Op je andere toestellen word je afgemeld.",
+        fr: "Vous restez connecté ici. Sur vos autres appareils, vous êtes déconnecté.",
+        en: "You stay signed in here. Your other devices are signed out.",
+        ar: "ستبقى مسجلاً هنا. سيتم تسجيل خروجك من أجهزتك الأخرى.",
+    }
+    CurrentPasswordLabel { nl: "Je huidige wachtwoord", fr: "Votre mot de passe actuel", en: "Your current password", ar: "كلمة مرورك الحالية" }
+    ChangePasswordButton { nl: "Wachtwoord veranderen", fr: "Changer le mot de passe", en: "Change password", ar: "تغيير كلمة المرور" }
+    PasswordChangedNotice {
+        nl: "Je wachtwoord is veranderd. Je andere toestellen zijn afgemeld.",
+        fr: "Votre mot de passe a été changé. Vos autres appareils sont déconnectés.",
+        en: "Your password was changed. Your other devices are signed out.",
+        ar: "تم تغيير كلمة مرورك. تم تسجيل الخروج من أجهزتك الأخرى.",
+    }
     SettingsTitle { nl: "Instellingen", fr: "Réglages", en: "Settings", ar: "الإعدادات" }
     TextSizeLegend { nl: "Grootte van de letters", fr: "Taille du texte", en: "Text size", ar: "حجم النص" }
     TextSizeNormal { nl: "gewoon", fr: "normale", en: "normal", ar: "عادي" }

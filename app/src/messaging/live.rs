@@ -201,23 +201,20 @@ pub async fn access_fingerprint(state: &AppState, user_id: i64) -> Result<Vec<St
     Ok(fingerprint)
 }
 
-/// Which of these sessions still hold, by the rules of `accounts::service::authenticate`
-/// (not ended, not expired, a browser's not idle), read for all open streams at once.
+/// Which of these sessions still hold (`SessionPolicy::holds`), read for all open
+/// streams at once.
 pub(super) async fn live_sessions(
     tx: &mut Tx<'_>,
     session_ids: &[i64],
     policy: &crate::state::SessionPolicy,
 ) -> Result<std::collections::HashSet<i64>, AppError> {
     let now = crate::db::now();
-    let mut live = std::collections::HashSet::new();
-    for session in storage::sessions(tx, session_ids).await? {
-        let idle_limit = policy.idle_secs(crate::accounts::AccountRole::parse(&session.account_role));
-        let idle = session.kind == "web" && now - session.last_seen_at >= idle_limit;
-        if session.ended_at.is_none() && now < session.expires_at && !idle {
-            live.insert(session.id);
-        }
-    }
-    Ok(live)
+    Ok(storage::sessions(tx, session_ids)
+        .await?
+        .into_iter()
+        .filter(|(_, facts)| policy.holds(facts, now))
+        .map(|(id, _)| id)
+        .collect())
 }
 
 /// `access_fingerprint` for many people in one read: person → what they may reach.

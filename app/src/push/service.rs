@@ -103,7 +103,7 @@ pub async fn subscribe(state: &AppState, viewer: &Viewer, new: NewSubscription) 
     decoded(&new.keys.auth, 16)?;
     let mut tx = state.begin().await?;
     // An endpoint belongs to one browser: whoever registers it last receives on it.
-    storage::subscribe(&mut tx, viewer.user_id, &new, now()).await?;
+    storage::subscribe(&mut tx, viewer.user_id, viewer.session_id, &new, now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -116,8 +116,8 @@ pub async fn unsubscribe(state: &AppState, viewer: &Viewer, gone: Unsubscribe) -
     Ok(())
 }
 
-/// Tells each of these people, on every subscription they have, that something new is
-/// there, after the change is committed and without holding up the request.
+/// Tells each of these people, on every device still signed in that subscribed, that
+/// something new is there, after the change is committed and without holding up the request.
 pub fn notify(state: &AppState, users: &[i64]) {
     if users.is_empty() {
         return;
@@ -138,6 +138,11 @@ async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
         let mut tx = step.read().await?;
         let subscriptions = storage::subscriptions_of(&mut tx, *user).await?;
         tx.commit().await?;
+        // Only to devices whose session still lets their person in.
+        let at = now();
+        let subscriptions = subscriptions
+            .into_iter()
+            .filter(|subscription| state.sessions.holds(&subscription.session, at));
         // No connection is held while the push services answer.
         drop(step);
         for subscription in subscriptions {

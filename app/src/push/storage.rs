@@ -2,7 +2,9 @@
 //! run on SQLite and PostgreSQL alike.
 
 use super::NewSubscription;
+use crate::accounts::AccountRole;
 use crate::db::Tx;
+use crate::state::SessionFacts;
 use sqlx::Row;
 
 /// Stores `key` as the server's VAPID key unless one is there: the first written wins.
@@ -25,6 +27,7 @@ pub(super) async fn vapid_key(tx: &mut Tx<'_>) -> Result<String, sqlx::Error> {
 pub(super) async fn subscribe(
     tx: &mut Tx<'_>,
     user_id: i64,
+    session_id: i64,
     new: &NewSubscription,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -33,9 +36,11 @@ pub(super) async fn subscribe(
         .execute(&mut **tx)
         .await?;
     sqlx::query(
-        "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO push_subscriptions (user_id, session_id, endpoint, p256dh, auth, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(user_id)
+    .bind(session_id)
     .bind(&new.endpoint)
     .bind(&new.keys.p256dh)
     .bind(&new.keys.auth)
@@ -55,31 +60,43 @@ pub(super) async fn unsubscribe(tx: &mut Tx<'_>, user_id: i64, endpoint: &str) -
     Ok(())
 }
 
-/// A subscription to send to, with its owner's language.
+/// A subscription to send to, with its owner's language and what decides whether the
+/// session that made it still holds.
 pub(super) struct Subscription {
     pub id: i64,
     pub endpoint: String,
     pub p256dh: String,
     pub auth: String,
     pub language: Option<String>,
+    pub session: SessionFacts,
 }
 
 pub(super) async fn subscriptions_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<Subscription>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT s.id, s.endpoint, s.p256dh, s.auth, u.language FROM push_subscriptions s \
-         JOIN users u ON u.id = s.user_id WHERE s.user_id = $1",
+        "SELECT s.id, s.endpoint, s.p256dh, s.auth, u.language, u.account_role, \
+         se.session_kind, se.last_seen_at, se.expires_at, se.ended_at FROM push_subscriptions s \
+         JOIN users u ON u.id = s.user_id JOIN sessions se ON se.id = s.session_id \
+         WHERE s.user_id = $1 AND se.ended_at IS NULL ORDER BY s.id",
     )
     .bind(user_id)
     .fetch_all(&mut **tx)
     .await?;
     rows.iter()
         .map(|row| {
+            let role: String = row.try_get("account_role")?;
             Ok(Subscription {
                 id: row.try_get("id")?,
                 endpoint: row.try_get("endpoint")?,
                 p256dh: row.try_get("p256dh")?,
                 auth: row.try_get("auth")?,
                 language: row.try_get("language")?,
+                session: SessionFacts {
+                    kind: row.try_get("session_kind")?,
+                    role: AccountRole::parse(&role),
+                    last_seen_at: row.try_get("last_seen_at")?,
+                    expires_at: row.try_get("expires_at")?,
+                    ended_at: row.try_get("ended_at")?,
+                },
             })
         })
         .collect()

@@ -1,4 +1,5 @@
 use super::{load_settings, SettingsView, TextSize};
+use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, ErrorNotice, Page};
 use leptos::prelude::*;
@@ -19,8 +20,27 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// The errors the password form can end in: shown beside it, not at the top of the page.
+fn is_about_the_password(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::WrongPassword
+            | ErrorCode::PasswordTooShort
+            | ErrorCode::PasswordTooLong
+            | ErrorCode::PasswordTooCommon
+            | ErrorCode::TooManyAttempts
+    )
+}
+
 #[component]
-fn Settings(view: SettingsView, error: Option<crate::error::ErrorCode>, lang: Lang) -> impl IntoView {
+fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    let (password_error, error) = match error {
+        Some(code) if is_about_the_password(code) => (Some(code), None),
+        other => (None, other),
+    };
+    let password_changed = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("saved"))
+        .is_some_and(|saved| saved == "password");
     view! {
         <leptos_meta::Title text=lang.t(Msg::SettingsTitle)/>
         <Page signed_in=true>
@@ -60,7 +80,31 @@ fn Settings(view: SettingsView, error: Option<crate::error::ErrorCode>, lang: La
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
             <Notifications push_key=view.push_key lang/>
+            <PasswordChange error=password_error changed=password_changed lang/>
         </Page>
+    }
+}
+
+/// Changing one's own password: the current one first, then the new one.
+#[component]
+fn PasswordChange(error: Option<ErrorCode>, changed: bool, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" id="password" aria-labelledby="password-title">
+            <h2 id="password-title">{lang.t(Msg::ChangePasswordTitle)}</h2>
+            <p>{lang.t(Msg::ChangePasswordIntro)}</p>
+            {changed.then(|| view! { <p class="notice" role="status">{lang.t(Msg::PasswordChangedNotice)}</p> })}
+            <form class="stacked-form" method="post" action="/settings/password">
+                <p id="password-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
+                <label for="current-password">{lang.t(Msg::CurrentPasswordLabel)}</label>
+                <input id="current-password" name="current_password" type="password" autocomplete="current-password"
+                    required aria-describedby="password-error"/>
+                <label for="new-password">{lang.t(Msg::NewPasswordLabel)}</label>
+                <input id="new-password" name="new_password" type="password" autocomplete="new-password"
+                    required minlength="8" maxlength="128" aria-describedby="password-hint password-error"/>
+                <p id="password-hint" class="hint">{lang.t(Msg::PasswordHint)}</p>
+                <button type="submit" class="primary">{lang.t(Msg::ChangePasswordButton)}</button>
+            </form>
+        </section>
     }
 }
 

@@ -60,6 +60,44 @@ pub async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordChange {
+    #[schema(format = Password)]
+    pub current_password: String,
+    #[schema(format = Password)]
+    pub new_password: String,
+}
+
+/// Changes the person's own password. The current one is asked first; a wrong one counts
+/// against the sign-in limit. Every other device is signed out; this one stays.
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
+    responses((status = 204), (status = 401), (status = 403, description = "wrong_password"),
+        (status = 422, description = "password_too_short, password_too_long or password_too_common"),
+        (status = 429, description = "too_many_attempts")))]
+pub async fn change_password(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    ApiJson(body): ApiJson<PasswordChange>,
+) -> Result<StatusCode, AppError> {
+    let current = SecretString::from(body.current_password);
+    service::change_password(&state, &ctx, &viewer, current, &body.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Signs out every device of the person, this one too: every token, browser session,
+/// live stream and push notice ends.
+#[utoipa::path(post, path = "/api/v1/me/sign-out-everywhere", tag = "auth", security(("bearer" = [])),
+    responses((status = 204), (status = 401)))]
+pub async fn sign_out_everywhere(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<StatusCode, AppError> {
+    service::sign_out_everywhere(&state, &ctx, &viewer).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401)))]
 pub async fn me(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<Json<Me>, AppError> {
     Ok(Json(service::me(&state, &viewer).await?))

@@ -35,7 +35,11 @@ pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Re
             if error.code == ErrorCode::Internal {
                 tracing::warn!("a page form failed unexpectedly");
             }
-            Redirect::to(&format!("{page}?error={}", error.code.as_str())).into_response()
+            // The error goes before the fragment, which names the form it is about.
+            let (path, fragment) = page
+                .split_once('#')
+                .map_or((page, String::new()), |(path, form)| (path, format!("#{form}")));
+            Redirect::to(&format!("{path}?error={}{fragment}", error.code.as_str())).into_response()
         }
     }
 }
@@ -194,6 +198,34 @@ pub async fn revoke_device(
         Ok(()) => answer(&headers, Ok("/devices")),
         Err(error) if error.code == ErrorCode::Unauthenticated => answer(&headers, Err((error, "/signin"))),
         Err(error) => answer(&headers, Err((error, "/devices"))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+
+/// The settings page's password form. Its errors go back to the settings page, which
+/// shows a password error beside this form.
+pub async fn change_password(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<PasswordForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let current = SecretString::from(form.current_password);
+        service::change_password(&state, &ctx, &viewer, current, &form.new_password).await
+    }
+    .await;
+    match result {
+        Ok(()) => answer(&headers, Ok("/settings?saved=password#password")),
+        Err(error) if error.code == ErrorCode::Unauthenticated => answer(&headers, Err((error, "/signin"))),
+        Err(error) => answer(&headers, Err((error, "/settings#password"))),
     }
 }
 

@@ -3,8 +3,10 @@
 //! people at once and not about one case: they take user or session ids.
 
 use crate::access::ConversationAccess;
+use crate::accounts::AccountRole;
 use crate::db::Tx;
 use crate::messaging::live::{NewEvent, NOTIFY_CHANNEL};
+use crate::state::SessionFacts;
 use sqlx::Row;
 
 /// Writes the event of the conversation for each of its recipients, in one statement.
@@ -123,35 +125,26 @@ where
     Ok(rows)
 }
 
-/// A session as the stream hub checks it, with its person's account role.
-pub(in crate::messaging) struct SessionRow {
-    pub id: i64,
-    pub kind: String,
-    pub last_seen_at: i64,
-    pub expires_at: i64,
-    pub ended_at: Option<i64>,
-    pub account_role: String,
-}
-
+/// The sessions the stream hub checks, each with what decides whether it still holds.
 pub(in crate::messaging) async fn sessions(
     tx: &mut Tx<'_>,
     session_ids: &[i64],
-) -> Result<Vec<SessionRow>, sqlx::Error> {
+) -> Result<Vec<(i64, SessionFacts)>, sqlx::Error> {
     let sql = "SELECT s.id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, u.account_role \
                FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ({ids})";
     let rows: Vec<(i64, String, i64, i64, Option<i64>, String)> = rows_for(tx, sql, session_ids).await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, kind, last_seen_at, expires_at, ended_at, account_role)| SessionRow {
-                id,
+        .map(|(id, kind, last_seen_at, expires_at, ended_at, account_role)| {
+            let facts = SessionFacts {
                 kind,
+                role: AccountRole::parse(&account_role),
                 last_seen_at,
                 expires_at,
                 ended_at,
-                account_role,
-            },
-        )
+            };
+            (id, facts)
+        })
         .collect())
 }
 
