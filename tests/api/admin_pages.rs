@@ -4,7 +4,7 @@ use integration::TestApp;
 use reqwest::{header, StatusCode};
 use serde_json::json;
 
-async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> String {
+async fn post(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let response = app
         .http
         .post(app.url(path))
@@ -14,7 +14,47 @@ async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &st
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    response
+}
+
+async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> String {
+    let response = post(app, cookie, path, fields).await;
     response.headers()[header::LOCATION].to_str().unwrap().to_string()
+}
+
+/// Posts a form that issues a one-time code and follows it to the page that shows it:
+/// the code travels in a cookie for `/code` only, never in a URL. Returns the code
+/// shown, and the page as it looks when opened once more.
+async fn issue_code(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> (String, String) {
+    let response = post(app, cookie, path, fields).await;
+    assert_eq!(response.headers()[header::LOCATION], "/code", "no code in the URL");
+    let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(
+        set_cookie.contains("Path=/code") && set_cookie.contains("HttpOnly") && set_cookie.contains("Max-Age=600"),
+        "{set_cookie}"
+    );
+    let carried = set_cookie.split(';').next().unwrap().to_string();
+    let shown = app
+        .http
+        .get(app.url("/code"))
+        .header(header::COOKIE, format!("{cookie}; {carried}"))
+        .send()
+        .await
+        .unwrap();
+    let cleared = shown.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(
+        cleared.starts_with("brug_code=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    let page = shown.text().await.unwrap();
+    let code = page
+        .split("class=\"one-time-code\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the code on the page")
+        .to_string();
+    let again = app.page("/code", Some(cookie)).await.text().await.unwrap();
+    (code, again)
 }
 
 #[tokio::test]
@@ -33,16 +73,9 @@ async fn a_worker_invites_a_family_member_from_the_circle_and_is_shown_the_code(
         ("kind", "family"),
         ("relationship", "sister"),
     ];
-    let location = post_form(&app, &lotte, "/invitations", &fields).await;
-    let code = location
-        .strip_prefix("/code?value=")
-        .expect("the code page")
-        .to_string();
-    let page = app.page(&location, Some(&lotte)).await.text().await.unwrap();
-    assert!(
-        page.contains(&format!("dir=\"ltr\" class=\"one-time-code\">{code}</p>")),
-        "{page}"
-    );
+    let (code, again) = issue_code(&app, &lotte, "/invitations", &fields).await;
+    assert_eq!(code.len(), 9, "{code}");
+    assert!(!again.contains(&code), "the code is shown once");
 
     let joined = app
         .post_json(
@@ -110,14 +143,20 @@ async fn a_coordinator_invites_a_worker_and_gets_a_code() {
         .await
         .unwrap();
     let organisation = organisation.to_string();
-    let location = post_form(
-        &app,
-        &coordinator,
-        "/admin/workers",
-        &[("organisation_id", &organisation), ("display_name", "Ines")],
-    )
-    .await;
-    assert!(location.starts_with("/code?value="), "{location}");
+    let fields = [("organisation_id", organisation.as_str()), ("display_name", "Ines")];
+    let (code, _) = issue_code(&app, &coordinator, "/admin/workers", &fields).await;
+    let joined = app
+        .post_json(
+            "/api/v1/join",
+            None,
+            json!({ "code": code, "username": "ines", "password": "a long walk by the river" }),
+        )
+        .await;
+    assert_eq!(
+        joined.status(),
+        StatusCode::CREATED,
+        "the code shown is the one that works"
+    );
 }
 
 #[tokio::test]

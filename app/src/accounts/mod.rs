@@ -8,7 +8,7 @@ mod server_fns;
 mod signin_page;
 mod types;
 
-pub use code_page::CodePage;
+pub use code_page::{CodePage, SHOWN_CODE_COOKIE};
 pub use devices_page::{format_time, DevicesPage};
 pub use join_page::JoinPage;
 pub use server_fns::*;

@@ -5,6 +5,7 @@
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::accounts::service::{self, Invitee, Redeemed, SessionKind, Viewer};
+use app::accounts::SHOWN_CODE_COOKIE;
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
 use app::i18n::Lang;
@@ -246,9 +247,17 @@ pub async fn sign_out_everywhere(RequestState(state): RequestState, Ctx(ctx): Ct
     }
 }
 
-/// Where to show a freshly issued code.
-fn code_page(code: &str) -> String {
-    format!("/code?value={code}")
+/// Sends the person to `/code` to see a freshly issued code. The code goes there in a
+/// short-lived cookie that only `/code` receives and that the page clears, never in the
+/// URL, which browser history and proxy logs keep.
+pub fn show_code(state: &AppState, headers: &HeaderMap, code: &str) -> Response {
+    let mut response = answer(headers, Ok("/code"));
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{SHOWN_CODE_COOKIE}={code}; Path=/code; Max-Age=600; HttpOnly; SameSite=Strict{secure}");
+    if let Ok(cookie) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
 }
 
 #[derive(Deserialize)]
@@ -289,7 +298,7 @@ pub async fn invite(
         Err(error) => Err(error),
     };
     match result {
-        Ok(code) => answer(&headers, Ok(&code_page(&code))),
+        Ok(code) => show_code(&state, &headers, &code),
         Err(error) => answer(&headers, Err((error, "/"))),
     }
 }
@@ -314,7 +323,7 @@ pub async fn reset_code(
         Err(error) => Err(error),
     };
     match result {
-        Ok(code) => answer(&headers, Ok(&code_page(&code))),
+        Ok(code) => show_code(&state, &headers, &code),
         Err(error) => answer(&headers, Err((error, "/"))),
     }
 }

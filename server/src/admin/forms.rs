@@ -1,7 +1,8 @@
 //! Coordinator forms on `/admin`. Each answers with a redirect back to the page, with
-//! `?saved` or `?error=code`, or with the page that shows a new worker's code.
+//! `?saved` or `?error=code`, or with the page that shows a new worker's code (which
+//! travels in a cookie, not the URL).
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, show_code, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::accounts::service::{self as accounts, Invitee, Viewer};
@@ -77,22 +78,21 @@ pub async fn invite_worker(
     headers: HeaderMap,
     form: Result<Form<WorkerForm>, FormRejection>,
 ) -> Response {
-    run(
-        state,
-        ctx,
-        headers,
-        form,
-        |state, ctx, viewer, form: WorkerForm| async move {
-            let invitee = Invitee::Worker {
-                organisation_id: form.organisation_id,
-                display_name: form.display_name,
-            };
-            accounts::invite(&state, &ctx, &viewer, invitee)
-                .await
-                .map(|code| format!("/code?value={code}"))
-        },
-    )
-    .await
+    let Ok(Form(form)) = form else {
+        return answer(&headers, Err((AppError::new(ErrorCode::InvalidInput), PAGE)));
+    };
+    let invitee = Invitee::Worker {
+        organisation_id: form.organisation_id,
+        display_name: form.display_name,
+    };
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => accounts::invite(&state, &ctx, &viewer, invitee).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(code) => show_code(&state, &headers, &code),
+        Err(error) => answer(&headers, Err((error, PAGE))),
+    }
 }
 
 #[derive(Deserialize)]

@@ -23,6 +23,7 @@ pub async fn security_headers(State(https_only): State<bool>, request: Request, 
     let own_phone = app::web::cookie(request.headers(), app::settings::OWN_PHONE_COOKIE) == Some("1");
     let path = request.uri().path();
     let is_static = path.starts_with("/pkg/") || path.starts_with("/style/");
+    let shows_code = path == "/code";
     let cache = match (is_static, is_fingerprinted(path)) {
         // Pages and API answers carry personal data: never keep them in a shared phone's cache.
         (false, _) => "no-store",
@@ -52,7 +53,8 @@ pub async fn security_headers(State(https_only): State<bool>, request: Request, 
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if own_phone && is_page && response.status().is_success() {
+    // A page that shows a one-time code is never kept.
+    if own_phone && is_page && response.status().is_success() && !shows_code {
         response
             .headers_mut()
             .insert("brug-keep-offline", HeaderValue::from_static("1"));
