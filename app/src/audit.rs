@@ -47,6 +47,8 @@ pub enum AuditAction {
     ConferenceInputGiven,
     ConferenceResponded,
     SettingsChanged,
+    StandInStarted,
+    StandInEnded,
 }
 
 impl AuditAction {
@@ -63,6 +65,8 @@ impl AuditAction {
             PasswordReset => "password_reset",
             PasswordChanged => "password_changed",
             PasswordChangeRefused => "password_change_refused",
+            StandInStarted => "stand_in_started",
+            StandInEnded => "stand_in_ended",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

@@ -216,3 +216,35 @@ async fn one_person_may_hold_ten_streams_and_an_eleventh_is_refused_with_a_clear
     assert!(hers.next_within(WAIT).await.is_some(), "her stream still delivers");
     assert!(open[9].next_within(WAIT).await.is_some(), "so do lotte's own");
 }
+
+#[tokio::test]
+async fn a_message_delivered_on_a_stream_is_recorded_as_read_in_her_access_log() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let lotte_id = app.user_id("lotte").await;
+    let conversation = app.conversation_with(&sarah, "lotte").await;
+    let mut lotte_stream = EventStream::open(&app, &lotte, None).await;
+    assert_eq!(app.audit_count("conversation_read", lotte_id).await, 0);
+
+    send(&app, &sarah, conversation, "Tot straks", "delivered-1").await;
+    let event = lotte_stream.next_within(WAIT).await.expect("the message arrives");
+    assert_eq!(event.data["message"]["body"], "Tot straks");
+    // Recorded before it was handed out, with Sarah's case, so she sees who read it.
+    assert_eq!(app.audit_count("conversation_read", lotte_id).await, 1);
+    let case_id = app.case_of("Sarah").await;
+    let log: Value = app
+        .get(&format!("/api/v1/cases/{case_id}/access-log"), &sarah)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "conversation_read" && e["actor_name"] == "Lotte"),
+        "{log}"
+    );
+}

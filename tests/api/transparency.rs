@@ -166,3 +166,74 @@ async fn the_last_seven_days_say_how_often_each_person_looked_at_each_part() {
         "{later}"
     );
 }
+
+#[tokio::test]
+async fn a_stand_in_for_her_worker_shows_in_the_access_log_when_it_begins_and_ends() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.token("lotte").await;
+    let pieter = app.user_id("pieter").await;
+    app.conversation_with(&sarah, "lotte").await;
+    let actions = |log: Value| -> Vec<(String, String)> {
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["action"].as_str().unwrap().to_string(),
+                    e["actor_name"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let set = app
+        .http
+        .put(app.url("/api/v1/me/away"))
+        .bearer_auth(&lotte)
+        .json(&serde_json::json!({ "until": "2099-01-01", "stand_in_id": pieter }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    let started = actions(log(&app, &sarah, case_a, "").await);
+    assert!(
+        started.contains(&("stand_in_started".to_string(), "Lotte".to_string())),
+        "{started:?}"
+    );
+    let back = app
+        .http
+        .delete(app.url("/api/v1/me/away"))
+        .bearer_auth(&lotte)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(back.status(), StatusCode::NO_CONTENT);
+    let ended = actions(log(&app, &sarah, case_a, "").await);
+    assert!(
+        ended.contains(&("stand_in_ended".to_string(), "Lotte".to_string())),
+        "{ended:?}"
+    );
+    let page = app
+        .page(
+            &format!("/cases/{case_a}/access-log"),
+            Some(&app.web_session("sarah").await),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("liet een collega de berichten lezen en beantwoorden"),
+        "{page}"
+    );
+    // Youssef's case had no conversation of Lotte's: nothing was granted there.
+    let youssef = app.token("youssef").await;
+    let case_b = app.case_of("Youssef").await;
+    let other = actions(log(&app, &youssef, case_b, "").await);
+    assert!(
+        !other.iter().any(|(action, _)| action.starts_with("stand_in")),
+        "{other:?}"
+    );
+}

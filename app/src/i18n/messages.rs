@@ -400,6 +400,18 @@ messages! {
     ActionInvited { nl: "maakte een uitnodiging", fr: "a créé une invitation", en: "created an invitation", ar: "أنشأ دعوة" }
     ActionJoined { nl: "maakte een account met een uitnodiging", fr: "a créé un compte avec une invitation", en: "created an account with an invitation", ar: "أنشأ حسابًا بدعوة" }
     ActionResetCode { nl: "gaf een code voor een nieuw wachtwoord", fr: "a donné un code pour un nouveau mot de passe", en: "gave a code for a new password", ar: "أعطى رمزًا لكلمة مرور جديدة" }
+    ActionStandInStarted {
+        nl: "liet een collega de berichten lezen en beantwoorden tijdens een afwezigheid",
+        fr: "a confié la lecture et la réponse aux messages à un collègue pendant une absence",
+        en: "let a colleague read and answer the messages while away",
+        ar: "سمح لزميل بقراءة الرسائل والرد عليها أثناء الغياب",
+    }
+    ActionStandInEnded {
+        nl: "is terug; de collega leest de berichten niet meer",
+        fr: "est de retour ; le collègue ne lit plus les messages",
+        en: "is back; the colleague no longer reads the messages",
+        ar: "عاد؛ لم يعد الزميل يقرأ الرسائل",
+    }
     ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }
     ActionOpenedCase { nl: "opende de kring", fr: "a ouvert le cercle", en: "opened the circle", ar: "فتح الدائرة" }
     ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }

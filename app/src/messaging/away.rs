@@ -7,8 +7,10 @@ use super::storage;
 use super::{AwayRequest, MessageSettings};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::db::Tx;
 use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
+use crate::state::{AppState, RequestContext};
 
 fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
@@ -33,7 +35,12 @@ fn end_of_day(date: &crate::trajectory::Date) -> i64 {
     days * 86_400 + 86_399
 }
 
-pub async fn set_away(state: &AppState, viewer: &Viewer, request: AwayRequest) -> Result<(), AppError> {
+pub async fn set_away(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    request: AwayRequest,
+) -> Result<(), AppError> {
     if viewer.role != AccountRole::Worker {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
@@ -47,20 +54,47 @@ pub async fn set_away(state: &AppState, viewer: &Viewer, request: AwayRequest) -
         return Err(invalid());
     }
     // A new period replaces the one running, and its stand-in.
-    storage::end_away(&mut tx, viewer.user_id).await?;
+    end_running(&mut tx, ctx, viewer).await?;
     storage::start_away(&mut tx, viewer.user_id, until_at, request.stand_in_id, now).await?;
+    record_stand_ins(&mut tx, ctx, viewer, AuditAction::StandInStarted).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Back at work: the stand-in leaves the conversations.
-pub async fn end_away(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
+pub async fn end_away(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role != AccountRole::Worker {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
     let mut tx = state.begin().await?;
-    storage::end_away(&mut tx, viewer.user_id).await?;
+    end_running(&mut tx, ctx, viewer).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+async fn end_running(tx: &mut Tx<'_>, ctx: &RequestContext, viewer: &Viewer) -> Result<(), AppError> {
+    record_stand_ins(tx, ctx, viewer, AuditAction::StandInEnded).await?;
+    storage::end_away(tx, viewer.user_id).await?;
+    Ok(())
+}
+
+/// A stand-in reads a case's conversations: each case whose participant may see who
+/// can read her messages records when that began and ended, naming the stand-in.
+async fn record_stand_ins(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    action: AuditAction,
+) -> Result<(), AppError> {
+    for (case_id, stand_in) in storage::stood_in_cases(tx, viewer.user_id).await? {
+        let entry = AuditEntry {
+            actor: Some(viewer.user_id),
+            action,
+            case_id: Some(case_id),
+            object: Some(("user", stand_in)),
+        };
+        audit::record(tx, ctx, entry).await?;
+    }
     Ok(())
 }
 

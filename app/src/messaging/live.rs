@@ -11,7 +11,7 @@ use crate::accounts::service::Viewer;
 use crate::circle::first_name;
 use crate::db::{Backend, Tx};
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, RequestContext};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -129,9 +129,12 @@ pub async fn latest_event_id(state: &AppState, user_id: i64) -> Result<i64, AppE
 }
 
 /// The viewer's events after `after`, oldest first, and the id to continue from. Events
-/// of conversations the viewer can no longer reach are passed over.
+/// of conversations the viewer can no longer reach are passed over. Delivering a message's
+/// text is reading it: it is recorded as a read of its conversation, as a page would be,
+/// before the events are handed out.
 pub async fn events_after(
     state: &AppState,
+    ctx: &RequestContext,
     viewer: &Viewer,
     after: i64,
     limit: i64,
@@ -140,11 +143,17 @@ pub async fn events_after(
     let rows = storage::events_after(&mut tx, viewer.user_id, after, limit).await?;
     let mut last = after;
     let mut events = Vec::with_capacity(rows.len());
+    let mut recorded = std::collections::HashSet::new();
     for row in rows {
         last = row.id;
-        let Ok(conversation) =
-            access::require_conversation_member(&mut tx, viewer, row.conversation_id, state.clock.now()).await
-        else {
+        let now = state.clock.now();
+        let reached = if row.kind == "message" && recorded.insert(row.conversation_id) {
+            access::open_conversation(&mut tx, ctx, viewer, row.conversation_id, now).await
+        } else {
+            access::require_conversation_member(&mut tx, viewer, row.conversation_id, now).await
+        };
+        let Ok(conversation) = reached else {
+            recorded.remove(&row.conversation_id);
             continue;
         };
         let by_first_name = super::service::circle_hidden_from(&mut tx, viewer, conversation.case_id()).await?;

@@ -12,7 +12,8 @@ mod messages;
 
 pub(super) use away::{
     away_until, colleagues, end_away, is_colleague, member_names, sends_read_receipts, set_response_promise,
-    set_sends_read_receipts, stand_ins_for, start_away, waiting_elsewhere, waiting_everywhere, WaitingConversation,
+    set_sends_read_receipts, stand_ins_for, start_away, stood_in_cases, waiting_elsewhere, waiting_everywhere,
+    WaitingConversation,
 };
 pub(super) use live::{
     events_after, insert_events, latest_event, latest_event_of, memberships_of, notify_processes, sessions, shares_of,

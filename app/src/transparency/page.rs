@@ -119,6 +119,8 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "message_sent" => Msg::ActionSentMessage,
         "conversation_created" => Msg::ActionStartedConversation,
         "conversation_member_added" => Msg::ActionAddedToConversation,
+        "stand_in_started" => Msg::ActionStandInStarted,
+        "stand_in_ended" => Msg::ActionStandInEnded,
         "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" | "plan_party_removed" => {
             Msg::ActionChangedPlan
         }

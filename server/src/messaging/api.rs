@@ -144,18 +144,23 @@ pub async fn overdue(
     responses((status = 204), (status = 403, description = "not_permitted: workers only"), (status = 422, description = "invalid_input")))]
 pub async fn set_away(
     RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     ApiJson(body): ApiJson<AwayRequest>,
 ) -> Result<StatusCode, AppError> {
-    away::set_away(&state, &viewer, body).await?;
+    away::set_away(&state, &ctx, &viewer, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Back at work: the stand-in leaves the conversations.
 #[utoipa::path(delete, path = "/api/v1/me/away", tag = "messaging", security(("bearer" = [])),
     responses((status = 204), (status = 403, description = "not_permitted: workers only")))]
-pub async fn end_away(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<StatusCode, AppError> {
-    away::end_away(&state, &viewer).await?;
+pub async fn end_away(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<StatusCode, AppError> {
+    away::end_away(&state, &ctx, &viewer).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -5,12 +5,12 @@
 
 use crate::accounts::forms::web_viewer;
 use crate::http::RequestState;
-use crate::http::{ApiQuery, ApiViewer};
+use crate::http::{ApiQuery, ApiViewer, Ctx};
 use app::accounts::service::Viewer;
 use app::error::AppError;
 use app::messaging::hub::StreamTicket;
 use app::messaging::live::{self, LiveEvent};
-use app::state::AppState;
+use app::state::{AppState, RequestContext};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
@@ -35,26 +35,30 @@ pub struct Resume {
     responses((status = 200, content_type = "text/event-stream", body = LiveEvent), (status = 401), (status = 429, description = "too_many_streams: ten streams are open for this person already")))]
 pub async fn api_events(
     RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
     ApiViewer(viewer): ApiViewer,
     headers: HeaderMap,
     ApiQuery(resume): ApiQuery<Resume>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
-    open(state, viewer, &headers, resume.after).await
+    open(state, ctx, viewer, &headers, resume.after).await
 }
 
 /// The same stream for pages, with the session cookie.
 pub async fn page_events(
     RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
     headers: HeaderMap,
     ApiQuery(resume): ApiQuery<Resume>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
     let viewer = web_viewer(&state, &headers).await?;
-    open(state, viewer, &headers, resume.after).await
+    open(state, ctx, viewer, &headers, resume.after).await
 }
 
 struct Listener {
     /// Detached: each read takes a unit of work of its own and holds none while waiting.
     state: AppState,
+    /// The request that opened the stream: where each delivery is recorded as from.
+    ctx: RequestContext,
     viewer: Viewer,
     ticket: StreamTicket,
     last: i64,
@@ -63,6 +67,7 @@ struct Listener {
 
 async fn open(
     state: AppState,
+    ctx: RequestContext,
     viewer: Viewer,
     headers: &HeaderMap,
     after: Option<i64>,
@@ -82,6 +87,7 @@ async fn open(
     let ticket = state.streams.register(viewer.clone(), fingerprint)?;
     let listener = Listener {
         state: state.detached(),
+        ctx,
         viewer,
         ticket,
         last,
@@ -105,7 +111,7 @@ async fn next_event(mut listener: Listener) -> Option<(Result<Event, Infallible>
         }
         if listener.ticket.take_new_events() {
             let step = listener.state.with_new_unit();
-            match live::events_after(&step, &listener.viewer, listener.last, BATCH).await {
+            match live::events_after(&step, &listener.ctx, &listener.viewer, listener.last, BATCH).await {
                 Ok((events, last)) => {
                     // A full batch may have more behind it: read on before waiting.
                     if events.len() as i64 == BATCH {

@@ -85,6 +85,7 @@ fn back(headers: &HeaderMap, result: Result<(), AppError>) -> Response {
 
 pub async fn set_away(
     RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
     headers: HeaderMap,
     form: Result<Form<AwayForm>, FormRejection>,
 ) -> Response {
@@ -96,16 +97,16 @@ pub async fn set_away(
             until,
             stand_in_id: form.stand_in_id,
         };
-        away::set_away(&state, &viewer, request).await
+        away::set_away(&state, &ctx, &viewer, request).await
     }
     .await;
     back(&headers, result)
 }
 
-pub async fn end_away(RequestState(state): RequestState, headers: HeaderMap) -> Response {
+pub async fn end_away(RequestState(state): RequestState, Ctx(ctx): Ctx, headers: HeaderMap) -> Response {
     let result = async {
         let viewer = web_viewer(&state, &headers).await?;
-        away::end_away(&state, &viewer).await
+        away::end_away(&state, &ctx, &viewer).await
     }
     .await;
     back(&headers, result)

@@ -86,6 +86,20 @@ pub(in crate::messaging) async fn end_away(tx: &mut Tx<'_>, user_id: i64) -> Res
     Ok(())
 }
 
+/// The cases of the conversations someone stands in for the user in: (case, stand-in).
+pub(in crate::messaging) async fn stood_in_cases(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT c.case_id, cm.user_id FROM conversation_members cm \
+         JOIN conversations c ON c.id = cm.conversation_id WHERE cm.standing_in_for = $1 ORDER BY c.case_id",
+    )
+    .bind(user_id)
+    .fetch_all(&mut **tx)
+    .await
+}
+
 /// While the user is away: (until, the stand-in's name).
 pub(in crate::messaging) async fn away_until(
     tx: &mut Tx<'_>,
