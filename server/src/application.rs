@@ -142,7 +142,10 @@ impl Application {
 
 fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
     let site_root = settings.site_root.to_string_lossy().to_string();
-    let state_for_requests = state.clone();
+    let state_for_requests = http::RequestSetup {
+        state: state.clone(),
+        trusted_proxies: settings.trusted_proxies.clone().into(),
+    };
     let secure_cookies = state.secure_cookies;
     let leptos = LeptosOptions::builder()
         .output_name("brug")

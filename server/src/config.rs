@@ -4,7 +4,7 @@
 use app::db::{Backend, PoolSettings};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -36,6 +36,10 @@ pub struct Settings {
     pub db_acquire_timeout_ms: Option<u64>,
     /// How long SQLite waits for the write lock.
     pub db_busy_timeout_ms: Option<u64>,
+    /// The reverse proxies (TLS terminators, load balancers) in front of Brug. Only when a
+    /// request comes from one of them is its `X-Forwarded-For` believed, so the sign-in
+    /// limits count each client and not the proxy everybody shares.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +76,7 @@ struct FileLayer {
     db_max_connections: Option<u32>,
     db_acquire_timeout_ms: Option<u64>,
     db_busy_timeout_ms: Option<u64>,
+    trusted_proxies: Option<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -94,8 +99,18 @@ impl Default for Settings {
             db_max_connections: None,
             db_acquire_timeout_ms: None,
             db_busy_timeout_ms: None,
+            trusted_proxies: Vec::new(),
         }
     }
+}
+
+/// Addresses, each an IPv4 or IPv6 address.
+fn addresses<'a>(values: impl Iterator<Item = &'a str>, key: &'static str) -> Result<Vec<IpAddr>, ConfigError> {
+    values
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| v.parse().map_err(|_| ConfigError::Invalid(key)))
+        .collect()
 }
 
 impl Settings {
@@ -128,6 +143,9 @@ impl Settings {
         self.demo_data = file.demo_data.unwrap_or(self.demo_data);
         self.secure_cookies = file.secure_cookies.or(self.secure_cookies);
         self.site_root = file.site_root.unwrap_or(self.site_root.clone());
+        if let Some(proxies) = &file.trusted_proxies {
+            self.trusted_proxies = addresses(proxies.iter().map(String::as_str), "trusted_proxies")?;
+        }
         self.log_json = file.log_json.unwrap_or(self.log_json);
         self.idle_minutes_private = file.idle_minutes_private.unwrap_or(self.idle_minutes_private);
         self.idle_minutes_staff = file.idle_minutes_staff.unwrap_or(self.idle_minutes_staff);
@@ -182,6 +200,9 @@ impl Settings {
             self.vapid_private_key = Some(SecretString::from(key));
         }
         self.push_allow_loopback = flag("BRUG_PUSH_ALLOW_LOOPBACK")?.unwrap_or(self.push_allow_loopback);
+        if let Some(proxies) = env("BRUG_TRUSTED_PROXIES") {
+            self.trusted_proxies = addresses(proxies.split(','), "BRUG_TRUSTED_PROXIES")?;
+        }
         let positive = |key: &'static str| -> Result<Option<u64>, ConfigError> {
             match number(key)? {
                 Some(value) if value > 0 => Ok(Some(value as u64)),
@@ -271,6 +292,20 @@ mod tests {
         assert_eq!(settings.database_url(), "sqlite://data/brug.db");
         assert_eq!(settings.addr.to_string(), "127.0.0.1:3000");
         assert!(!settings.uses_secure_cookies());
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_and_nothing_else() {
+        assert!(load(&[]).unwrap().trusted_proxies.is_empty());
+        let settings = load(&[("BRUG_TRUSTED_PROXIES", "10.0.0.2, ::1")]).unwrap();
+        assert_eq!(
+            settings.trusted_proxies,
+            vec!["10.0.0.2".parse::<IpAddr>().unwrap(), "::1".parse().unwrap()]
+        );
+        assert!(matches!(
+            load(&[("BRUG_TRUSTED_PROXIES", "10.0.0.0/8")]),
+            Err(ConfigError::Invalid("BRUG_TRUSTED_PROXIES"))
+        ));
     }
 
     #[test]

@@ -268,3 +268,82 @@ async fn a_phone_token_left_unused_ends_after_two_weeks_and_a_workers_after_a_da
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// A sign-in that came through a proxy, which says it heard it from `client`.
+async fn login_via(app: &TestApp, client: &str, username: &str, password: &str) -> StatusCode {
+    app.http
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", client)
+        .json(&json!({ "username": username, "password": password, "device_name": "phone" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_one_clients_guesses_do_not_lock_out_the_others() {
+    let app = TestApp::spawn_with(&[("BRUG_TRUSTED_PROXIES", "127.0.0.1, ::1")]).await;
+    let accounts = [
+        "marleen",
+        "yusuf",
+        "lotte",
+        "ahmed",
+        "karim",
+        "pieter",
+        "hanane",
+        "youssef",
+        "sarah",
+        "coordinator",
+    ];
+    for name in accounts {
+        assert_eq!(
+            login_via(&app, "203.0.113.9", name, "wrong guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        login_via(&app, "203.0.113.9", "sarah", DEMO_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guessing client is held"
+    );
+    assert_eq!(
+        login_via(&app, "198.51.100.4", "sarah", DEMO_PASSWORD).await,
+        StatusCode::OK,
+        "another client behind the same proxy is not"
+    );
+    // What a client writes in the header itself does not get it out.
+    assert_eq!(
+        login_via(&app, "192.0.2.1, 203.0.113.9", "sarah", DEMO_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_a_forwarded_address_is_not_believed() {
+    let app = TestApp::spawn().await;
+    let accounts = [
+        "marleen",
+        "yusuf",
+        "lotte",
+        "ahmed",
+        "karim",
+        "pieter",
+        "hanane",
+        "youssef",
+        "sarah",
+        "coordinator",
+    ];
+    for (n, name) in accounts.iter().enumerate() {
+        let claimed = format!("203.0.113.{n}");
+        assert_eq!(
+            login_via(&app, &claimed, name, "wrong guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        login_via(&app, "198.51.100.4", "sarah", DEMO_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a made-up header does not escape the limit of the address it came from"
+    );
+}

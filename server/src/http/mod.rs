@@ -8,5 +8,5 @@ mod security;
 
 pub use extract::{ApiJson, ApiQuery, ApiViewer, Coordinator, Ctx, RequestState};
 pub use paging::{ListPage, Paging};
-pub use request::request_context;
+pub use request::{request_context, RequestSetup};
 pub use security::{refuse_cross_site_writes, security_headers};
