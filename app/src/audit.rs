@@ -49,6 +49,7 @@ pub enum AuditAction {
     SettingsChanged,
     StandInStarted,
     StandInEnded,
+    AccountDisabled,
 }
 
 impl AuditAction {
@@ -67,6 +68,7 @@ impl AuditAction {
             PasswordChangeRefused => "password_change_refused",
             StandInStarted => "stand_in_started",
             StandInEnded => "stand_in_ended",
+            AccountDisabled => "account_disabled",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

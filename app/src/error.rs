@@ -65,6 +65,7 @@ error_codes! {
     PlanEmpty => "plan_empty", 422, ErrPlanEmpty;
     ConferenceHeld => "conference_held", 409, ErrConferenceHeld;
     CaseHasParticipant => "case_has_participant", 409, ErrCaseHasParticipant;
+    AccountClosed => "account_closed", 409, ErrAccountClosed;
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;

@@ -185,6 +185,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/workers", post(admin::forms::invite_worker))
         .route("/admin/cases", post(admin::forms::create_case))
         .route("/admin/assignments", post(admin::forms::assign_worker))
+        .route("/admin/users/{id}/disable", post(admin::forms::disable_account))
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))

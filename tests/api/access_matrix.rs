@@ -215,6 +215,7 @@ impl Ids {
                 json!({ "current_password": "not the password", "new_password": "a new and long password" })
             }
             ("POST", "/api/v1/me/sign-out-everywhere") => json!({}),
+            ("POST", "/api/v1/users/{id}/disable") => json!({}),
             ("POST", "/api/v1/organisations") => json!({ "name": "Matrix organisation" }),
             ("POST", "/api/v1/cases") => json!({ "participant_name": "Matrix" }),
             // lotte is already in the circle, so assigning her again is invalid input.

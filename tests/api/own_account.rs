@@ -135,3 +135,109 @@ async fn signing_out_everywhere_from_a_phone_ends_every_token_and_browser_sessio
         "and he can sign in again"
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_closes_the_account_of_a_worker_who_left_and_everything_of_it_ends() {
+    let app = TestApp::spawn().await;
+    let lotte_phone = app.token("lotte").await;
+    let lotte_browser = app.web_session("lotte").await;
+    let lotte = app.user_id("lotte").await;
+    let path = format!("/api/v1/users/{lotte}/disable");
+    // Only a coordinator may, and not for their own account.
+    let sarah = app.token("sarah").await;
+    assert_eq!(
+        error_code(app.post_json(&path, Some(&sarah), json!({})).await).await,
+        (StatusCode::FORBIDDEN, "not_permitted".into())
+    );
+    let coordinator = app.token("coordinator").await;
+    let own = format!("/api/v1/users/{}/disable", app.user_id("coordinator").await);
+    assert_eq!(
+        error_code(app.post_json(&own, Some(&coordinator), json!({})).await).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input".into())
+    );
+
+    let closed = app.post_json(&path, Some(&coordinator), json!({})).await;
+    assert_eq!(closed.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/me", &lotte_phone).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.page("/", Some(&lotte_browser)).await.status(), StatusCode::FOUND);
+    assert_eq!(
+        error_code(app.login("lotte", DEMO_PASSWORD).await).await,
+        (StatusCode::UNAUTHORIZED, "invalid_credentials".into()),
+        "the same answer as a wrong password"
+    );
+    // Her history stays, and Sarah sees in her log that the account was closed.
+    let case_id = app.case_of("Sarah").await;
+    let log: serde_json::Value = app
+        .get(&format!("/api/v1/cases/{case_id}/access-log"), &sarah)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "account_disabled"),
+        "{log}"
+    );
+    let members = app.list("/api/v1/cases", &sarah, "cases").await[0]["members"].clone();
+    assert!(members.as_array().unwrap().iter().any(|m| m["display_name"] == "Lotte"));
+    // Closing it again changes nothing; the admin page says it is closed.
+    let again = app.post_json(&path, Some(&coordinator), json!({})).await;
+    assert_eq!(again.status(), StatusCode::NO_CONTENT);
+    let admin = app
+        .page("/admin", Some(&app.web_session("coordinator").await))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(admin.contains("afgesloten"), "{admin}");
+    assert!(!admin.contains(&format!("/admin/users/{lotte}/disable")), "{admin}");
+}
+
+#[tokio::test]
+async fn a_closed_account_cannot_be_opened_again_with_a_reset_code_old_or_new() {
+    let app = TestApp::spawn().await;
+    let ahmed = app.token("ahmed").await;
+    let marleen = app.user_id("marleen").await;
+    let issued = app
+        .post_json("/api/v1/reset-codes", Some(&ahmed), json!({ "user_id": marleen }))
+        .await;
+    assert_eq!(issued.status(), StatusCode::CREATED);
+    let old_code = issued.json::<serde_json::Value>().await.unwrap()["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let coordinator = app.token("coordinator").await;
+    let closed = app
+        .post_json(
+            &format!("/api/v1/users/{marleen}/disable"),
+            Some(&coordinator),
+            json!({}),
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::NO_CONTENT);
+
+    let join = json!({ "code": old_code, "password": NEW_PASSWORD });
+    assert_eq!(
+        error_code(app.post_json("/api/v1/join", None, join).await).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_code".into()),
+        "a code issued before the closure no longer works"
+    );
+    assert_eq!(
+        error_code(
+            app.post_json("/api/v1/reset-codes", Some(&ahmed), json!({ "user_id": marleen }))
+                .await
+        )
+        .await,
+        (StatusCode::CONFLICT, "account_closed".into())
+    );
+    assert_eq!(
+        error_code(app.login("marleen", NEW_PASSWORD).await).await,
+        (StatusCode::UNAUTHORIZED, "invalid_credentials".into())
+    );
+}

@@ -82,7 +82,8 @@ pub async fn sign_in(
 
     let mut tx = state.begin().await?;
     let user = match (user, verified) {
-        (Some(user), true) => {
+        // A disabled account gets the same answer as a wrong password.
+        (Some(user), true) if user.disabled_at.is_none() => {
             throttle::succeeded(&mut tx, &attempt).await?;
             user
         }
@@ -161,7 +162,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
     let session = storage::session_by_token_hash(&mut tx, &digest(token)).await?;
     tx.commit().await?;
     let session = session.ok_or_else(unauthenticated)?;
-    if session.ended_at.is_some() || now >= session.expires_at {
+    if session.ended_at.is_some() || now >= session.expires_at || session.user.disabled_at.is_some() {
         return Err(unauthenticated());
     }
     let viewer = Viewer::from_row(session.user, session.id)?;
@@ -331,6 +332,49 @@ pub async fn change_password(
     Ok(())
 }
 
+/// A coordinator disables the account of someone who left: it cannot sign in any more,
+/// and every session, token, stream and push notice of it ends at once. Its history stays.
+/// Each case the person is in records it, so the participant sees it.
+pub async fn disable_account(
+    state: &AppState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    user_id: i64,
+) -> Result<(), AppError> {
+    access::require_coordinator(viewer)?;
+    if user_id == viewer.user_id {
+        return Err(AppError::new(ErrorCode::InvalidInput));
+    }
+    let now = now();
+    let mut tx = state.begin().await?;
+    if storage::user_by_id(&mut tx, user_id).await?.is_none() {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    if storage::disable_user(&mut tx, user_id, now).await? {
+        storage::end_all_sessions(&mut tx, user_id, now).await?;
+        storage::void_reset_codes(&mut tx, user_id, now).await?;
+        let mut cases: Vec<Option<i64>> = storage::cases_of_member(&mut tx, user_id)
+            .await?
+            .into_iter()
+            .map(Some)
+            .collect();
+        if cases.is_empty() {
+            cases.push(None);
+        }
+        for case_id in cases {
+            let entry = AuditEntry {
+                actor: Some(viewer.user_id),
+                action: AuditAction::AccountDisabled,
+                case_id,
+                object: Some(("user", user_id)),
+            };
+            audit::record(&mut tx, ctx, entry).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// An entry about the viewer's own account.
 fn own_entry(viewer: &Viewer, action: AuditAction) -> AuditEntry {
     AuditEntry {
@@ -488,6 +532,9 @@ pub async fn issue_reset_code(
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let case_id = access::require_may_reset(&mut tx, viewer, target.id, &target.role).await?;
+    if target.disabled_at.is_some() {
+        return Err(AppError::new(ErrorCode::AccountClosed));
+    }
     let code = new_one_time_code();
     let now = now();
     storage::insert_code(

@@ -12,10 +12,12 @@ pub struct UserRow {
     pub role: String,
     pub organisation_id: Option<i64>,
     pub language: Option<String>,
+    /// When a coordinator disabled the account; it cannot sign in since.
+    pub disabled_at: Option<i64>,
 }
 
 const USER_COLUMNS: &str =
-    "u.id, u.username, u.display_name, u.password_hash, u.account_role, u.organisation_id, u.language";
+    "u.id, u.username, u.display_name, u.password_hash, u.account_role, u.organisation_id, u.language, u.disabled_at";
 
 fn user_from(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
     Ok(UserRow {
@@ -26,7 +28,36 @@ fn user_from(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
         role: row.try_get("account_role")?,
         organisation_id: row.try_get("organisation_id")?,
         language: row.try_get("language")?,
+        disabled_at: row.try_get("disabled_at")?,
     })
+}
+
+/// Marks the account disabled, unless it is already. Returns whether it changed.
+pub async fn disable_user(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Voids the codes not yet used that would set the person's password.
+pub async fn void_reset_codes(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE one_time_codes SET used_at = $1 WHERE target_user_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The cases whose circle the person is in now.
+pub async fn cases_of_member(tx: &mut Tx<'_>, user_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT case_id FROM memberships WHERE user_id = $1 AND ended_at IS NULL ORDER BY case_id")
+        .bind(user_id)
+        .fetch_all(&mut **tx)
+        .await
 }
 
 pub async fn user_by_username(tx: &mut Tx<'_>, username: &str) -> Result<Option<UserRow>, sqlx::Error> {

@@ -46,7 +46,7 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
     let resettable: Vec<_> = overview
         .people
         .iter()
-        .filter(|p| p.role == AccountRole::Worker)
+        .filter(|p| p.role == AccountRole::Worker && !p.disabled)
         .cloned()
         .collect();
     let organisation_options = overview
@@ -61,6 +61,7 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
         .collect_view();
     let worker_options = workers
         .iter()
+        .filter(|w| !w.disabled)
         .map(|w| view! { <option value=w.id.to_string()>{format!("{} ({})", w.display_name, w.username)}</option> })
         .collect_view();
     let role_options = CaseRole::ALL
@@ -86,7 +87,17 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
             <h2 id="workers-title">{lang.t(Msg::WorkersTitle)}</h2>
             <ul>
                 {workers.iter().map(|w| view! {
-                    <li>{format!("{} ({}) — {}", w.display_name, w.username, w.organisation.clone().unwrap_or_default())}</li>
+                    <li>
+                        {format!("{} ({}) — {}", w.display_name, w.username, w.organisation.clone().unwrap_or_default())}
+                        {match w.disabled {
+                            true => view! { " · " <span class="member-role">{lang.t(Msg::AccountDisabledLabel)}</span> }.into_any(),
+                            false => view! {
+                                <form class="inline-form" method="post" action=format!("/admin/users/{}/disable", w.id)>
+                                    <button type="submit" class="link-button">{lang.t(Msg::DisableAccountButton)}</button>
+                                </form>
+                            }.into_any(),
+                        }}
+                    </li>
                 }).collect_view()}
             </ul>
             <h3>{lang.t(Msg::InviteWorkerTitle)}</h3>

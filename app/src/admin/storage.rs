@@ -23,7 +23,7 @@ pub(super) async fn organisations(tx: &mut Tx<'_>) -> Result<Vec<Organisation>, 
 /// Every account by name; one whose role this version does not know is left out.
 pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT u.id, u.username, u.display_name, u.account_role, o.name AS organisation \
+        "SELECT u.id, u.username, u.display_name, u.account_role, u.disabled_at, o.name AS organisation \
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.display_name",
     )
     .fetch_all(&mut **tx)
@@ -40,6 +40,7 @@ pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> 
             display_name: row.try_get("display_name")?,
             role,
             organisation: row.try_get("organisation")?,
+            disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
         });
     }
     Ok(people)

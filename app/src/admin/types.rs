@@ -14,6 +14,8 @@ pub struct Person {
     pub display_name: String,
     pub role: AccountRole,
     pub organisation: Option<String>,
+    /// A coordinator closed the account: it can no longer sign in.
+    pub disabled: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -186,6 +186,12 @@ messages! {
         en: "This case already has its participant. There can be only one.",
         ar: "هذا الملف لديه مشارك بالفعل. لا يمكن أن يكون هناك إلا مشارك واحد.",
     }
+    ErrAccountClosed {
+        nl: "Dit account is afgesloten. Vraag de coördinator als de persoon terugkomt.",
+        fr: "Ce compte est fermé. Adressez-vous au coordinateur si la personne revient.",
+        en: "This account is closed. Ask the coordinator if the person comes back.",
+        ar: "هذا الحساب مغلق. اسأل المنسق إذا عاد الشخص.",
+    }
     ErrTooManyStreams {
         nl: "Brug is al open op te veel plaatsen tegelijk. Sluit een ander venster of toestel en probeer opnieuw.",
         fr: "Brug est déjà ouvert à trop d'endroits à la fois. Fermez une autre fenêtre ou un autre appareil, puis réessayez.",
@@ -412,6 +418,14 @@ messages! {
         en: "is back; the colleague no longer reads the messages",
         ar: "عاد؛ لم يعد الزميل يقرأ الرسائل",
     }
+    ActionAccountDisabled {
+        nl: "sloot de account af van iemand die vertrok; die kan niet meer aanmelden",
+        fr: "a fermé le compte d'une personne partie ; elle ne peut plus se connecter",
+        en: "closed the account of someone who left; they can no longer sign in",
+        ar: "أغلق حساب شخص غادر؛ لم يعد بإمكانه تسجيل الدخول",
+    }
+    DisableAccountButton { nl: "Account afsluiten", fr: "Fermer le compte", en: "Close the account", ar: "إغلاق الحساب" }
+    AccountDisabledLabel { nl: "afgesloten", fr: "fermé", en: "closed", ar: "مغلق" }
     ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }
     ActionOpenedCase { nl: "opende de kring", fr: "a ouvert le cercle", en: "opened the circle", ar: "فتح الدائرة" }
     ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }

@@ -121,6 +121,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "conversation_member_added" => Msg::ActionAddedToConversation,
         "stand_in_started" => Msg::ActionStandInStarted,
         "stand_in_ended" => Msg::ActionStandInEnded,
+        "account_disabled" => Msg::ActionAccountDisabled,
         "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" | "plan_party_removed" => {
             Msg::ActionChangedPlan
         }

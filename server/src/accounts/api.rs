@@ -98,6 +98,22 @@ pub async fn sign_out_everywhere(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A coordinator closes the account of someone who left: it can no longer sign in, and
+/// all its sessions, tokens, streams and push notices end. Its history stays.
+#[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "auth", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 204), (status = 401), (status = 403, description = "not_permitted: coordinators only"),
+        (status = 404), (status = 422, description = "invalid_input: not your own account")))]
+pub async fn disable_account(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    service::disable_account(&state, &ctx, &viewer, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401)))]
 pub async fn me(RequestState(state): RequestState, ApiViewer(viewer): ApiViewer) -> Result<Json<Me>, AppError> {
     Ok(Json(service::me(&state, &viewer).await?))
@@ -227,7 +243,7 @@ pub struct ResetCodeRequest {
 
 /// A code with which someone chooses a new password, issued by their worker or a coordinator.
 #[utoipa::path(post, path = "/api/v1/reset-codes", tag = "accounts", security(("bearer" = [])), request_body = ResetCodeRequest,
-    responses((status = 201, body = CodeResponse), (status = 403)))]
+    responses((status = 201, body = CodeResponse), (status = 403), (status = 409, description = "account_closed")))]
 pub async fn reset_code(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,

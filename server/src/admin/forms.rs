@@ -10,6 +10,7 @@ use app::circle::{service as circle, CaseRole};
 use app::error::{AppError, ErrorCode};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
+use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
@@ -146,4 +147,21 @@ pub async fn assign_worker(
         },
     )
     .await
+}
+
+/// Closes the account of someone who left (a button beside each worker).
+pub async fn disable_account(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(user_id): Path<i64>,
+) -> Response {
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => accounts::disable_account(&state, &ctx, &viewer, user_id).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => answer(&headers, Ok(&format!("{PAGE}?saved"))),
+        Err(error) => answer(&headers, Err((error, PAGE))),
+    }
 }

@@ -31,7 +31,7 @@ const BODY_LIMIT: usize = 64 * 1024;
     info(title = "Brug API", version = "1", description = "The JSON API that Brug's phone apps use. Errors are `{\"error\": {\"code\", \"message\"}}` with stable snake_case codes."),
     paths(
         accounts::login, accounts::logout, accounts::me, accounts::devices, accounts::revoke_device,
-        accounts::change_password, accounts::sign_out_everywhere,
+        accounts::change_password, accounts::sign_out_everywhere, accounts::disable_account,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
@@ -76,6 +76,7 @@ pub fn routes() -> Router {
         .route("/me/devices/{id}", delete(accounts::revoke_device))
         .route("/me/password", post(accounts::change_password))
         .route("/me/sign-out-everywhere", post(accounts::sign_out_everywhere))
+        .route("/users/{id}/disable", post(accounts::disable_account))
         .route("/join", post(accounts::join))
         .route("/invitations", post(accounts::invite))
         .route("/reset-codes", post(accounts::reset_code))
