@@ -369,6 +369,60 @@ pub async fn require_case_worker(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64)
     }
 }
 
+/// Proof that the viewer may end someone's place in a case's circle. It carries the
+/// departing member's own access to the case (checked: they are in the circle now), so
+/// that what they held there (conversations, places in plans) can be handed on.
+#[derive(Clone, Debug)]
+pub struct MembershipEnding {
+    departing: CaseAccess,
+}
+
+impl MembershipEnding {
+    /// The departing member's access to the case, as it was when checked.
+    pub fn departing(&self) -> &CaseAccess {
+        &self.departing
+    }
+}
+
+/// Who may end whose place in a circle. A worker or family member may leave; the
+/// participant and the case's workers may take a family member out; a coordinator, who
+/// manages assignments, may take a worker off a case. The participant stays: a case is
+/// closed another way. Someone not in the circle (and no coordinator) is told the case
+/// does not exist; a member who is not in it any more is not found.
+pub async fn require_may_end_membership(
+    tx: &mut Tx<'_>,
+    viewer: &Viewer,
+    case_id: i64,
+    member_id: i64,
+) -> Result<MembershipEnding, AppError> {
+    let viewer_kind = match membership(tx, viewer.user_id, case_id).await? {
+        Some(m) => Some(m.kind),
+        None if viewer.role == AccountRole::Coordinator => None,
+        None => return Err(AppError::new(ErrorCode::NotFound)),
+    };
+    let member = membership(tx, member_id, case_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let allowed = match (member.kind, viewer_kind) {
+        (MemberKind::Participant, _) => return Err(AppError::new(ErrorCode::ParticipantStays)),
+        _ if member_id == viewer.user_id => true,
+        (MemberKind::Worker, None) => true,
+        (MemberKind::Family, Some(MemberKind::Participant | MemberKind::Worker)) => true,
+        _ => false,
+    };
+    if !allowed {
+        return Err(AppError::new(ErrorCode::NotPermitted));
+    }
+    Ok(MembershipEnding {
+        departing: CaseAccess {
+            case_id,
+            viewer_id: member_id,
+            kind: member.kind,
+            case_role: member.case_role,
+        },
+    })
+}
+
 /// Who may issue a password-reset code for whom. Returns the case through which a worker
 /// is allowed, for the audit row.
 pub async fn require_may_reset(

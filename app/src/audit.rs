@@ -50,6 +50,8 @@ pub enum AuditAction {
     StandInStarted,
     StandInEnded,
     AccountDisabled,
+    MembershipEnded,
+    CaseHandedOver,
 }
 
 impl AuditAction {
@@ -69,6 +71,8 @@ impl AuditAction {
             StandInStarted => "stand_in_started",
             StandInEnded => "stand_in_ended",
             AccountDisabled => "account_disabled",
+            MembershipEnded => "membership_ended",
+            CaseHandedOver => "case_handed_over",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

@@ -66,6 +66,8 @@ error_codes! {
     ConferenceHeld => "conference_held", 409, ErrConferenceHeld;
     CaseHasParticipant => "case_has_participant", 409, ErrCaseHasParticipant;
     AccountClosed => "account_closed", 409, ErrAccountClosed;
+    LastWorker => "last_worker", 409, ErrLastWorker;
+    ParticipantStays => "participant_stays", 409, ErrParticipantStays;
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;

@@ -3,8 +3,8 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, conferences, contacts, http, install, messaging, plans, push, reunification,
-    settings, sharing, trajectory,
+    accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, push,
+    reunification, settings, sharing, trajectory,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -186,6 +186,11 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/admin/cases", post(admin::forms::create_case))
         .route("/admin/assignments", post(admin::forms::assign_worker))
         .route("/admin/users/{id}/disable", post(admin::forms::disable_account))
+        .route("/admin/handovers", post(admin::forms::hand_over))
+        .route(
+            "/cases/{case_id}/members/{user_id}/end",
+            post(circle::forms::end_membership),
+        )
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))

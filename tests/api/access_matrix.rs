@@ -65,6 +65,7 @@ fn parse_matrix() -> Matrix {
 /// Case A's objects that the paths and bodies name.
 struct Ids {
     case_a: i64,
+    sarah: i64,
     lotte: i64,
     marleen: i64,
     milestone: i64,
@@ -157,6 +158,7 @@ impl Ids {
         let (conference, decision) = coming_conference(app, case_a).await;
         Ids {
             case_a,
+            sarah: app.user_id("sarah").await,
             lotte: app.user_id("lotte").await,
             marleen: app.user_id("marleen").await,
             milestone: first(app, "SELECT MIN(id) FROM milestones WHERE case_id = $1", case_a).await,
@@ -192,6 +194,7 @@ impl Ids {
             .replace("{case_id}", &self.case_a.to_string())
             .replace("{milestone_id}", &self.milestone.to_string())
             .replace("{member_id}", &self.marleen.to_string())
+            .replace("{user_id}", &self.sarah.to_string())
             .replace("{child_id}", &self.child.to_string())
             .replace("{step_id}", &self.step.to_string())
             .replace("{appointment_id}", &self.appointment.to_string())
@@ -220,6 +223,7 @@ impl Ids {
             ("POST", "/api/v1/cases") => json!({ "participant_name": "Matrix" }),
             // lotte is already in the circle, so assigning her again is invalid input.
             ("POST", "/api/v1/cases/{case_id}/workers") => json!({ "user_id": self.lotte, "case_role": "buddy" }),
+            ("POST", "/api/v1/cases/{case_id}/members/{user_id}/end") => json!({}),
             ("POST", "/api/v1/invitations") => {
                 json!({ "kind": "family", "case_id": self.case_a, "display_name": "X", "relationship": "other" })
             }

@@ -12,6 +12,7 @@ mod conferences;
 mod contacts;
 mod inbox;
 mod invitations;
+mod leaving;
 mod live;
 mod long_histories;
 mod messaging;

@@ -208,6 +208,17 @@ impl TestApp {
         request.send().await.expect("page")
     }
 
+    /// Posts a page form as the holder of the session cookie; the answer is not followed.
+    pub async fn form(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
+        self.http
+            .post(self.url(path))
+            .header(header::COOKIE, cookie)
+            .form(fields)
+            .send()
+            .await
+            .expect("page form")
+    }
+
     pub async fn user_id(&self, username: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
             .bind(username)

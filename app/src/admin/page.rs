@@ -1,20 +1,13 @@
 use super::{load_admin, AdminOverview};
 use crate::accounts::AccountRole;
 use crate::circle::CaseRole;
-use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_lang, ErrorNotice, FormAnswer, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let error = query
-        .with_untracked(|q| q.get("error"))
-        .and_then(|c| ErrorCode::parse(&c));
-    let saved = query.with_untracked(|q| q.get("saved")).is_some();
     view! {
         <leptos_meta::Title text=lang.t(Msg::AdminTitle)/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
@@ -23,8 +16,7 @@ pub fn AdminPage() -> impl IntoView {
                     Ok(overview) => view! {
                         <Page signed_in=true>
                             <h1 id="page-title">{lang.t(Msg::AdminTitle)}</h1>
-                            <p id="admin-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
-                            {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+                            <FormAnswer/>
                             <Admin overview lang/>
                         </Page>
                     }.into_any(),
@@ -64,6 +56,16 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
         .filter(|w| !w.disabled)
         .map(|w| view! { <option value=w.id.to_string()>{format!("{} ({})", w.display_name, w.username)}</option> })
         .collect_view();
+    let handover_case_options = overview
+        .cases
+        .iter()
+        .map(|c| view! { <option value=c.case_id.to_string()>{c.participant_name.clone()}</option> })
+        .collect_view();
+    let worker_option = |w: &crate::admin::Person| {
+        view! { <option value=w.id.to_string()>{format!("{} ({})", w.display_name, w.username)}</option> }
+    };
+    let leaving_options = workers.iter().map(worker_option).collect_view();
+    let successor_options = workers.iter().filter(|w| !w.disabled).map(worker_option).collect_view();
     let role_options = CaseRole::ALL
         .iter()
         .map(|r| view! { <option value=r.as_str()>{lang.t(r.label())}</option> })
@@ -121,6 +123,20 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
                 <label for="case-name">{lang.t(Msg::NewCaseLabel)}</label>
                 <input id="case-name" name="participant_name" type="text" required maxlength="80"/>
                 <button type="submit">{lang.t(Msg::OpenCaseButton)}</button>
+            </form>
+            <h3>{lang.t(Msg::HandOverTitle)}</h3>
+            <p>{lang.t(Msg::HandOverIntro)}</p>
+            <form class="stacked-form" method="post" action="/admin/handovers">
+                <label for="handover-case">{lang.t(Msg::CaseLabel)}</label>
+                <select id="handover-case" name="case_id" required>{handover_case_options}</select>
+                <label for="handover-worker">{lang.t(Msg::LeavingWorkerLabel)}</label>
+                <select id="handover-worker" name="user_id" required>{leaving_options}</select>
+                <label for="handover-successor">{lang.t(Msg::SuccessorLabel)}</label>
+                <select id="handover-successor" name="successor_user_id">
+                    <option value="">{lang.t(Msg::NoSuccessor)}</option>
+                    {successor_options}
+                </select>
+                <button type="submit">{lang.t(Msg::HandOverButton)}</button>
             </form>
             <h3>{lang.t(Msg::AssignTitle)}</h3>
             <form class="stacked-form" method="post" action="/admin/assignments">

@@ -1,8 +1,8 @@
-use super::worker_tools::{InviteForm, ResetCodeButton};
+use super::worker_tools::{EndMembershipButton, InviteForm, ResetCodeButton};
 use super::{load_home, CaseCircle, CircleMember, HomeView, MemberKind};
 use crate::accounts::AccountRole;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_lang, ErrorNotice, Page};
+use crate::layout::{use_lang, ErrorNotice, FormAnswer, Page};
 use leptos::prelude::*;
 
 #[component]
@@ -31,6 +31,7 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
         <leptos_meta::Title text=greeting.clone()/>
         <Page signed_in=true>
             <h1 id="page-title">{greeting}</h1>
+            <FormAnswer/>
             <p>{lang.fill(Msg::YouAreSignedInAs, &[("role", role)])}</p>
             {is_coordinator.then(|| view! {
                 <p>{lang.t(Msg::CoordinatorHomeIntro)}</p>
@@ -70,7 +71,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                     <p>{lang.t(Msg::CircleIntro)}</p>
                     <ul class="circle-members">
                         {members.into_iter().map(|member| view! {
-                            <Member member me_id participant_name=participant_name.clone() i_am_worker to_participant lang/>
+                            <Member case_id member me_id participant_name=participant_name.clone() i_am_worker to_participant lang/>
                         }).collect_view()}
                     </ul>
                     <p><a href=format!("/cases/{case_id}/contacts")>{lang.t(Msg::SeeContacts)}</a></p>
@@ -114,6 +115,7 @@ fn PlansWaiting(case_id: i64, plans: Vec<crate::plans::PlanSummary>, lang: Lang)
 
 #[component]
 fn Member(
+    case_id: i64,
     member: CircleMember,
     me_id: i64,
     participant_name: String,
@@ -123,6 +125,9 @@ fn Member(
 ) -> impl IntoView {
     let role = member.role_in_words(lang, &participant_name, to_participant);
     let is_you = member.user_id == me_id;
+    // A family member leaves; the participant and the workers may take one out. Workers
+    // leave a case through the coordinator, who names who takes over.
+    let may_end = member.kind == MemberKind::Family && (is_you || i_am_worker || to_participant);
     view! {
         <li class="circle-member">
             <span class="member-name">{member.display_name.clone()}</span>
@@ -130,6 +135,7 @@ fn Member(
             <span class="member-role">{role}</span>
             {member.organisation.clone().map(|org| view! { <span class="member-organisation">{org}</span> })}
             {i_am_worker.then(|| view! { <ResetCodeButton member=member.clone() lang/> })}
+            {may_end.then(|| view! { <EndMembershipButton case_id member=member.clone() is_you lang/> })}
         </li>
     }
 }

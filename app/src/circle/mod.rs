@@ -9,6 +9,8 @@ pub use home_page::HomePage;
 pub use types::*;
 
 #[cfg(feature = "ssr")]
+pub mod leaving;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub(crate) mod storage;

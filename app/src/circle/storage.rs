@@ -1,7 +1,7 @@
 //! Circle queries. Portable SQL, run on SQLite and PostgreSQL alike.
 
 use super::{CaseRole, CircleMember, MemberKind, Relationship};
-use crate::access::CaseAccess;
+use crate::access::{CaseAccess, MembershipEnding};
 use crate::db::Tx;
 use sqlx::Row;
 
@@ -82,7 +82,24 @@ pub(crate) struct NewMembership {
     pub now: i64,
 }
 
+/// Adds someone to a circle; someone who was in it before and left comes back in the
+/// same row, with the place they have now.
 pub(crate) async fn insert_membership(tx: &mut Tx<'_>, m: NewMembership) -> Result<i64, sqlx::Error> {
+    let reopened: Option<i64> = sqlx::query_scalar(
+        "UPDATE memberships SET member_kind = $3, case_role = $4, relationship = $5, created_at = $6, ended_at = NULL \
+         WHERE case_id = $1 AND user_id = $2 AND ended_at IS NOT NULL RETURNING id",
+    )
+    .bind(m.case_id)
+    .bind(m.user_id)
+    .bind(m.kind.as_str())
+    .bind(m.case_role.map(CaseRole::as_str))
+    .bind(m.relationship.map(Relationship::as_str))
+    .bind(m.now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(id) = reopened {
+        return Ok(id);
+    }
     sqlx::query_scalar(
         "INSERT INTO memberships (case_id, user_id, member_kind, case_role, relationship, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -146,4 +163,77 @@ pub(crate) async fn participant_name(tx: &mut Tx<'_>, case: &CaseAccess) -> Resu
         .bind(case.case_id())
         .fetch_optional(&mut **tx)
         .await
+}
+
+/// Ends the departing member's place in the circle. Returns the membership's id.
+pub(super) async fn end_membership(tx: &mut Tx<'_>, ending: &MembershipEnding, now: i64) -> Result<i64, sqlx::Error> {
+    let departing = ending.departing();
+    sqlx::query_scalar(
+        "UPDATE memberships SET ended_at = $1 WHERE case_id = $2 AND user_id = $3 AND ended_at IS NULL RETURNING id",
+    )
+    .bind(now)
+    .bind(departing.case_id())
+    .bind(departing.viewer_id())
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Forgets what the participant shared with a family member who left the circle (and
+/// what a worker restricted), so that an invitation later starts from nothing shared.
+pub(super) async fn forget_shares(tx: &mut Tx<'_>, ending: &MembershipEnding) -> Result<(), sqlx::Error> {
+    let departing = ending.departing();
+    for table in ["consents", "sharing_restrictions"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE case_id = $1 AND family_user_id = $2"
+        ))
+        .bind(departing.case_id())
+        .bind(departing.viewer_id())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// How many workers the case has now.
+pub(super) async fn worker_count(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE case_id = $1 AND member_kind = 'worker' AND ended_at IS NULL",
+    )
+    .bind(case.case_id())
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// How someone belongs to the case's circle now, if they do.
+pub(super) async fn kind_in_circle(
+    tx: &mut Tx<'_>,
+    case: &CaseAccess,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT member_kind FROM memberships WHERE case_id = $1 AND user_id = $2 AND ended_at IS NULL")
+        .bind(case.case_id())
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Whether the account is a worker's that can still sign in.
+pub(super) async fn is_active_worker(tx: &mut Tx<'_>, user_id: i64) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE id = $1 AND account_role = 'worker' AND disabled_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(count > 0)
+}
+
+/// Takes the case's row lock (PostgreSQL) so that two people leaving one case at once
+/// are counted one after the other; SQLite's write transactions already are.
+pub(super) async fn lock_case(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET label = label WHERE id = $1")
+        .bind(case.case_id())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

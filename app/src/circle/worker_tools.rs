@@ -43,3 +43,29 @@ pub fn ResetCodeButton(member: CircleMember, lang: Lang) -> impl IntoView {
         }
     })
 }
+
+/// Taking a family member out of the circle, or leaving it yourself: a second press,
+/// after what it means is said, so that it is never done by a slip of the thumb.
+#[component]
+pub fn EndMembershipButton(case_id: i64, member: CircleMember, is_you: bool, lang: Lang) -> impl IntoView {
+    let (label, explanation) = if is_you {
+        (
+            lang.t(Msg::LeaveCircleButton),
+            lang.t(Msg::LeaveCircleConfirm).to_string(),
+        )
+    } else {
+        (
+            lang.t(Msg::RemoveFromCircleButton),
+            lang.fill(Msg::RemoveFromCircleConfirm, &[("name", &member.display_name)]),
+        )
+    };
+    view! {
+        <details class="member-action">
+            <summary>{label}</summary>
+            <p>{explanation}</p>
+            <form method="post" action=format!("/cases/{case_id}/members/{}/end", member.user_id)>
+                <button type="submit" aria-label=format!("{label} — {}", member.display_name)>{label}</button>
+            </form>
+        </details>
+    }
+}

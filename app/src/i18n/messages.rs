@@ -192,6 +192,18 @@ messages! {
         en: "This account is closed. Ask the coordinator if the person comes back.",
         ar: "هذا الحساب مغلق. اسأل المنسق إذا عاد الشخص.",
     }
+    ErrLastWorker {
+        nl: "Iemand moet deze begeleiding overnemen: kies een collega die ze overneemt.",
+        fr: "Quelqu'un doit reprendre ce suivi : choisissez un collègue qui le reprend.",
+        en: "Someone has to take this case over: choose a colleague who takes it on.",
+        ar: "يجب أن يتولى أحد هذا الملف: اختر زميلًا يتولاه.",
+    }
+    ErrParticipantStays {
+        nl: "De deelnemer blijft in de eigen kring. Een begeleiding afsluiten gaat anders.",
+        fr: "La personne accompagnée reste dans son propre cercle. Clôturer un suivi se fait autrement.",
+        en: "The participant stays in their own circle. Closing a case is done differently.",
+        ar: "يبقى المشارك في دائرته. إغلاق الملف يتم بطريقة أخرى.",
+    }
     ErrTooManyStreams {
         nl: "Brug is al open op te veel plaatsen tegelijk. Sluit een ander venster of toestel en probeer opnieuw.",
         fr: "Brug est déjà ouvert à trop d'endroits à la fois. Fermez une autre fenêtre ou un autre appareil, puis réessayez.",
@@ -424,6 +436,43 @@ messages! {
         en: "closed the account of someone who left; they can no longer sign in",
         ar: "أغلق حساب شخص غادر؛ لم يعد بإمكانه تسجيل الدخول",
     }
+    ActionMembershipEnded {
+        nl: "haalde iemand uit de kring, of verliet hem",
+        fr: "a retiré quelqu'un du cercle, ou l'a quitté",
+        en: "took someone out of the circle, or left it",
+        ar: "أخرج شخصًا من الدائرة، أو غادرها",
+    }
+    ActionCaseHandedOver {
+        nl: "droeg de begeleiding over aan een collega, met de gesprekken en plannen",
+        fr: "a transmis le suivi à un collègue, avec les conversations et les plans",
+        en: "handed the case over to a colleague, with its conversations and plans",
+        ar: "سلّم الملف إلى زميل، مع المحادثات والخطط",
+    }
+    RemoveFromCircleButton { nl: "Uit de kring halen", fr: "Retirer du cercle", en: "Take out of the circle", ar: "إخراج من الدائرة" }
+    RemoveFromCircleConfirm {
+        nl: "{name} ziet dan niets meer van deze kring. Je kunt later opnieuw uitnodigen.",
+        fr: "{name} ne verra alors plus rien de ce cercle. Vous pourrez inviter à nouveau plus tard.",
+        en: "{name} will then see nothing of this circle any more. You can invite again later.",
+        ar: "لن يرى {name} بعد ذلك شيئًا من هذه الدائرة. يمكنك الدعوة مرة أخرى لاحقًا.",
+    }
+    LeaveCircleButton { nl: "Deze kring verlaten", fr: "Quitter ce cercle", en: "Leave this circle", ar: "مغادرة هذه الدائرة" }
+    LeaveCircleConfirm {
+        nl: "Je ziet dan niets meer van deze kring. Wie je uitnodigde, kan je opnieuw uitnodigen.",
+        fr: "Vous ne verrez alors plus rien de ce cercle. La personne qui vous a invité peut vous inviter à nouveau.",
+        en: "You will then see nothing of this circle any more. Whoever invited you can invite you again.",
+        ar: "لن ترى بعد ذلك شيئًا من هذه الدائرة. يمكن لمن دعاك أن يدعوك مرة أخرى.",
+    }
+    HandOverTitle { nl: "Begeleiding overdragen", fr: "Transmettre un suivi", en: "Hand a case over", ar: "تسليم ملف" }
+    HandOverIntro {
+        nl: "Wie vertrekt, draagt over: de opvolger krijgt de gesprekken en neemt de plaats in de plannen over. Zonder opvolger kan alleen wie niet de laatste begeleider is.",
+        fr: "Qui part transmet : le successeur reçoit les conversations et prend sa place dans les plans. Sans successeur, seulement si ce n'est pas le dernier accompagnateur.",
+        en: "Whoever leaves hands over: the successor gets the conversations and takes their place in the plans. Without a successor, only when they are not the last worker.",
+        ar: "من يغادر يسلّم: يحصل الخلف على المحادثات ويأخذ مكانه في الخطط. بدون خلف، فقط إذا لم يكن آخر مرافق.",
+    }
+    LeavingWorkerLabel { nl: "Wie vertrekt", fr: "Qui part", en: "Who leaves", ar: "من يغادر" }
+    SuccessorLabel { nl: "Wie neemt over", fr: "Qui reprend", en: "Who takes over", ar: "من يتولى" }
+    NoSuccessor { nl: "niemand (er blijft een andere begeleider)", fr: "personne (un autre accompagnateur reste)", en: "nobody (another worker stays)", ar: "لا أحد (يبقى مرافق آخر)" }
+    HandOverButton { nl: "Overdragen", fr: "Transmettre", en: "Hand over", ar: "تسليم" }
     DisableAccountButton { nl: "Account afsluiten", fr: "Fermer le compte", en: "Close the account", ar: "إغلاق الحساب" }
     AccountDisabledLabel { nl: "afgesloten", fr: "fermé", en: "closed", ar: "مغلق" }
     ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }

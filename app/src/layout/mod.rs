@@ -130,6 +130,22 @@ pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
     view! { <p class="notice" role="status">{error.text(lang)}</p> }
 }
 
+/// What a page form answered when the page is shown again: `?saved` or `?error=code`
+/// in the address, as a calm sentence where the person is looking.
+#[component]
+pub fn FormAnswer() -> impl IntoView {
+    let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map();
+    let error = query
+        .with_untracked(|q| q.get("error"))
+        .and_then(|c| crate::error::ErrorCode::parse(&c));
+    let saved = query.with_untracked(|q| q.get("saved")).is_some();
+    view! {
+        {error.map(|c| view! { <p class="form-error" role="alert">{lang.t(c.message())}</p> })}
+        {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

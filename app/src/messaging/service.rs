@@ -355,6 +355,18 @@ pub async fn add_member(
     Ok(result)
 }
 
+/// A worker who leaves a case hands their conversations in it to their successor, inside
+/// the transaction that ends their place in the circle.
+pub async fn hand_over(
+    tx: &mut Tx<'_>,
+    ending: &access::MembershipEnding,
+    successor: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    storage::hand_over(tx, ending.departing(), successor, now).await?;
+    Ok(())
+}
+
 /// A coordinator sets how many working days an organisation promises for an answer.
 pub async fn set_response_promise(
     state: &AppState,

@@ -7,6 +7,7 @@
 //! take the person's id and carry the reachability rule in their SQL.
 
 mod away;
+mod handover;
 mod live;
 mod messages;
 
@@ -15,6 +16,7 @@ pub(super) use away::{
     set_sends_read_receipts, stand_ins_for, start_away, stood_in_cases, waiting_elsewhere, waiting_everywhere,
     WaitingConversation,
 };
+pub(super) use handover::hand_over;
 pub(super) use live::{
     events_after, insert_events, latest_event, latest_event_of, memberships_of, notify_processes, sessions, shares_of,
     users_with_events_after,

@@ -257,3 +257,25 @@ pub async fn drop_departed_parties(
     }
     Ok(())
 }
+
+/// A worker who hands a case over: where they still had to sign a version, their
+/// successor signs instead, and the items they owned in drafts become the successor's.
+/// Versions already put up for agreement keep their items as they were signed.
+pub async fn hand_over_parties(
+    tx: &mut Tx<'_>,
+    ending: &access::MembershipEnding,
+    successor: i64,
+) -> Result<(), AppError> {
+    let departing = ending.departing();
+    for plan in storage::awaiting_signatures(tx, departing).await? {
+        storage::lock_plan(tx, &plan).await?;
+        for (version, user_id) in storage::unsigned_parties(tx, &plan).await? {
+            if user_id == departing.viewer_id() {
+                storage::add_party(tx, &version, successor).await?;
+                storage::remove_party(tx, &version, user_id).await?;
+            }
+        }
+    }
+    storage::hand_over_draft_items(tx, departing, successor).await?;
+    Ok(())
+}

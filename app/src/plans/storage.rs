@@ -327,6 +327,24 @@ pub(super) async fn delete_item(tx: &mut Tx<'_>, version: &VersionRow, key: i64)
     Ok(())
 }
 
+/// The items the departing worker owns in the case's drafts become the successor's.
+pub(super) async fn hand_over_draft_items(
+    tx: &mut Tx<'_>,
+    departing: &CaseAccess,
+    successor: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE plan_items SET owner_user_id = $1 WHERE owner_user_id = $2 AND version_id IN \
+         (SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE p.case_id = $3 AND v.state = 'draft')",
+    )
+    .bind(successor)
+    .bind(departing.viewer_id())
+    .bind(departing.case_id())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub(super) async fn copy_items(tx: &mut Tx<'_>, from: &VersionRow, to: &VersionRow) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO plan_items (version_id, item_key, position, what, owner_user_id, due_on, why, milestone_id, \

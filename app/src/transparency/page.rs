@@ -122,6 +122,8 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "stand_in_started" => Msg::ActionStandInStarted,
         "stand_in_ended" => Msg::ActionStandInEnded,
         "account_disabled" => Msg::ActionAccountDisabled,
+        "membership_ended" => Msg::ActionMembershipEnded,
+        "case_handed_over" => Msg::ActionCaseHandedOver,
         "plan_created" | "plan_changed" | "plan_proposal_decided" | "plan_submitted" | "plan_party_removed" => {
             Msg::ActionChangedPlan
         }

@@ -6,7 +6,7 @@ use crate::accounts::forms::{answer, show_code, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::accounts::service::{self as accounts, Invitee, Viewer};
-use app::circle::{service as circle, CaseRole};
+use app::circle::{leaving, service as circle, CaseRole};
 use app::error::{AppError, ErrorCode};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
@@ -164,4 +164,39 @@ pub async fn disable_account(
         Ok(()) => answer(&headers, Ok(&format!("{PAGE}?saved"))),
         Err(error) => answer(&headers, Err((error, PAGE))),
     }
+}
+
+#[derive(Deserialize)]
+pub struct HandOverForm {
+    case_id: i64,
+    user_id: i64,
+    /// Empty when nobody takes over (another worker stays on the case).
+    #[serde(default)]
+    successor_user_id: String,
+}
+
+/// A worker leaves a case: the coordinator takes them off, or hands the case to a
+/// successor with its conversations and places in plans.
+pub async fn hand_over(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    form: Result<Form<HandOverForm>, FormRejection>,
+) -> Response {
+    run(
+        state,
+        ctx,
+        headers,
+        form,
+        |state, ctx, viewer, form: HandOverForm| async move {
+            let successor = match form.successor_user_id.trim() {
+                "" => None,
+                id => Some(id.parse().map_err(|_| AppError::new(ErrorCode::InvalidInput))?),
+            };
+            leaving::end_membership(&state, &ctx, &viewer, form.case_id, form.user_id, successor)
+                .await
+                .map(|_| format!("{PAGE}?saved"))
+        },
+    )
+    .await
 }

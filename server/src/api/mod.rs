@@ -33,7 +33,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::login, accounts::logout, accounts::me, accounts::devices, accounts::revoke_device,
         accounts::change_password, accounts::sign_out_everywhere, accounts::disable_account,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
-        circle::my_cases, circle::create_case, circle::assign_worker,
+        circle::my_cases, circle::create_case, circle::assign_worker, circle::end_membership,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
@@ -83,6 +83,7 @@ pub fn routes() -> Router {
         .route("/organisations", post(accounts::create_organisation))
         .route("/cases", get(circle::my_cases).post(circle::create_case))
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
+        .route("/cases/{case_id}/members/{user_id}/end", post(circle::end_membership))
         .route("/push/key", get(push::key))
         .route("/push/subscriptions", post(push::subscribe).delete(push::unsubscribe))
         .route(

@@ -1,7 +1,7 @@
 use crate::accounts::api::Created;
 use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
-use app::circle::{service, CaseList, CaseRole};
+use app::circle::{leaving, service, CaseList, CaseRole};
 use app::error::AppError;
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -55,5 +55,32 @@ pub async fn assign_worker(
     ApiJson(body): ApiJson<AssignWorkerRequest>,
 ) -> Result<StatusCode, AppError> {
     service::assign_worker(&state, &ctx, &viewer, case_id, body.user_id, body.case_role).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct EndMembershipRequest {
+    /// For a worker who leaves: the worker who takes the case over (joining it in the
+    /// same role unless already in it) with the conversations and places in plans. The
+    /// last worker of a case must name one.
+    #[serde(default)]
+    pub successor_user_id: Option<i64>,
+}
+
+/// Ends someone's place in the case's circle: a worker or family member leaves, the
+/// participant or a worker takes a family member out, a coordinator takes a worker off
+/// (or hands the case over). Their access ends at once; the history stays.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/members/{user_id}/end", tag = "circle", security(("bearer" = [])),
+    request_body = EndMembershipRequest, params(("case_id" = i64, Path), ("user_id" = i64, Path)),
+    responses((status = 204), (status = 401), (status = 403), (status = 404),
+        (status = 409, description = "last_worker or participant_stays"), (status = 422)))]
+pub async fn end_membership(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path((case_id, user_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<EndMembershipRequest>,
+) -> Result<StatusCode, AppError> {
+    leaving::end_membership(&state, &ctx, &viewer, case_id, user_id, body.successor_user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,3 +1,4 @@
-//! The circle's door for phone apps.
+//! The circle's doors: the API for phone apps and the page forms.
 
 pub mod api;
+pub mod forms;
