@@ -10,21 +10,6 @@ fn end_path(case_id: i64, user_id: i64) -> String {
     format!("/api/v1/cases/{case_id}/members/{user_id}/end")
 }
 
-async fn access_log_actions(app: &TestApp, case_id: i64, sarah: &str) -> Vec<String> {
-    let log: Value = app
-        .get(&format!("/api/v1/cases/{case_id}/access-log"), sarah)
-        .await
-        .json()
-        .await
-        .unwrap();
-    log["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[tokio::test]
 async fn a_handed_over_case_goes_on_with_the_successor_in_the_same_conversation_and_plan() {
     let app = TestApp::spawn().await;
@@ -88,7 +73,7 @@ async fn a_handed_over_case_goes_on_with_the_successor_in_the_same_conversation_
     );
 
     // Sarah sees who left and who took over; the circle names Pieter, not Lotte.
-    let actions = access_log_actions(&app, case_id, &sarah).await;
+    let actions = app.access_log_actions(case_id, &sarah).await;
     assert!(actions.iter().any(|a| a == "membership_ended"), "{actions:?}");
     assert!(actions.iter().any(|a| a == "case_handed_over"), "{actions:?}");
     let circle = app.list("/api/v1/cases", &sarah, "cases").await[0]["members"].clone();
@@ -197,7 +182,7 @@ async fn sarah_takes_her_mother_out_of_the_circle_and_her_mother_sees_nothing_of
     assert_eq!(removed.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.get(&appointments, &marleen).await.status(), StatusCode::NOT_FOUND);
     assert!(app.list("/api/v1/cases", &marleen, "cases").await.is_empty());
-    let actions = access_log_actions(&app, case_id, &sarah).await;
+    let actions = app.access_log_actions(case_id, &sarah).await;
     assert!(actions.iter().any(|a| a == "membership_ended"), "{actions:?}");
     // Nobody can end what has ended.
     assert_eq!(

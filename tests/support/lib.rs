@@ -249,6 +249,22 @@ impl TestApp {
             .expect("a demo case")
     }
 
+    /// The actions in the case's access log, as the holder of `token` reads it.
+    pub async fn access_log_actions(&self, case_id: i64, token: &str) -> Vec<String> {
+        let log: Value = self
+            .get(&format!("/api/v1/cases/{case_id}/access-log"), token)
+            .await
+            .json()
+            .await
+            .expect("an access log");
+        log["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter_map(|e| e["action"].as_str().map(str::to_string))
+            .collect()
+    }
+
     pub async fn audit_count(&self, action: &str, actor: i64) -> i64 {
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND actor_user_id = $2")
             .bind(action)
