@@ -52,6 +52,12 @@ pub enum AuditAction {
     AccountDisabled,
     MembershipEnded,
     CaseHandedOver,
+    SecondFactorEnrolled,
+    SecondFactorGiven,
+    SecondFactorFailed,
+    RecoveryCodeUsed,
+    SecondFactorResetRequested,
+    SecondFactorReset,
 }
 
 impl AuditAction {
@@ -73,6 +79,12 @@ impl AuditAction {
             AccountDisabled => "account_disabled",
             MembershipEnded => "membership_ended",
             CaseHandedOver => "case_handed_over",
+            SecondFactorEnrolled => "second_factor_enrolled",
+            SecondFactorGiven => "second_factor_given",
+            SecondFactorFailed => "second_factor_failed",
+            RecoveryCodeUsed => "recovery_code_used",
+            SecondFactorResetRequested => "second_factor_reset_requested",
+            SecondFactorReset => "second_factor_reset",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

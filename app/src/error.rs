@@ -50,6 +50,10 @@ error_codes! {
     InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
     WrongPassword => "wrong_password", 403, ErrWrongPassword;
     Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;
+    SecondFactorRequired => "second_factor_required", 401, ErrSecondFactorRequired;
+    StepUpRequired => "step_up_required", 403, ErrStepUpRequired;
+    SecondFactorExists => "second_factor_exists", 409, ErrSecondFactorExists;
+    SecondCoordinatorNeeded => "second_coordinator_needed", 409, ErrSecondCoordinatorNeeded;
     NotPermitted => "not_permitted", 403, ErrForbidden;
     NotInCircle => "not_in_circle", 403, ErrNotInCircle;
     NotShared => "not_shared", 403, ErrNotShared;

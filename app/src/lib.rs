@@ -22,6 +22,7 @@ pub mod pagination;
 pub mod plans;
 pub mod push;
 pub mod reunification;
+pub mod second_factor;
 pub mod settings;
 pub mod sharing;
 #[cfg(feature = "ssr")]
@@ -44,6 +45,8 @@ pub mod clock;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod sealing;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
@@ -145,6 +148,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=layout::NotFound>
                 <Route path=path!("/") view=circle::HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=accounts::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin/second-factor") view=second_factor::SecondFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin/recovery-codes") view=second_factor::RecoveryCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/join") view=accounts::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/devices") view=accounts::DevicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/code") view=accounts::CodePage ssr=SsrMode::Async/>

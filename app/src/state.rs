@@ -83,6 +83,10 @@ pub struct AppState {
     pub assets: Arc<crate::assets::Assets>,
     /// Sends the discreet Web Push notifications.
     pub push: crate::push::service::Push,
+    /// Seals the secrets kept in the database (`BRUG_SECRET_KEY`).
+    pub sealing: crate::sealing::SealingKey,
+    /// Staff must set up and give a second factor before anything else (production).
+    pub staff_second_factor_required: bool,
 }
 
 impl AppState {

@@ -45,6 +45,14 @@ pub async fn viewer(state: &AppState) -> Result<Viewer, AppError> {
     service::authenticate(state, token).await
 }
 
+/// The person with this request's session cookie, also while the session waits for its
+/// second factor: for the second-factor page only.
+pub async fn viewer_at_any_stage(state: &AppState) -> Result<(Viewer, crate::second_factor::SessionStage), AppError> {
+    let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
+    let token = cookie(&parts.headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
+    service::authenticate_any(state, token).await
+}
+
 /// The language of this request: the person's choice (cookie), else the browser's.
 pub fn request_language(headers: &http::HeaderMap) -> crate::i18n::Lang {
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());

@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::{
     accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, push,
-    reunification, settings, sharing, trajectory,
+    reunification, second_factor, settings, sharing, trajectory,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -66,7 +66,8 @@ impl Application {
         let db = Scope::root(connect_and_migrate(settings.database_url(), Some(settings.pool())).await?);
         let backend = db.backend();
         let vapid = settings.vapid_private_key.as_ref().map(|k| k.expose_secret());
-        let push = Push::load(&db.fresh(), vapid, settings.push_allow_loopback)
+        let sealing = settings.sealing_key();
+        let push = Push::load(&db.fresh(), vapid, &sealing, settings.push_allow_loopback)
             .await
             .map_err(|e| StartError::Push(e.code.as_str().into()))?;
         let state = AppState {
@@ -85,6 +86,8 @@ impl Application {
             quick_exit_url: settings.quick_exit_url.as_str().into(),
             assets: Arc::new(read_assets(&settings.site_root)),
             push,
+            sealing,
+            staff_second_factor_required: settings.requires_staff_second_factor(),
         };
         if settings.production {
             let public = demo::accounts_with_public_password(&state.with_new_unit())
@@ -168,6 +171,12 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), shell)
         .route("/signin", post(accounts::forms::sign_in))
         .route("/signout", post(accounts::forms::sign_out))
+        .route("/signin/second-factor", post(second_factor::forms::verify))
+        .route("/signin/enrol", post(second_factor::forms::enrol))
+        .route(
+            "/admin/users/{id}/second-factor/reset",
+            post(second_factor::forms::reset),
+        )
         .route(
             "/leave",
             get(settings::forms::leave_link).post(settings::forms::leave_beacon),

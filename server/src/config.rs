@@ -40,6 +40,11 @@ pub struct Settings {
     /// request comes from one of them is its `X-Forwarded-For` believed, so the sign-in
     /// limits count each client and not the proxy everybody shares.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Seals the secrets Brug keeps in the database (authenticator secrets, the push
+    /// signing key): 32 bytes as 64 hex digits or base64. Required in production.
+    pub secret_key: Option<SecretString>,
+    /// Whether staff must give a second factor; `None`: in production only.
+    pub staff_second_factor: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +59,10 @@ pub enum ConfigError {
     DemoInProduction,
     #[error("production mode needs secure cookies (HTTPS); unset BRUG_SECURE_COOKIES=false")]
     InsecureCookiesInProduction,
+    #[error("production mode needs BRUG_SECRET_KEY (32 random bytes, as 64 hex digits or base64)")]
+    SecretKeyMissing,
+    #[error("production mode requires a second factor for staff; unset BRUG_STAFF_SECOND_FACTOR=false")]
+    SecondFactorOffInProduction,
 }
 
 /// The file layer: every key optional.
@@ -77,6 +86,8 @@ struct FileLayer {
     db_acquire_timeout_ms: Option<u64>,
     db_busy_timeout_ms: Option<u64>,
     trusted_proxies: Option<Vec<String>>,
+    secret_key: Option<String>,
+    staff_second_factor: Option<bool>,
 }
 
 impl Default for Settings {
@@ -100,6 +111,8 @@ impl Default for Settings {
             db_acquire_timeout_ms: None,
             db_busy_timeout_ms: None,
             trusted_proxies: Vec::new(),
+            secret_key: None,
+            staff_second_factor: None,
         }
     }
 }
@@ -155,6 +168,10 @@ impl Settings {
         if let Some(key) = file.vapid_private_key {
             self.vapid_private_key = Some(SecretString::from(key));
         }
+        if let Some(key) = file.secret_key {
+            self.secret_key = Some(SecretString::from(key));
+        }
+        self.staff_second_factor = file.staff_second_factor.or(self.staff_second_factor);
         self.db_max_connections = file.db_max_connections.or(self.db_max_connections);
         self.db_acquire_timeout_ms = file.db_acquire_timeout_ms.or(self.db_acquire_timeout_ms);
         self.db_busy_timeout_ms = file.db_busy_timeout_ms.or(self.db_busy_timeout_ms);
@@ -200,6 +217,10 @@ impl Settings {
             self.vapid_private_key = Some(SecretString::from(key));
         }
         self.push_allow_loopback = flag("BRUG_PUSH_ALLOW_LOOPBACK")?.unwrap_or(self.push_allow_loopback);
+        if let Some(key) = env("BRUG_SECRET_KEY").filter(|k| !k.is_empty()) {
+            self.secret_key = Some(SecretString::from(key));
+        }
+        self.staff_second_factor = flag("BRUG_STAFF_SECOND_FACTOR")?.or(self.staff_second_factor);
         if let Some(proxies) = env("BRUG_TRUSTED_PROXIES") {
             self.trusted_proxies = addresses(proxies.split(','), "BRUG_TRUSTED_PROXIES")?;
         }
@@ -228,6 +249,16 @@ impl Settings {
         }
         if self.production && self.push_allow_loopback {
             return Err(ConfigError::Invalid("BRUG_PUSH_ALLOW_LOOPBACK"));
+        }
+        match &self.secret_key {
+            Some(key) if app::sealing::SealingKey::parse(key.expose_secret()).is_none() => {
+                return Err(ConfigError::Invalid("BRUG_SECRET_KEY"));
+            }
+            None if self.production => return Err(ConfigError::SecretKeyMissing),
+            _ => {}
+        }
+        if self.production && self.staff_second_factor == Some(false) {
+            return Err(ConfigError::SecondFactorOffInProduction);
         }
         if self.idle_minutes_private <= 0 || self.idle_minutes_staff <= 0 || self.absolute_hours <= 0 {
             return Err(ConfigError::Invalid("session timeouts"));
@@ -269,6 +300,19 @@ impl Settings {
     pub fn uses_secure_cookies(&self) -> bool {
         self.secure_cookies
             .unwrap_or(self.production || !self.addr.ip().is_loopback())
+    }
+
+    /// The key that seals stored secrets: the configured one, else (outside production,
+    /// where `validate` refuses its absence) the public development key.
+    pub fn sealing_key(&self) -> app::sealing::SealingKey {
+        self.secret_key
+            .as_ref()
+            .and_then(|key| app::sealing::SealingKey::parse(key.expose_secret()))
+            .unwrap_or_else(app::sealing::SealingKey::development)
+    }
+
+    pub fn requires_staff_second_factor(&self) -> bool {
+        self.staff_second_factor.unwrap_or(self.production)
     }
 
     pub fn database_url(&self) -> &str {
@@ -329,7 +373,35 @@ mod tests {
             load(&[("BRUG_PRODUCTION", "true"), ("BRUG_SECURE_COOKIES", "false")]),
             Err(ConfigError::InsecureCookiesInProduction)
         ));
-        assert!(load(&[("BRUG_PRODUCTION", "true")]).unwrap().uses_secure_cookies());
+        let key = "ab".repeat(32);
+        let production = load(&[("BRUG_PRODUCTION", "true"), ("BRUG_SECRET_KEY", &key)]).unwrap();
+        assert!(production.uses_secure_cookies());
+        assert!(production.requires_staff_second_factor());
+    }
+
+    #[test]
+    fn production_needs_a_secret_key_and_a_second_factor_for_staff() {
+        assert!(matches!(
+            load(&[("BRUG_PRODUCTION", "true")]),
+            Err(ConfigError::SecretKeyMissing)
+        ));
+        assert!(matches!(
+            load(&[("BRUG_SECRET_KEY", "not a key")]),
+            Err(ConfigError::Invalid("BRUG_SECRET_KEY"))
+        ));
+        let key = "ab".repeat(32);
+        assert!(matches!(
+            load(&[
+                ("BRUG_PRODUCTION", "true"),
+                ("BRUG_SECRET_KEY", &key),
+                ("BRUG_STAFF_SECOND_FACTOR", "false")
+            ]),
+            Err(ConfigError::SecondFactorOffInProduction)
+        ));
+        assert!(!load(&[]).unwrap().requires_staff_second_factor());
+        assert!(load(&[("BRUG_STAFF_SECOND_FACTOR", "true")])
+            .unwrap()
+            .requires_staff_second_factor());
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod messaging;
 mod plans;
 mod push;
 mod reunification;
+mod second_factor;
 mod settings;
 mod sharing;
 pub mod telemetry;

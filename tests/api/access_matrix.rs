@@ -219,6 +219,8 @@ impl Ids {
             }
             ("POST", "/api/v1/me/sign-out-everywhere") => json!({}),
             ("POST", "/api/v1/users/{id}/disable") => json!({}),
+            ("POST", "/api/v1/auth/second-factor") => json!({ "code": "ABCDEF" }),
+            ("POST", "/api/v1/me/second-factor/confirm") => json!({ "code": "ABCDEF" }),
             ("POST", "/api/v1/organisations") => json!({ "name": "Matrix organisation" }),
             ("POST", "/api/v1/cases") => json!({ "participant_name": "Matrix" }),
             // lotte is already in the circle, so assigning her again is invalid input.

@@ -210,7 +210,8 @@ fn keys(value: &Value) -> Vec<String> {
 async fn the_login_and_me_answers_keep_the_shape_phone_apps_rely_on() {
     let app = TestApp::spawn().await;
     let login: Value = app.login("lotte", DEMO_PASSWORD).await.json().await.unwrap();
-    assert_eq!(keys(&login), ["token", "user"]);
+    assert_eq!(keys(&login), ["stage", "token", "user"]);
+    assert_eq!(login["stage"], "full");
     assert_eq!(
         keys(&login["user"]),
         ["display_name", "id", "language", "organisation", "role", "username"]

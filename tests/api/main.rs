@@ -26,6 +26,7 @@ mod platform;
 mod push;
 mod query_plans;
 mod reunification;
+mod second_factor;
 mod settings;
 mod sharing;
 mod trajectory;

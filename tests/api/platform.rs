@@ -288,6 +288,10 @@ async fn production_on(app: &TestApp) -> Result<server::Application, String> {
         ("DATABASE_URL", app.database_url.as_str()),
         ("BRUG_ADDR", "127.0.0.1:0"),
         ("BRUG_PRODUCTION", "true"),
+        (
+            "BRUG_SECRET_KEY",
+            "5f0c3e9a1b2d4f6a8c0e1f3a5b7d9e2c4a6b8d0f1e3c5a7b9d2e4f6a8c0b1d3e",
+        ),
         ("BRUG_CONFIG", "/dev/null"),
     ];
     let settings =
@@ -340,4 +344,36 @@ async fn production_refuses_to_start_while_a_demo_account_has_the_public_passwor
         error_code(chosen).await,
         (StatusCode::UNPROCESSABLE_ENTITY, "password_too_common".into())
     );
+}
+
+#[tokio::test]
+async fn the_push_signing_key_is_kept_sealed_and_every_server_of_the_database_reads_it() {
+    let app = TestApp::spawn().await;
+    let stored: String = sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(stored.starts_with("v1."), "sealed with BRUG_SECRET_KEY");
+    let second = app.spawn_second().await;
+    let token = app.token("sarah").await;
+    let first_key: Value = app.get("/api/v1/push/key", &token).await.json().await.unwrap();
+    let second_key: Value = second.get("/api/v1/push/key", &token).await.json().await.unwrap();
+    assert_eq!(first_key, second_key);
+    assert!(first_key["public_key"].as_str().is_some_and(|k| k.len() > 40));
+
+    // A key stored before keys were sealed is sealed on the next start, and still the same.
+    let older = app::push::crypto::Vapid::generate();
+    sqlx::query("UPDATE server_keys SET value = $1 WHERE name = 'vapid'")
+        .bind(older.private_key())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let third = app.spawn_second().await;
+    let third_key: Value = third.get("/api/v1/push/key", &token).await.json().await.unwrap();
+    assert_eq!(third_key["public_key"], older.public_key());
+    let stored: String = sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(stored.starts_with("v1.") && !stored.contains(&older.private_key()));
 }

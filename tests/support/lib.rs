@@ -12,6 +12,9 @@ use sqlx::AnyPool;
 use std::path::PathBuf;
 
 pub const DEMO_PASSWORD: &str = app::demo::DEMO_PASSWORD;
+/// The key that seals stored secrets in every test server; a second server on the same
+/// database needs the same one, as a second process in production would.
+pub const TEST_SECRET_KEY: &str = "5f0c3e9a1b2d4f6a8c0e1f3a5b7d9e2c4a6b8d0f1e3c5a7b9d2e4f6a8c0b1d3e";
 
 pub struct TestApp {
     pub base: String,
@@ -91,6 +94,7 @@ impl TestApp {
             ("BRUG_ADDR".to_string(), "127.0.0.1:0".to_string()),
             ("BRUG_DEMO_DATA".to_string(), "true".to_string()),
             ("BRUG_CONFIG".to_string(), "/dev/null".to_string()),
+            ("BRUG_SECRET_KEY".to_string(), TEST_SECRET_KEY.to_string()),
         ];
         vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let settings = Settings::load_from(|key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))

@@ -24,4 +24,4 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub(crate) mod storage;
 #[cfg(feature = "ssr")]
-mod throttle;
+pub(crate) mod throttle;

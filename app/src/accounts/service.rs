@@ -13,6 +13,8 @@ use crate::db::{is_unique_violation, now, PendingWrite};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Lang;
 use crate::pagination::{Cursor, PageRequest};
+use crate::second_factor::service::require_recent as require_recent_second_factor;
+use crate::second_factor::SessionStage;
 use crate::state::{AppState, RequestContext, SessionFacts};
 use secrecy::SecretString;
 
@@ -28,10 +30,14 @@ pub struct Viewer {
     pub organisation_id: Option<i64>,
     pub language: Option<Lang>,
     pub session_id: i64,
+    /// Since when the person has a second factor; `None`: they have none.
+    pub second_factor_since: Option<i64>,
+    /// When this session last saw the second factor.
+    pub second_factor_at: Option<i64>,
 }
 
 impl Viewer {
-    fn from_row(user: UserRow, session_id: i64) -> Result<Viewer, AppError> {
+    fn from_row(user: UserRow, session_id: i64, second_factor_at: Option<i64>) -> Result<Viewer, AppError> {
         let role = AccountRole::parse(&user.role).ok_or_else(|| {
             tracing::error!(user_id = user.id, "account has an unknown role");
             AppError::new(ErrorCode::Internal)
@@ -44,6 +50,8 @@ impl Viewer {
             organisation_id: user.organisation_id,
             language: user.language.as_deref().and_then(Lang::parse),
             session_id,
+            second_factor_since: user.second_factor_since,
+            second_factor_at,
         })
     }
 }
@@ -56,7 +64,12 @@ pub enum SessionKind {
 pub struct SignedIn {
     pub token: String,
     pub viewer: Viewer,
+    /// What the session still needs before it lets its holder in.
+    pub stage: SessionStage,
 }
+
+/// How long a session that waits for its second factor lasts.
+const PENDING_SECS: i64 = 10 * 60;
 
 #[tracing::instrument(skip_all, fields(kind = match kind { SessionKind::Web => "web", SessionKind::Device { .. } => "device" }))]
 pub async fn sign_in(
@@ -106,6 +119,8 @@ pub async fn sign_in(
         }
     };
 
+    let role = AccountRole::parse(&user.role);
+    let stage = SessionStage::at_sign_in(role, user.second_factor_since, state.staff_second_factor_required);
     let (token, kind_name, device_name, expires_at) = match kind {
         SessionKind::Web => (
             new_session_token(),
@@ -127,8 +142,13 @@ pub async fn sign_in(
             user_id: user.id,
             kind: kind_name,
             device_name: &device_name,
+            stage: stage.as_str(),
             now,
-            expires_at,
+            expires_at: if stage == SessionStage::Full {
+                expires_at
+            } else {
+                now + PENDING_SECS
+            },
         },
     )
     .await?;
@@ -146,13 +166,24 @@ pub async fn sign_in(
     tx.commit().await?;
     Ok(SignedIn {
         token,
-        viewer: Viewer::from_row(user, session_id)?,
+        viewer: Viewer::from_row(user, session_id, None)?,
+        stage,
     })
 }
 
 /// Turns a session cookie or bearer token into a `Viewer`, enforcing idle and absolute
-/// timeouts. Anything wrong with it is simply "not signed in".
+/// timeouts. Anything wrong with it is simply "not signed in"; a session still waiting for
+/// its second factor lets nobody in ("second_factor_required").
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppError> {
+    match authenticate_any(state, token).await? {
+        (viewer, SessionStage::Full) => Ok(viewer),
+        _ => Err(AppError::new(ErrorCode::SecondFactorRequired)),
+    }
+}
+
+/// Like [`authenticate`], but also a session that waits for its second factor: only the
+/// second-factor doors use this.
+pub async fn authenticate_any(state: &AppState, token: &str) -> Result<(Viewer, SessionStage), AppError> {
     let unauthenticated = || AppError::new(ErrorCode::Unauthenticated);
     if token.is_empty() || token.len() > 200 {
         return Err(unauthenticated());
@@ -165,7 +196,8 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
     if session.ended_at.is_some() || now >= session.expires_at || session.user.disabled_at.is_some() {
         return Err(unauthenticated());
     }
-    let viewer = Viewer::from_row(session.user, session.id)?;
+    let stage = SessionStage::parse(&session.stage).ok_or_else(unauthenticated)?;
+    let viewer = Viewer::from_row(session.user, session.id, session.second_factor_at)?;
     let facts = SessionFacts {
         kind: session.kind,
         role: Some(viewer.role),
@@ -188,7 +220,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Viewer, AppEr
             at: now,
         }]);
     }
-    Ok(viewer)
+    Ok((viewer, stage))
 }
 
 pub async fn me(state: &AppState, viewer: &Viewer) -> Result<Me, AppError> {
@@ -342,6 +374,7 @@ pub async fn disable_account(
     user_id: i64,
 ) -> Result<(), AppError> {
     access::require_coordinator(viewer)?;
+    require_recent_second_factor(viewer)?;
     if user_id == viewer.user_id {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
@@ -447,6 +480,7 @@ pub async fn invite(
     viewer: &Viewer,
     invitee: Invitee,
 ) -> Result<String, AppError> {
+    require_recent_second_factor(viewer)?;
     let display_name = match &invitee {
         Invitee::Worker { display_name, .. }
         | Invitee::Participant { display_name, .. }
@@ -532,6 +566,7 @@ pub async fn issue_reset_code(
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let case_id = access::require_may_reset(&mut tx, viewer, target.id, &target.role).await?;
+    require_recent_second_factor(viewer)?;
     if target.disabled_at.is_some() {
         return Err(AppError::new(ErrorCode::AccountClosed));
     }

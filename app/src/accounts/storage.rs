@@ -14,10 +14,13 @@ pub struct UserRow {
     pub language: Option<String>,
     /// When a coordinator disabled the account; it cannot sign in since.
     pub disabled_at: Option<i64>,
+    /// Since when the person has a confirmed second factor.
+    pub second_factor_since: Option<i64>,
 }
 
-const USER_COLUMNS: &str =
-    "u.id, u.username, u.display_name, u.password_hash, u.account_role, u.organisation_id, u.language, u.disabled_at";
+const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.password_hash, u.account_role, u.organisation_id, \
+     u.language, u.disabled_at, \
+     (SELECT f.confirmed_at FROM second_factors f WHERE f.user_id = u.id) AS second_factor_since";
 
 fn user_from(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
     Ok(UserRow {
@@ -29,6 +32,7 @@ fn user_from(row: &sqlx::any::AnyRow) -> Result<UserRow, sqlx::Error> {
         organisation_id: row.try_get("organisation_id")?,
         language: row.try_get("language")?,
         disabled_at: row.try_get("disabled_at")?,
+        second_factor_since: row.try_get("second_factor_since")?,
     })
 }
 
@@ -134,19 +138,21 @@ pub struct NewSession<'a> {
     pub user_id: i64,
     pub kind: &'a str,
     pub device_name: &'a str,
+    pub stage: &'a str,
     pub now: i64,
     pub expires_at: i64,
 }
 
 pub async fn insert_session(tx: &mut Tx<'_>, session: NewSession<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO sessions (token_hash, user_id, session_kind, device_name, created_at, last_seen_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
+        "INSERT INTO sessions (token_hash, user_id, session_kind, device_name, stage, created_at, last_seen_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
     )
     .bind(session.token_hash)
     .bind(session.user_id)
     .bind(session.kind)
     .bind(session.device_name)
+    .bind(session.stage)
     .bind(session.now)
     .bind(session.expires_at)
     .fetch_one(&mut **tx)
@@ -160,12 +166,15 @@ pub struct SessionRow {
     pub last_seen_at: i64,
     pub expires_at: i64,
     pub ended_at: Option<i64>,
+    pub stage: String,
+    pub second_factor_at: Option<i64>,
     pub user: UserRow,
 }
 
 pub async fn session_by_token_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT s.id AS session_id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, {USER_COLUMNS} \
+        "SELECT s.id AS session_id, s.session_kind, s.last_seen_at, s.expires_at, s.ended_at, s.stage, \
+         s.second_factor_at, {USER_COLUMNS} \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
     );
     let Some(row) = sqlx::query(&sql).bind(token_hash).fetch_optional(&mut **tx).await? else {
@@ -177,6 +186,8 @@ pub async fn session_by_token_hash(tx: &mut Tx<'_>, token_hash: &str) -> Result<
         last_seen_at: row.try_get("last_seen_at")?,
         expires_at: row.try_get("expires_at")?,
         ended_at: row.try_get("ended_at")?,
+        stage: row.try_get("stage")?,
+        second_factor_at: row.try_get("second_factor_at")?,
         user: user_from(&row)?,
     }))
 }

@@ -46,6 +46,12 @@ impl AccountRole {
     pub fn uses_private_timeout(self) -> bool {
         matches!(self, AccountRole::Participant | AccountRole::Family)
     }
+
+    /// Workers and coordinators: they open other people's files, and sign in with a
+    /// second factor.
+    pub fn is_staff(self) -> bool {
+        matches!(self, AccountRole::Worker | AccountRole::Coordinator)
+    }
 }
 
 /// A username: 3 to 32 characters of lowercase letters, digits, `.`, `-` or `_`,

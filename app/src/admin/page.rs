@@ -99,9 +99,15 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
                                 </form>
                             }.into_any(),
                         }}
+                        {w.has_second_factor.then(|| view! {
+                            <form class="inline-form" method="post" action=format!("/admin/users/{}/second-factor/reset", w.id)>
+                                <button type="submit" class="link-button">{lang.t(Msg::ResetSecondFactorButton)}</button>
+                            </form>
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
+            <p class="hint">{lang.t(Msg::ResetSecondFactorIntro)}</p>
             <h3>{lang.t(Msg::InviteWorkerTitle)}</h3>
             <form class="stacked-form" method="post" action="/admin/workers">
                 <label for="worker-organisation">{lang.t(Msg::OrganisationLabel)}</label>

@@ -23,8 +23,10 @@ pub(super) async fn organisations(tx: &mut Tx<'_>) -> Result<Vec<Organisation>, 
 /// Every account by name; one whose role this version does not know is left out.
 pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT u.id, u.username, u.display_name, u.account_role, u.disabled_at, o.name AS organisation \
-         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.display_name",
+        "SELECT u.id, u.username, u.display_name, u.account_role, u.disabled_at, o.name AS organisation, \
+         f.user_id AS factor_user \
+         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id \
+         LEFT JOIN second_factors f ON f.user_id = u.id ORDER BY u.display_name",
     )
     .fetch_all(&mut **tx)
     .await?;
@@ -41,6 +43,7 @@ pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> 
             role,
             organisation: row.try_get("organisation")?,
             disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+            has_second_factor: row.try_get::<Option<i64>, _>("factor_user")?.is_some(),
         });
     }
     Ok(people)

@@ -16,6 +16,8 @@ pub struct Person {
     pub organisation: Option<String>,
     /// A coordinator closed the account: it can no longer sign in.
     pub disabled: bool,
+    /// The person set up a second factor (an authenticator app).
+    pub has_second_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,8 @@ pub async fn load(tx: &mut Tx<'_>, case_id: i64, ids: &HashMap<&str, i64>) -> Re
         organisation_id: None,
         language: None,
         session_id: 0,
+        second_factor_since: None,
+        second_factor_at: None,
     };
     let case = access::require_case_worker(tx, &as_lotte, case_id).await?;
     let plan = storage::insert_plan(tx, &case, PlanKind::Release, "", lotte, at).await?;

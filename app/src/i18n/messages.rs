@@ -795,6 +795,63 @@ messages! {
     ActionChangedContacts { nl: "paste de contactgegevens aan", fr: "a modifié les contacts", en: "changed the contacts", ar: "عدّل جهات الاتصال" }
     ActionChangedReunification { nl: "paste de stappen naar het gezin aan", fr: "a modifié les étapes vers la famille", en: "changed the steps back to family life", ar: "عدّل خطوات العودة إلى العائلة" }
     ActionAddedAppointment { nl: "plande een afspraak", fr: "a planifié un rendez-vous", en: "planned an appointment", ar: "حدّد موعدًا" }
+    ErrSecondFactorRequired {
+        nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
+        fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",
+        en: "Enter the code from your authenticator app first, to finish signing in.",
+        ar: "أدخل أولًا الرمز من تطبيق المصادقة لإكمال تسجيل الدخول.",
+    }
+    ErrStepUpRequired {
+        nl: "Dit beschermt iemands dossier: geef nog eens de code uit je authenticator-app.",
+        fr: "Ceci protège le dossier d'une personne : saisissez à nouveau le code de votre application d'authentification.",
+        en: "This protects someone's file: enter the code from your authenticator app once more.",
+        ar: "هذا يحمي ملف شخص ما: أدخل الرمز من تطبيق المصادقة مرة أخرى.",
+    }
+    ErrSecondFactorExists {
+        nl: "Aanmelden in twee stappen staat al aan voor dit account.",
+        fr: "La connexion en deux étapes est déjà activée pour ce compte.",
+        en: "Two-step sign-in is already on for this account.",
+        ar: "تسجيل الدخول بخطوتين مفعّل بالفعل لهذا الحساب.",
+    }
+    ErrSecondCoordinatorNeeded {
+        nl: "Je vroeg dit al. Een andere coördinator moet het bevestigen.",
+        fr: "Vous l'avez déjà demandé. Un autre coordinateur doit le confirmer.",
+        en: "You asked for this already. Another coordinator has to confirm it.",
+        ar: "لقد طلبت هذا بالفعل. يجب أن يؤكده منسق آخر.",
+    }
+    SecondFactorTitle { nl: "Aanmelden in twee stappen", fr: "Connexion en deux étapes", en: "Two-step sign-in", ar: "تسجيل الدخول بخطوتين" }
+    SecondFactorIntro {
+        nl: "Open de authenticator-app op je telefoon en geef de code van zes cijfers voor Brug. Telefoon kwijt? Geef dan een van je herstelcodes.",
+        fr: "Ouvrez l'application d'authentification sur votre téléphone et saisissez le code à six chiffres pour Brug. Téléphone perdu ? Saisissez un de vos codes de secours.",
+        en: "Open the authenticator app on your phone and enter the six-digit code for Brug. Lost your phone? Enter one of your recovery codes.",
+        ar: "افتح تطبيق المصادقة على هاتفك وأدخل الرمز المكوّن من ستة أرقام لـ Brug. فقدت هاتفك؟ أدخل أحد رموز الاسترداد.",
+    }
+    SecondFactorCodeLabel { nl: "Code", fr: "Code", en: "Code", ar: "الرمز" }
+    ConfirmButton { nl: "Bevestigen", fr: "Confirmer", en: "Confirm", ar: "تأكيد" }
+    EnrolTitle { nl: "Aanmelden in twee stappen instellen", fr: "Activer la connexion en deux étapes", en: "Set up two-step sign-in", ar: "إعداد تسجيل الدخول بخطوتين" }
+    EnrolIntro {
+        nl: "Begeleiders en coördinatoren melden zich aan met een wachtwoord én een code uit een authenticator-app. Scan deze QR-code met de app, of typ de sleutel hieronder in. Geef daarna de code die de app toont.",
+        fr: "Les accompagnateurs et coordinateurs se connectent avec un mot de passe et un code d'une application d'authentification. Scannez ce code QR avec l'application, ou saisissez la clé ci-dessous. Puis saisissez le code affiché par l'application.",
+        en: "Workers and coordinators sign in with a password and a code from an authenticator app. Scan this QR code with the app, or type in the key below. Then enter the code the app shows.",
+        ar: "يسجّل المرافقون والمنسقون الدخول بكلمة مرور ورمز من تطبيق مصادقة. امسح رمز QR هذا بالتطبيق، أو اكتب المفتاح أدناه. ثم أدخل الرمز الذي يعرضه التطبيق.",
+    }
+    EnrolKeyLabel { nl: "Sleutel om in te typen", fr: "Clé à saisir", en: "Key to type in", ar: "المفتاح للكتابة" }
+    RecoveryCodesTitle { nl: "Je herstelcodes", fr: "Vos codes de secours", en: "Your recovery codes", ar: "رموز الاسترداد الخاصة بك" }
+    RecoveryCodesIntro {
+        nl: "Elke code werkt één keer, als je je telefoon kwijt bent. Schrijf ze op of druk deze pagina af en bewaar ze op een veilige plek. Je ziet ze alleen nu.",
+        fr: "Chaque code fonctionne une fois, si vous perdez votre téléphone. Notez-les ou imprimez cette page et gardez-les en lieu sûr. Ils ne sont affichés que maintenant.",
+        en: "Each code works once, if you lose your phone. Write them down or print this page and keep them somewhere safe. They are shown only now.",
+        ar: "كل رمز يعمل مرة واحدة، إذا فقدت هاتفك. اكتبها أو اطبع هذه الصفحة واحفظها في مكان آمن. تظهر الآن فقط.",
+    }
+    SecondFactorOn { nl: "Aanmelden in twee stappen staat aan.", fr: "La connexion en deux étapes est activée.", en: "Two-step sign-in is on.", ar: "تسجيل الدخول بخطوتين مفعّل." }
+    SecondFactorOff { nl: "Aanmelden in twee stappen staat nog niet aan.", fr: "La connexion en deux étapes n'est pas encore activée.", en: "Two-step sign-in is not on yet.", ar: "تسجيل الدخول بخطوتين غير مفعّل بعد." }
+    ResetSecondFactorButton { nl: "Tweede stap opnieuw instellen", fr: "Réinitialiser la deuxième étape", en: "Reset the second step", ar: "إعادة ضبط الخطوة الثانية" }
+    ResetSecondFactorIntro {
+        nl: "Wie de telefoon met de authenticator-app kwijt is, stelt de tweede stap opnieuw in nadat twee coördinatoren dat vroegen en bevestigden.",
+        fr: "Qui a perdu le téléphone avec l'application d'authentification la réinitialise après que deux coordinateurs l'ont demandé et confirmé.",
+        en: "Someone who lost the phone with their authenticator app sets the second step up again once two coordinators asked for it and confirmed it.",
+        ar: "من فقد الهاتف الذي عليه تطبيق المصادقة يعيد إعداد الخطوة الثانية بعد أن يطلب منسقان ذلك ويؤكداه.",
+    }
 }
 
 #[cfg(test)]

@@ -103,12 +103,16 @@ fn current_path() -> String {
 
 /// Sends a person who is not signed in to the sign-in page.
 pub fn redirect_to_sign_in() {
-    // A page navigation always gets a real redirect, whatever its `Accept` header says
-    // (leptos_axum::redirect would answer a non-HTML client with a custom header instead).
+    redirect_page_to("/signin");
+}
+
+/// A page navigation always gets a real redirect, whatever its `Accept` header says
+/// (leptos_axum::redirect would answer a non-HTML client with a custom header instead).
+fn redirect_page_to(_target: &'static str) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::FOUND);
-        response.insert_header(http::header::LOCATION, http::HeaderValue::from_static("/signin"));
+        response.insert_header(http::header::LOCATION, http::HeaderValue::from_static(_target));
     }
 }
 
@@ -118,6 +122,8 @@ pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
     let lang = use_lang();
     if error.code == crate::error::ErrorCode::Unauthenticated {
         redirect_to_sign_in();
+    } else if error.code == crate::error::ErrorCode::SecondFactorRequired {
+        redirect_page_to("/signin/second-factor");
     } else {
         #[cfg(feature = "ssr")]
         if let (Some(response), Ok(status)) = (

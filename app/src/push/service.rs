@@ -8,6 +8,7 @@ use crate::accounts::service::Viewer;
 use crate::db::{now, Scope};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Lang, Msg};
+use crate::sealing::SealingKey;
 use crate::state::AppState;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -26,11 +27,16 @@ pub struct Push {
 
 impl Push {
     /// The key from the configuration, else the one every process of this database shares,
-    /// made on first start.
-    pub async fn load(unit: &Scope, configured: Option<&str>, allow_loopback: bool) -> Result<Push, AppError> {
+    /// made on first start and kept sealed with `sealing`.
+    pub async fn load(
+        unit: &Scope,
+        configured: Option<&str>,
+        sealing: &SealingKey,
+        allow_loopback: bool,
+    ) -> Result<Push, AppError> {
         let vapid = match configured {
             Some(key) => Vapid::from_private(key).map_err(|_| AppError::new(ErrorCode::Internal))?,
-            None => shared_key(unit).await?,
+            None => shared_key(unit, sealing).await?,
         };
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(15))
@@ -53,11 +59,22 @@ impl Push {
     }
 }
 
-async fn shared_key(unit: &Scope) -> Result<Vapid, AppError> {
+const VAPID_CONTEXT: &str = "server_keys:vapid";
+
+async fn shared_key(unit: &Scope, sealing: &SealingKey) -> Result<Vapid, AppError> {
     let mut tx = unit.write().await?;
     // Two processes starting together may both make one: the first written wins.
-    storage::insert_vapid_key(&mut tx, &Vapid::generate().private_key()).await?;
-    let key = storage::vapid_key(&mut tx).await?;
+    let fresh = Vapid::generate().private_key();
+    storage::insert_vapid_key(&mut tx, &sealing.seal(fresh.as_bytes(), VAPID_CONTEXT)).await?;
+    let stored = storage::vapid_key(&mut tx).await?;
+    let key = if SealingKey::is_sealed(&stored) {
+        let opened = sealing.open(&stored, VAPID_CONTEXT)?;
+        String::from_utf8(opened).map_err(|_| AppError::new(ErrorCode::Internal))?
+    } else {
+        // A key stored before keys were sealed: sealed now, in place.
+        storage::replace_vapid_key(&mut tx, &sealing.seal(stored.as_bytes(), VAPID_CONTEXT)).await?;
+        stored
+    };
     tx.commit().await?;
     Vapid::from_private(&key).map_err(|_| AppError::new(ErrorCode::Internal))
 }

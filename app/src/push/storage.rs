@@ -16,6 +16,14 @@ pub(super) async fn insert_vapid_key(tx: &mut Tx<'_>, key: &str) -> Result<(), s
     Ok(())
 }
 
+pub(super) async fn replace_vapid_key(tx: &mut Tx<'_>, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE server_keys SET value = $1 WHERE name = 'vapid'")
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub(super) async fn vapid_key(tx: &mut Tx<'_>) -> Result<String, sqlx::Error> {
     sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'")
         .fetch_one(&mut **tx)

@@ -32,6 +32,8 @@ pub struct SettingsView {
     pub own_phone: bool,
     /// The server's VAPID public key, for this browser to subscribe to notifications.
     pub push_key: String,
+    /// For staff: whether their second factor is on. `None` for participants and family.
+    pub second_factor: Option<bool>,
 }
 
 /// This request's text size, from the device's cookie.
@@ -71,5 +73,6 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
         text_size: request_text_size(),
         own_phone: request_own_phone(),
         push_key: crate::push::service::key(&state).public_key,
+        second_factor: viewer.role.is_staff().then_some(viewer.second_factor_since.is_some()),
     })
 }

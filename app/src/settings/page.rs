@@ -81,6 +81,7 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             </form>
             <Notifications push_key=view.push_key lang/>
             <PasswordChange error=password_error changed=password_changed lang/>
+            {view.second_factor.map(|on| view! { <SecondFactorStatus on lang/> })}
         </Page>
     }
 }
@@ -104,6 +105,24 @@ fn PasswordChange(error: Option<ErrorCode>, changed: bool, lang: Lang) -> impl I
                 <p id="password-hint" class="hint">{lang.t(Msg::PasswordHint)}</p>
                 <button type="submit" class="primary">{lang.t(Msg::ChangePasswordButton)}</button>
             </form>
+        </section>
+    }
+}
+
+/// Staff see whether their second factor is on, and set it up when it is not.
+#[component]
+fn SecondFactorStatus(on: bool, lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" id="second-factor" aria-labelledby="second-factor-title">
+            <h2 id="second-factor-title">{lang.t(Msg::SecondFactorTitle)}</h2>
+            {if on {
+                view! { <p>{lang.t(Msg::SecondFactorOn)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{lang.t(Msg::SecondFactorOff)}</p>
+                    <p><a href="/signin/second-factor">{lang.t(Msg::EnrolTitle)}</a></p>
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -11,6 +11,7 @@ use crate::circle::MemberKind;
 use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
+use crate::second_factor::service::require_recent as require_recent_second_factor;
 use crate::state::{AppState, RequestContext};
 
 pub async fn sharing(
@@ -88,6 +89,7 @@ pub async fn set_shares(
 ) -> Result<FamilySharing, AppError> {
     let mut tx = state.begin().await?;
     let case = access::require_participant(&mut tx, viewer, case_id).await?;
+    require_recent_second_factor(viewer)?;
     require_family_member(&mut tx, &case, family_user_id).await?;
     storage::delete_shares(&mut tx, &case, family_user_id).await?;
     for category in Category::ALL.iter().filter(|c| categories.contains(c)) {
@@ -127,6 +129,7 @@ pub async fn restrict(
     }
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    require_recent_second_factor(viewer)?;
     require_family_member(&mut tx, &case, family_user_id).await?;
     storage::replace_restriction(&mut tx, &case, family_user_id, Category::Reunification, reason, now()).await?;
     record(
@@ -152,6 +155,7 @@ pub async fn lift_restriction(
 ) -> Result<(), AppError> {
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    require_recent_second_factor(viewer)?;
     require_family_member(&mut tx, &case, family_user_id).await?;
     storage::delete_restrictions(&mut tx, &case, family_user_id).await?;
     record(

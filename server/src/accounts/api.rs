@@ -4,6 +4,7 @@ use app::accounts::service::{self, Invitee, Redeemed, SessionKind};
 use app::accounts::{DeviceList, Me};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
+use app::second_factor::SessionStage;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
@@ -24,6 +25,10 @@ pub struct LoginResponse {
     /// Bearer token for this device. Shown once; stored only as a digest.
     pub token: String,
     pub user: Me,
+    /// `full`: signed in. `second_factor`: the token works only for
+    /// `POST /api/v1/auth/second-factor` until the code is given. `enrol`: it works only for
+    /// setting up an authenticator app (`/api/v1/me/second-factor`).
+    pub stage: SessionStage,
 }
 
 /// Signs in a phone app and returns a bearer token for that device.
@@ -46,6 +51,7 @@ pub async fn login(
     Ok(Json(LoginResponse {
         token: signed_in.token,
         user,
+        stage: signed_in.stage,
     }))
 }
 

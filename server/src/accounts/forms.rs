@@ -9,6 +9,7 @@ use app::accounts::SHOWN_CODE_COOKIE;
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
 use app::i18n::Lang;
+use app::second_factor::SessionStage;
 use app::state::AppState;
 use app::web::{cookie, LANGUAGE_COOKIE};
 use axum::extract::rejection::FormRejection;
@@ -32,6 +33,11 @@ pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Re
         (Ok(target), true) => Json(serde_json::json!({ "redirect": target })).into_response(),
         (Ok(target), false) => Redirect::to(target).into_response(),
         (Err((error, _)), true) => error.into_response(),
+        (Err((error, page)), false) if error.code == ErrorCode::StepUpRequired => {
+            // Asked for the second factor again: the person gives it and comes back here.
+            let path = page.split(['#', '?']).next().unwrap_or("/");
+            Redirect::to(&format!("/signin/second-factor?next={path}")).into_response()
+        }
         (Err((error, page)), false) => {
             if error.code == ErrorCode::Internal {
                 tracing::warn!("a page form failed unexpectedly");
@@ -94,7 +100,11 @@ pub async fn sign_in(
     .await
     {
         Ok(signed_in) => {
-            let mut response = answer(&headers, Ok("/"));
+            let next = match signed_in.stage {
+                SessionStage::Full => "/",
+                SessionStage::SecondFactor | SessionStage::Enrol => "/signin/second-factor",
+            };
+            let mut response = answer(&headers, Ok(next));
             let cookies = response.headers_mut();
             cookies.append(header::SET_COOKIE, session_cookie(&state, &signed_in.token, false));
             if let Some(lang) = signed_in.viewer.language {

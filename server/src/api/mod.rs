@@ -12,6 +12,7 @@ use crate::plans::agreement_api as agreement;
 use crate::plans::api as plans;
 use crate::push::api as push;
 use crate::reunification::api as reunification;
+use crate::second_factor::api as second_factor;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
 use crate::transparency::api as transparency;
@@ -50,6 +51,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         conferences::list_conferences, conferences::create_conference, conferences::show_conference,
         conferences::give_input, conferences::record_decision, conferences::respond,
         push::key, push::subscribe, push::unsubscribe,
+        second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
     modifiers(&BearerAuth)
 )]
@@ -77,6 +79,10 @@ pub fn routes() -> Router {
         .route("/me/password", post(accounts::change_password))
         .route("/me/sign-out-everywhere", post(accounts::sign_out_everywhere))
         .route("/users/{id}/disable", post(accounts::disable_account))
+        .route("/auth/second-factor", post(second_factor::verify))
+        .route("/me/second-factor", post(second_factor::start_enrolment))
+        .route("/me/second-factor/confirm", post(second_factor::confirm_enrolment))
+        .route("/users/{id}/second-factor/reset", post(second_factor::reset))
         .route("/join", post(accounts::join))
         .route("/invitations", post(accounts::invite))
         .route("/reset-codes", post(accounts::reset_code))

@@ -1,6 +1,7 @@
 use app::accounts::service::{self, Viewer};
 use app::accounts::AccountRole;
 use app::error::{AppError, ErrorCode};
+use app::second_factor::SessionStage;
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -52,14 +53,34 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiViewer {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let state = request_state(parts)?;
-        let token = parts
-            .headers
-            .get(http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(AppError::new(ErrorCode::Unauthenticated))?;
-        service::authenticate(&state, token.trim()).await.map(ApiViewer)
+        let token = bearer_token(parts)?;
+        service::authenticate(&state, token).await.map(ApiViewer)
     }
+}
+
+/// A phone app's person also while the session waits for its second factor: only the
+/// second-factor routes take this.
+pub struct ApiSession(pub Viewer, pub SessionStage);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let state = request_state(parts)?;
+        let token = bearer_token(parts)?;
+        let (viewer, stage) = service::authenticate_any(&state, token).await?;
+        Ok(ApiSession(viewer, stage))
+    }
+}
+
+fn bearer_token(parts: &Parts) -> Result<&str, AppError> {
+    parts
+        .headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .ok_or(AppError::new(ErrorCode::Unauthenticated))
 }
 
 /// Only a coordinator gets past this extractor; others get 403 before the handler runs.

@@ -6,7 +6,7 @@ mod paging;
 mod request;
 mod security;
 
-pub use extract::{ApiJson, ApiQuery, ApiViewer, Coordinator, Ctx, RequestState};
+pub use extract::{ApiJson, ApiQuery, ApiSession, ApiViewer, Coordinator, Ctx, RequestState};
 pub use paging::{ListPage, Paging};
 pub use request::{request_context, RequestSetup};
 pub use security::{refuse_cross_site_writes, security_headers};
