@@ -416,3 +416,40 @@ async fn a_reset_code_for_a_family_member_shows_in_the_participants_access_log_i
     assert!(actions.contains(&"reset_code_created"), "{actions:?}");
     assert!(actions.contains(&"password_reset"), "{actions:?}");
 }
+
+/// A one-time code tried through a proxy that heard it from `client`.
+async fn redeem_via(app: &TestApp, client: &str, code: &str) -> StatusCode {
+    app.http
+        .post(app.url("/api/v1/join"))
+        .header("x-forwarded-for", client)
+        .json(&json!({ "code": code, "username": "guesser", "password": "a long enough password" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn wrong_codes_are_counted_before_they_are_checked_per_address_and_from_all_addresses_together() {
+    let app = TestApp::spawn_with(&[("BRUG_TRUSTED_PROXIES", "127.0.0.1, ::1")]).await;
+    let count = |statuses: &[StatusCode]| {
+        (
+            statuses
+                .iter()
+                .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+                .count(),
+            statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count(),
+        )
+    };
+    // Thirty guesses from one address at once: ten are checked, like ten one after another.
+    let burst = (0..30).map(|_| redeem_via(&app, "203.0.113.7", "ZZZZ-ZZZZ"));
+    let statuses = futures_util::future::join_all(burst).await;
+    assert_eq!(count(&statuses), (10, 20), "{statuses:?}");
+
+    // From many addresses, a hundred wrong codes a minute in all: the ten above and ninety.
+    let mut statuses = Vec::new();
+    for client in 0..110 {
+        statuses.push(redeem_via(&app, &format!("198.51.100.{client}"), "ZZZZ-ZZZZ").await);
+    }
+    assert_eq!(count(&statuses), (90, 20), "{statuses:?}");
+}

@@ -4,7 +4,7 @@
 use super::codes::{digest, new_device_token, new_one_time_code, new_session_token, normalise_code};
 use super::passwords::{self, NewPassword};
 use super::storage::{self, NewCode, NewSession, NewUser, UserRow};
-use super::throttle;
+use super::throttle::{self, Limit};
 use super::{AccountRole, DeviceList, DeviceSession, Me, Username};
 use crate::access;
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -19,6 +19,8 @@ use crate::state::{AppState, RequestContext, SessionFacts};
 use secrecy::SecretString;
 
 const CODE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
+/// Wrong one-time codes a minute from all addresses together.
+const CODE_FAILURES_PER_MINUTE: i64 = 100;
 
 /// An authenticated person and the session they came with. Only `authenticate` makes one.
 #[derive(Clone, Debug)]
@@ -84,7 +86,13 @@ pub async fn sign_in(
     let account_key = format!("account:{normalised}");
     let address_key = format!("address:{}", ctx.address);
     let mut tx = state.begin().await?;
-    let attempt = throttle::begin_attempt(&mut tx, state.backend, &[&account_key, &address_key], now).await?;
+    let attempt = throttle::begin_attempt(
+        &mut tx,
+        state.backend,
+        &[Limit::per(&account_key), Limit::per(&address_key)],
+        now,
+    )
+    .await?;
     let user = match Username::parse(&normalised) {
         Ok(name) => storage::user_by_username(&mut tx, name.as_str()).await?,
         Err(_) => None,
@@ -340,7 +348,7 @@ pub async fn change_password(
     let now = now();
     let account_key = format!("account:{}", viewer.username);
     let mut tx = state.begin().await?;
-    let attempt = throttle::begin_attempt(&mut tx, state.backend, &[&account_key], now).await?;
+    let attempt = throttle::begin_attempt(&mut tx, state.backend, &[Limit::per(&account_key)], now).await?;
     let stored = storage::user_by_id(&mut tx, viewer.user_id)
         .await?
         .map(|u| u.password_hash);
@@ -622,25 +630,32 @@ pub async fn redeem(
 ) -> Result<Redeemed, AppError> {
     let now = now();
     let address_key = format!("code:{}", ctx.address);
-    let mut tx = state.read().await?;
-    throttle::check(&mut tx, &[&address_key], now).await?;
-    tx.commit().await?;
+    // Each address, and all addresses together: guessing codes from many addresses at
+    // once is held to a rate at which the ~40 bits of a code take years.
+    let limits = [
+        Limit::per(&address_key),
+        Limit {
+            key: "code:any",
+            max_failures: CODE_FAILURES_PER_MINUTE,
+        },
+    ];
     let password = NewPassword::parse(password)?;
     let username = username
         .map(str::trim)
         .filter(|u| !u.is_empty())
         .map(Username::parse)
         .transpose()?;
+    let mut tx = state.begin().await?;
+    let attempt = throttle::begin_attempt(&mut tx, state.backend, &limits, now).await?;
+    tx.commit().await?;
     let password_hash = passwords::hash(password).await?;
 
     let mut tx = state.begin().await?;
     let Some(claimed) = storage::claim_code(&mut tx, &digest(&normalise_code(code)), now).await? else {
-        drop(tx);
-        let mut tx = state.begin().await?;
-        throttle::record_failure(&mut tx, &[&address_key], now).await?;
-        tx.commit().await?;
+        // Already counted by `begin_attempt`.
         return Err(AppError::new(ErrorCode::InvalidCode));
     };
+    throttle::succeeded(&mut tx, &attempt).await?;
 
     if claimed.purpose == "reset" {
         let user_id = claimed.target_user_id.ok_or(AppError::new(ErrorCode::Internal))?;

@@ -6,6 +6,7 @@ use super::totp;
 use super::{Enrolment, SecondFactorStep, SessionStage};
 use crate::accounts::codes::{digest, new_one_time_code, normalise_code};
 use crate::accounts::service::Viewer;
+use crate::accounts::throttle::Limit;
 use crate::accounts::AccountRole;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{now, Tx};
@@ -176,7 +177,8 @@ async fn begin_attempt(
 ) -> Result<Vec<i64>, AppError> {
     let person = format!("second_factor:{}", viewer.user_id);
     let address = format!("address:{}", ctx.address);
-    crate::accounts::throttle::begin_attempt(tx, state.backend, &[&person, &address], now).await
+    let limits = [Limit::per(&person), Limit::per(&address)];
+    crate::accounts::throttle::begin_attempt(tx, state.backend, &limits, now).await
 }
 
 /// A wrong code: recorded, and still counted against the limit.
