@@ -43,9 +43,20 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
+          if (response.type === "opaqueredirect" || response.status === 401) {
+            // The server sends a page away when the session is gone (signed out elsewhere,
+            // a new password, a closed account): nothing kept for it stays on the phone.
+            return caches.delete(OWN_PHONE_CACHE).then(() => response);
+          }
           if (response.ok && response.headers.get("brug-keep-offline") === "1") {
             const copy = response.clone();
             caches.open(OWN_PHONE_CACHE).then((cache) => cache.put(url.pathname, copy));
+          } else if (!response.ok) {
+            // No longer shown (a share taken back): no longer kept either.
+            return caches
+              .open(OWN_PHONE_CACHE)
+              .then((cache) => cache.delete(url.pathname))
+              .then(() => response);
           }
           return response;
         })

@@ -167,6 +167,8 @@ async fn signing_out_ends_the_session_on_the_server() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The browser is told to drop what its cache kept of the pages.
+    assert_eq!(response.headers()["clear-site-data"], "\"cache\"");
     // The old cookie, replayed, no longer opens anything.
     let home = app.page("/", Some(&cookie)).await;
     assert_eq!(home.status(), StatusCode::FOUND);

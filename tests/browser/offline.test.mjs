@@ -3,7 +3,7 @@
 // last-seen pages stay readable, until a quick exit deletes them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, TEST_TIMEOUT, openBrowser, signIn, switchLanguage } from "./support.mjs";
+import { BASE, PASSWORD, TEST_TIMEOUT, openBrowser, signIn, switchLanguage } from "./support.mjs";
 
 /** Waits until the service worker controls the page (after its first install). */
 async function underServiceWorker(page) {
@@ -85,6 +85,42 @@ test("on her own phone sarah reads her last-seen milestones offline, and after a
     await page.goto(trajectory);
     assert.match(await page.textContent("h1"), /Geen verbinding/);
     assert.equal(await page.locator("li.milestone").count(), 0, "the quick exit deleted what the phone kept");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("pages kept on her own phone go once the server says her session ended elsewhere", { timeout: TEST_TIMEOUT }, async () => {
+  const browser = await openBrowser();
+  try {
+    const { page, context } = browser;
+    await signIn(page, "sarah");
+    await switchLanguage(page, "nl");
+    await underServiceWorker(page);
+    await page.goto(BASE + "/settings");
+    await page.check("#own-phone");
+    await Promise.all([page.waitForURL(/\/settings$/), page.click("form.stacked-form button[type=submit]")]);
+    await page.goto(BASE + "/");
+    await Promise.all([page.waitForURL(/\/trajectory$/), page.click('a[href$="/trajectory"]')]);
+    const trajectory = page.url();
+    assert.ok((await page.locator("li.milestone").count()) >= 4);
+
+    // On another device she signs out everywhere (a lost phone, a changed password).
+    const login = await fetch(BASE + "/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "sarah", password: PASSWORD, device_name: "laptop" }),
+    });
+    const { token } = await login.json();
+    const ended = await fetch(BASE + "/api/v1/me/sign-out-everywhere", { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    assert.equal(ended.status, 204);
+
+    await page.goto(trajectory);
+    await page.waitForURL(/\/signin$/);
+    await context.setOffline(true);
+    await page.goto(trajectory);
+    assert.match(await page.textContent("h1"), /Geen verbinding/);
+    assert.equal(await page.locator("li.milestone").count(), 0, "nothing of the ended session was kept");
   } finally {
     await browser.close();
   }

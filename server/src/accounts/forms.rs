@@ -51,6 +51,14 @@ pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Re
     }
 }
 
+/// What a browser is told when its session ends: the cookie goes, and so does whatever
+/// its HTTP cache kept of the pages (the service worker forgets the pages it kept).
+pub fn end_browser_session(state: &AppState, response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.append(header::SET_COOKIE, session_cookie(state, "", true));
+    headers.insert("clear-site-data", HeaderValue::from_static("\"cache\""));
+}
+
 pub fn session_cookie(state: &AppState, value: &str, clear: bool) -> HeaderValue {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let expiry = if clear { "; Max-Age=0" } else { "" };
@@ -132,9 +140,7 @@ pub async fn sign_out(RequestState(state): RequestState, Ctx(ctx): Ctx, headers:
         }
     }
     let mut response = answer(&headers, Ok("/signin?notice=signed_out"));
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, session_cookie(&state, "", true));
+    end_browser_session(&state, &mut response);
     response
 }
 
@@ -248,9 +254,7 @@ pub async fn sign_out_everywhere(RequestState(state): RequestState, Ctx(ctx): Ct
     match result {
         Ok(()) => {
             let mut response = answer(&headers, Ok("/signin?notice=signed_out"));
-            response
-                .headers_mut()
-                .append(header::SET_COOKIE, session_cookie(&state, "", true));
+            end_browser_session(&state, &mut response);
             response
         }
         Err(error) => answer(&headers, Err((error, "/signin"))),

@@ -1,7 +1,7 @@
 //! `/leave` (the quick exit: a beacon from the page's script, or the link without
 //! JavaScript) and `/settings` (text size and the quick exit's sign-out).
 
-use crate::accounts::forms::{answer, session_cookie, web_viewer};
+use crate::accounts::forms::{answer, end_browser_session, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
@@ -17,11 +17,7 @@ use serde::Deserialize;
 async fn leave(state: &AppState, ctx: &RequestContext, headers: &HeaderMap, mut response: Response) -> Response {
     if let Ok(viewer) = web_viewer(state, headers).await {
         match service::leave(state, ctx, &viewer).await {
-            Ok(true) => {
-                response
-                    .headers_mut()
-                    .append(header::SET_COOKIE, session_cookie(state, "", true));
-            }
+            Ok(true) => end_browser_session(state, &mut response),
             Ok(false) => {}
             // Leaving must never fail in front of the person; the cause is logged.
             Err(error) => tracing::warn!(code = error.code.as_str(), "quick exit could not sign out"),
