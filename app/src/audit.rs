@@ -58,6 +58,7 @@ pub enum AuditAction {
     RecoveryCodeUsed,
     SecondFactorResetRequested,
     SecondFactorReset,
+    PhaseChanged,
 }
 
 impl AuditAction {
@@ -85,6 +86,7 @@ impl AuditAction {
             RecoveryCodeUsed => "recovery_code_used",
             SecondFactorResetRequested => "second_factor_reset_requested",
             SecondFactorReset => "second_factor_reset",
+            PhaseChanged => "phase_changed",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

@@ -47,6 +47,7 @@ error_codes! {
     InvalidTime => "invalid_time", 422, ErrInvalidTime;
     InvalidCursor => "invalid_cursor", 422, ErrInvalidCursor;
     ReasonRequired => "reason_required", 422, ErrReasonRequired;
+    ClosingNeedsNotice => "closing_needs_notice", 422, ErrClosingNeedsNotice;
     InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
     WrongPassword => "wrong_password", 403, ErrWrongPassword;
     Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;

@@ -230,6 +230,9 @@ impl Ids {
                 json!({ "kind": "family", "case_id": self.case_a, "display_name": "X", "relationship": "other" })
             }
             ("POST", "/api/v1/reset-codes") => json!({ "user_id": self.marleen }),
+            ("POST", "/api/v1/cases/{case_id}/phase") => json!({
+                "phase": "after_care", "effective_on": "2031-01-10", "decided_by": "Matrix", "reason": "Matrix"
+            }),
             ("POST", "/api/v1/cases/{case_id}/milestones") => {
                 json!({ "phase": "after_care", "title": "T", "explanation": "E", "decided_by": "D" })
             }

@@ -19,6 +19,7 @@ mod messaging;
 mod own_account;
 mod pages;
 mod pagination;
+mod phases;
 mod plan_edits;
 mod plans;
 mod plans_pages;

@@ -19,7 +19,7 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
     let mut cases = Vec::with_capacity(rows.len());
     for (case_id, your_role) in rows {
         let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
-        let (participant_name, phase) = trajectory::case_header(&mut tx, &case)
+        let (participant_name, phase) = crate::trajectory::case_header(&mut tx, &case, &today)
             .await?
             .ok_or(AppError::new(ErrorCode::NotFound))?;
         let open: Vec<_> = trajectory::milestones(&mut tx, &case)

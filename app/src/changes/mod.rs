@@ -19,8 +19,8 @@ pub struct Change {
     /// Unix seconds.
     pub at: i64,
     pub category: Category,
-    /// `milestone`, `child`, `reunification_step`, `appointment`, `contact`, `plan` or
-    /// `conference`.
+    /// `milestone`, `phase_change`, `child`, `reunification_step`, `appointment`, `contact`,
+    /// `plan` or `conference`.
     pub object_type: String,
     pub object_id: i64,
     /// `created` or `changed`.

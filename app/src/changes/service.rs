@@ -11,7 +11,7 @@ pub const PAGE_SIZE: i64 = 100;
 
 fn category_of(object_type: &str) -> Option<Category> {
     match object_type {
-        "milestone" => Some(Category::Trajectory),
+        "milestone" | "phase_change" => Some(Category::Trajectory),
         "child" | "reunification_step" => Some(Category::Reunification),
         "appointment" => Some(Category::Appointments),
         "contact" => Some(Category::Circle),
@@ -24,7 +24,9 @@ fn category_of(object_type: &str) -> Option<Category> {
 /// is always "changed"; the phone fetches the list again either way.
 fn change_word(action: &str, object_type: &str) -> &'static str {
     match (action, object_type) {
-        ("milestone_created" | "appointment_created" | "contact_created" | "plan_created", _) => "created",
+        ("milestone_created" | "phase_changed" | "appointment_created" | "contact_created" | "plan_created", _) => {
+            "created"
+        }
         ("conference_recorded", _) => "created",
         ("reunification_changed", "child") => "created",
         _ => "changed",

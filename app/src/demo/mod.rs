@@ -235,6 +235,17 @@ async fn load_trajectories(
             .execute(&mut **tx)
             .await?;
     }
+    // How Sarah's case came to its phase: the history she reads on her trajectory.
+    sqlx::query(
+        "INSERT INTO phase_changes (case_id, phase, effective_on, decided_by, reason, changed_by, changed_at) \
+         VALUES ($1, 'conditional_release', '2026-09-15', 'De strafuitvoeringsrechtbank', \
+         'Je kreeg voorwaardelijke vrijlating. Je voorwaarden volg je samen met Lotte op.', $2, $3)",
+    )
+    .bind(case_a)
+    .bind(lotte)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     for (case_id, author, milestones) in [(case_a, lotte, SARAH_MILESTONES), (case_b, pieter, YOUSSEF_MILESTONES)] {
         for (phase, title, explanation, why, decides, needed, date, status) in milestones {
             let new = NewMilestone {

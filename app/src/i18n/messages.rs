@@ -336,7 +336,12 @@ messages! {
     NoneYet { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
     PhaseInDetention { nl: "in de gevangenis", fr: "en prison", en: "in prison", ar: "في السجن" }
     PhaseLeave { nl: "met verlof", fr: "en congé pénitentiaire", en: "on leave from prison", ar: "في إجازة من السجن" }
-    PhaseConditionalRelease { nl: "voorwaardelijke vrijlating", fr: "libération conditionnelle", en: "conditional release", ar: "الإفراج المشروط" }
+    PhaseConditionalRelease {
+        nl: "voorwaardelijke vrijlating of enkelband",
+        fr: "libération conditionnelle ou surveillance électronique",
+        en: "conditional release or electronic monitoring",
+        ar: "الإفراج المشروط أو المراقبة الإلكترونية",
+    }
     PhaseAfterCare { nl: "hulp na de vrijlating", fr: "suivi après la libération", en: "support after release", ar: "المتابعة بعد الإفراج" }
     PhaseClosed { nl: "afgerond", fr: "clôturé", en: "closed", ar: "مُنتهٍ" }
     StatusPlanned { nl: "gepland", fr: "prévu", en: "planned", ar: "مخطَّط" }
@@ -414,6 +419,7 @@ messages! {
     ActionLookedAt { nl: "bekeek {what}", fr: "a consulté {what}", en: "looked at {what}", ar: "اطّلع على {what}" }
     ActionAddedStep { nl: "voegde een stap toe aan het traject", fr: "a ajouté une étape au parcours", en: "added a step to the trajectory", ar: "أضاف خطوة إلى المسار" }
     ActionChangedStep { nl: "veranderde een stap in het traject", fr: "a modifié une étape du parcours", en: "changed a step in the trajectory", ar: "غيّر خطوة في المسار" }
+    ActionChangedPhase { nl: "noteerde een nieuwe fase van de begeleiding", fr: "a noté une nouvelle phase du suivi", en: "recorded a new phase of the case", ar: "سجّل مرحلة جديدة للملف" }
     ActionAddedMember { nl: "voegde iemand toe aan de kring", fr: "a ajouté quelqu'un au cercle", en: "added someone to the circle", ar: "أضاف شخصًا إلى الدائرة" }
     ActionInvited { nl: "maakte een uitnodiging", fr: "a créé une invitation", en: "created an invitation", ar: "أنشأ دعوة" }
     ActionJoined { nl: "maakte een account met een uitnodiging", fr: "a créé un compte avec une invitation", en: "created an account with an invitation", ar: "أنشأ حسابًا بدعوة" }
@@ -795,6 +801,40 @@ messages! {
     ActionChangedContacts { nl: "paste de contactgegevens aan", fr: "a modifié les contacts", en: "changed the contacts", ar: "عدّل جهات الاتصال" }
     ActionChangedReunification { nl: "paste de stappen naar het gezin aan", fr: "a modifié les étapes vers la famille", en: "changed the steps back to family life", ar: "عدّل خطوات العودة إلى العائلة" }
     ActionAddedAppointment { nl: "plande een afspraak", fr: "a planifié un rendez-vous", en: "planned an appointment", ar: "حدّد موعدًا" }
+    ErrClosingNeedsNotice {
+        nl: "Een begeleiding afsluiten wordt minstens 14 dagen vooraf aangekondigd. Kies een latere datum.",
+        fr: "La clôture d'un suivi est annoncée au moins 14 jours à l'avance. Choisissez une date plus tardive.",
+        en: "Closing a case is announced at least 14 days ahead. Choose a later date.",
+        ar: "يُعلَن عن إغلاق الملف قبل 14 يومًا على الأقل. اختر تاريخًا لاحقًا.",
+    }
+    PhaseHistoryTitle { nl: "Hoe de fases verliepen", fr: "Les phases jusqu'ici", en: "The phases so far", ar: "المراحل حتى الآن" }
+    PhaseHistoryLine {
+        nl: "Vanaf {date}: {phase}. Beslist door {who}. {reason}",
+        fr: "À partir du {date} : {phase}. Décidé par {who}. {reason}",
+        en: "From {date}: {phase}. Decided by {who}. {reason}",
+        ar: "ابتداءً من {date}: {phase}. قرّر ذلك {who}. {reason}",
+    }
+    PhaseAnnounced {
+        nl: "Aangekondigd: vanaf {date} {phase}. {reason}",
+        fr: "Annoncé : à partir du {date}, {phase}. {reason}",
+        en: "Announced: from {date}, {phase}. {reason}",
+        ar: "إعلان: ابتداءً من {date}، {phase}. {reason}",
+    }
+    PhaseNow { nl: "nu", fr: "maintenant", en: "now", ar: "الآن" }
+    ChangePhaseTitle { nl: "Een nieuwe fase noteren", fr: "Noter une nouvelle phase", en: "Record a new phase", ar: "تسجيل مرحلة جديدة" }
+    PhaseDateLabel { nl: "Vanaf welke dag", fr: "À partir de quel jour", en: "From which day", ar: "ابتداءً من أي يوم" }
+    PhaseDecidedByHint {
+        nl: "Bijvoorbeeld: de strafuitvoeringsrechtbank.",
+        fr: "Par exemple : le tribunal de l'application des peines.",
+        en: "For example: the sentence implementation court.",
+        ar: "مثلًا: محكمة تنفيذ العقوبات.",
+    }
+    ClosingNoticeHint {
+        nl: "De hulp loopt door na de vrijlating. Afsluiten kan alleen met een reden en wordt minstens 14 dagen vooraf aangekondigd.",
+        fr: "Le suivi continue après la libération. Clôturer n'est possible qu'avec une raison et s'annonce au moins 14 jours à l'avance.",
+        en: "Support goes on after release. Closing needs a reason and is announced at least 14 days ahead.",
+        ar: "تستمر المتابعة بعد الإفراج. الإغلاق يحتاج إلى سبب ويُعلَن عنه قبل 14 يومًا على الأقل.",
+    }
     ErrSecondFactorRequired {
         nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
         fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",

@@ -3,15 +3,22 @@
 //! Guidance continues after the prison gate: the phases after release are first-class.
 
 mod page;
+mod phase_page;
 mod types;
 
 pub use page::{NextStep, TrajectoryPage};
 pub use types::*;
 
 #[cfg(feature = "ssr")]
+mod phase_storage;
+#[cfg(feature = "ssr")]
+pub mod phases;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub(crate) mod storage;
+#[cfg(feature = "ssr")]
+pub(crate) use phase_storage::case_header;
 
 use crate::error::AppError;
 use leptos::prelude::*;

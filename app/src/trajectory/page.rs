@@ -1,3 +1,4 @@
+use super::phase_page::{ChangePhaseForm, PhaseHistory};
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
@@ -34,18 +35,49 @@ fn Timeline(view: TrajectoryView, error: Option<ErrorCode>, lang: Lang) -> impl 
         lang.fill(Msg::TrajectoryOf, &[("name", &trajectory.participant_name)])
     };
     let case_id = trajectory.case_id;
+    let current = trajectory.phase;
     let empty = trajectory.milestones.is_empty();
+    // Milestones grouped by phase, in the order a case goes through them.
+    let groups: Vec<(Phase, Vec<Milestone>)> = Phase::ALL
+        .iter()
+        .map(|phase| {
+            let milestones: Vec<Milestone> = trajectory
+                .milestones
+                .iter()
+                .filter(|m| m.phase == *phase)
+                .cloned()
+                .collect();
+            (*phase, milestones)
+        })
+        .filter(|(_, milestones)| !milestones.is_empty())
+        .collect();
     view! {
         <leptos_meta::Title text=title.clone()/>
         <Page signed_in=true>
             <h1 id="page-title">{title}</h1>
-            <p class="phase">{lang.fill(Msg::CurrentPhase, &[("phase", lang.t(trajectory.phase.label()))])}</p>
+            <p class="phase">{lang.fill(Msg::CurrentPhase, &[("phase", lang.t(current.label()))])}</p>
+            <PhaseHistory history=trajectory.phase_history lang/>
             <p>{lang.t(Msg::TrajectoryIntro)}</p>
             <p id="trajectory-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMilestonesYet)}</p> })}
-            <ol class="timeline">
-                {trajectory.milestones.into_iter().map(|m| view! { <MilestoneItem milestone=m may_edit lang/> }).collect_view()}
-            </ol>
+            {groups.into_iter().map(|(phase, milestones)| {
+                let heading = format!("phase-{}", phase.as_str());
+                let labelled_by = heading.clone();
+                let label = if phase == current {
+                    format!("{} ({})", lang.t(phase.label()), lang.t(Msg::PhaseNow))
+                } else {
+                    lang.t(phase.label()).to_string()
+                };
+                view! {
+                    <section class="phase-group" class:phase-current=phase == current aria-labelledby=labelled_by>
+                        <h2 id=heading>{label}</h2>
+                        <ol class="timeline">
+                            {milestones.into_iter().map(|m| view! { <MilestoneItem milestone=m may_edit lang/> }).collect_view()}
+                        </ol>
+                    </section>
+                }
+            }).collect_view()}
+            {may_edit.then(|| view! { <ChangePhaseForm case_id current lang/> })}
             {may_edit.then(|| view! { <AddMilestoneForm case_id lang/> })}
         </Page>
     }
@@ -85,7 +117,7 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoV
     view! {
         <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
             <div id=text.clone()>
-                <h2 id=heading.clone()>{milestone.title.clone()}</h2>
+                <h3 id=heading.clone()>{milestone.title.clone()}</h3>
                 <p class="milestone-meta">{meta}</p>
                 <p>{milestone.explanation.clone()}</p>
                 <dl class="milestone-facts">

@@ -20,9 +20,11 @@ pub async fn trajectory(
 ) -> Result<Trajectory, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
-    let (participant_name, phase) = storage::case_header(&mut tx, &case)
+    let today = super::phases::date_in(state, 0);
+    let (participant_name, phase) = super::case_header(&mut tx, &case, &today)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let phase_history = super::phase_storage::phase_history(&mut tx, &case, &today).await?;
     let after = page.after.as_ref().map(|cursor| (cursor.key.as_str(), cursor.id));
     let milestones = storage::milestones_page(&mut tx, &case, after, page.one_more()).await?;
     tx.commit().await?;
@@ -34,6 +36,7 @@ pub async fn trajectory(
         case_id,
         participant_name,
         phase: Phase::parse(&phase).unwrap_or(Phase::InDetention),
+        phase_history,
         milestones,
         next_cursor,
     })

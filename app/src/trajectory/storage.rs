@@ -7,15 +7,6 @@ use crate::access::CaseAccess;
 use crate::db::Tx;
 use sqlx::Row;
 
-/// The case's label (the participant's name) and its phase.
-pub(crate) async fn case_header(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Option<(String, String)>, sqlx::Error> {
-    let row = sqlx::query("SELECT label, phase FROM cases WHERE id = $1")
-        .bind(access.case_id())
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.map(|r| Ok((r.try_get("label")?, r.try_get("phase")?))).transpose()
-}
-
 const MILESTONE_COLUMNS: &str =
     "id, case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, expected_date, status";
 

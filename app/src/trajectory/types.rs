@@ -109,12 +109,43 @@ pub struct Milestone {
     pub history: Vec<MilestoneChange>,
 }
 
+/// One move of the case to another phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PhaseChange {
+    pub id: i64,
+    pub phase: Phase,
+    /// The day the move takes effect.
+    pub effective_on: Date,
+    /// Who decided, in plain words (for example the sentence implementation court).
+    pub decided_by: String,
+    pub reason: String,
+    /// The worker who recorded it.
+    pub changed_by: String,
+    pub changed_at: i64,
+    /// Dated ahead: announced, not in effect yet.
+    pub announced: bool,
+}
+
+/// What a worker records when the case moves to another phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewPhase {
+    pub phase: Phase,
+    pub effective_on: Date,
+    pub decided_by: String,
+    pub reason: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Trajectory {
     pub case_id: i64,
     pub participant_name: String,
+    /// The phase the case is in today.
     pub phase: Phase,
+    /// Every move of the case by its date, the ones dated ahead (announced) last.
+    pub phase_history: Vec<PhaseChange>,
     pub milestones: Vec<Milestone>,
     /// Pass as `after` to get the next page; absent on the last page.
     pub next_cursor: Option<String>,

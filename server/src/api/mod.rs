@@ -35,7 +35,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::change_password, accounts::sign_out_everywhere, accounts::disable_account,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker, circle::end_membership,
-        trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone,
+        trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone, trajectory::change_phase,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
@@ -96,6 +96,7 @@ pub fn routes() -> Router {
             "/cases/{case_id}/milestones",
             get(trajectory::list_milestones).post(trajectory::create_milestone),
         )
+        .route("/cases/{case_id}/phase", post(trajectory::change_phase))
         .route(
             "/cases/{case_id}/milestones/{milestone_id}",
             patch(trajectory::update_milestone),

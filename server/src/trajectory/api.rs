@@ -1,7 +1,7 @@
 use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
-use app::trajectory::{service, Milestone, MilestoneUpdate, NewMilestone, Trajectory};
+use app::trajectory::{phases, service, Milestone, MilestoneUpdate, NewMilestone, NewPhase, PhaseChange, Trajectory};
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
@@ -49,4 +49,22 @@ pub async fn update_milestone(
     Ok(Json(
         service::update_milestone(&state, &ctx, &viewer, case_id, milestone_id, body).await?,
     ))
+}
+
+/// A worker of the case records a move to another phase: the day it takes effect, who
+/// decided and why. A closing is dated at least 14 days ahead, so the participant hears of
+/// it first. The participant, and those she shares her trajectory with, are told.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/phase", tag = "trajectory", security(("bearer" = [])),
+    params(("case_id" = i64, Path)), request_body = NewPhase,
+    responses((status = 201, body = PhaseChange), (status = 401), (status = 403, description = "not_permitted"), (status = 404),
+        (status = 422, description = "reason_required, invalid_date, invalid_input or closing_needs_notice")))]
+pub async fn change_phase(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path(case_id): Path<i64>,
+    ApiJson(body): ApiJson<NewPhase>,
+) -> Result<(StatusCode, Json<PhaseChange>), AppError> {
+    let change = phases::change_phase(&state, &ctx, &viewer, case_id, body).await?;
+    Ok((StatusCode::CREATED, Json(change)))
 }

@@ -5,7 +5,7 @@ use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
-use app::trajectory::{service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, Phase};
+use app::trajectory::{phases, service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, NewPhase, Phase};
 use axum::extract::rejection::FormRejection;
 use axum::extract::Path;
 use axum::http::HeaderMap;
@@ -97,5 +97,41 @@ pub async fn change(
     match result {
         Ok(milestone) => answer(&headers, Ok(&format!("{page}#milestone-{}", milestone.id))),
         Err(error) => answer(&headers, Err((error, &page))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PhaseForm {
+    phase: String,
+    effective_on: String,
+    #[serde(default)]
+    decided_by: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn change_phase(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(case_id): Path<i64>,
+    form: Result<Form<PhaseForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/trajectory");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let new = NewPhase {
+            phase: Phase::parse(&form.phase).ok_or(AppError::new(ErrorCode::InvalidInput))?,
+            effective_on: Date::parse(&form.effective_on).map_err(AppError::new)?,
+            decided_by: form.decided_by,
+            reason: form.reason,
+        };
+        phases::change_phase(&state, &ctx, &viewer, case_id, new).await
+    }
+    .await;
+    match result {
+        Ok(_) => answer(&headers, Ok(&format!("{page}?saved#phase-history"))),
+        Err(error) => answer(&headers, Err((error, &format!("{page}#phase-form")))),
     }
 }
