@@ -1,5 +1,5 @@
 use integration::{error_code, TestApp, DEMO_PASSWORD};
-use reqwest::StatusCode;
+use reqwest::{header, StatusCode};
 use serde_json::{json, Value};
 
 async fn code_from(response: reqwest::Response) -> String {
@@ -160,35 +160,84 @@ async fn a_participant_cannot_issue_invitations() {
 #[tokio::test]
 async fn a_worker_resets_a_forgotten_password_and_old_sessions_end() {
     let app = TestApp::spawn().await;
-    let ahmed = app.token("ahmed").await;
     let old_session = app.token("marleen").await;
+    let marleen = app.user_id("marleen").await;
+    ahmed_resets_marleens_password(&app, "een nieuw begin in mei").await;
+    assert_eq!(
+        app.login("marleen", DEMO_PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // The first sign-in after tells her when, and whose code it was; the next does not.
+    let first: Value = app
+        .login("marleen", "een nieuw begin in mei")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["password_reset"]["code_from"], "Ahmed");
+    assert!(first["password_reset"]["at"].as_i64().is_some());
+    let next: Value = app
+        .login("marleen", "een nieuw begin in mei")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(next.get("password_reset").is_none(), "{next}");
+    assert_eq!(
+        app.get("/api/v1/me", &old_session).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.audit_count("password_reset", marleen).await, 1);
+}
+
+/// Ahmed (youth care in Sarah's circle) issues a reset code for Marleen, who chooses
+/// `password` with it.
+async fn ahmed_resets_marleens_password(app: &TestApp, password: &str) {
+    let ahmed = app.token("ahmed").await;
     let marleen = app.user_id("marleen").await;
     let code = code_from(
         app.post_json("/api/v1/reset-codes", Some(&ahmed), json!({ "user_id": marleen }))
             .await,
     )
     .await;
-    let response = app
-        .post_json(
-            "/api/v1/join",
-            None,
-            json!({ "code": code, "password": "een nieuw begin in mei" }),
-        )
+    let used = app
+        .post_json("/api/v1/join", None, json!({ "code": code, "password": password }))
         .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    assert_eq!(
-        app.login("marleen", DEMO_PASSWORD).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        app.login("marleen", "een nieuw begin in mei").await.status(),
-        StatusCode::OK
-    );
-    assert_eq!(
-        app.get("/api/v1/me", &old_session).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(app.audit_count("password_reset", marleen).await, 1);
+    assert_eq!(used.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn after_a_reset_the_home_page_says_once_when_the_password_changed_and_whose_code_it_was() {
+    let app = TestApp::spawn().await;
+    let new_password = "een nieuw begin in mei";
+    ahmed_resets_marleens_password(&app, new_password).await;
+    let signed_in = app
+        .http
+        .post(app.url("/signin"))
+        .header(header::ORIGIN, app.url(""))
+        .form(&[("username", "marleen"), ("password", new_password)])
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = signed_in
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .map(str::to_string)
+        .collect();
+    let cookie = format!("{}; brug_lang=en", cookies.join("; "));
+    let home = app.page("/", Some(&cookie)).await;
+    let clears = home
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().unwrap().starts_with("brug_reset=;"));
+    let text = home.text().await.unwrap();
+    assert!(text.contains("Your password was changed on"), "{text}");
+    assert!(text.contains("with a code from Ahmed"), "{text}");
+    assert!(clears, "the note is shown once");
 }
 
 #[tokio::test]

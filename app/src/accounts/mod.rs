@@ -4,6 +4,7 @@
 mod code_page;
 mod devices_page;
 mod join_page;
+mod reset_note;
 mod server_fns;
 mod signin_page;
 mod types;
@@ -11,6 +12,9 @@ mod types;
 pub use code_page::{CodePage, SHOWN_CODE_COOKIE};
 pub use devices_page::{format_time, DevicesPage};
 pub use join_page::JoinPage;
+#[cfg(feature = "ssr")]
+pub use reset_note::encode_reset_note;
+pub use reset_note::{PasswordResetNotice, PASSWORD_RESET_COOKIE};
 pub use server_fns::*;
 pub use signin_page::SignInPage;
 pub use types::*;

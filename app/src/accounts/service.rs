@@ -68,6 +68,19 @@ pub struct SignedIn {
     pub viewer: Viewer,
     /// What the session still needs before it lets its holder in.
     pub stage: SessionStage,
+    /// Set when a reset code changed the password since the last sign-in.
+    pub password_reset: Option<PasswordResetNote>,
+}
+
+/// "Your password was changed on … with a code from …": told once, at the first sign-in
+/// after a reset code was used, so a person whose account was taken over hears of it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PasswordResetNote {
+    /// Unix seconds.
+    pub at: i64,
+    /// Whose code it was: their name.
+    pub code_from: String,
 }
 
 /// How long a session that waits for its second factor lasts.
@@ -127,6 +140,9 @@ pub async fn sign_in(
         }
     };
 
+    let password_reset = storage::take_password_reset_note(&mut tx, user.id)
+        .await?
+        .map(|(at, code_from)| PasswordResetNote { at, code_from });
     let role = AccountRole::parse(&user.role);
     let stage = SessionStage::at_sign_in(role, user.second_factor_since, state.staff_second_factor_required);
     let (token, kind_name, device_name, expires_at) = match kind {
@@ -176,6 +192,7 @@ pub async fn sign_in(
         token,
         viewer: Viewer::from_row(user, session_id, None)?,
         stage,
+        password_reset,
     })
 }
 
@@ -661,6 +678,7 @@ pub async fn redeem(
         let user_id = claimed.target_user_id.ok_or(AppError::new(ErrorCode::Internal))?;
         storage::set_password(&mut tx, user_id, &password_hash).await?;
         storage::end_all_sessions(&mut tx, user_id, now).await?;
+        storage::note_password_reset(&mut tx, user_id, claimed.created_by, now).await?;
         audit::record(
             &mut tx,
             ctx,

@@ -201,6 +201,38 @@ pub async fn end_session(tx: &mut Tx<'_>, session_id: i64, now: i64) -> Result<(
     Ok(())
 }
 
+/// Remembers that a reset code set the person's password, to tell them at next sign-in.
+pub async fn note_password_reset(tx: &mut Tx<'_>, user_id: i64, issued_by: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_reset_at = $1, password_reset_by = $2 WHERE id = $3")
+        .bind(now)
+        .bind(issued_by)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// When a reset code last set the person's password and whose code it was, once: the
+/// note is taken away as it is read.
+pub async fn take_password_reset_note(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT u.password_reset_at, i.display_name FROM users u LEFT JOIN users i ON i.id = u.password_reset_by \
+         WHERE u.id = $1 AND u.password_reset_at IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE users SET password_reset_at = NULL, password_reset_by = NULL WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    let issuer: Option<String> = row.try_get("display_name")?;
+    Ok(Some((row.try_get("password_reset_at")?, issuer.unwrap_or_default())))
+}
+
 pub async fn end_all_sessions(tx: &mut Tx<'_>, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND ended_at IS NULL")
         .bind(now)
@@ -266,6 +298,8 @@ pub struct CodeRow {
     pub case_role: Option<String>,
     pub relationship: Option<String>,
     pub target_user_id: Option<i64>,
+    /// Who issued the code.
+    pub created_by: i64,
 }
 
 pub struct NewCode<'a> {
@@ -310,7 +344,8 @@ pub async fn insert_code(tx: &mut Tx<'_>, code: NewCode<'_>) -> Result<i64, sqlx
 pub async fn claim_code(tx: &mut Tx<'_>, code_hash: &str, now: i64) -> Result<Option<CodeRow>, sqlx::Error> {
     let row = sqlx::query(
         "UPDATE one_time_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1 \
-         RETURNING id, purpose, account_role, display_name, organisation_id, case_id, case_role, relationship, target_user_id",
+         RETURNING id, purpose, account_role, display_name, organisation_id, case_id, case_role, relationship, \
+         target_user_id, created_by",
     )
     .bind(now)
     .bind(code_hash)
@@ -327,6 +362,7 @@ pub async fn claim_code(tx: &mut Tx<'_>, code_hash: &str, now: i64) -> Result<Op
             case_role: r.try_get("case_role")?,
             relationship: r.try_get("relationship")?,
             target_user_id: r.try_get("target_user_id")?,
+            created_by: r.try_get("created_by")?,
         })
     })
     .transpose()

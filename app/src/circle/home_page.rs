@@ -1,6 +1,6 @@
 use super::worker_tools::{EndMembershipButton, InviteForm, ResetCodeButton};
 use super::{load_home, CaseCircle, CircleMember, HomeView, MemberKind};
-use crate::accounts::AccountRole;
+use crate::accounts::{AccountRole, PasswordResetNotice};
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_lang, ErrorNotice, FormAnswer, Page};
 use leptos::prelude::*;
@@ -31,6 +31,7 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
         <leptos_meta::Title text=greeting.clone()/>
         <Page signed_in=true>
             <h1 id="page-title">{greeting}</h1>
+            <PasswordResetNotice/>
             <FormAnswer/>
             <p>{lang.fill(Msg::YouAreSignedInAs, &[("role", role)])}</p>
             {is_coordinator.then(|| view! {

@@ -835,6 +835,12 @@ messages! {
         en: "Support goes on after release. Closing needs a reason and is announced at least 14 days ahead.",
         ar: "تستمر المتابعة بعد الإفراج. الإغلاق يحتاج إلى سبب ويُعلَن عنه قبل 14 يومًا على الأقل.",
     }
+    PasswordResetNote {
+        nl: "Je wachtwoord werd veranderd op {when} met een code van {who}. Was jij dat niet? Zeg het meteen aan je begeleider of de coördinator.",
+        fr: "Votre mot de passe a été changé le {when} avec un code de {who}. Ce n'était pas vous ? Dites-le tout de suite à votre accompagnateur ou au coordinateur.",
+        en: "Your password was changed on {when} with a code from {who}. Was that not you? Tell your support worker or the coordinator straight away.",
+        ar: "تم تغيير كلمة مرورك في {when} برمز من {who}. لم تكن أنت؟ أخبر مرافقك أو المنسق فورًا.",
+    }
     ErrSecondFactorRequired {
         nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
         fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",

@@ -1,6 +1,6 @@
 use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Coordinator, Ctx, ListPage, Paging};
-use app::accounts::service::{self, Invitee, Redeemed, SessionKind};
+use app::accounts::service::{self, Invitee, PasswordResetNote, Redeemed, SessionKind};
 use app::accounts::{DeviceList, Me};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
@@ -29,6 +29,10 @@ pub struct LoginResponse {
     /// `POST /api/v1/auth/second-factor` until the code is given. `enrol`: it works only for
     /// setting up an authenticator app (`/api/v1/me/second-factor`).
     pub stage: SessionStage,
+    /// Present once, at the first sign-in after a reset code set the password: tell the
+    /// person when and whose code it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_reset: Option<PasswordResetNote>,
 }
 
 /// Signs in a phone app and returns a bearer token for that device.
@@ -52,6 +56,7 @@ pub async fn login(
         token: signed_in.token,
         user,
         stage: signed_in.stage,
+        password_reset: signed_in.password_reset,
     }))
 }
 

@@ -4,8 +4,9 @@
 
 use crate::http::Ctx;
 use crate::http::RequestState;
-use app::accounts::service::{self, Invitee, Redeemed, SessionKind, Viewer};
+use app::accounts::service::{self, Invitee, PasswordResetNote, Redeemed, SessionKind, Viewer};
 use app::accounts::SHOWN_CODE_COOKIE;
+use app::accounts::{encode_reset_note, PASSWORD_RESET_COOKIE};
 use app::circle::Relationship;
 use app::error::{AppError, ErrorCode};
 use app::i18n::Lang;
@@ -78,6 +79,16 @@ fn language_cookie(state: &AppState, lang: Lang) -> HeaderValue {
     HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
 }
 
+/// Carries "your password was changed on … with a code from …" to the home page, once.
+fn reset_note_cookie(state: &AppState, note: &PasswordResetNote) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let text = format!(
+        "{PASSWORD_RESET_COOKIE}={}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax{secure}",
+        encode_reset_note(note.at, &note.code_from)
+    );
+    HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
+}
+
 pub async fn web_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
     let token = cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
     service::authenticate(state, token).await
@@ -117,6 +128,9 @@ pub async fn sign_in(
             cookies.append(header::SET_COOKIE, session_cookie(&state, &signed_in.token, false));
             if let Some(lang) = signed_in.viewer.language {
                 cookies.append(header::SET_COOKIE, language_cookie(&state, lang));
+            }
+            if let Some(note) = &signed_in.password_reset {
+                cookies.append(header::SET_COOKIE, reset_note_cookie(&state, note));
             }
             response
         }
