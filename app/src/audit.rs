@@ -59,6 +59,9 @@ pub enum AuditAction {
     SecondFactorResetRequested,
     SecondFactorReset,
     PhaseChanged,
+    AppointmentChanged,
+    AppointmentCancelled,
+    AppointmentAnswered,
 }
 
 impl AuditAction {
@@ -87,6 +90,9 @@ impl AuditAction {
             SecondFactorResetRequested => "second_factor_reset_requested",
             SecondFactorReset => "second_factor_reset",
             PhaseChanged => "phase_changed",
+            AppointmentChanged => "appointment_changed",
+            AppointmentCancelled => "appointment_cancelled",
+            AppointmentAnswered => "appointment_answered",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

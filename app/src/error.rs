@@ -69,6 +69,7 @@ error_codes! {
     NotAParty => "not_a_party", 403, ErrNotAParty;
     PlanEmpty => "plan_empty", 422, ErrPlanEmpty;
     ConferenceHeld => "conference_held", 409, ErrConferenceHeld;
+    AppointmentCancelled => "appointment_cancelled", 409, ErrAppointmentCancelled;
     CaseHasParticipant => "case_has_participant", 409, ErrCaseHasParticipant;
     AccountClosed => "account_closed", 409, ErrAccountClosed;
     LastWorker => "last_worker", 409, ErrLastWorker;

@@ -280,7 +280,15 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         )
         .route(
             "/cases/{case_id}/appointments/{file}",
-            get(appointments::files::calendar),
+            get(appointments::files::calendar).post(appointments::forms::move_appointment),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{file}/cancel",
+            post(appointments::forms::cancel),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{file}/cannot-come",
+            post(appointments::forms::cannot_come),
         )
         .route("/cases/{case_id}/sharing/{member_id}", post(sharing::forms::share))
         .route(

@@ -230,6 +230,13 @@ impl Ids {
                 json!({ "kind": "family", "case_id": self.case_a, "display_name": "X", "relationship": "other" })
             }
             ("POST", "/api/v1/reset-codes") => json!({ "user_id": self.marleen }),
+            ("PATCH", "/api/v1/cases/{case_id}/appointments/{appointment_id}") => {
+                json!({ "starts_at": "2031-05-05T10:00", "reason": "Matrix" })
+            }
+            ("POST", "/api/v1/cases/{case_id}/appointments/{appointment_id}/cannot-come") => {
+                json!({ "reason": "Matrix" })
+            }
+            ("POST", "/api/v1/cases/{case_id}/appointments/{appointment_id}/cancel") => json!({ "reason": "Matrix" }),
             ("POST", "/api/v1/cases/{case_id}/phase") => json!({
                 "phase": "after_care", "effective_on": "2031-01-10", "decided_by": "Matrix", "reason": "Matrix"
             }),

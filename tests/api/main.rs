@@ -3,6 +3,7 @@
 
 mod access_matrix;
 mod admin_pages;
+mod appointment_changes;
 mod appointments;
 mod auth;
 mod caseload;

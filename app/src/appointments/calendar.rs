@@ -23,9 +23,17 @@ pub fn calendar_file(appointment: &Appointment, stamp: &str) -> String {
     }
     format!(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Brug//Brug//NL\r\nCALSCALE:GREGORIAN\r\n{BRUSSELS}\
-BEGIN:VEVENT\r\nUID:appointment-{}@brug\r\nDTSTAMP:{stamp}\r\nDTSTART;TZID=Europe/Brussels:{}\r\n\
+BEGIN:VEVENT\r\nUID:appointment-{}@brug\r\nSEQUENCE:{}\r\nSTATUS:{}\r\nDTSTAMP:{stamp}\r\n\
+DTSTART;TZID=Europe/Brussels:{}\r\n\
 DURATION:PT{}M\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         appointment.id,
+        // Each move or cancellation is a new version, so a calendar app replaces its copy.
+        appointment.history.len(),
+        if appointment.cancelled {
+            "CANCELLED"
+        } else {
+            "CONFIRMED"
+        },
         appointment.starts_at.compact(),
         appointment.duration_minutes,
         escape(&appointment.purpose),
@@ -51,6 +59,8 @@ mod tests {
             with_whom: "Lotte".into(),
             purpose: "Gesprek; voorwaarden".into(),
             what_to_bring: "Identiteitskaart".into(),
+            cancelled: false,
+            history: Vec::new(),
         };
         let file = calendar_file(&appointment, "20261128T120000Z");
         assert!(file.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -59,5 +69,11 @@ mod tests {
         assert!(file.contains("LOCATION:Justitiehuis\\, Antwerpen\r\n"));
         assert!(file.contains("DESCRIPTION:Met: Lotte\\nMeebrengen: Identiteitskaart\r\n"));
         assert!(file.ends_with("END:VCALENDAR\r\n"));
+        assert!(file.contains("SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"));
+        let called_off = Appointment {
+            cancelled: true,
+            ..appointment
+        };
+        assert!(calendar_file(&called_off, "20261128T120000Z").contains("STATUS:CANCELLED\r\n"));
     }
 }

@@ -2,6 +2,7 @@
 //! and what to bring — with a calendar file per appointment.
 
 mod calendar;
+mod change_page;
 mod page;
 mod types;
 
@@ -9,6 +10,10 @@ pub use calendar::calendar_file;
 pub use page::{AppointmentsPage, UpcomingAppointments};
 pub use types::*;
 
+#[cfg(feature = "ssr")]
+mod change_storage;
+#[cfg(feature = "ssr")]
+pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -22,6 +27,8 @@ use leptos::prelude::*;
 pub struct AppointmentsView {
     pub appointments: Appointments,
     pub may_edit: bool,
+    /// Whether the viewer is the participant, who can say she cannot come.
+    pub yours: bool,
 }
 
 #[server(prefix = "/s", endpoint = "appointments")]
@@ -37,5 +44,10 @@ pub async fn load_appointments(case_id: i64) -> Result<AppointmentsView, AppErro
     )
     .await?;
     let may_edit = crate::trajectory::service::may_edit(&state, &viewer, case_id).await?;
-    Ok(AppointmentsView { appointments, may_edit })
+    let yours = viewer.role == crate::accounts::AccountRole::Participant;
+    Ok(AppointmentsView {
+        appointments,
+        may_edit,
+        yours,
+    })
 }

@@ -1,3 +1,4 @@
+use super::change_page::{AppointmentHistory, CannotComeForm, MoveAppointmentForm};
 use super::{load_appointments, Appointment, AppointmentMode, AppointmentsView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
@@ -26,6 +27,7 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
     let AppointmentsView {
         appointments: data,
         may_edit,
+        yours,
     } = data;
     let case_id = data.case_id;
     let empty = data.appointments.is_empty();
@@ -36,7 +38,7 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             <p id="appointments-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoAppointments)}</p> })}
             <ul class="appointments">
-                {data.appointments.into_iter().map(|a| view! { <AppointmentCard appointment=a lang/> }).collect_view()}
+                {data.appointments.into_iter().map(|a| view! { <AppointmentCard appointment=a may_edit yours lang/> }).collect_view()}
             </ul>
             {may_edit.then(|| view! { <PlanAppointmentForm case_id lang/> })}
         </Page>
@@ -44,7 +46,7 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
 }
 
 #[component]
-fn AppointmentCard(appointment: Appointment, lang: Lang) -> impl IntoView {
+fn AppointmentCard(appointment: Appointment, may_edit: bool, yours: bool, lang: Lang) -> impl IntoView {
     let heading = format!("appointment-{}", appointment.id);
     let when = format!(
         "{} · {}",
@@ -55,9 +57,13 @@ fn AppointmentCard(appointment: Appointment, lang: Lang) -> impl IntoView {
         )
     );
     let calendar = format!("/cases/{}/appointments/{}.ics", appointment.case_id, appointment.id);
+    let cancelled = appointment.cancelled;
+    let open = !cancelled;
+    let history = appointment.history.clone();
     view! {
-        <li class="card appointment" aria-labelledby=heading.clone()>
+        <li class="card appointment" class:appointment-cancelled=cancelled aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{appointment.purpose.clone()}</h2>
+            {cancelled.then(|| view! { <p class="notice">{lang.t(Msg::AppointmentCancelledNotice)}</p> })}
             <p class="milestone-meta">{when}</p>
             <dl class="milestone-facts">
                 <dt>{lang.t(Msg::WhereLabel)}</dt>
@@ -69,6 +75,9 @@ fn AppointmentCard(appointment: Appointment, lang: Lang) -> impl IntoView {
                 })}
             </dl>
             <p><a href=calendar download="afspraak.ics">{lang.t(Msg::AddToCalendar)}</a></p>
+            <AppointmentHistory history lang/>
+            {(open && may_edit).then(|| view! { <MoveAppointmentForm appointment=appointment.clone() lang/> })}
+            {(open && yours).then(|| view! { <CannotComeForm appointment=appointment.clone() lang/> })}
         </li>
     }
 }

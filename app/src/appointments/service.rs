@@ -33,6 +33,7 @@ pub async fn appointments(
         .as_ref()
         .map_or(("", 0), |cursor| (cursor.key.as_str(), cursor.id));
     let appointments = storage::appointments_page(&mut tx, &case, after, page.one_more()).await?;
+    let appointments = super::change_storage::with_histories(&mut tx, &case, appointments).await?;
     tx.commit().await?;
     let (appointments, next_cursor) = page.cut(appointments, |a| Cursor::new(a.starts_at.as_str(), a.id));
     Ok(Appointments {
@@ -124,6 +125,10 @@ pub async fn calendar(
     let appointment = storage::appointment(&mut tx, &case, appointment_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let appointment = super::change_storage::with_histories(&mut tx, &case, vec![appointment])
+        .await?
+        .pop()
+        .ok_or(AppError::new(ErrorCode::Internal))?;
     tx.commit().await?;
     let stamp = crate::accounts::format_time(now())
         .replace(['-', ':'], "")

@@ -6,7 +6,8 @@ use crate::access::CaseAccess;
 use crate::db::Tx;
 use sqlx::Row;
 
-const COLUMNS: &str = "id, case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring";
+const COLUMNS: &str =
+    "id, case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, cancelled_at";
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error> {
     let starts_at: String = row.try_get("starts_at")?;
@@ -24,6 +25,8 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error>
         with_whom: row.try_get("with_whom")?,
         purpose: row.try_get("purpose")?,
         what_to_bring: row.try_get("what_to_bring")?,
+        cancelled: row.try_get::<Option<i64>, _>("cancelled_at")?.is_some(),
+        history: Vec::new(),
     }))
 }
 
@@ -67,7 +70,8 @@ pub(super) async fn appointments_from(
     limit: i64,
 ) -> Result<Vec<Appointment>, sqlx::Error> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM appointments WHERE case_id = $1 AND starts_at >= $2 ORDER BY starts_at, id LIMIT $3"
+        "SELECT {COLUMNS} FROM appointments WHERE case_id = $1 AND starts_at >= $2 AND cancelled_at IS NULL \
+         ORDER BY starts_at, id LIMIT $3"
     );
     let rows = sqlx::query(&sql)
         .bind(access.case_id())

@@ -74,6 +74,50 @@ pub struct Appointment {
     pub with_whom: String,
     pub purpose: String,
     pub what_to_bring: String,
+    /// A worker called it off (the reason is in `history`).
+    pub cancelled: bool,
+    /// Every move, cancellation and "I can't make it", oldest first, each with its reason.
+    pub history: Vec<AppointmentChange>,
+}
+
+plain_enum!(AppointmentChangeKind {
+    Moved => "moved", AppointmentMoved;
+    Cancelled => "cancelled", AppointmentCancelled;
+    CannotCome => "cannot_come", AppointmentCannotCome;
+});
+
+/// One change of an appointment, with the reason the people in it read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AppointmentChange {
+    pub kind: AppointmentChangeKind,
+    pub changed_at: i64,
+    pub changed_by: String,
+    /// For a move: the time before and after (absent when only the place changed).
+    pub old_starts_at: Option<LocalDateTime>,
+    pub new_starts_at: Option<LocalDateTime>,
+    /// For a move: the place before and after (absent when only the time changed).
+    pub old_place: Option<String>,
+    pub new_place: Option<String>,
+    pub reason: String,
+}
+
+/// A worker moves an appointment: a new time, a new place, or both, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AppointmentUpdate {
+    pub starts_at: Option<LocalDateTime>,
+    pub place: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Why an appointment is called off, or why the participant cannot come.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AppointmentReason {
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

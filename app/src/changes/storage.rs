@@ -17,7 +17,8 @@ pub(super) struct ChangeRow {
 pub(crate) const CHANGES: &str = "SELECT id, at, action, object_type, object_id FROM audit_log \
          WHERE case_id = $1 AND id > $2 AND action <> 'case_read' AND object_id IS NOT NULL \
          AND action IN ('milestone_created', 'milestone_changed', 'phase_changed', 'reunification_changed', \
-         'appointment_created', 'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
+         'appointment_created', 'appointment_changed', 'appointment_cancelled', 'appointment_answered', \
+         'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
          'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \
          'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_decision_recorded', \
          'conference_input_given', \

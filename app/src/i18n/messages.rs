@@ -841,6 +841,29 @@ messages! {
         en: "Your password was changed on {when} with a code from {who}. Was that not you? Tell your support worker or the coordinator straight away.",
         ar: "تم تغيير كلمة مرورك في {when} برمز من {who}. لم تكن أنت؟ أخبر مرافقك أو المنسق فورًا.",
     }
+    AppointmentMoved { nl: "verplaatst", fr: "déplacé", en: "moved", ar: "نُقل" }
+    AppointmentCancelled { nl: "afgezegd", fr: "annulé", en: "called off", ar: "أُلغي" }
+    AppointmentCannotCome { nl: "kan niet komen", fr: "ne peut pas venir", en: "cannot come", ar: "لا يستطيع الحضور" }
+    ErrAppointmentCancelled {
+        nl: "Deze afspraak werd afgezegd. Plan een nieuwe als dat nodig is.",
+        fr: "Ce rendez-vous a été annulé. Planifiez-en un nouveau si nécessaire.",
+        en: "This appointment was called off. Plan a new one if needed.",
+        ar: "تم إلغاء هذا الموعد. حدّد موعدًا جديدًا إذا لزم الأمر.",
+    }
+    ActionChangedAppointment { nl: "verplaatste of annuleerde een afspraak", fr: "a déplacé ou annulé un rendez-vous", en: "moved or called off an appointment", ar: "نقل موعدًا أو ألغاه" }
+    ActionAnsweredAppointment { nl: "liet weten niet te kunnen komen op een afspraak", fr: "a fait savoir ne pas pouvoir venir à un rendez-vous", en: "said they cannot come to an appointment", ar: "أبلغ بعدم قدرته على حضور موعد" }
+    AppointmentCancelledNotice { nl: "Afgezegd", fr: "Annulé", en: "Called off", ar: "أُلغي" }
+    MoveAppointmentTitle { nl: "Verplaatsen of afzeggen", fr: "Déplacer ou annuler", en: "Move or call off", ar: "نقل أو إلغاء" }
+    MoveButton { nl: "Verplaatsen", fr: "Déplacer", en: "Move", ar: "نقل" }
+    CancelAppointmentButton { nl: "Afspraak afzeggen", fr: "Annuler le rendez-vous", en: "Call off the appointment", ar: "إلغاء الموعد" }
+    CannotComeTitle { nl: "Ik kan niet komen", fr: "Je ne peux pas venir", en: "I can't make it", ar: "لا أستطيع الحضور" }
+    CannotComeHint {
+        nl: "Zeg waarom. Je begeleider ziet het en zoekt met jou een ander moment.",
+        fr: "Dites pourquoi. Votre accompagnateur le verra et cherchera un autre moment avec vous.",
+        en: "Say why. Your support worker sees it and looks for another time with you.",
+        ar: "قل لماذا. سيراه مرافقك ويبحث معك عن وقت آخر.",
+    }
+    CannotComeButton { nl: "Laten weten", fr: "Prévenir", en: "Let them know", ar: "أبلِغهم" }
     ErrSecondFactorRequired {
         nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
         fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",

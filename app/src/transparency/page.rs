@@ -116,6 +116,8 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "contact_created" | "contact_changed" => Msg::ActionChangedContacts,
         "reunification_changed" => Msg::ActionChangedReunification,
         "appointment_created" => Msg::ActionAddedAppointment,
+        "appointment_changed" | "appointment_cancelled" => Msg::ActionChangedAppointment,
+        "appointment_answered" => Msg::ActionAnsweredAppointment,
         "conversation_read" => Msg::ActionReadConversation,
         "message_sent" => Msg::ActionSentMessage,
         "conversation_created" => Msg::ActionStartedConversation,

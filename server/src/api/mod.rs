@@ -43,6 +43,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         messaging::mark_read, messaging::set_read_receipts, messaging::inbox, messaging::overdue, messaging::set_away, messaging::end_away, messaging::add_member, messaging::set_response_promise, crate::messaging::events::api_events,
         contacts::list_contacts, contacts::create_contact, contacts::update_contact,
         appointments::list_appointments, appointments::create_appointment, appointments::appointment_calendar,
+        appointments::move_appointment, appointments::cancel_appointment, appointments::cannot_come,
         sharing::list_consents, sharing::set_consents, sharing::restrict, sharing::lift_restriction,
         plans::list_plans, plans::create_plan, plans::show_plan, plans::show_version, plans::compare_versions,
         plans::add_item, plans::change_item, plans::remove_item, plans::comment, plans::propose,
@@ -111,6 +112,18 @@ pub fn routes() -> Router {
         .route(
             "/cases/{case_id}/appointments/{appointment_id}/calendar.ics",
             get(appointments::appointment_calendar),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{appointment_id}",
+            patch(appointments::move_appointment),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{appointment_id}/cancel",
+            post(appointments::cancel_appointment),
+        )
+        .route(
+            "/cases/{case_id}/appointments/{appointment_id}/cannot-come",
+            post(appointments::cannot_come),
         )
         .route(
             "/cases/{case_id}/contacts",

@@ -1,6 +1,8 @@
 use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
-use app::appointments::{service, Appointment, Appointments, NewAppointment};
+use app::appointments::{
+    changes, service, Appointment, AppointmentReason, AppointmentUpdate, Appointments, NewAppointment,
+};
 use app::error::AppError;
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -51,4 +53,56 @@ pub async fn appointment_calendar(
 ) -> Result<Response, AppError> {
     let file = service::calendar(&state, &ctx, &viewer, case_id, appointment_id).await?;
     Ok(super::files::calendar_response(file))
+}
+
+/// A worker of the case moves the appointment: a new time, a new place, or both, always
+/// with a reason. Those who see appointments read the change and are told.
+#[utoipa::path(patch, path = "/api/v1/cases/{case_id}/appointments/{appointment_id}", tag = "appointments", security(("bearer" = [])),
+    params(("case_id" = i64, Path), ("appointment_id" = i64, Path)), request_body = AppointmentUpdate,
+    responses((status = 200, body = Appointment), (status = 403), (status = 404), (status = 409, description = "appointment_cancelled"),
+        (status = 422, description = "reason_required, invalid_time or invalid_input (nothing changes)")))]
+pub async fn move_appointment(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path((case_id, appointment_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<AppointmentUpdate>,
+) -> Result<Json<Appointment>, AppError> {
+    Ok(Json(
+        changes::move_appointment(&state, &ctx, &viewer, case_id, appointment_id, body).await?,
+    ))
+}
+
+/// A worker of the case calls the appointment off, with a reason.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/appointments/{appointment_id}/cancel", tag = "appointments", security(("bearer" = [])),
+    params(("case_id" = i64, Path), ("appointment_id" = i64, Path)), request_body = AppointmentReason,
+    responses((status = 200, body = Appointment), (status = 403), (status = 404), (status = 409, description = "appointment_cancelled"),
+        (status = 422, description = "reason_required")))]
+pub async fn cancel_appointment(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path((case_id, appointment_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<AppointmentReason>,
+) -> Result<Json<Appointment>, AppError> {
+    Ok(Json(
+        changes::cancel(&state, &ctx, &viewer, case_id, appointment_id, &body.reason).await?,
+    ))
+}
+
+/// The participant says she cannot come, and why; her workers read it with the appointment.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/appointments/{appointment_id}/cannot-come", tag = "appointments", security(("bearer" = [])),
+    params(("case_id" = i64, Path), ("appointment_id" = i64, Path)), request_body = AppointmentReason,
+    responses((status = 200, body = Appointment), (status = 403), (status = 404), (status = 409, description = "appointment_cancelled"),
+        (status = 422, description = "reason_required")))]
+pub async fn cannot_come(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path((case_id, appointment_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<AppointmentReason>,
+) -> Result<Json<Appointment>, AppError> {
+    Ok(Json(
+        changes::cannot_come(&state, &ctx, &viewer, case_id, appointment_id, &body.reason).await?,
+    ))
 }

@@ -4,8 +4,12 @@
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
-use app::appointments::{service, AppointmentMode, LocalDateTime, NewAppointment};
+use app::accounts::service::Viewer;
+use app::appointments::{
+    changes, service, Appointment, AppointmentMode, AppointmentUpdate, LocalDateTime, NewAppointment,
+};
 use app::error::{AppError, ErrorCode};
+use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
 use axum::extract::Path;
 use axum::http::HeaderMap;
@@ -58,4 +62,89 @@ pub async fn plan(
         Ok(appointment) => answer(&headers, Ok(&format!("{page}#appointment-{}", appointment.id))),
         Err(error) => answer(&headers, Err((error, &page))),
     }
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    starts_at: String,
+    place: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Deserialize)]
+pub struct ReasonForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Back to the appointment on its page, or to the page with the error.
+fn back(headers: &HeaderMap, case_id: i64, appointment_id: i64, result: Result<Appointment, AppError>) -> Response {
+    let page = format!("/cases/{case_id}/appointments");
+    match result {
+        Ok(_) => answer(headers, Ok(&format!("{page}?saved#appointment-{appointment_id}"))),
+        Err(error) => answer(headers, Err((error, &format!("{page}#appointment-{appointment_id}")))),
+    }
+}
+
+pub async fn move_appointment(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, appointment_id)): Path<(i64, i64)>,
+    form: Result<Form<MoveForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let update = AppointmentUpdate {
+            starts_at: Some(LocalDateTime::parse(&form.starts_at).map_err(AppError::new)?),
+            place: Some(form.place),
+            reason: form.reason,
+        };
+        changes::move_appointment(&state, &ctx, &viewer, case_id, appointment_id, update).await
+    }
+    .await;
+    back(&headers, case_id, appointment_id, result)
+}
+
+pub async fn cancel(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(ids): Path<(i64, i64)>,
+    form: Result<Form<ReasonForm>, FormRejection>,
+) -> Response {
+    with_reason(&state, &ctx, &headers, ids, form, changes::cancel).await
+}
+
+pub async fn cannot_come(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(ids): Path<(i64, i64)>,
+    form: Result<Form<ReasonForm>, FormRejection>,
+) -> Response {
+    with_reason(&state, &ctx, &headers, ids, form, changes::cannot_come).await
+}
+
+/// A form that brings only a reason, handed to `action` as the holder of the session.
+async fn with_reason<F>(
+    state: &AppState,
+    ctx: &RequestContext,
+    headers: &HeaderMap,
+    (case_id, appointment_id): (i64, i64),
+    form: Result<Form<ReasonForm>, FormRejection>,
+    action: F,
+) -> Response
+where
+    F: AsyncFn(&AppState, &RequestContext, &Viewer, i64, i64, &str) -> Result<Appointment, AppError>,
+{
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(state, headers).await?;
+        action(state, ctx, &viewer, case_id, appointment_id, &form.reason).await
+    }
+    .await;
+    back(headers, case_id, appointment_id, result)
 }

@@ -1,0 +1,84 @@
+//! The changes of an appointment on its card: what changed and why, the worker's forms to
+//! move it or call it off, and the participant's "I can't make it".
+
+use super::{Appointment, AppointmentChange, AppointmentChangeKind};
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+fn change_text(change: &AppointmentChange, lang: Lang) -> String {
+    let mut parts = vec![lang.t(change.kind.label()).to_string()];
+    if let (Some(old), Some(new)) = (&change.old_starts_at, &change.new_starts_at) {
+        parts.push(format!("{} → {}", old.readable(), new.readable()));
+    }
+    if let (Some(old), Some(new)) = (&change.old_place, &change.new_place) {
+        parts.push(format!("{old} → {new}"));
+    }
+    parts.join(", ")
+}
+
+#[component]
+pub fn AppointmentHistory(history: Vec<AppointmentChange>, lang: Lang) -> impl IntoView {
+    (!history.is_empty()).then(|| {
+        view! {
+            <details class="milestone-history" open=true>
+                <summary>{lang.t(Msg::HistoryTitle)}</summary>
+                <ul>
+                    {history.into_iter().map(|change| {
+                        let when = crate::accounts::format_time(change.changed_at);
+                        let what = change_text(&change, lang);
+                        view! {
+                            <li class="appointment-change" class:cannot-come=change.kind == AppointmentChangeKind::CannotCome>
+                                {lang.fill(Msg::HistoryLine, &[("when", &when), ("who", &change.changed_by), ("change", &what), ("reason", &change.reason)])}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+/// A worker moves the appointment (a new time or place) or calls it off, with a reason.
+#[component]
+pub fn MoveAppointmentForm(appointment: Appointment, lang: Lang) -> impl IntoView {
+    let id = |name: &str| format!("{name}-{}", appointment.id);
+    let action = format!("/cases/{}/appointments/{}", appointment.case_id, appointment.id);
+    view! {
+        <details class="worker-tools">
+            <summary>{lang.t(Msg::MoveAppointmentTitle)}</summary>
+            <form class="stacked-form" method="post" action=action.clone()>
+                <label for=id("move-when")>{lang.t(Msg::WhenLabel)}</label>
+                <input id=id("move-when") name="starts_at" type="datetime-local" value=appointment.starts_at.as_str().to_string() required/>
+                <label for=id("move-place")>{lang.t(Msg::WhereLabel)}</label>
+                <input id=id("move-place") name="place" type="text" value=appointment.place.clone() required maxlength="500"/>
+                <label for=id("move-reason")>{lang.t(Msg::ReasonLabel)}</label>
+                <textarea id=id("move-reason") name="reason" rows="2" required maxlength="1000"></textarea>
+                <button type="submit">{lang.t(Msg::MoveButton)}</button>
+            </form>
+            <form class="stacked-form" method="post" action=format!("{action}/cancel")>
+                <label for=id("cancel-reason")>{lang.t(Msg::ReasonLabel)}</label>
+                <textarea id=id("cancel-reason") name="reason" rows="2" required maxlength="1000"></textarea>
+                <button type="submit">{lang.t(Msg::CancelAppointmentButton)}</button>
+            </form>
+        </details>
+    }
+}
+
+/// The participant lets her workers know she cannot come, and why.
+#[component]
+pub fn CannotComeForm(appointment: Appointment, lang: Lang) -> impl IntoView {
+    let id = format!("cannot-come-{}", appointment.id);
+    let hint = format!("{id}-hint");
+    view! {
+        <details class="worker-tools">
+            <summary>{lang.t(Msg::CannotComeTitle)}</summary>
+            <form class="stacked-form" method="post"
+                action=format!("/cases/{}/appointments/{}/cannot-come", appointment.case_id, appointment.id)>
+                <label for=id.clone()>{lang.t(Msg::ReasonLabel)}</label>
+                <textarea id=id name="reason" rows="2" required maxlength="1000" aria-describedby=hint.clone()></textarea>
+                <p id=hint class="hint">{lang.t(Msg::CannotComeHint)}</p>
+                <button type="submit">{lang.t(Msg::CannotComeButton)}</button>
+            </form>
+        </details>
+    }
+}
