@@ -62,6 +62,7 @@ pub enum AuditAction {
     AppointmentChanged,
     AppointmentCancelled,
     AppointmentAnswered,
+    MilestoneResponded,
 }
 
 impl AuditAction {
@@ -93,6 +94,7 @@ impl AuditAction {
             AppointmentChanged => "appointment_changed",
             AppointmentCancelled => "appointment_cancelled",
             AppointmentAnswered => "appointment_answered",
+            MilestoneResponded => "milestone_responded",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

@@ -202,6 +202,10 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         )
         .route("/cases/{case_id}/milestones", post(trajectory::forms::add))
         .route("/cases/{case_id}/phase", post(trajectory::forms::change_phase))
+        .route(
+            "/cases/{case_id}/milestones/{milestone_id}/responses",
+            post(trajectory::forms::respond),
+        )
         .route("/cases/{case_id}/contacts/new", post(contacts::forms::add))
         .route("/messages/{conversation_id}/send", post(messaging::forms::send))
         .route("/messages/{conversation_id}/read", post(messaging::forms::read))

@@ -237,6 +237,9 @@ impl Ids {
                 json!({ "reason": "Matrix" })
             }
             ("POST", "/api/v1/cases/{case_id}/appointments/{appointment_id}/cancel") => json!({ "reason": "Matrix" }),
+            ("POST", "/api/v1/cases/{case_id}/milestones/{milestone_id}/responses") => {
+                json!({ "kind": "question", "body": "Matrix" })
+            }
             ("POST", "/api/v1/cases/{case_id}/phase") => json!({
                 "phase": "after_care", "effective_on": "2031-01-10", "decided_by": "Matrix", "reason": "Matrix"
             }),

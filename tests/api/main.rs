@@ -17,6 +17,7 @@ mod leaving;
 mod live;
 mod long_histories;
 mod messaging;
+mod milestone_responses;
 mod own_account;
 mod pages;
 mod pagination;

@@ -67,12 +67,7 @@ async fn lotte_moves_sarahs_case_to_after_release_and_sarah_reads_the_new_phase_
 
     // Her page shows the phase now and the history; her phone's changes feed names it.
     let cookie = format!("{}; brug_lang=en", app.web_session("sarah").await);
-    let page = app
-        .page(&format!("/cases/{case}/trajectory"), Some(&cookie))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_text(&format!("/cases/{case}/trajectory"), &cookie).await;
     assert!(page.contains("support after release (now)"), "{page}");
     assert!(page.contains("Her conditions ended; support goes on."));
     let changes: Value = success(app.get(&format!("/api/v1/cases/{case}/changes?since=0"), &sarah).await).await;
@@ -136,12 +131,7 @@ async fn closing_is_announced_at_least_two_weeks_ahead_and_the_case_stays_open_u
     let trajectory: Value = success(app.get(&format!("/api/v1/cases/{case}/milestones"), &sarah).await).await;
     assert_eq!(trajectory["phase"], "conditional_release", "still open until the day");
     let cookie = format!("{}; brug_lang=en", app.web_session("sarah").await);
-    let page = app
-        .page(&format!("/cases/{case}/trajectory"), Some(&cookie))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_text(&format!("/cases/{case}/trajectory"), &cookie).await;
     assert!(
         page.contains(&format!("Announced: from {closing_day}, closed. Moving abroad")),
         "{page}"

@@ -212,6 +212,11 @@ impl TestApp {
         request.send().await.expect("page")
     }
 
+    /// The HTML of a page as the holder of `cookie` sees it.
+    pub async fn page_text(&self, path: &str, cookie: &str) -> String {
+        self.page(path, Some(cookie)).await.text().await.expect("a page")
+    }
+
     /// Posts a page form as the holder of the session cookie; the answer is not followed.
     pub async fn form(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
         self.http

@@ -16,7 +16,7 @@ pub(super) struct ChangeRow {
 /// The case, after which entry, how many.
 pub(crate) const CHANGES: &str = "SELECT id, at, action, object_type, object_id FROM audit_log \
          WHERE case_id = $1 AND id > $2 AND action <> 'case_read' AND object_id IS NOT NULL \
-         AND action IN ('milestone_created', 'milestone_changed', 'phase_changed', 'reunification_changed', \
+         AND action IN ('milestone_created', 'milestone_changed', 'milestone_responded', 'phase_changed', 'reunification_changed', \
          'appointment_created', 'appointment_changed', 'appointment_cancelled', 'appointment_answered', \
          'contact_created', 'contact_changed', 'plan_created', 'plan_changed', \
          'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \

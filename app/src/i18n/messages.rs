@@ -864,6 +864,15 @@ messages! {
         ar: "قل لماذا. سيراه مرافقك ويبحث معك عن وقت آخر.",
     }
     CannotComeButton { nl: "Laten weten", fr: "Prévenir", en: "Let them know", ar: "أبلِغهم" }
+    ResponseQuestion { nl: "Ik heb een vraag", fr: "J'ai une question", en: "I have a question", ar: "لدي سؤال" }
+    ResponseDisagree { nl: "Ik ben het er niet mee eens", fr: "Je ne suis pas d'accord", en: "I don't agree", ar: "لا أوافق" }
+    ResponseTalk { nl: "Ik wil erover praten", fr: "Je voudrais en parler", en: "I'd like to talk about it", ar: "أودّ التحدث عن ذلك" }
+    ResponseAnswer { nl: "antwoord", fr: "réponse", en: "answer", ar: "ردّ" }
+    RespondTitle { nl: "Reageren op deze stap", fr: "Réagir à cette étape", en: "Respond to this step", ar: "الردّ على هذه الخطوة" }
+    AnswerTitle { nl: "Antwoorden", fr: "Répondre", en: "Answer", ar: "أجب" }
+    RespondKindLegend { nl: "Wat wil je zeggen?", fr: "Que voulez-vous dire ?", en: "What do you want to say?", ar: "ماذا تريد أن تقول؟" }
+    RespondBodyLabel { nl: "Je bericht", fr: "Votre message", en: "Your message", ar: "رسالتك" }
+    ActionRespondedStep { nl: "reageerde op een stap in het traject", fr: "a réagi à une étape du parcours", en: "responded to a step in the trajectory", ar: "ردّ على خطوة في المسار" }
     ErrSecondFactorRequired {
         nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
         fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",

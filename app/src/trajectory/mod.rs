@@ -4,6 +4,7 @@
 
 mod page;
 mod phase_page;
+mod response_page;
 mod types;
 
 pub use page::{NextStep, TrajectoryPage};
@@ -13,6 +14,10 @@ pub use types::*;
 mod phase_storage;
 #[cfg(feature = "ssr")]
 pub mod phases;
+#[cfg(feature = "ssr")]
+mod response_storage;
+#[cfg(feature = "ssr")]
+pub mod responses;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -1,4 +1,5 @@
 use super::phase_page::{ChangePhaseForm, PhaseHistory};
+use super::response_page::{RespondForm, Responses};
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
@@ -72,7 +73,7 @@ fn Timeline(view: TrajectoryView, error: Option<ErrorCode>, lang: Lang) -> impl 
                     <section class="phase-group" class:phase-current=phase == current aria-labelledby=labelled_by>
                         <h2 id=heading>{label}</h2>
                         <ol class="timeline">
-                            {milestones.into_iter().map(|m| view! { <MilestoneItem milestone=m may_edit lang/> }).collect_view()}
+                            {milestones.into_iter().map(|m| view! { <MilestoneItem milestone=m may_edit yours lang/> }).collect_view()}
                         </ol>
                     </section>
                 }
@@ -102,7 +103,7 @@ fn value_text(field: &str, value: Option<&str>, lang: Lang) -> String {
 }
 
 #[component]
-fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoView {
+fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) -> impl IntoView {
     let heading = format!("milestone-{}", milestone.id);
     let text = format!("milestone-{}-text", milestone.id);
     let status = milestone.status;
@@ -151,6 +152,10 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, lang: Lang) -> impl IntoV
                         }).collect_view()}
                     </ul>
                 </details>
+            })}
+            <Responses milestone_id=milestone.id responses=milestone.responses.clone() lang/>
+            {(yours || may_edit).then(|| view! {
+                <RespondForm case_id=milestone.case_id milestone_id=milestone.id as_worker=may_edit lang/>
             })}
             {may_edit.then(|| view! { <ChangeMilestoneForm milestone=milestone.clone() lang/> })}
         </li>

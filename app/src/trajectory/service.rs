@@ -27,6 +27,7 @@ pub async fn trajectory(
     let phase_history = super::phase_storage::phase_history(&mut tx, &case, &today).await?;
     let after = page.after.as_ref().map(|cursor| (cursor.key.as_str(), cursor.id));
     let milestones = storage::milestones_page(&mut tx, &case, after, page.one_more()).await?;
+    let milestones = super::response_storage::with_responses(&mut tx, &case, milestones).await?;
     tx.commit().await?;
     // Milestones come by expected date, undated last ("~" sorts after every date).
     let (milestones, next_cursor) = page.cut(milestones, |m| {

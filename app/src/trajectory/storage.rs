@@ -29,6 +29,7 @@ fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Er
         expected_date: expected_date.as_deref().and_then(|d| Date::parse(d).ok()),
         status,
         history: Vec::new(),
+        responses: Vec::new(),
     }))
 }
 
@@ -101,16 +102,20 @@ pub(crate) async fn first_open(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<O
     Ok(with_histories(tx, access, vec![milestone]).await?.pop())
 }
 
+/// The lowest and highest id among the milestones of a page: the range one query reads
+/// their histories or responses from.
+pub(super) fn id_span(milestones: &[Milestone]) -> Option<(i64, i64)> {
+    let ids = milestones.iter().map(|m| m.id);
+    Some((ids.clone().min()?, ids.max()?))
+}
+
 /// Adds to each of the milestones its history, in one query.
 async fn with_histories(
     tx: &mut Tx<'_>,
     access: &CaseAccess,
     mut milestones: Vec<Milestone>,
 ) -> Result<Vec<Milestone>, sqlx::Error> {
-    let (Some(first), Some(last)) = (
-        milestones.iter().map(|m| m.id).min(),
-        milestones.iter().map(|m| m.id).max(),
-    ) else {
+    let Some((first, last)) = id_span(&milestones) else {
         return Ok(milestones);
     };
     // The histories of this page's milestones only (their ids lie between its lowest and

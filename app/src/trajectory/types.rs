@@ -17,6 +17,34 @@ plain_enum!(MilestoneStatus {
     NotGoingAhead => "not_going_ahead", StatusNotGoingAhead;
 });
 
+plain_enum!(ResponseKind {
+    Question => "question", ResponseQuestion;
+    Disagree => "disagree", ResponseDisagree;
+    Talk => "talk", ResponseTalk;
+    Answer => "answer", ResponseAnswer;
+});
+
+/// What someone wrote under a milestone: the participant's question, disagreement or wish
+/// to talk, or a worker's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MilestoneResponse {
+    pub id: i64,
+    pub kind: ResponseKind,
+    pub body: String,
+    pub author: String,
+    pub created_at: i64,
+}
+
+/// A response to add: `question`, `disagree` or `talk` from the participant, `answer` from
+/// a worker of the case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewResponse {
+    pub kind: ResponseKind,
+    pub body: String,
+}
+
 impl MilestoneStatus {
     /// Whether the milestone still lies ahead of the person.
     pub fn is_open(self) -> bool {
@@ -107,6 +135,10 @@ pub struct Milestone {
     pub expected_date: Option<Date>,
     pub status: MilestoneStatus,
     pub history: Vec<MilestoneChange>,
+    /// What the participant and the workers wrote under it, oldest first (in the list of
+    /// milestones).
+    #[serde(default)]
+    pub responses: Vec<MilestoneResponse>,
 }
 
 /// One move of the case to another phase.

@@ -106,6 +106,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "milestone_created" => Msg::ActionAddedStep,
         "milestone_changed" => Msg::ActionChangedStep,
         "phase_changed" => Msg::ActionChangedPhase,
+        "milestone_responded" => Msg::ActionRespondedStep,
         "sharing_changed" | "sharing_restricted" => Msg::ActionSharingChanged,
         "membership_added" => Msg::ActionAddedMember,
         "invitation_created" => Msg::ActionInvited,

@@ -36,6 +36,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker, circle::end_membership,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone, trajectory::change_phase,
+        trajectory::respond,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
@@ -98,6 +99,10 @@ pub fn routes() -> Router {
             get(trajectory::list_milestones).post(trajectory::create_milestone),
         )
         .route("/cases/{case_id}/phase", post(trajectory::change_phase))
+        .route(
+            "/cases/{case_id}/milestones/{milestone_id}/responses",
+            post(trajectory::respond),
+        )
         .route(
             "/cases/{case_id}/milestones/{milestone_id}",
             patch(trajectory::update_milestone),

@@ -1,7 +1,10 @@
 use crate::http::RequestState;
 use crate::http::{ApiJson, ApiViewer, Ctx, ListPage, Paging};
 use app::error::AppError;
-use app::trajectory::{phases, service, Milestone, MilestoneUpdate, NewMilestone, NewPhase, PhaseChange, Trajectory};
+use app::trajectory::{
+    phases, responses, service, Milestone, MilestoneResponse, MilestoneUpdate, NewMilestone, NewPhase, NewResponse,
+    PhaseChange, Trajectory,
+};
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
@@ -67,4 +70,21 @@ pub async fn change_phase(
 ) -> Result<(StatusCode, Json<PhaseChange>), AppError> {
     let change = phases::change_phase(&state, &ctx, &viewer, case_id, body).await?;
     Ok((StatusCode::CREATED, Json(change)))
+}
+
+/// Under a milestone, the participant asks a question, says she disagrees or asks to talk
+/// about it (`question`, `disagree`, `talk`); a worker of the case answers (`answer`).
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/milestones/{milestone_id}/responses", tag = "trajectory", security(("bearer" = [])),
+    params(("case_id" = i64, Path), ("milestone_id" = i64, Path)), request_body = NewResponse,
+    responses((status = 201, body = MilestoneResponse), (status = 401), (status = 403, description = "not_permitted"), (status = 404),
+        (status = 422, description = "invalid_input")))]
+pub async fn respond(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    ApiViewer(viewer): ApiViewer,
+    Path((case_id, milestone_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<NewResponse>,
+) -> Result<(StatusCode, Json<MilestoneResponse>), AppError> {
+    let response = responses::respond(&state, &ctx, &viewer, case_id, milestone_id, body).await?;
+    Ok((StatusCode::CREATED, Json(response)))
 }

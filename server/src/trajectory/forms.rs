@@ -5,7 +5,10 @@ use crate::accounts::forms::{answer, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
-use app::trajectory::{phases, service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, NewPhase, Phase};
+use app::trajectory::{
+    phases, responses, service, Date, MilestoneStatus, MilestoneUpdate, NewMilestone, NewPhase, NewResponse, Phase,
+    ResponseKind,
+};
 use axum::extract::rejection::FormRejection;
 use axum::extract::Path;
 use axum::http::HeaderMap;
@@ -133,5 +136,36 @@ pub async fn change_phase(
     match result {
         Ok(_) => answer(&headers, Ok(&format!("{page}?saved#phase-history"))),
         Err(error) => answer(&headers, Err((error, &format!("{page}#phase-form")))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResponseForm {
+    kind: String,
+    #[serde(default)]
+    body: String,
+}
+
+pub async fn respond(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path((case_id, milestone_id)): Path<(i64, i64)>,
+    form: Result<Form<ResponseForm>, FormRejection>,
+) -> Response {
+    let page = format!("/cases/{case_id}/trajectory");
+    let result = async {
+        let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+        let viewer = web_viewer(&state, &headers).await?;
+        let new = NewResponse {
+            kind: ResponseKind::parse(&form.kind).ok_or(AppError::new(ErrorCode::InvalidInput))?,
+            body: form.body,
+        };
+        responses::respond(&state, &ctx, &viewer, case_id, milestone_id, new).await
+    }
+    .await;
+    match result {
+        Ok(_) => answer(&headers, Ok(&format!("{page}?saved#responses-{milestone_id}"))),
+        Err(error) => answer(&headers, Err((error, &format!("{page}#milestone-{milestone_id}")))),
     }
 }
