@@ -17,6 +17,7 @@ pub mod contacts;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod local_time;
 pub mod messaging;
 pub mod pagination;
 pub mod plans;

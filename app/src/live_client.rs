@@ -114,7 +114,7 @@ fn on_new_message(data: &JsValue, open: Option<i64>, viewer_id: i64, labels: &Li
             };
             let meta = format!(
                 "{who} · {}",
-                crate::accounts::format_time(number(data, &["message", "sent_at"]))
+                crate::local_time::format_local(number(data, &["message", "sent_at"]))
             );
             let Ok(Some(list)) = document.query_selector("ol.messages") else {
                 return;
@@ -203,7 +203,7 @@ fn on_read_receipt(data: &JsValue, open: Option<i64>, viewer_id: i64, labels: &L
         .replace("{name}", &text(data, &["read", "display_name"]))
         .replace(
             "{time}",
-            &crate::accounts::format_time(number(data, &["read", "read_at"])),
+            &crate::local_time::format_local(number(data, &["read", "read_at"])),
         );
     let Ok(own) = document.query_selector_all("li.message-own") else {
         return;

@@ -66,6 +66,8 @@ impl Application {
         let db = Scope::root(connect_and_migrate(settings.database_url(), Some(settings.pool())).await?);
         let backend = db.backend();
         let vapid = settings.vapid_private_key.as_ref().map(|k| k.expose_secret());
+        // Validated with the settings; pages write times in this zone from now on.
+        app::local_time::set_zone(&settings.time_zone);
         let sealing = settings.sealing_key();
         let push = Push::load(&db.fresh(), vapid, &sealing, settings.push_allow_loopback)
             .await

@@ -45,6 +45,8 @@ pub struct Settings {
     pub secret_key: Option<SecretString>,
     /// Whether staff must give a second factor; `None`: in production only.
     pub staff_second_factor: Option<bool>,
+    /// The zone pages write times in (an IANA name such as `Europe/Brussels`).
+    pub time_zone: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +90,7 @@ struct FileLayer {
     trusted_proxies: Option<Vec<String>>,
     secret_key: Option<String>,
     staff_second_factor: Option<bool>,
+    time_zone: Option<String>,
 }
 
 impl Default for Settings {
@@ -113,6 +116,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             secret_key: None,
             staff_second_factor: None,
+            time_zone: app::local_time::DEFAULT_ZONE.to_string(),
         }
     }
 }
@@ -172,6 +176,9 @@ impl Settings {
             self.secret_key = Some(SecretString::from(key));
         }
         self.staff_second_factor = file.staff_second_factor.or(self.staff_second_factor);
+        if let Some(zone) = file.time_zone {
+            self.time_zone = zone;
+        }
         self.db_max_connections = file.db_max_connections.or(self.db_max_connections);
         self.db_acquire_timeout_ms = file.db_acquire_timeout_ms.or(self.db_acquire_timeout_ms);
         self.db_busy_timeout_ms = file.db_busy_timeout_ms.or(self.db_busy_timeout_ms);
@@ -221,6 +228,9 @@ impl Settings {
             self.secret_key = Some(SecretString::from(key));
         }
         self.staff_second_factor = flag("BRUG_STAFF_SECOND_FACTOR")?.or(self.staff_second_factor);
+        if let Some(zone) = env("BRUG_TIME_ZONE").filter(|z| !z.is_empty()) {
+            self.time_zone = zone;
+        }
         if let Some(proxies) = env("BRUG_TRUSTED_PROXIES") {
             self.trusted_proxies = addresses(proxies.split(','), "BRUG_TRUSTED_PROXIES")?;
         }
@@ -256,6 +266,9 @@ impl Settings {
             }
             None if self.production => return Err(ConfigError::SecretKeyMissing),
             _ => {}
+        }
+        if !app::local_time::zone_known(&self.time_zone) {
+            return Err(ConfigError::Invalid("BRUG_TIME_ZONE"));
         }
         if self.production && self.staff_second_factor == Some(false) {
             return Err(ConfigError::SecondFactorOffInProduction);

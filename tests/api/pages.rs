@@ -430,3 +430,23 @@ async fn a_page_sends_what_it_shows_once_and_no_copy_of_it_for_scripts() {
         "{trajectory}"
     );
 }
+
+#[tokio::test]
+async fn times_on_pages_are_local_and_never_say_utc() {
+    let app = TestApp::spawn().await;
+    let lotte = app.web_session("lotte").await;
+    let sarah_case = app.case_of("Sarah").await;
+    let token = app.token("lotte").await;
+    let conversation = app.conversation_with(&token, "sarah").await;
+    for path in [
+        "/devices".to_string(),
+        "/messages".to_string(),
+        format!("/messages/{conversation}"),
+        format!("/cases/{sarah_case}/access-log"),
+        format!("/cases/{sarah_case}/trajectory"),
+    ] {
+        let page = app.page_text(&path, &lotte).await;
+        assert!(page.contains(":"), "{path} shows a time");
+        assert!(!page.contains("UTC"), "{path} writes a time in UTC");
+    }
+}

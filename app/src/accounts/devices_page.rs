@@ -43,8 +43,8 @@ fn DeviceItem(device: DeviceSession, lang: Lang) -> impl IntoView {
                 <strong>{name}</strong>
                 {device.current.then(|| view! { " — " {lang.t(Msg::ThisDevice)} })}
             </p>
-            <p>{lang.fill(Msg::SignedInSince, &[("time", &format_time(device.created_at))])}</p>
-            <p>{lang.fill(Msg::LastActive, &[("time", &format_time(device.last_seen_at))])}</p>
+            <p>{lang.fill(Msg::SignedInSince, &[("time", &crate::local_time::format_local(device.created_at))])}</p>
+            <p>{lang.fill(Msg::LastActive, &[("time", &crate::local_time::format_local(device.last_seen_at))])}</p>
             <form method="post" action=format!("/devices/{}/signout", device.id)>
                 <button type="submit">{lang.t(Msg::SignOutDevice)}</button>
             </form>
@@ -52,25 +52,10 @@ fn DeviceItem(device: DeviceSession, lang: Lang) -> impl IntoView {
     }
 }
 
-/// A UTC date and time, written the same way in every language (YYYY-MM-DD HH:MM).
+/// A UTC date and time (YYYY-MM-DD HH:MM UTC): for what machines read, such as a
+/// calendar file's stamp. Pages write times with [`crate::local_time::format_local`].
 pub fn format_time(unix: i64) -> String {
-    let days = unix.div_euclid(86_400);
-    let seconds = unix.rem_euclid(86_400);
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        seconds / 3600,
-        (seconds % 3600) / 60
-    )
+    format!("{} UTC", crate::local_time::civil(unix))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub fn AppointmentHistory(history: Vec<AppointmentChange>, lang: Lang) -> impl I
                 <summary>{lang.t(Msg::HistoryTitle)}</summary>
                 <ul>
                     {history.into_iter().map(|change| {
-                        let when = crate::accounts::format_time(change.changed_at);
+                        let when = crate::local_time::format_local(change.changed_at);
                         let what = change_text(&change, lang);
                         view! {
                             <li class="appointment-change" class:cannot-come=change.kind == AppointmentChangeKind::CannotCome>

@@ -11,9 +11,10 @@ use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 
-/// Today's date in UTC as `YYYY-MM-DD`: appointments from today on are "upcoming".
+/// Today's date where Brug's people live, `YYYY-MM-DD`: appointments (written in local
+/// time) from today on are "upcoming".
 pub fn today() -> String {
-    crate::accounts::format_time(now()).chars().take(10).collect()
+    crate::local_time::local_date(now())
 }
 
 pub async fn appointments(

@@ -19,10 +19,7 @@ use crate::trajectory::Date;
 const LATER_THAN_EVERY_DATE: &str = "9999-99-99";
 
 fn today(state: &AppState) -> String {
-    crate::accounts::format_time(state.clock.now())
-        .chars()
-        .take(10)
-        .collect()
+    crate::local_time::local_date(state.clock.now())
 }
 
 fn entry(viewer: &Viewer, case_id: i64, action: AuditAction, conference_id: i64) -> AuditEntry {

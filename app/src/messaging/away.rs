@@ -16,23 +16,10 @@ fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
 }
 
-/// The end of a day (23:59:59 UTC) as unix seconds.
+/// The last second of a day where Brug's people live, as unix seconds.
 fn end_of_day(date: &crate::trajectory::Date) -> i64 {
-    let mut parts = date.as_str().split('-').map(|p| p.parse::<i64>().unwrap_or(1));
-    let (year, month, day) = (
-        parts.next().unwrap_or(1970),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    days * 86_400 + 86_399
+    // A date that passed validation always has an end; were it not, the period ends at once.
+    crate::local_time::end_of_local_day(date.as_str()).unwrap_or(0)
 }
 
 pub async fn set_away(
@@ -111,7 +98,7 @@ pub async fn settings(state: &AppState, viewer: &Viewer) -> Result<MessageSettin
     tx.commit().await?;
     Ok(MessageSettings {
         colleagues,
-        away: away.map(|(until, name)| (crate::accounts::format_time(until).chars().take(10).collect(), name)),
+        away: away.map(|(until, name)| (crate::local_time::format_local(until).chars().take(10).collect(), name)),
         sends_read_receipts,
     })
 }

@@ -105,7 +105,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
         ..
     } = item;
     let with = others(&conversation, viewer_id, lang);
-    let when = conversation.last_message_at.map(crate::accounts::format_time);
+    let when = conversation.last_message_at.map(crate::local_time::format_local);
     let unread = conversation.unread;
     view! {
         <li class="card conversation" data-conversation=conversation.id.to_string() data-unread=unread.to_string()>
@@ -115,7 +115,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
                 {when.map(|w| format!(" · {w}"))}
             </p>
             {waiting_since.map(|since| view! {
-                <p class="waiting">{lang.fill(Msg::WaitingSince, &[("time", &crate::accounts::format_time(since))])}</p>
+                <p class="waiting">{lang.fill(Msg::WaitingSince, &[("time", &crate::local_time::format_local(since))])}</p>
             })}
             {overdue.then(|| view! { <p class="overdue-mark">{lang.t(Msg::OverdueLabel)}</p> })}
             {(unread > 0).then(|| view! {
@@ -160,7 +160,7 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <h1 id="page-title">{heading}</h1>
             <p>{lang.t(Msg::MessagesIntro)}</p>
             {page.conversation.stand_ins.iter().map(|s| {
-                let until = crate::accounts::format_time(s.until_at).chars().take(10).collect::<String>();
+                let until = crate::local_time::format_local(s.until_at).chars().take(10).collect::<String>();
                 let line = lang.fill(Msg::StandInNotice, &[("away", &s.away_name), ("until", &until), ("stand_in", &s.stand_in_name)]);
                 view! { <p class="notice">{line}</p> }
             }).collect_view()}
@@ -188,13 +188,13 @@ fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
     } else {
         message.sender_name.clone()
     };
-    let meta = format!("{sender} · {}", crate::accounts::format_time(message.sent_at));
+    let meta = format!("{sender} · {}", crate::local_time::format_local(message.sent_at));
     // The reader's id in the class lets live updates add a later receipt only once.
     let receipts: Vec<(String, String)> = message
         .read_by
         .iter()
         .map(|r| {
-            let time = crate::accounts::format_time(r.read_at);
+            let time = crate::local_time::format_local(r.read_at);
             let line = lang.fill(Msg::ReadBy, &[("name", &r.display_name), ("time", &time)]);
             (format!("read-receipt read-{}", r.user_id), line)
         })
@@ -230,7 +230,7 @@ fn OverdueElsewhere(notices: Vec<OverdueNotice>, lang: Lang) -> impl IntoView {
                     let line = lang.fill(Msg::OverdueNoticeLine, &[
                         ("names", &n.members.join(", ")),
                         ("name", &n.participant_name),
-                        ("time", &crate::accounts::format_time(n.waiting_since)),
+                        ("time", &crate::local_time::format_local(n.waiting_since)),
                     ]);
                     view! { <li>{line}</li> }
                 }).collect_view()}

@@ -6,10 +6,10 @@ use super::plan_forms::{
     SubmitForm,
 };
 use super::{load_plan, load_plans, PlanPageView, PlanSummary, PlanVersion, PlansView, VersionState, VersionSummary};
-use crate::accounts::format_time;
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::local_time::format_local as format_time;
 use leptos::prelude::*;
 
 /// "Release plan", or the worker's own title for a custom plan.

@@ -143,7 +143,7 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
                                 value_text(&change.field, change.old_value.as_deref(), lang),
                                 value_text(&change.field, change.new_value.as_deref(), lang),
                             );
-                            let when = crate::accounts::format_time(change.changed_at);
+                            let when = crate::local_time::format_local(change.changed_at);
                             view! {
                                 <li class="milestone-change">
                                     {lang.fill(Msg::HistoryLine, &[("when", &when), ("who", &change.changed_by), ("change", &what), ("reason", &change.reason)])}

@@ -15,12 +15,9 @@ use crate::text::cleaned;
 /// How long ahead a closing is announced to the participant.
 pub const CLOSING_NOTICE_DAYS: i64 = 14;
 
-/// `YYYY-MM-DD` of the day `days` from now (UTC).
+/// `YYYY-MM-DD` of the day `days` from now, where Brug's people live.
 pub fn date_in(state: &AppState, days: i64) -> String {
-    crate::accounts::format_time(state.clock.now() + days * 86_400)
-        .chars()
-        .take(10)
-        .collect()
+    crate::local_time::local_date(state.clock.now() + days * 86_400)
 }
 
 /// Records a move of the case to another phase. Only a worker of the case does this; a

@@ -142,7 +142,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
 
 #[component]
 fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl IntoView {
-    let when = crate::accounts::format_time(entry.at);
+    let when = crate::local_time::format_local(entry.at);
     let line = format!("{}: {}", who(&entry.actor, &participant_name, lang), what(&entry, lang));
     view! {
         <li class="access-log-entry">

@@ -1,0 +1,119 @@
+//! Times as people read them: in the deployment's time zone (`BRUG_TIME_ZONE`, by default
+//! Europe/Brussels, where Brug's people live), daylight saving included, and never with a
+//! "UTC" after them. The API keeps exact instants (unix seconds); only pages write times.
+
+#[cfg(feature = "ssr")]
+use std::sync::OnceLock;
+
+#[cfg(feature = "ssr")]
+static ZONE: OnceLock<jiff::tz::TimeZone> = OnceLock::new();
+
+pub const DEFAULT_ZONE: &str = "Europe/Brussels";
+
+/// Sets the zone pages write times in, once at start; `None` when the name is unknown.
+#[cfg(feature = "ssr")]
+pub fn set_zone(name: &str) -> Option<()> {
+    let zone = jiff::tz::db().get(name).ok()?;
+    let _ = ZONE.set(zone);
+    Some(())
+}
+
+/// Whether the built-in time-zone database knows a zone by this name.
+#[cfg(feature = "ssr")]
+pub fn zone_known(name: &str) -> bool {
+    jiff::tz::db().get(name).is_ok()
+}
+
+#[cfg(feature = "ssr")]
+fn zone() -> &'static jiff::tz::TimeZone {
+    ZONE.get_or_init(|| {
+        jiff::tz::db()
+            .get(DEFAULT_ZONE)
+            .expect("the built-in time-zone database knows Europe/Brussels")
+    })
+}
+
+/// `YYYY-MM-DD HH:MM` in the deployment's zone (on the server), or in the browser's own
+/// zone (in a page's script, for what arrives live).
+pub fn format_local(unix: i64) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        match jiff::Timestamp::from_second(unix) {
+            Ok(instant) => zone().to_datetime(instant).strftime("%Y-%m-%d %H:%M").to_string(),
+            Err(_) => String::new(),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        browser_local(unix)
+    }
+}
+
+/// The last second of a day (`YYYY-MM-DD`) in the deployment's zone, as unix seconds.
+#[cfg(feature = "ssr")]
+pub fn end_of_local_day(date: &str) -> Option<i64> {
+    let day: jiff::civil::Date = date.parse().ok()?;
+    let instant = zone().to_timestamp(day.at(23, 59, 59, 0)).ok()?;
+    Some(instant.as_second())
+}
+
+/// The date (`YYYY-MM-DD`) of a moment in the deployment's zone.
+#[cfg(feature = "ssr")]
+pub fn local_date(unix: i64) -> String {
+    format_local(unix).chars().take(10).collect()
+}
+
+/// `YYYY-MM-DD HH:MM` of a unix time read as a wall clock with no zone of its own.
+pub fn civil(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let seconds = unix.rem_euclid(86_400);
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        seconds / 3600,
+        (seconds % 3600) / 60
+    )
+}
+
+/// The browser's own wall clock: one call for the zone's offset at that moment (daylight
+/// saving included), the arithmetic above for the rest, so the page's WebAssembly grows
+/// by almost nothing.
+#[cfg(not(feature = "ssr"))]
+fn browser_local(unix: i64) -> String {
+    #[cfg(feature = "hydrate")]
+    let offset_minutes =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0)).get_timezone_offset() as i64;
+    #[cfg(not(feature = "hydrate"))]
+    let offset_minutes = 0;
+    civil(unix - offset_minutes * 60)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::format_local;
+
+    #[test]
+    fn times_are_written_in_brussels_time_with_daylight_saving() {
+        // 2026-11-28 13:20 UTC is 14:20 in Brussels in winter (CET, UTC+1).
+        assert_eq!(format_local(1_795_872_000), "2026-11-28 14:20");
+        // 2026-07-01 10:00 UTC is 12:00 in summer (CEST, UTC+2).
+        assert_eq!(format_local(1_782_900_000), "2026-07-01 12:00");
+        assert!(!format_local(0).contains("UTC"));
+    }
+
+    #[test]
+    fn a_day_ends_at_midnight_in_brussels() {
+        let end = super::end_of_local_day("2099-01-31").unwrap();
+        assert_eq!(format_local(end), "2099-01-31 23:59");
+        assert_eq!(format_local(end + 1), "2099-02-01 00:00");
+    }
+}
