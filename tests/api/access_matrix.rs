@@ -263,7 +263,9 @@ impl Ids {
             ("POST", "/api/v1/cases/{case_id}/reunification/children/{child_id}/steps") => {
                 json!({ "kind": "day_visit" })
             }
-            ("PATCH", "/api/v1/cases/{case_id}/reunification/steps/{step_id}") => json!({ "status": "done" }),
+            ("PATCH", "/api/v1/cases/{case_id}/reunification/steps/{step_id}") => {
+                json!({ "status": "done", "reason": "Matrix" })
+            }
             ("PUT", "/api/v1/cases/{case_id}/consents/{member_id}") => {
                 json!({ "categories": ["reunification", "appointments"] })
             }

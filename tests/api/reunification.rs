@@ -89,7 +89,7 @@ async fn youth_care_adds_a_step_and_moves_it_forward() {
         .http
         .patch(app.url(&format!("/api/v1/cases/{case_a}/reunification/steps/{step_id}")))
         .bearer_auth(&ahmed)
-        .json(&json!({ "status": "done" }))
+        .json(&json!({ "status": "done", "reason": "The visit went well" }))
         .send()
         .await
         .unwrap();
@@ -229,6 +229,7 @@ async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_t
         ("status", "done"),
         ("next_date", ""),
         ("conditions", "In het bezoekhuis"),
+        ("reason", "Het eerste bezoek is gebeurd"),
     ];
     let changed = post_form(&app, &ahmed, &format!("{page}/steps/{step}"), &change).await;
     assert_eq!(changed.headers()["location"], format!("{page}#step-{step}"));
@@ -259,7 +260,7 @@ async fn a_postponed_step_is_announced_before_it_is_shown() {
         .http
         .patch(app.url(&format!("/api/v1/cases/{case_a}/reunification/steps/{step}")))
         .bearer_auth(&ahmed)
-        .json(&json!({ "status": "postponed" }))
+        .json(&json!({ "status": "postponed", "reason": "The foster family asked for more time" }))
         .send()
         .await
         .unwrap();
@@ -289,4 +290,58 @@ async fn a_postponed_step_is_announced_before_it_is_shown() {
         item.contains("<details class=\"gentle-news\">"),
         "and the news opens only when she chooses"
     );
+}
+
+#[tokio::test]
+async fn a_step_changes_only_with_a_reason_and_the_grandmother_reads_why() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let step: i64 = sqlx::query_scalar(
+        "SELECT MIN(s.id) FROM reunification_steps s JOIN children c ON c.id = s.child_id WHERE c.case_id = $1",
+    )
+    .bind(case_a)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let ahmed = app.token("ahmed").await;
+    let path = format!("/api/v1/cases/{case_a}/reunification/steps/{step}");
+    let patch = |body: Value| app.call(reqwest::Method::PATCH, &path, &ahmed, Some(body));
+    assert_eq!(
+        error_code(patch(json!({ "next_date": "2031-02-03" })).await).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "reason_required".into())
+    );
+    // Conditions alone need no reason: they are the step's own words.
+    assert_eq!(
+        patch(json!({ "conditions": "With the foster mother present" }))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        patch(json!({ "next_date": "2031-02-03", "reason": "The judge moved the hearing" }))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let marleen = app.token("marleen").await;
+    let seen: Value = app
+        .get(&format!("/api/v1/cases/{case_a}/reunification"), &marleen)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let history = seen["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["steps"].as_array().unwrap().iter())
+        .find(|s| s["id"] == step)
+        .map(|s| s["history"].clone())
+        .expect("the step");
+    assert_eq!(history.as_array().unwrap().len(), 1, "{history}");
+    assert_eq!(history[0]["field"], "next_date");
+    assert_eq!(history[0]["new_value"], "2031-02-03");
+    assert_eq!(history[0]["reason"], "The judge moved the hearing");
+    assert_eq!(history[0]["changed_by"], "Ahmed");
 }

@@ -873,6 +873,12 @@ messages! {
     RespondKindLegend { nl: "Wat wil je zeggen?", fr: "Que voulez-vous dire ?", en: "What do you want to say?", ar: "ماذا تريد أن تقول؟" }
     RespondBodyLabel { nl: "Je bericht", fr: "Votre message", en: "Your message", ar: "رسالتك" }
     ActionRespondedStep { nl: "reageerde op een stap in het traject", fr: "a réagi à une étape du parcours", en: "responded to a step in the trajectory", ar: "ردّ على خطوة في المسار" }
+    StepReasonHint {
+        nl: "Nodig als de stand of de datum verandert: de familie leest waarom.",
+        fr: "Nécessaire si l'état ou la date change : la famille lit pourquoi.",
+        en: "Needed when the status or the date changes: the family reads why.",
+        ar: "مطلوب عند تغيّر الحالة أو التاريخ: تقرأ العائلة السبب.",
+    }
     ErrSecondFactorRequired {
         nl: "Geef eerst de code uit je authenticator-app om het aanmelden af te ronden.",
         fr: "Saisissez d'abord le code de votre application d'authentification pour terminer la connexion.",

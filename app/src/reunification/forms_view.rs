@@ -28,6 +28,9 @@ pub fn ChangeStepForm(case_id: i64, step: Step, lang: Lang) -> impl IntoView {
                 <input id=id("date") name="next_date" type="date" value=date aria-describedby="reunification-error"/>
                 <label for=id("conditions")>{lang.t(Msg::ConditionsLabel)}</label>
                 <textarea id=id("conditions") name="conditions" rows="2" maxlength="1000">{step.conditions.clone()}</textarea>
+                <label for=id("reason")>{lang.t(Msg::ReasonLabel)}</label>
+                <textarea id=id("reason") name="reason" rows="2" maxlength="1000" aria-describedby=id("reason-hint")></textarea>
+                <p id=id("reason-hint") class="hint">{lang.t(Msg::StepReasonHint)}</p>
                 <button type="submit">{lang.t(Msg::SaveButton)}</button>
             </form>
         </details>

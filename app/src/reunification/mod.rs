@@ -11,6 +11,8 @@ pub use types::*;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
+mod step_history;
+#[cfg(feature = "ssr")]
 mod storage;
 
 use crate::error::AppError;

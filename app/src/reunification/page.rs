@@ -3,6 +3,7 @@ use super::{load_reunification, Child, ReunificationView, Step, StepKind};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::trajectory::ChangeHistory;
 use crate::trajectory::MilestoneStatus;
 use leptos::prelude::*;
 
@@ -93,6 +94,7 @@ fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl In
                         <li class="reunification-step" id=format!("step-{}", step.id) class:step-next=is_next class:step-done=!step.status.is_open()>
                             {is_next.then(|| view! { <p class="step-next-label">{lang.t(Msg::WhatComesNext)}</p> })}
                             {shown}
+                            <ChangeHistory history=step.history.clone() lang/>
                             {may_edit.then(|| view! { <ChangeStepForm case_id step=step.clone() lang/> })}
                         </li>
                     }

@@ -34,10 +34,11 @@ async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Reunification, AppEr
     let participant_name = crate::circle::storage::participant_name(tx, case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let children = storage::children(tx, case).await?;
     Ok(Reunification {
         case_id: case.case_id(),
         participant_name,
-        children: storage::children(tx, case).await?,
+        children: super::step_history::with_histories(tx, case, children).await?,
         next_cursor: None,
     })
 }
@@ -133,6 +134,7 @@ pub async fn update_step(
     let current = storage::step_state(&mut tx, &case, step_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let (current_status, current_date) = (current.status.clone(), current.next_date.clone());
     let changed = StepState {
         status: update.status.map(|s| s.as_str().to_string()).unwrap_or(current.status),
         next_date: update.next_date.map(|d| d.as_str().to_string()).or(current.next_date),
@@ -144,7 +146,30 @@ pub async fn update_step(
     if changed.conditions.chars().count() > 2000 {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    storage::update_step(&mut tx, &case, step_id, &changed, now()).await?;
+    let now = now();
+    let moves = [
+        ("status", Some(current_status.as_str()), Some(changed.status.as_str())),
+        ("next_date", current_date.as_deref(), changed.next_date.as_deref()),
+    ];
+    let moved: Vec<_> = moves.into_iter().filter(|(_, old, new)| old != new).collect();
+    let reason = update.reason.as_deref().map(str::trim).unwrap_or_default();
+    if !moved.is_empty() && reason.is_empty() {
+        return Err(AppError::new(ErrorCode::ReasonRequired));
+    }
+    let reason = crate::text::cleaned(reason, false, 1000)?;
+    for (field, old_value, new_value) in moved {
+        let change = super::step_history::NewStepChange {
+            step_id,
+            field,
+            old_value,
+            new_value,
+            reason: &reason,
+            changed_by: viewer.user_id,
+            changed_at: now,
+        };
+        super::step_history::record(&mut tx, change).await?;
+    }
+    storage::update_step(&mut tx, &case, step_id, &changed, now).await?;
     audit::record(
         &mut tx,
         ctx,

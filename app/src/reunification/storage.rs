@@ -52,6 +52,7 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
                 conditions: row.try_get("conditions")?,
                 next_date: next_date.as_deref().and_then(|d| Date::parse(d).ok()),
                 contact: row.try_get("display_name")?,
+                history: Vec::new(),
             });
         }
     }

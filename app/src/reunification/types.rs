@@ -32,6 +32,9 @@ pub struct Step {
     pub next_date: Option<Date>,
     /// The youth-care contact, by name.
     pub contact: Option<String>,
+    /// Every change of its status or date, oldest first, each with its reason.
+    #[serde(default)]
+    pub history: Vec<crate::trajectory::MilestoneChange>,
 }
 
 /// A child: a first name or alias and an age band, nothing more.
@@ -79,4 +82,6 @@ pub struct StepUpdate {
     pub status: Option<MilestoneStatus>,
     pub next_date: Option<Date>,
     pub conditions: Option<String>,
+    /// Why: needed when the status or the date changes, which the family reads.
+    pub reason: Option<String>,
 }

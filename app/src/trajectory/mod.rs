@@ -2,11 +2,13 @@
 //! matters, who decides, what is needed, when, and every change with its reason.
 //! Guidance continues after the prison gate: the phases after release are first-class.
 
+mod history_view;
 mod page;
 mod phase_page;
 mod response_page;
 mod types;
 
+pub use history_view::ChangeHistory;
 pub use page::{NextStep, TrajectoryPage};
 pub use types::*;
 

@@ -1,3 +1,4 @@
+use super::history_view::ChangeHistory;
 use super::phase_page::{ChangePhaseForm, PhaseHistory};
 use super::response_page::{RespondForm, Responses};
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
@@ -92,16 +93,6 @@ fn date_text(milestone: &Milestone, lang: Lang) -> String {
         .unwrap_or_else(|| lang.t(Msg::NoDateYet).to_string())
 }
 
-fn value_text(field: &str, value: Option<&str>, lang: Lang) -> String {
-    match (field, value) {
-        ("status", Some(v)) => MilestoneStatus::parse(v)
-            .map(|s| lang.t(s.label()).to_string())
-            .unwrap_or_default(),
-        (_, Some(v)) => v.to_string(),
-        (_, None) => lang.t(Msg::NoDateYet).to_string(),
-    }
-}
-
 #[component]
 fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) -> impl IntoView {
     let heading = format!("milestone-{}", milestone.id);
@@ -114,7 +105,6 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
         date_text(&milestone, lang)
     );
     let history = milestone.history.clone();
-    let has_history = !history.is_empty();
     view! {
         <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
             <div id=text.clone()>
@@ -132,27 +122,7 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
                 </dl>
             </div>
             <ReadAloud target=text lang/>
-            {has_history.then(|| view! {
-                <details class="milestone-history">
-                    <summary>{lang.t(Msg::HistoryTitle)}</summary>
-                    <ul>
-                        {history.into_iter().map(|change| {
-                            let what = format!(
-                                "{}: {} → {}",
-                                if change.field == "status" { lang.t(Msg::StatusLabel) } else { lang.t(Msg::ExpectedDate) },
-                                value_text(&change.field, change.old_value.as_deref(), lang),
-                                value_text(&change.field, change.new_value.as_deref(), lang),
-                            );
-                            let when = crate::local_time::format_local(change.changed_at);
-                            view! {
-                                <li class="milestone-change">
-                                    {lang.fill(Msg::HistoryLine, &[("when", &when), ("who", &change.changed_by), ("change", &what), ("reason", &change.reason)])}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </details>
-            })}
+            <ChangeHistory history lang/>
             <Responses milestone_id=milestone.id responses=milestone.responses.clone() lang/>
             {(yours || may_edit).then(|| view! {
                 <RespondForm case_id=milestone.case_id milestone_id=milestone.id as_worker=may_edit lang/>

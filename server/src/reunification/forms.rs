@@ -107,6 +107,8 @@ pub struct ChangeForm {
     next_date: String,
     #[serde(default)]
     conditions: String,
+    #[serde(default)]
+    reason: String,
 }
 
 pub async fn change_step(
@@ -123,6 +125,7 @@ pub async fn change_step(
             status: Some(MilestoneStatus::parse(&form.status).ok_or_else(invalid)?),
             next_date: optional_date(&form.next_date)?,
             conditions: Some(form.conditions),
+            reason: Some(form.reason),
         };
         service::update_step(&state, &ctx, &viewer, case_id, step_id, update).await
     }

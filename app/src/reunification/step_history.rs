@@ -1,0 +1,71 @@
+//! The history of reunification steps: every change of a step's status or date keeps its
+//! reason, as milestones do, and the people who see the steps read it.
+
+use super::Child;
+use crate::access::CaseAccess;
+use crate::db::Tx;
+use crate::trajectory::MilestoneChange;
+use sqlx::Row;
+
+pub(super) struct NewStepChange<'a> {
+    pub step_id: i64,
+    /// `status` or `next_date`.
+    pub field: &'static str,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub reason: &'a str,
+    pub changed_by: i64,
+    pub changed_at: i64,
+}
+
+pub(super) async fn record(tx: &mut Tx<'_>, change: NewStepChange<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO reunification_step_changes (step_id, field, old_value, new_value, reason, changed_by, changed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(change.step_id)
+    .bind(change.field)
+    .bind(change.old_value)
+    .bind(change.new_value)
+    .bind(change.reason)
+    .bind(change.changed_by)
+    .bind(change.changed_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Fills in the history of every step of the case's children, oldest change first.
+pub(super) async fn with_histories(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    mut children: Vec<Child>,
+) -> Result<Vec<Child>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT h.step_id, h.field, h.old_value, h.new_value, h.reason, h.changed_at, u.display_name \
+         FROM reunification_step_changes h JOIN reunification_steps s ON s.id = h.step_id \
+         JOIN children c ON c.id = s.child_id JOIN users u ON u.id = h.changed_by \
+         WHERE c.case_id = $1 ORDER BY h.id",
+    )
+    .bind(access.case_id())
+    .fetch_all(&mut **tx)
+    .await?;
+    for row in rows {
+        let step_id: i64 = row.try_get("step_id")?;
+        let step = children
+            .iter_mut()
+            .flat_map(|child| child.steps.iter_mut())
+            .find(|step| step.id == step_id);
+        if let Some(step) = step {
+            step.history.push(MilestoneChange {
+                changed_at: row.try_get("changed_at")?,
+                changed_by: row.try_get("display_name")?,
+                field: row.try_get("field")?,
+                old_value: row.try_get("old_value")?,
+                new_value: row.try_get("new_value")?,
+                reason: row.try_get("reason")?,
+            });
+        }
+    }
+    Ok(children)
+}
