@@ -450,3 +450,37 @@ async fn times_on_pages_are_local_and_never_say_utc() {
         assert!(!page.contains("UTC"), "{path} writes a time in UTC");
     }
 }
+
+/// Signs in on the sign-in page with a browser that calls itself `user_agent`.
+async fn browser_session(app: &TestApp, username: &str, user_agent: &str) -> String {
+    let response = app
+        .http
+        .post(app.url("/signin"))
+        .header(header::ORIGIN, app.url(""))
+        .header(header::USER_AGENT, user_agent)
+        .form(&[("username", username), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    session_cookie(&response).expect("a session cookie")
+}
+
+#[tokio::test]
+async fn the_devices_page_names_each_browser_and_lists_this_one_first() {
+    let app = TestApp::spawn().await;
+    let phone =
+        "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
+    let library = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    browser_session(&app, "sarah", phone).await;
+    let here = format!("{}; brug_lang=en", browser_session(&app, "sarah", library).await);
+    let page = app.page_text("/devices", &here).await;
+    let names: Vec<&str> = page
+        .split("class=\"device-name\"><strong>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</strong>").next())
+        .collect();
+    assert_eq!(names.first(), Some(&"Firefox on Windows"), "{page}");
+    assert!(names.contains(&"Chrome on Android"), "{names:?}");
+    let first_item = page.split("class=\"device-name\"").nth(1).unwrap();
+    assert!(first_item.split("</p>").next().unwrap().contains("this device"));
+}

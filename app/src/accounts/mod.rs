@@ -20,6 +20,8 @@ pub use signin_page::SignInPage;
 pub use types::*;
 
 #[cfg(feature = "ssr")]
+pub mod browser_name;
+#[cfg(feature = "ssr")]
 pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod passwords;

@@ -59,8 +59,13 @@ impl Viewer {
 }
 
 pub enum SessionKind {
-    Web,
-    Device { name: String },
+    /// A browser; `name` says which ("Chrome on Android"), empty when unknown.
+    Web {
+        name: String,
+    },
+    Device {
+        name: String,
+    },
 }
 
 pub struct SignedIn {
@@ -86,7 +91,7 @@ pub struct PasswordResetNote {
 /// How long a session that waits for its second factor lasts.
 const PENDING_SECS: i64 = 10 * 60;
 
-#[tracing::instrument(skip_all, fields(kind = match kind { SessionKind::Web => "web", SessionKind::Device { .. } => "device" }))]
+#[tracing::instrument(skip_all, fields(kind = match kind { SessionKind::Web { .. } => "web", SessionKind::Device { .. } => "device" }))]
 pub async fn sign_in(
     state: &AppState,
     ctx: &RequestContext,
@@ -146,12 +151,7 @@ pub async fn sign_in(
     let role = AccountRole::parse(&user.role);
     let stage = SessionStage::at_sign_in(role, user.second_factor_since, state.staff_second_factor_required);
     let (token, kind_name, device_name, expires_at) = match kind {
-        SessionKind::Web => (
-            new_session_token(),
-            "web",
-            String::new(),
-            now + state.sessions.absolute_secs,
-        ),
+        SessionKind::Web { name } => (new_session_token(), "web", name, now + state.sessions.absolute_secs),
         SessionKind::Device { name } => (
             new_device_token(),
             "device",
@@ -301,7 +301,7 @@ pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSess
         };
         state.sessions.holds(&facts, now)
     };
-    Ok(rows
+    let mut devices: Vec<DeviceSession> = rows
         .into_iter()
         .filter(|(_, _, kind, _, last_seen_at)| holds(kind, *last_seen_at))
         .map(|(id, device_name, kind, created_at, last_seen_at)| DeviceSession {
@@ -312,7 +312,10 @@ pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSess
             last_seen_at,
             current: id == viewer.session_id,
         })
-        .collect())
+        .collect();
+    // This device first; the others by when they were last used.
+    devices.sort_by_key(|device| !device.current);
+    Ok(devices)
 }
 
 /// The devices for the API, a page at a time in the order they signed in.

@@ -114,7 +114,14 @@ pub async fn sign_in(
         &ctx,
         &form.username,
         SecretString::from(form.password),
-        SessionKind::Web,
+        SessionKind::Web {
+            name: app::accounts::browser_name::describe(
+                headers
+                    .get(header::USER_AGENT)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default(),
+            ),
+        },
     )
     .await
     {
