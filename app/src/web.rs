@@ -41,16 +41,19 @@ pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
 /// The person signed in with this request's session cookie.
 pub async fn viewer(state: &AppState) -> Result<Viewer, AppError> {
     let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
-    let token = cookie(&parts.headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
-    service::authenticate(state, token).await
+    service::authenticate(state, session_token(state, &parts.headers)?).await
+}
+
+/// The session cookie's value; without one, the person is not signed in.
+pub fn session_token<'a>(state: &AppState, headers: &'a http::HeaderMap) -> Result<&'a str, AppError> {
+    cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))
 }
 
 /// The person with this request's session cookie, also while the session waits for its
 /// second factor: for the second-factor page only.
 pub async fn viewer_at_any_stage(state: &AppState) -> Result<(Viewer, crate::second_factor::SessionStage), AppError> {
     let parts = use_context::<Parts>().ok_or(AppError::new(ErrorCode::Internal))?;
-    let token = cookie(&parts.headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
-    service::authenticate_any(state, token).await
+    service::authenticate_any(state, session_token(state, &parts.headers)?).await
 }
 
 /// The language of this request: the person's choice (cookie), else the browser's.

@@ -61,20 +61,25 @@ pub async fn enrolment(state: &AppState, viewer: &Viewer, stage: SessionStage) -
     if stage == SessionStage::SecondFactor {
         return Err(AppError::new(ErrorCode::SecondFactorRequired));
     }
-    let mut tx = state.begin().await?;
-    let factor = match storage::factor(&mut tx, viewer.user_id).await? {
+    // Showing the page again reads the waiting secret; only the first visit writes one.
+    let mut tx = state.read().await?;
+    let waiting = storage::factor(&mut tx, viewer.user_id).await?;
+    tx.commit().await?;
+    let factor = match waiting {
         Some(factor) => factor,
         None => {
             let sealed = state
                 .sealing
                 .seal(&totp::new_secret(), &sealing_context(viewer.user_id));
+            let mut tx = state.begin().await?;
             storage::insert_unconfirmed(&mut tx, viewer.user_id, &sealed, now()).await?;
-            storage::factor(&mut tx, viewer.user_id)
+            let factor = storage::factor(&mut tx, viewer.user_id)
                 .await?
-                .ok_or(AppError::new(ErrorCode::Internal))?
+                .ok_or(AppError::new(ErrorCode::Internal))?;
+            tx.commit().await?;
+            factor
         }
     };
-    tx.commit().await?;
     if factor.confirmed_at.is_some() {
         return Err(AppError::new(ErrorCode::SecondFactorExists));
     }

@@ -12,7 +12,7 @@ use app::error::{AppError, ErrorCode};
 use app::i18n::Lang;
 use app::second_factor::SessionStage;
 use app::state::AppState;
-use app::web::{cookie, LANGUAGE_COOKIE};
+use app::web::{session_token, LANGUAGE_COOKIE};
 use axum::extract::rejection::FormRejection;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -90,8 +90,7 @@ fn reset_note_cookie(state: &AppState, note: &PasswordResetNote) -> HeaderValue 
 }
 
 pub async fn web_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    let token = cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
-    service::authenticate(state, token).await
+    service::authenticate(state, session_token(state, headers)?).await
 }
 
 #[derive(Deserialize)]

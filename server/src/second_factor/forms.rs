@@ -8,7 +8,7 @@ use app::error::{AppError, ErrorCode};
 use app::second_factor::service::{self, ResetOutcome};
 use app::second_factor::{SessionStage, RECOVERY_CODES_COOKIE};
 use app::state::AppState;
-use app::web::cookie;
+use app::web::session_token;
 use axum::extract::rejection::FormRejection;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -20,8 +20,7 @@ const PAGE: &str = "/signin/second-factor";
 
 /// The person of the session cookie, also while the session waits for its second factor.
 async fn session(state: &AppState, headers: &HeaderMap) -> Result<(Viewer, SessionStage), AppError> {
-    let token = cookie(headers, state.session_cookie_name()).ok_or(AppError::new(ErrorCode::Unauthenticated))?;
-    accounts::authenticate_any(state, token).await
+    accounts::authenticate_any(state, session_token(state, headers)?).await
 }
 
 #[derive(Deserialize)]
