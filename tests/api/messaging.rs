@@ -284,7 +284,7 @@ async fn on_the_pages_a_message_is_sent_once_shown_as_text_and_marked_read() {
     let sarah = app.web_session("sarah").await;
     let list = app.page("/messages", Some(&sarah)).await.text().await.unwrap();
     let start = list.find("href=\"/messages/").expect("a link to a conversation") + "href=\"/messages/".len();
-    let id: i64 = list[start..].split('"').next().unwrap().parse().unwrap();
+    let id: i64 = list[start..].split(['"', '#']).next().unwrap().parse().unwrap();
     let thread = app
         .page(&format!("/messages/{id}"), Some(&sarah))
         .await
@@ -566,4 +566,60 @@ async fn a_family_member_not_shown_the_circle_knows_a_worker_by_first_name_and_n
         messages(&app, &yusuf, conversation, "").await["messages"][0]["sender_name"],
         "Lotte Peeters"
     );
+}
+
+/// The number beside "Berichten" in the navigation, 0 when there is none.
+fn waiting_in_navigation(page: &str) -> i64 {
+    page.split("class=\"nav-count\">")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .map_or(0, |n| n.parse().unwrap())
+}
+
+#[tokio::test]
+async fn a_long_conversation_opens_at_its_newest_messages_and_what_waits_shows_in_the_navigation_and_caseload() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.web_session("lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
+    let waiting_before = waiting_in_navigation(&app.page_text("/settings", &lotte).await);
+    for n in 1..=25 {
+        let sent = app
+            .post_json(
+                &format!("/api/v1/conversations/{with_lotte}/messages"),
+                Some(&sarah),
+                json!({"body": format!("Bericht {n:02}."), "client_id": format!("long-{n}")}),
+            )
+            .await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+
+    // Every page tells Lotte that 25 more wait, and her caseload says in which case.
+    let settings = app.page_text("/settings", &lotte).await;
+    assert_eq!(waiting_in_navigation(&settings), waiting_before + 25);
+    let caseload = app.page_text("/caseload", &lotte).await;
+    assert!(caseload.contains("Berichten die op je wachten: "), "{caseload}");
+
+    let thread = app.page_text(&format!("/messages/{with_lotte}"), &lotte).await;
+    assert!(thread.contains("Bericht 25.") && thread.contains("Bericht 06."));
+    assert!(!thread.contains("Bericht 05."), "the oldest wait for a tap");
+    let reply = thread.find("id=\"reply\"").expect("the reply form");
+    assert!(
+        thread.find("Bericht 25.").unwrap() < reply,
+        "the newest message sits right above the reply box"
+    );
+    let start = thread.find("href=\"/messages/").map(|i| i + "href=\"".len());
+    let earlier = thread[start.unwrap()..]
+        .split('"')
+        .next()
+        .filter(|href| href.contains("?before="))
+        .map(|href| href.replace("&amp;", "&"))
+        .expect("a link to earlier messages comes first");
+    let older = app.page_text(&earlier, &lotte).await;
+    assert!(older.contains("Bericht 05.") && older.contains("Bericht 01."));
+    assert!(!older.contains("Bericht 25."));
+
+    // Opening the conversation read it.
+    let settings = app.page_text("/settings", &lotte).await;
+    assert_eq!(waiting_in_navigation(&settings), waiting_before);
 }

@@ -364,7 +364,7 @@ fn navigation(html: &str) -> Vec<(String, String)> {
         .map(|link| {
             let href = link.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
             let text = link.split('>').nth(1).unwrap().split('<').next().unwrap();
-            (href.to_string(), text.to_string())
+            (href.to_string(), text.trim().to_string())
         })
         .collect()
 }
@@ -388,13 +388,17 @@ async fn the_way_to_contact_a_worker_is_in_the_same_place_on_every_page() {
             let links = navigation(&html);
             assert_eq!(
                 links.get(1),
-                Some(&("/messages".to_string(), "Contact".to_string())),
+                Some(&("/messages".to_string(), "Berichten".to_string())),
                 "{person} on {path}: {links:?}"
             );
         }
     }
     let sarah = app.web_session("sarah").await;
     let messages = app.page("/messages", Some(&sarah)).await.text().await.unwrap();
+    assert!(
+        messages.contains(r#"<h1 id="page-title">Berichten</h1>"#),
+        "the page is named as the entry that opens it"
+    );
     assert!(messages.contains("Hier schrijf je aan de mensen die je helpen."));
     assert!(
         messages.contains("Lotte (je justitieassistent)"),

@@ -155,7 +155,7 @@ for (const lang of ["nl", "ar"]) test(`the case pages and the caseload have no W
       await page.goto(BASE + "/messages");
       assert.deepEqual(await violations(page, `messages (${username})`), [], `messages for ${username}`);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling on the messages page");
-      await Promise.all([page.waitForURL(/\/messages\/\d+$/), page.click('ul.conversations a')]);
+      await Promise.all([page.waitForURL(/\/messages\/\d+#reply$/), page.click('ul.conversations a')]);
       assert.deepEqual(await violations(page, `conversation (${username})`), [], `conversation for ${username}`);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, "no sideways scrolling in a conversation");
       if (username === "lotte") {

@@ -2,7 +2,7 @@
 // and read receipts arrive without reloading the page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, TEST_TIMEOUT, openBrowser, signIn, switchLanguage } from "./support.mjs";
+import { BASE, PASSWORD, TEST_TIMEOUT, openBrowser, signIn, switchLanguage } from "./support.mjs";
 
 const LIVE = 'span.live-messages[data-live="open"]';
 
@@ -34,9 +34,9 @@ test(
       await switchLanguage(sarah.page, "nl");
       await sarah.page.goto(BASE + "/messages");
       const withLotte = sarah.page.locator("ul.conversations li", { hasText: "Lotte" });
-      await Promise.all([sarah.page.waitForURL(/\/messages\/\d+$/), withLotte.locator("a").click()]);
+      await Promise.all([sarah.page.waitForURL(/\/messages\/\d+#reply$/), withLotte.locator("a").click()]);
       const threadUrl = sarah.page.url();
-      const conversation = threadUrl.match(/\/messages\/(\d+)$/)[1];
+      const conversation = threadUrl.match(/\/messages\/(\d+)/)[1];
       const text = `Mag ik donderdag een uur later komen? (${Date.now()})`;
       await sarah.page.fill("#message-body", text);
       await Promise.all([sarah.page.waitForURL(/#message-\d+$/), sarah.page.click(".message-form button[type=submit]")]);
@@ -50,7 +50,7 @@ test(
       assert.match(await lotte.page.title(), /^\(1\) Berichten$/);
       assert.ok(await stillSamePage(lotte.page), "lotte's inbox updated without a reload");
 
-      await Promise.all([lotte.page.waitForURL(/\/messages\/\d+$/), item.locator("a").click()]);
+      await Promise.all([lotte.page.waitForURL(/\/messages\/\d+#reply$/), item.locator("a").click()]);
       assert.match(await lotte.page.textContent("ol.messages"), /Mag ik donderdag een uur later komen\?/);
       await lotte.page.fill("#message-body", "Dat is goed, tot donderdag.");
       await Promise.all([lotte.page.waitForURL(/#message-\d+$/), lotte.page.click(".message-form button[type=submit]")]);
@@ -64,6 +64,60 @@ test(
     } finally {
       await sarah.close();
       await lotte.close();
+    }
+  },
+);
+
+/** Whether the element's box lies wholly inside the viewport. */
+async function inView(locator) {
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight && box.height > 0;
+  });
+}
+
+test(
+  "a long conversation opens with its newest message and the reply box in view on a 360 × 740 phone, and earlier messages load on request",
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    const login = await fetch(BASE + "/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "youssef", password: PASSWORD, device_name: "test" }),
+    });
+    const { token } = await login.json();
+    const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const { conversations } = await (await fetch(BASE + "/api/v1/conversations", { headers: auth })).json();
+    const conversation = conversations[0].id;
+    const run = Date.now();
+    for (let i = 1; i <= 30; i++) {
+      const sent = await fetch(`${BASE}/api/v1/conversations/${conversation}/messages`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ body: `Bericht ${i} van ${run}`, client_id: `long-${run}-${i}` }),
+      });
+      assert.equal(sent.status, 201);
+    }
+
+    const browser = await openBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const { page } = browser;
+      await signIn(page, "youssef");
+      await switchLanguage(page, "nl");
+      await page.goto(BASE + "/messages");
+      await Promise.all([page.waitForURL(/\/messages\/\d+#reply$/), page.click(`ul.conversations a[href^="/messages/${conversation}#"]`)]);
+      const newest = page.locator("ol.messages li", { hasText: `Bericht 30 van ${run}` });
+      assert.ok(await inView(newest), "the newest message is on screen");
+      assert.ok(await inView(page.locator("#message-body")), "the reply box is on screen");
+      assert.equal(await page.locator("ol.messages li", { hasText: `Bericht 1 van ${run}` }).count(), 0, "the oldest waits for a tap");
+
+      await Promise.all([page.waitForURL(/before=/), page.click("p.earlier-messages a")]);
+      assert.equal(await page.locator("ol.messages li", { hasText: `Bericht 10 van ${run}` }).count(), 1, "earlier messages load on request");
+      assert.equal(await page.locator("ol.messages li", { hasText: `Bericht 30 van ${run}` }).count(), 0);
+      await Promise.all([page.waitForURL(/#reply$/), page.click(`a[href="/messages/${conversation}#reply"]`)]);
+      assert.ok(await inView(page.locator("ol.messages li", { hasText: `Bericht 30 van ${run}` })));
+    } finally {
+      await browser.close();
     }
   },
 );

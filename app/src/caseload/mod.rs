@@ -29,6 +29,9 @@ pub struct CaseloadCase {
     /// Open milestones whose expected date has passed.
     pub overdue: Vec<Milestone>,
     pub upcoming: Vec<Appointment>,
+    /// Messages in the case's conversations that wait unread for this worker, each
+    /// conversation counted up to a hundred.
+    pub unread: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -67,6 +67,10 @@ fn CaseCard(case: CaseloadCase, lang: Lang) -> impl IntoView {
         <section class="card caseload-case" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{case.participant_name.clone()}</h2>
             <p class="milestone-meta">{facts}</p>
+            {(case.unread > 0).then(|| {
+                let count = crate::messaging::unread_label(case.unread);
+                view! { <p><a class="unread" href="/messages">{lang.fill(Msg::UnreadMessagesInCase, &[("count", &count)])}</a></p> }
+            })}
             {overdue}
             <h3>{lang.t(Msg::WhatComesNext)}</h3>
             <p>{next}</p>

@@ -16,6 +16,7 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
     let today = crate::appointments::service::today();
     let mut tx = state.read().await?;
     let rows = storage::worker_cases(&mut tx, viewer.user_id).await?;
+    let unread = crate::messaging::service::unread_by_case(&mut tx, viewer, state.clock.now()).await?;
     let mut cases = Vec::with_capacity(rows.len());
     for (case_id, your_role) in rows {
         let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Trajectory).await?;
@@ -41,6 +42,7 @@ pub async fn caseload(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
             next_step: ahead.into_iter().next(),
             overdue,
             upcoming,
+            unread: unread.get(&case_id).copied().unwrap_or(0),
         });
     }
     tx.commit().await?;

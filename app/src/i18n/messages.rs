@@ -591,7 +591,10 @@ messages! {
     NoConversations { nl: "Je hebt nog geen gesprekken.", fr: "Vous n'avez pas encore de conversations.", en: "You have no conversations yet.", ar: "ليست لديك محادثات بعد." }
     ConversationWith { nl: "Met {names}", fr: "Avec {names}", en: "With {names}", ar: "مع {names}" }
     UnreadCount { nl: "{count} nieuw", fr: "{count} nouveau(x)", en: "{count} new", ar: "{count} جديدة" }
+    UnreadMessagesInCase { nl: "Berichten die op je wachten: {count}", fr: "Messages qui vous attendent : {count}", en: "Messages waiting for you: {count}", ar: "رسائل بانتظارك: {count}" }
     AllConversations { nl: "Alle gesprekken", fr: "Toutes les conversations", en: "All conversations", ar: "كل المحادثات" }
+    OlderMessages { nl: "Eerdere berichten", fr: "Messages précédents", en: "Earlier messages", ar: "رسائل سابقة" }
+    NewestMessages { nl: "Naar de nieuwste berichten", fr: "Aller aux messages les plus récents", en: "Go to the newest messages", ar: "انتقل إلى أحدث الرسائل" }
     NoMessagesYet { nl: "Nog geen berichten. Je mag als eerste schrijven.", fr: "Pas encore de messages. Vous pouvez écrire en premier.", en: "No messages yet. You may write first.", ar: "لا توجد رسائل بعد. يمكنك أن تكتب أولًا." }
     YourMessageLabel { nl: "Je bericht", fr: "Votre message", en: "Your message", ar: "رسالتك" }
     SendButton { nl: "Versturen", fr: "Envoyer", en: "Send", ar: "إرسال" }
@@ -749,7 +752,8 @@ messages! {
     TextSizeNormal { nl: "gewoon", fr: "normale", en: "normal", ar: "عادي" }
     TextSizeLarge { nl: "groot", fr: "grande", en: "large", ar: "كبير" }
     TextSizeLarger { nl: "heel groot", fr: "très grande", en: "very large", ar: "كبير جداً" }
-    QuickExitExplained { nl: "Druk bovenaan op „Snel weg”, of druk drie keer op Escape. Dan verdwijnt Brug meteen en zie je een gewone website. Met de knop Terug kom je niet terug in Brug.", fr: "Appuyez sur « Partir vite » en haut, ou trois fois sur Échap. Brug disparaît alors tout de suite et vous voyez un site ordinaire. Le bouton Retour ne ramène pas dans Brug.", en: "Press “Leave quickly” at the top, or press Escape three times. Then Brug disappears at once and you see an ordinary website. The Back button does not bring you back into Brug.", ar: "اضغط على «غادر بسرعة» في الأعلى، أو اضغط على Escape ثلاث مرات. عندها يختفي Brug فوراً وترى موقعاً عادياً. زر الرجوع لا يعيدك إلى Brug." }
+    QuickExitExplained { nl: "Druk bovenaan op „Snel weg”. Dan verdwijnt Brug meteen en zie je een gewone website. Met de knop Terug kom je niet terug in Brug.", fr: "Appuyez sur « Partir vite » en haut. Brug disparaît alors tout de suite et vous voyez un site ordinaire. Le bouton Retour ne ramène pas dans Brug.", en: "Press “Leave quickly” at the top. Then Brug disappears at once and you see an ordinary website. The Back button does not bring you back into Brug.", ar: "اضغط على «غادر بسرعة» في الأعلى. عندها يختفي Brug فوراً وترى موقعاً عادياً. زر الرجوع لا يعيدك إلى Brug." }
+    QuickExitEscapeHint { nl: "Met een toetsenbord kan het ook: druk drie keer op Escape.", fr: "Avec un clavier, c’est possible aussi : appuyez trois fois sur Échap.", en: "With a keyboard you can also press Escape three times.", ar: "باستخدام لوحة المفاتيح يمكنك أيضاً الضغط على Escape ثلاث مرات." }
     QuickExitSignsOutLabel { nl: "Meld me ook af als ik snel weg ga", fr: "Me déconnecter aussi quand je pars vite", en: "Also sign me out when I leave quickly", ar: "سجّل خروجي أيضاً عندما أغادر بسرعة" }
     OwnPhoneLegend { nl: "Dit toestel", fr: "Cet appareil", en: "This device", ar: "هذا الجهاز" }
     OwnPhoneExplained { nl: "Op je eigen gsm kan Brug bewaren wat je laatst zag. Dan kun je het ook zonder internet lezen. Meld je je af of ga je snel weg? Dan wordt het gewist. Doe dit niet op een gsm die je deelt.", fr: "Sur votre propre téléphone, Brug peut garder ce que vous avez vu en dernier. Vous pouvez alors le lire sans internet. Si vous vous déconnectez ou partez vite, c'est effacé. Ne le faites pas sur un téléphone partagé.", en: "On your own phone, Brug can keep what you last saw, so you can read it without internet too. It is deleted when you sign out or leave quickly. Do not do this on a phone you share.", ar: "على هاتفك الخاص يمكن لـ Brug أن يحفظ آخر ما رأيته، لتقرأه دون إنترنت أيضاً. يُحذف ذلك عند تسجيل الخروج أو المغادرة بسرعة. لا تفعل ذلك على هاتف مشترك." }
@@ -766,7 +770,6 @@ messages! {
     NotificationsRefused { nl: "Meldingen zijn niet toegestaan. Je kunt dat later veranderen in je browser.", fr: "Les notifications ne sont pas autorisées. Vous pourrez changer cela plus tard dans votre navigateur.", en: "Notifications are not allowed. You can change that later in your browser.", ar: "الإشعارات غير مسموح بها. يمكنك تغيير ذلك لاحقاً في متصفحك." }
     NotificationsFailed { nl: "Het lukte nu niet. Probeer het later opnieuw.", fr: "Cela n'a pas fonctionné. Réessayez plus tard.", en: "That did not work now. Please try again later.", ar: "لم ينجح ذلك الآن. حاول مرة أخرى لاحقاً." }
     ReadAloud { nl: "Lees voor", fr: "Lire à voix haute", en: "Read aloud", ar: "اقرأ لي بصوت عالٍ" }
-    ContactNav { nl: "Contact", fr: "Contact", en: "Contact", ar: "تواصل" }
     ContactIntro {
         nl: "Hier schrijf je aan de mensen die je helpen. Kies met wie je wilt praten.",
         fr: "Ici, vous écrivez aux personnes qui vous aident. Choisissez avec qui vous voulez parler.",

@@ -51,8 +51,9 @@ pub fn Page(
             {signed_in.then(|| view! {
                 <nav class="site-nav" aria-label=lang.t(Msg::MainNavigation)>
                     <a href="/">{lang.t(Msg::Home)}</a>
-                    // Reaching a worker is always the second entry, on every page.
-                    <a href="/messages" class="contact-entry">{lang.t(Msg::ContactNav)}</a>
+                    // Reaching a worker is always the second entry, on every page, named as
+                    // the page it opens.
+                    <a href="/messages" class="contact-entry">{lang.t(Msg::MessagesTitle)}<UnreadInNav/></a>
                     <a href="/devices">{lang.t(Msg::MyDevices)}</a>
                     <a href="/settings">{lang.t(Msg::SettingsTitle)}</a>
                     <form method="post" action="/signout" class="inline-form">
@@ -65,6 +66,23 @@ pub fn Page(
         <footer class="site-footer">
             <LanguageSwitcher/>
         </footer>
+    }
+}
+
+/// How many messages wait, beside the navigation's messages entry on every page.
+#[component]
+fn UnreadInNav() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let count = crate::messaging::load_unread_total().await.unwrap_or(0);
+                (count > 0).then(|| {
+                    let label = crate::messaging::unread_label(count);
+                    view! { " " <span class="nav-count">{lang.fill(Msg::UnreadCount, &[("count", &label)])}</span> }
+                })
+            })}
+        </Suspense>
     }
 }
 

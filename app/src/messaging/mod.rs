@@ -75,13 +75,34 @@ pub struct ThreadView {
     pub client_id: String,
 }
 
-/// Opening the thread marks it read up to its newest message.
+/// How many messages wait unread for the signed-in person, for the navigation.
+#[server(prefix = "/s", endpoint = "unread")]
+pub async fn load_unread_total() -> Result<i64, AppError> {
+    let (state, _ctx) = crate::web::request_parts()?;
+    let viewer = crate::web::viewer(&state).await?;
+    service::unread_total(&state, &viewer).await
+}
+
+/// How many messages a conversation's page shows at once; earlier ones load on request.
+pub const THREAD_PAGE_SIZE: i64 = 20;
+
+/// The newest messages, or with `before` (a cursor from an earlier page) those before it.
+/// Opening the newest page marks the thread read up to its newest message.
 #[server(prefix = "/s", endpoint = "thread")]
-pub async fn load_thread(conversation_id: i64) -> Result<ThreadView, AppError> {
+pub async fn load_thread(conversation_id: i64, before: Option<String>) -> Result<ThreadView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    let page = service::messages(&state, &ctx, &viewer, conversation_id, None, None, None).await?;
-    if let Some(newest) = page.messages.last() {
+    let page = service::messages(
+        &state,
+        &ctx,
+        &viewer,
+        conversation_id,
+        before.as_deref(),
+        None,
+        Some(THREAD_PAGE_SIZE),
+    )
+    .await?;
+    if let (None, Some(newest)) = (&before, page.messages.last()) {
         service::mark_read(&state, &viewer, conversation_id, ReadUpTo { up_to: newest.id }).await?;
     }
     Ok(ThreadView {

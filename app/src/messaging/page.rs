@@ -109,7 +109,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
     let unread = conversation.unread;
     view! {
         <li class="card conversation" data-conversation=conversation.id.to_string() data-unread=unread.to_string()>
-            <a href=format!("/messages/{}", conversation.id)>{lang.fill(Msg::ConversationWith, &[("names", &with)])}</a>
+            <a href=format!("/messages/{}#reply", conversation.id)>{lang.fill(Msg::ConversationWith, &[("names", &with)])}</a>
             <p class="milestone-meta">
                 {lang.t(conversation.kind.label())}
                 {when.map(|w| format!(" · {w}"))}
@@ -130,10 +130,11 @@ pub fn ThreadPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_route_id("conversation_id");
     let error = use_form_error();
+    let before = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("before"));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {Suspend::new(async move {
-                match load_thread(id).await {
+                match load_thread(id, before).await {
                     Ok(thread) => view! { <Thread thread error lang/> }.into_any(),
                     Err(error) => view! { <Page signed_in=true><ErrorNotice error/></Page> }.into_any(),
                 }
@@ -153,6 +154,10 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
     let heading = lang.fill(Msg::ConversationWith, &[("names", &with)]);
     let id = page.conversation.id;
     let empty = page.messages.is_empty();
+    let earlier = page
+        .older_cursor
+        .map(|cursor| format!("/messages/{id}?before={cursor}"));
+    let showing_newest = page.newer_cursor.is_none();
     view! {
         <leptos_meta::Title text=lang.t(Msg::MessagesTitle)/>
         <Page signed_in=true>
@@ -165,11 +170,17 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
                 view! { <p class="notice">{line}</p> }
             }).collect_view()}
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMessagesYet)}</p> })}
+            {earlier.map(|href| view! { <p class="earlier-messages"><a href=href>{lang.t(Msg::OlderMessages)}</a></p> })}
             <ol class="messages">
                 {page.messages.into_iter().map(|m| view! { <MessageItem message=m viewer_id lang/> }).collect_view()}
             </ol>
-            <LiveSettings conversation_id=Some(id) viewer_id labels=live_labels(lang)/>
-            <form class="stacked-form message-form" method="post" action=format!("/messages/{id}/send")>
+            {(!showing_newest).then(|| view! {
+                <p><a href=format!("/messages/{id}#reply")>{lang.t(Msg::NewestMessages)}</a></p>
+            })}
+            {showing_newest.then(|| view! { <LiveSettings conversation_id=Some(id) viewer_id labels=live_labels(lang)/> })}
+            // Links into a conversation end in #reply: the page opens with the newest
+            // messages above the reply box, both in view.
+            <form class="stacked-form message-form" id="reply" method="post" action=format!("/messages/{id}/send")>
                 <input type="hidden" name="client_id" value=client_id/>
                 <label for="message-body">{lang.t(Msg::YourMessageLabel)}</label>
                 <textarea id="message-body" name="body" rows="4" required maxlength="4000" aria-describedby="message-error"></textarea>

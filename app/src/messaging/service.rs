@@ -25,6 +25,25 @@ fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
 }
 
+/// Unread messages per case over the conversations the person can reach, each
+/// conversation counted up to [`UNREAD_COUNTED_UP_TO`](super::UNREAD_COUNTED_UP_TO).
+/// Numbers only: nothing of a message is read, so nothing is audited.
+pub async fn unread_by_case(tx: &mut Tx<'_>, viewer: &Viewer, now: i64) -> Result<HashMap<i64, i64>, AppError> {
+    let mut by_case = HashMap::new();
+    for row in storage::conversations_of(tx, viewer.user_id, Which::All, now).await? {
+        *by_case.entry(row.case_id).or_insert(0) += row.unread;
+    }
+    Ok(by_case)
+}
+
+/// What the navigation shows on every page: how many messages wait for the person.
+pub async fn unread_total(state: &AppState, viewer: &Viewer) -> Result<i64, AppError> {
+    let mut tx = state.read().await?;
+    let by_case = unread_by_case(&mut tx, viewer, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(by_case.values().sum())
+}
+
 /// Whether the viewer is a family member to whom the participant has not shown the
 /// circle of the case. Messaging then names the people in it by first name only, and a
 /// worker as "Sarah's support worker", never by role or organisation.

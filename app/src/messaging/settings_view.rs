@@ -40,9 +40,9 @@ pub fn Settings(settings: MessageSettings, is_worker: bool, lang: Lang) -> impl 
             } else {
                 view! {
                     <form class="stacked-form" method="post" action="/messages/read-receipts">
-                        <label class="checkbox">
+                        <label class="choice">
                             <input type="checkbox" name="send" value="on" checked=sends_read_receipts/>
-                            {lang.t(Msg::SendReadReceiptsLabel)}
+                            <span>{lang.t(Msg::SendReadReceiptsLabel)}</span>
                         </label>
                         <button type="submit">{lang.t(Msg::SaveButton)}</button>
                     </form>

@@ -102,9 +102,9 @@ fn AnswerForm(context: ItemContext, key: i64, yours: Option<ItemResponse>, lang:
             <fieldset>
                 <legend>{lang.t(Msg::YourAnswerLegend)}</legend>
                 {Stance::ALL.iter().map(|stance| view! {
-                    <label class="checkbox">
+                    <label class="choice">
                         <input type="radio" name="stance" value=stance.as_str() required checked=current == Some(*stance)/>
-                        {lang.t(stance.label())}
+                        <span>{lang.t(stance.label())}</span>
                     </label>
                 }).collect_view()}
             </fieldset>

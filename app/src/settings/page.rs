@@ -52,30 +52,31 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
                     {TextSize::ALL.iter().map(|size| {
                         let id = format!("text-size-{}", size.as_str());
                         view! {
-                            <div class="checkbox">
+                            <label class="choice" for=id.clone()>
                                 <input type="radio" id=id.clone() name="text_size" value=size.as_str()
                                     checked=view.text_size == *size/>
-                                <label for=id>{lang.t(size.label())}</label>
-                            </div>
+                                <span>{lang.t(size.label())}</span>
+                            </label>
                         }
                     }).collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>{lang.t(Msg::LeaveQuickly)}</legend>
                     <p>{lang.t(Msg::QuickExitExplained)}</p>
-                    <div class="checkbox">
+                    <p class="keyboard-hint">{lang.t(Msg::QuickExitEscapeHint)}</p>
+                    <label class="choice" for="quick-exit-signs-out">
                         <input type="checkbox" id="quick-exit-signs-out" name="quick_exit_signs_out"
                             checked=view.quick_exit_signs_out/>
-                        <label for="quick-exit-signs-out">{lang.t(Msg::QuickExitSignsOutLabel)}</label>
-                    </div>
+                        <span>{lang.t(Msg::QuickExitSignsOutLabel)}</span>
+                    </label>
                 </fieldset>
                 <fieldset>
                     <legend>{lang.t(Msg::OwnPhoneLegend)}</legend>
                     <p>{lang.t(Msg::OwnPhoneExplained)}</p>
-                    <div class="checkbox">
+                    <label class="choice" for="own-phone">
                         <input type="checkbox" id="own-phone" name="own_phone" checked=view.own_phone/>
-                        <label for="own-phone">{lang.t(Msg::OwnPhoneLabel)}</label>
-                    </div>
+                        <span>{lang.t(Msg::OwnPhoneLabel)}</span>
+                    </label>
                 </fieldset>
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>

@@ -87,11 +87,11 @@ fn Member(
                     {Category::ALL.iter().map(|category| {
                         let id = format!("share-{}-{}", member.user_id, category.as_str());
                         view! {
-                            <div class="checkbox">
+                            <label class="choice" for=id.clone()>
                                 <input type="checkbox" id=id.clone() name=format!("share_{}", category.as_str())
                                     checked=member.shared.contains(category) disabled=!may_share/>
-                                <label for=id>{lang.t(category.label())}</label>
-                            </div>
+                                <span>{lang.t(category.label())}</span>
+                            </label>
                         }
                     }).collect_view()}
                 </fieldset>

@@ -48,10 +48,10 @@ pub fn RespondForm(case_id: i64, milestone_id: i64, as_worker: bool, lang: Lang)
                             {kinds.into_iter().enumerate().map(|(i, kind)| {
                                 let option = id(&format!("respond-{}", kind.as_str()));
                                 view! {
-                                    <div class="checkbox">
+                                    <label class="choice" for=option.clone()>
                                         <input type="radio" id=option.clone() name="kind" value=kind.as_str() checked=i == 0/>
-                                        <label for=option>{lang.t(kind.label())}</label>
-                                    </div>
+                                        <span>{lang.t(kind.label())}</span>
+                                    </label>
                                 }
                             }).collect_view()}
                         </fieldset>

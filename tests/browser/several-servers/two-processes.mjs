@@ -30,8 +30,8 @@ test(
       await switchLanguage(sarah.page, "nl");
       await sarah.page.goto(BASE + "/messages");
       const withLotte = sarah.page.locator("ul.conversations li", { hasText: "Lotte" });
-      await Promise.all([sarah.page.waitForURL(/\/messages\/\d+$/), withLotte.locator("a").click()]);
-      const conversation = sarah.page.url().match(/\/messages\/(\d+)$/)[1];
+      await Promise.all([sarah.page.waitForURL(/\/messages\/\d+#reply$/), withLotte.locator("a").click()]);
+      const conversation = sarah.page.url().match(/\/messages\/(\d+)/)[1];
       await sarah.page.waitForSelector(LIVE, { state: "attached" });
       await sarah.page.fill("#message-body", "Via de eerste server.");
       await Promise.all([sarah.page.waitForURL(/#message-\d+$/), sarah.page.click(".message-form button[type=submit]")]);
@@ -41,7 +41,7 @@ test(
       await item.locator(".unread").waitFor({ timeout: 10_000 });
       assert.ok(await lotte.page.evaluate(() => window.__notReloaded === true), "updated in place");
 
-      await Promise.all([lotte.page.waitForURL(/\/messages\/\d+$/), item.locator("a").click()]);
+      await Promise.all([lotte.page.waitForURL(/\/messages\/\d+#reply$/), item.locator("a").click()]);
       await lotte.page.fill("#message-body", "Antwoord via de tweede server.");
       await Promise.all([lotte.page.waitForURL(/#message-\d+$/), lotte.page.click(".message-form button[type=submit]")]);
       await sarah.page
