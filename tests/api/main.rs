@@ -35,3 +35,4 @@ mod sharing;
 mod trajectory;
 mod transparency;
 mod under_load;
+mod written_for_reader;

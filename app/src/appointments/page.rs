@@ -1,7 +1,7 @@
 use super::change_page::{AppointmentHistory, CannotComeForm, MoveAppointmentForm};
 use super::{load_appointments, Appointment, AppointmentMode, AppointmentsView};
 use crate::error::ErrorCode;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Reader};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
 
@@ -31,10 +31,12 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
     } = data;
     let case_id = data.case_id;
     let empty = data.appointments.is_empty();
+    let title =
+        Reader::new(yours, &data.participant_name).say(lang, Msg::AppointmentsTitle, Msg::AppointmentsTitleOther);
     view! {
-        <leptos_meta::Title text=lang.t(Msg::AppointmentsTitle)/>
+        <leptos_meta::Title text=title.clone()/>
         <Page signed_in=true>
-            <h1 id="page-title">{lang.t(Msg::AppointmentsTitle)}</h1>
+            <h1 id="page-title">{title}</h1>
             <p id="appointments-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoAppointments)}</p> })}
             <ul class="appointments">
@@ -82,13 +84,13 @@ fn AppointmentCard(appointment: Appointment, may_edit: bool, yours: bool, lang: 
     }
 }
 
-/// The next appointments on the home page.
+/// The next appointments on the home page and the caseload.
 #[component]
-pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, lang: Lang) -> impl IntoView {
+pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, reader: Reader, lang: Lang) -> impl IntoView {
     let empty = upcoming.is_empty();
     view! {
         <div class="upcoming">
-            <h3>{lang.t(Msg::UpcomingAppointments)}</h3>
+            <h3>{reader.say(lang, Msg::UpcomingAppointments, Msg::UpcomingAppointmentsOther)}</h3>
             {empty.then(|| view! { <p>{lang.t(Msg::NoAppointments)}</p> })}
             <ul>
                 {upcoming.into_iter().map(|a| view! {

@@ -1,7 +1,7 @@
 use super::worker_tools::{EndMembershipButton, InviteForm, ResetCodeButton};
 use super::{load_home, CaseCircle, CircleMember, HomeView, MemberKind};
 use crate::accounts::{AccountRole, PasswordResetNotice};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Reader};
 use crate::layout::{use_lang, ErrorNotice, FormAnswer, Page};
 use leptos::prelude::*;
 
@@ -61,12 +61,17 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let upcoming = case.upcoming.clone();
     let plans_waiting = case.plans_waiting.clone();
     let to_participant = case.your_kind == MemberKind::Participant;
+    let reader = Reader::new(to_participant, &case.participant_name);
+    let (access_log, sharing) = (
+        reader.say(lang, Msg::AccessLogTitle, Msg::AccessLogTitleOther),
+        reader.say(lang, Msg::SharingTitle, Msg::SharingTitleOther),
+    );
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
-            {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step lang/> })}
+            {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step reader=reader.clone() lang/> })}
             {plans_waiting.map(|plans| view! { <PlansWaiting case_id plans lang/> })}
-            {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming lang/> })}
+            {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming reader=reader.clone() lang/> })}
             {match case.members {
                 Some(members) => view! {
                     <p>{lang.t(Msg::CircleIntro)}</p>
@@ -85,8 +90,8 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
                 <p><a href=format!("/cases/{case_id}/reunification")>{lang.t(Msg::SeeReunification)}</a></p>
             })}
             {(case.your_kind != MemberKind::Family).then(|| view! {
-                <p><a href=format!("/cases/{case_id}/access-log")>{lang.t(Msg::AccessLogTitle)}</a></p>
-                <p><a href=format!("/cases/{case_id}/sharing")>{lang.t(Msg::SharingTitle)}</a></p>
+                <p><a href=format!("/cases/{case_id}/access-log")>{access_log}</a></p>
+                <p><a href=format!("/cases/{case_id}/sharing")>{sharing}</a></p>
             })}
             {i_am_worker.then(|| view! { <InviteForm case_id lang/> })}
         </section>

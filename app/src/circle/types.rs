@@ -52,6 +52,9 @@ impl CircleMember {
                 Msg::FamilyOf,
                 &[("relation", lang.t(role.label())), ("name", participant_name)],
             ),
+            (MemberKind::Family, _, Some(relation)) if to_participant => {
+                lang.fill(Msg::YourRole, &[("role", lang.t(relation.label()))])
+            }
             (MemberKind::Family, _, Some(relation)) => lang.fill(
                 Msg::FamilyOf,
                 &[("relation", lang.t(relation.label())), ("name", participant_name)],

@@ -30,7 +30,8 @@ fn WhoIsWho(view: ContactsView, error: Option<ErrorCode>, lang: Lang) -> impl In
         <leptos_meta::Title text=lang.t(Msg::ContactsTitle)/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::ContactsTitle)}</h1>
-            <p>{lang.fill(Msg::ContactsIntro, &[("name", &contacts.participant_name)])}</p>
+            <p>{crate::i18n::Reader::new(contacts.reader == crate::circle::MemberKind::Participant, &contacts.participant_name)
+                .say(lang, Msg::ContactsIntroOwn, Msg::ContactsIntro)}</p>
             <p id="contacts-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoContactsYet)}</p> })}
             <ul class="contacts">

@@ -60,6 +60,7 @@ async fn open(
     let contacts = Contacts {
         case_id,
         participant_name,
+        reader: case.kind(),
         contacts,
         next_cursor,
     };

@@ -117,6 +117,9 @@ impl From<&Contact> for NewContact {
 pub struct Contacts {
     pub case_id: i64,
     pub participant_name: String,
+    /// How the person reading belongs to the circle: pages say "you" to the participant
+    /// and "Sarah's" to everyone else.
+    pub reader: crate::circle::MemberKind,
     pub contacts: Vec<Contact>,
     /// Pass as `after` to get the next page; absent on the last page.
     pub next_cursor: Option<String>,

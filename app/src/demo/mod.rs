@@ -173,7 +173,7 @@ const SARAH_MILESTONES: &[DemoMilestone] = &[
         "Lotte legt samen met jou de voorwaarden van je vrijlating uit, één voor één.",
         "Zo weet je precies wat er van je verwacht wordt, en wat niet.",
         "De strafuitvoeringsrechtbank",
-        "Je identiteitskaart.",
+        "Identiteitskaart.",
         Some("2026-10-05"),
         MilestoneStatus::Done,
     ),
@@ -393,7 +393,7 @@ const APPOINTMENTS: &[DemoAppointment] = &[
         "Justitiehuis Antwerpen, Bolivarplaats 20",
         "Lotte",
         "Gesprek over hoe het gaat",
-        "Je identiteitskaart",
+        "Identiteitskaart",
     ),
     (
         0,

@@ -367,6 +367,7 @@ messages! {
     HistoryTitle { nl: "Wat er veranderde", fr: "Ce qui a changé", en: "What changed", ar: "ما الذي تغيّر" }
     HistoryLine { nl: "{when}, {who}: {change}. Reden: {reason}", fr: "{when}, {who} : {change}. Raison : {reason}", en: "{when}, {who}: {change}. Reason: {reason}", ar: "{when}، {who}: {change}. السبب: {reason}" }
     NextStepTitle { nl: "Je volgende stap", fr: "Votre prochaine étape", en: "Your next step", ar: "خطوتك التالية" }
+    NextStepTitleOther { nl: "Volgende stap van {name}", fr: "Prochaine étape de {name}", en: "{name}'s next step", ar: "الخطوة التالية لـ{name}" }
     NoNextStep { nl: "Er staat nu geen volgende stap gepland.", fr: "Aucune prochaine étape n'est prévue pour l'instant.", en: "No next step is planned right now.", ar: "لا توجد خطوة تالية مخطَّطة الآن." }
     SeeTrajectory { nl: "Bekijk het hele traject", fr: "Voir tout le parcours", en: "See the whole trajectory", ar: "اطّلع على المسار كاملًا" }
     NoMilestonesYet { nl: "Er zijn nog geen stappen ingevuld.", fr: "Aucune étape n'a encore été ajoutée.", en: "No steps have been added yet.", ar: "لم تُضَف أي خطوات بعد." }
@@ -397,6 +398,12 @@ messages! {
         en: "Here you see who looked at or changed your information. You also see when, what, and in what role. When you look at this list, Brug writes that down too.",
         ar: "هنا ترى من اطّلع على معلوماتك أو غيّرها. وترى أيضًا متى، وماذا، وبأي صفة. وعندما تنظر في هذه القائمة، يسجّل Brug ذلك أيضًا.",
     }
+    AccessLogIntroOther {
+        nl: "Hier zie je wie de gegevens van {name} bekeek of veranderde, wanneer, wat en in welke rol. {name} ziet dezelfde lijst. Ook als jij deze lijst bekijkt, schrijft Brug dat op.",
+        fr: "Vous voyez ici qui a regardé ou modifié les données de {name}, quand, quoi et dans quel rôle. {name} voit la même liste. Quand vous regardez cette liste, Brug le note aussi.",
+        en: "Here you see who looked at or changed {name}'s information, when, what, and in what role. {name} sees the same list. When you look at this list, Brug writes that down too.",
+        ar: "هنا ترى من اطّلع على معلومات {name} أو غيّرها، ومتى، وماذا، وبأي صفة. يرى {name} القائمة نفسها. وعندما تنظر في هذه القائمة، يسجّل Brug ذلك أيضًا.",
+    }
     OlderEntries { nl: "Oudere regels", fr: "Lignes plus anciennes", en: "Older entries", ar: "سجلات أقدم" }
     AccessSummaryTitle { nl: "De afgelopen zeven dagen", fr: "Les sept derniers jours", en: "The last seven days", ar: "الأيام السبعة الماضية" }
     AccessSummaryNobody {
@@ -413,7 +420,7 @@ messages! {
     CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }
     CategoryReunification { nl: "de hereniging", fr: "les retrouvailles familiales", en: "the reunification", ar: "لمّ الشمل" }
     CategoryAppointments { nl: "de afspraken", fr: "les rendez-vous", en: "the appointments", ar: "المواعيد" }
-    CategorySharing { nl: "wat je familie ziet", fr: "ce que votre famille voit", en: "what your family sees", ar: "ما تراه عائلتك" }
+    CategorySharing { nl: "wie wat ziet", fr: "qui voit quoi", en: "who sees what", ar: "من يرى ماذا" }
     ActionLookedAtFile { nl: "bekeek het dossier", fr: "a consulté le dossier", en: "looked at the file", ar: "اطّلع على الملف" }
     CategoryAccessLog { nl: "deze lijst", fr: "cette liste", en: "this list", ar: "هذه القائمة" }
     ActionLookedAt { nl: "bekeek {what}", fr: "a consulté {what}", en: "looked at {what}", ar: "اطّلع على {what}" }
@@ -492,6 +499,13 @@ messages! {
         en: "You decide what each family member sees. You can always take it back; that counts at once.",
         ar: "أنت تقرّر ما يراه كل فرد من العائلة. يمكنك التراجع دائمًا، ويسري ذلك فورًا.",
     }
+    SharingIntroOther {
+        nl: "{name} beslist wat elk familielid ziet en kan dat altijd terugnemen; dat geldt meteen.",
+        fr: "C'est {name} qui décide ce que chaque membre de la famille voit, et peut toujours le reprendre ; cela vaut immédiatement.",
+        en: "{name} decides what each family member sees and can always take it back; that counts at once.",
+        ar: "{name} يقرّر ما يراه كل فرد من العائلة ويمكنه التراجع دائمًا، ويسري ذلك فورًا.",
+    }
+    WhatMemberSees { nl: "Wat {name} ziet", fr: "Ce que {name} voit", en: "What {name} sees", ar: "ما يراه {name}" }
     NoFamilyYet { nl: "Er is nog geen familie in je kring.", fr: "Il n'y a pas encore de famille dans votre cercle.", en: "There is no family in your circle yet.", ar: "لا يوجد أفراد من العائلة في دائرتك بعد." }
     RestrictedNotice {
         nl: "{who} beperkte wat {name} ziet van {what}. Reden: {reason}",
@@ -509,6 +523,12 @@ messages! {
         fr: "Vous voyez ici, pour chaque enfant, les étapes convenues avec l'aide à la jeunesse. Vous voyez où vous en êtes et ce qui vient ensuite.",
         en: "Here you see, for each child, the steps agreed with youth care. You see where you are now and what comes next.",
         ar: "هنا ترى لكل طفل الخطوات التي اتفقت عليها مع رعاية الأطفال والشباب. وترى أين أنتم الآن وما الخطوة التالية.",
+    }
+    ReunificationIntroOther {
+        nl: "Hier zie je per kind van {name} de stappen die met jeugdhulp zijn afgesproken: waar het nu staat en wat er daarna komt.",
+        fr: "Vous voyez ici, pour chaque enfant de {name}, les étapes convenues avec l'aide à la jeunesse : où on en est et ce qui vient ensuite.",
+        en: "Here you see, for each of {name}'s children, the steps agreed with youth care: where things stand and what comes next.",
+        ar: "هنا ترى لكل طفل من أطفال {name} الخطوات المتفق عليها مع رعاية الأطفال والشباب: أين وصلت الأمور وما الخطوة التالية.",
     }
     NoChildrenYet { nl: "Er zijn nog geen stappen afgesproken.", fr: "Aucune étape n'a encore été convenue.", en: "No steps have been agreed yet.", ar: "لم يُتّفق على أي خطوات بعد." }
     WhatComesNext { nl: "Wat er nu komt", fr: "Ce qui vient maintenant", en: "What comes next", ar: "ما الخطوة القادمة" }
@@ -529,7 +549,9 @@ messages! {
     AgeBand16to17 { nl: "16 of 17 jaar", fr: "16 ou 17 ans", en: "16 or 17 years", ar: "16 أو 17 سنة" }
     SeeReunification { nl: "Bekijk de stappen terug naar het gezin", fr: "Voir les étapes du retour en famille", en: "See the steps back to family life", ar: "اطّلع على خطوات العودة إلى العائلة" }
     AppointmentsTitle { nl: "Afspraken", fr: "Rendez-vous", en: "Appointments", ar: "المواعيد" }
+    AppointmentsTitleOther { nl: "Afspraken in de kring van {name}", fr: "Rendez-vous dans le cercle de {name}", en: "Appointments in {name}'s circle", ar: "المواعيد في دائرة {name}" }
     UpcomingAppointments { nl: "Je volgende afspraken", fr: "Vos prochains rendez-vous", en: "Your next appointments", ar: "مواعيدك القادمة" }
+    UpcomingAppointmentsOther { nl: "Volgende afspraken in de kring van {name}", fr: "Prochains rendez-vous dans le cercle de {name}", en: "Next appointments in {name}'s circle", ar: "المواعيد القادمة في دائرة {name}" }
     NoAppointments { nl: "Er staan geen afspraken gepland.", fr: "Aucun rendez-vous n'est prévu.", en: "No appointments are planned.", ar: "لا توجد مواعيد مخطَّطة." }
     SeeAppointments { nl: "Alle afspraken", fr: "Tous les rendez-vous", en: "All appointments", ar: "كل المواعيد" }
     ModeInPerson { nl: "ter plaatse", fr: "sur place", en: "in person", ar: "حضوريًا" }
@@ -538,7 +560,7 @@ messages! {
     WhereLabel { nl: "Waar of hoe", fr: "Où ou comment", en: "Where or how", ar: "أين أو كيف" }
     WithWhomLabel { nl: "Met wie", fr: "Avec qui", en: "With whom", ar: "مع من" }
     PurposeLabel { nl: "Waarvoor", fr: "Pourquoi", en: "What it is for", ar: "الغرض" }
-    BringLabel { nl: "Wat je meebrengt", fr: "À apporter", en: "What to bring", ar: "ما يجب إحضاره" }
+    BringLabel { nl: "Mee te brengen", fr: "À apporter", en: "What to bring", ar: "ما يجب إحضاره" }
     AddToCalendar { nl: "Zet in je agenda", fr: "Ajouter à votre agenda", en: "Add to your calendar", ar: "أضف إلى تقويمك" }
     MinutesLong { nl: "{minutes} minuten", fr: "{minutes} minutes", en: "{minutes} minutes", ar: "{minutes} دقيقة" }
     ErrInvalidTime {
@@ -716,6 +738,7 @@ messages! {
     ActionWroteForConference { nl: "schreef iets voor een overleg", fr: "a écrit quelque chose pour une concertation", en: "wrote something for a case conference", ar: "كتب شيئاً لاجتماع تنسيقي" }
     ConferencesTitle { nl: "Overleg tussen de diensten", fr: "Concertations entre les services", en: "Case conferences", ar: "الاجتماعات التنسيقية بين الخدمات" }
     ConferencesIntro { nl: "De diensten rond jou overleggen samen. Vóór het overleg kun je opschrijven wat jij belangrijk vindt. Daarna lees je wat er beslist is en wat dat voor jou betekent.", fr: "Les services autour de vous se concertent. Avant la concertation, vous pouvez écrire ce qui compte pour vous. Ensuite, vous lisez ce qui a été décidé et ce que cela signifie pour vous.", en: "The services around you meet to coordinate. Before the meeting you can write down what matters to you. Afterwards you read what was decided and what it means for you.", ar: "تجتمع الخدمات من حولك للتنسيق. قبل الاجتماع يمكنك أن تكتب ما هو مهم لك. بعده تقرأ ما تقرّر وما يعنيه لك." }
+    ConferencesIntroOther { nl: "De diensten rond {name} overleggen samen. Vóór het overleg kan {name} opschrijven wat belangrijk is. Daarna lees je wat er beslist is.", fr: "Les services autour de {name} se concertent. Avant la concertation, {name} peut écrire ce qui compte. Ensuite, vous lisez ce qui a été décidé.", en: "The services around {name} meet to coordinate. Before the meeting {name} can write down what matters. Afterwards you read what was decided.", ar: "تجتمع الخدمات حول {name} للتنسيق. قبل الاجتماع يمكن لـ{name} أن يكتب ما هو مهم. بعده تقرأ ما تقرّر." }
     NoConferencesYet { nl: "Er is nog geen overleg gepland.", fr: "Aucune concertation n'est encore prévue.", en: "No case conference is planned yet.", ar: "لم يُخطَّط لأي اجتماع تنسيقي بعد." }
     ConferenceOn { nl: "Overleg van {date}", fr: "Concertation du {date}", en: "Case conference of {date}", ar: "اجتماع تنسيقي بتاريخ {date}" }
     ScheduleConferenceTitle { nl: "Een overleg toevoegen", fr: "Ajouter une concertation", en: "Add a case conference", ar: "أضف اجتماعاً تنسيقياً" }
@@ -782,6 +805,12 @@ messages! {
         fr: "Tous les services et personnes autour de {name}. Vous lisez pourquoi ils sont là et ce qu'ils décident. Vous lisez aussi comment et quand les joindre.",
         en: "All the services and people around {name}. You read why they are involved and what they decide. You also read how and when to reach them.",
         ar: "كل الخدمات والأشخاص حول {name}: لماذا هم معنيّون، وماذا يقرّرون، وكيف ومتى يمكن التواصل معهم.",
+    }
+    ContactsIntroOwn {
+        nl: "Alle diensten en mensen rond jou. Je leest waarom ze betrokken zijn en wat ze beslissen. Je leest ook hoe en wanneer je ze bereikt.",
+        fr: "Tous les services et personnes autour de vous. Vous lisez pourquoi ils sont là et ce qu'ils décident. Vous lisez aussi comment et quand les joindre.",
+        en: "All the services and people around you. You read why they are involved and what they decide. You also read how and when to reach them.",
+        ar: "كل الخدمات والأشخاص من حولك: لماذا هم معنيّون، وماذا يقرّرون، وكيف ومتى يمكنك التواصل معهم.",
     }
     NoContactsYet { nl: "Er staan nog geen contactpersonen in.", fr: "Aucun contact pour l'instant.", en: "No contacts yet.", ar: "لا توجد جهات اتصال بعد." }
     SeeContacts { nl: "Wie is wie", fr: "Qui est qui", en: "Who is who", ar: "من هو من" }

@@ -5,9 +5,11 @@
 
 mod messages;
 mod negotiate;
+mod reader;
 
 pub use messages::Msg;
 pub use negotiate::{choose_language, parse_accept_language};
+pub use reader::Reader;
 
 use serde::{Deserialize, Serialize};
 

@@ -46,6 +46,10 @@ pub fn PlansPage() -> impl IntoView {
 fn PlanList(view: PlansView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
     let case_id = view.plans.case_id;
     let empty = view.plans.plans.is_empty();
+    let reader = crate::i18n::Reader::new(
+        view.plans.reader == crate::circle::MemberKind::Participant,
+        &view.plans.participant_name,
+    );
     view! {
         <leptos_meta::Title text=lang.t(Msg::PlansTitle)/>
         <Page signed_in=true>
@@ -57,7 +61,7 @@ fn PlanList(view: PlansView, error: Option<ErrorCode>, lang: Lang) -> impl IntoV
                 {view.plans.plans.into_iter().map(|plan| view! { <PlanLine case_id plan lang/> }).collect_view()}
             </ul>
             {view.may_edit.then(|| view! { <StartPlanForm case_id lang/> })}
-            <ConferenceList case_id conferences=view.conferences may_edit=view.may_edit lang/>
+            <ConferenceList case_id conferences=view.conferences may_edit=view.may_edit reader lang/>
         </Page>
     }
 }
@@ -67,13 +71,14 @@ fn ConferenceList(
     case_id: i64,
     conferences: Vec<crate::conferences::Conference>,
     may_edit: bool,
+    reader: crate::i18n::Reader,
     lang: Lang,
 ) -> impl IntoView {
     let empty = conferences.is_empty();
     view! {
         <section class="card" aria-labelledby="conferences-title">
             <h2 id="conferences-title">{lang.t(Msg::ConferencesTitle)}</h2>
-            <p>{lang.t(Msg::ConferencesIntro)}</p>
+            <p>{reader.say(lang, Msg::ConferencesIntro, Msg::ConferencesIntroOther)}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoConferencesYet)}</p> })}
             <ul class="conferences">
                 {conferences.into_iter().map(|c| view! {

@@ -160,6 +160,9 @@ pub async fn plans(
     let limit = page.limit;
     let after = page.after.as_ref().map_or(0, |c| c.id);
     let rows = storage::plans(&mut tx, &case, after, limit.saturating_add(1)).await?;
+    let participant_name = crate::circle::storage::participant_name(&mut tx, &case)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
     let mut plans = Vec::with_capacity(rows.len());
     for plan in rows.iter().take(limit as usize) {
         plans.push(summary(&mut tx, viewer, plan).await?);
@@ -170,6 +173,8 @@ pub async fn plans(
         .flatten();
     Ok(Plans {
         case_id,
+        participant_name,
+        reader: case.kind(),
         plans,
         next_cursor,
     })

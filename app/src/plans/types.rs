@@ -182,6 +182,10 @@ pub struct PlanSummary {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Plans {
     pub case_id: i64,
+    pub participant_name: String,
+    /// How the person reading belongs to the circle: pages say "you" to the participant
+    /// and "Sarah's" to everyone else.
+    pub reader: crate::circle::MemberKind,
     pub plans: Vec<PlanSummary>,
     /// Pass as `after` to get the next page; absent on the last page.
     pub next_cursor: Option<String>,

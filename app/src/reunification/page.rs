@@ -36,7 +36,8 @@ fn Children(data: ReunificationView, error: Option<ErrorCode>, lang: Lang) -> im
         <leptos_meta::Title text=lang.t(Msg::ReunificationTitle)/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::ReunificationTitle)}</h1>
-            <p>{lang.t(Msg::ReunificationIntro)}</p>
+            <p>{crate::i18n::Reader::new(data.reader == crate::circle::MemberKind::Participant, &data.participant_name)
+                .say(lang, Msg::ReunificationIntro, Msg::ReunificationIntroOther)}</p>
             <p id="reunification-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoChildrenYet)}</p> })}
             {data.children.into_iter().map(|child| view! { <ChildSteps case_id child may_edit lang/> }).collect_view()}

@@ -38,6 +38,7 @@ async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Reunification, AppEr
     Ok(Reunification {
         case_id: case.case_id(),
         participant_name,
+        reader: case.kind(),
         children: super::step_history::with_histories(tx, case, children).await?,
         next_cursor: None,
     })

@@ -28,11 +28,9 @@ fn SharingList(view: SharingView, error: Option<ErrorCode>, lang: Lang) -> impl 
         may_share,
         may_restrict,
     } = view;
-    let title = if may_share {
-        lang.t(Msg::SharingTitle).to_string()
-    } else {
-        lang.fill(Msg::SharingTitleOther, &[("name", &sharing.participant_name)])
-    };
+    // Only the participant decides what her family sees.
+    let reader = crate::i18n::Reader::new(may_share, &sharing.participant_name);
+    let title = reader.say(lang, Msg::SharingTitle, Msg::SharingTitleOther);
     let empty = sharing.family.is_empty();
     let case_id = sharing.case_id;
     let participant_name = sharing.participant_name.clone();
@@ -40,7 +38,7 @@ fn SharingList(view: SharingView, error: Option<ErrorCode>, lang: Lang) -> impl 
         <leptos_meta::Title text=title.clone()/>
         <Page signed_in=true>
             <h1 id="page-title">{title}</h1>
-            <p>{lang.t(Msg::SharingIntro)}</p>
+            <p>{reader.say(lang, Msg::SharingIntro, Msg::SharingIntroOther)}</p>
             <p id="sharing-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoFamilyYet)}</p> })}
             {sharing.family.into_iter().map(|member| view! {
@@ -62,11 +60,13 @@ fn Member(
     let heading = format!("family-{}", member.user_id);
     let relation = member
         .relationship
-        .map(|r| {
-            lang.fill(
+        .map(|r| match may_share {
+            // The participant reads "your mother"; a worker "Sarah's mother".
+            true => lang.fill(Msg::YourRole, &[("role", lang.t(r.label()))]),
+            false => lang.fill(
                 Msg::FamilyOf,
                 &[("relation", lang.t(r.label())), ("name", &participant_name)],
-            )
+            ),
         })
         .unwrap_or_default();
     let action = format!("/cases/{case_id}/sharing/{}", member.user_id);
@@ -83,7 +83,7 @@ fn Member(
             }).collect_view()}
             <form class="stacked-form" method="post" action=action.clone()>
                 <fieldset>
-                    <legend>{lang.fill(Msg::SharingTitleOther, &[("name", &participant_name)])}</legend>
+                    <legend>{lang.fill(Msg::WhatMemberSees, &[("name", &member.display_name)])}</legend>
                     {Category::ALL.iter().map(|category| {
                         let id = format!("share-{}-{}", member.user_id, category.as_str());
                         view! {

@@ -3,7 +3,7 @@ use super::phase_page::{ChangePhaseForm, PhaseHistory};
 use super::response_page::{RespondForm, Responses};
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
 use crate::error::ErrorCode;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Reader};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page, ReadAloud};
 use leptos::prelude::*;
 
@@ -188,12 +188,13 @@ fn AddMilestoneForm(case_id: i64, lang: Lang) -> impl IntoView {
     }
 }
 
-/// "Your next step" on the home page, with a way to the whole trajectory.
+/// "Your next step" (or "Sarah's next step") on the home page, with a way to the whole
+/// trajectory.
 #[component]
-pub fn NextStep(case_id: i64, step: Option<Milestone>, lang: Lang) -> impl IntoView {
+pub fn NextStep(case_id: i64, step: Option<Milestone>, reader: Reader, lang: Lang) -> impl IntoView {
     view! {
         <div class="next-step">
-            <h3>{lang.t(Msg::NextStepTitle)}</h3>
+            <h3>{reader.say(lang, Msg::NextStepTitle, Msg::NextStepTitleOther)}</h3>
             {match step {
                 Some(step) => view! {
                     <p class="next-step-title"><strong>{step.title.clone()}</strong></p>

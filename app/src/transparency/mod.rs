@@ -67,6 +67,8 @@ pub struct AccessSummary {
 pub struct AccessLog {
     pub case_id: i64,
     pub participant_name: String,
+    /// How the person reading belongs to the circle: the participant reads her own log.
+    pub reader: MemberKind,
     /// Everyone but the reader, per part of the case, most looks first. Only on the first
     /// page (without `before`); empty on older pages.
     #[serde(default)]

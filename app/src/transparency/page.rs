@@ -1,5 +1,6 @@
 use super::{load_access_log, AccessActor, AccessLog, AccessLogEntry, AccessSummary};
-use crate::i18n::{Lang, Msg};
+use crate::circle::MemberKind;
+use crate::i18n::{Lang, Msg, Reader};
 use crate::layout::{use_lang, use_route_id, ErrorNotice, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -25,35 +26,38 @@ pub fn AccessLogPage() -> impl IntoView {
 
 #[component]
 fn Log(log: AccessLog, lang: Lang) -> impl IntoView {
-    let title = lang.t(Msg::AccessLogTitle).to_string();
-    let heading = lang.fill(Msg::AccessLogTitleOther, &[("name", &log.participant_name)]);
+    let reader = Reader::new(log.reader == MemberKind::Participant, &log.participant_name);
+    let title = reader.say(lang, Msg::AccessLogTitle, Msg::AccessLogTitleOther);
     let older = log
         .next_cursor
         .map(|cursor| format!("/cases/{}/access-log?before={cursor}", log.case_id));
-    let participant_name = log.participant_name.clone();
     let first_page = use_query_map().with_untracked(|q| q.get("before").is_none());
     view! {
-        <leptos_meta::Title text=title/>
+        <leptos_meta::Title text=title.clone()/>
         <Page signed_in=true>
-            <h1 id="page-title">{heading}</h1>
-            <p>{lang.t(Msg::AccessLogIntro)}</p>
-            {first_page.then(|| view! { <Summary lines=log.last_seven_days participant_name=participant_name.clone() lang/> })}
+            <h1 id="page-title">{title}</h1>
+            <p>{reader.say(lang, Msg::AccessLogIntro, Msg::AccessLogIntroOther)}</p>
+            {first_page.then(|| view! { <Summary lines=log.last_seven_days reader=reader.clone() lang/> })}
             <ol class="access-log">
-                {log.entries.into_iter().map(|entry| view! { <Entry entry participant_name=participant_name.clone() lang/> }).collect_view()}
+                {log.entries.into_iter().map(|entry| view! { <Entry entry reader=reader.clone() lang/> }).collect_view()}
             </ol>
             {older.map(|href| view! { <p><a href=href>{lang.t(Msg::OlderEntries)}</a></p> })}
         </Page>
     }
 }
 
-/// Who did something, as a log line or a summary line names them.
-fn who(actor: &AccessActor, participant_name: &str, lang: Lang) -> String {
+/// Who did something, as a log line or a summary line names them; to the participant,
+/// she herself is "you" and her mother "your mother".
+fn who(actor: &AccessActor, reader: &Reader, lang: Lang) -> String {
+    if reader.is_participant() && actor.actor_kind == Some(MemberKind::Participant) {
+        return lang.t(Msg::YouLabel).to_string();
+    }
     let role = match (actor.actor_case_role, actor.actor_relationship, actor.actor_kind) {
         (Some(role), _, _) => lang.t(role.label()).to_string(),
-        (_, Some(relation), _) => lang.fill(
-            Msg::FamilyOf,
-            &[("relation", lang.t(relation.label())), ("name", participant_name)],
-        ),
+        (_, Some(relation), _) if reader.is_participant() => {
+            lang.fill(Msg::YourRole, &[("role", lang.t(relation.label()))])
+        }
+        (_, Some(relation), _) => reader.relation(lang, lang.t(relation.label())),
         (_, _, Some(kind)) => lang.t(kind.label()).to_string(),
         _ => actor
             .actor_account_role
@@ -141,9 +145,9 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
 }
 
 #[component]
-fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl IntoView {
+fn Entry(entry: AccessLogEntry, reader: Reader, lang: Lang) -> impl IntoView {
     let when = crate::local_time::format_local(entry.at);
-    let line = format!("{}: {}", who(&entry.actor, &participant_name, lang), what(&entry, lang));
+    let line = format!("{}: {}", who(&entry.actor, &reader, lang), what(&entry, lang));
     view! {
         <li class="access-log-entry">
             <span class="access-log-time">{when}</span>
@@ -154,12 +158,12 @@ fn Entry(entry: AccessLogEntry, participant_name: String, lang: Lang) -> impl In
 
 /// The last seven days in a few lines: per person, each part of the case and how often.
 #[component]
-fn Summary(lines: Vec<AccessSummary>, participant_name: String, lang: Lang) -> impl IntoView {
+fn Summary(lines: Vec<AccessSummary>, reader: Reader, lang: Lang) -> impl IntoView {
     // Per person, each part by name with its looks; parts without a name of their own
     // count together as "the file".
     let mut people: Vec<(String, Vec<(&'static str, i64)>)> = Vec::new();
     for line in &lines {
-        let person = who(&line.actor, &participant_name, lang);
+        let person = who(&line.actor, &reader, lang);
         let part = lang.t(category_name(&line.category).unwrap_or(Msg::CategoryWholeFile));
         let index = match people.iter().position(|(name, _)| *name == person) {
             Some(index) => index,

@@ -39,6 +39,7 @@ pub async fn access_log(
     Ok(AccessLog {
         case_id,
         participant_name,
+        reader: case.kind(),
         last_seven_days,
         entries,
         next_cursor,
