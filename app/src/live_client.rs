@@ -48,6 +48,7 @@ pub fn start() {
         read_by: attribute("data-read-by"),
         unread: attribute("data-unread"),
         title: attribute("data-title"),
+        today: attribute("data-today"),
     };
     let Ok(source) = EventSource::new("/events") else {
         return;
@@ -84,6 +85,17 @@ pub fn start() {
     std::mem::forget(source);
 }
 
+/// A moment that is happening now, written as the server writes it: `today` is the
+/// page's "YYYY-MM-DD|15 december 2026", so no month names or date arithmetic need to be
+/// in the WebAssembly. Past midnight the moment is written `YYYY-MM-DD HH:MM`.
+fn written_now(unix: i64, today: &str) -> String {
+    let stamp = crate::local_time::format_local(unix);
+    match today.split_once('|') {
+        Some((iso, text)) if stamp.starts_with(iso) => format!("{text},\u{a0}{}", &stamp[11..]),
+        _ => stamp,
+    }
+}
+
 fn set_title(document: &Document, labels: &LiveLabels, unread_total: i64) {
     let title = if unread_total > 0 {
         format!("({}) {}", crate::messaging::unread_label(unread_total), labels.title)
@@ -114,7 +126,7 @@ fn on_new_message(data: &JsValue, open: Option<i64>, viewer_id: i64, labels: &Li
             };
             let meta = format!(
                 "{who} · {}",
-                crate::local_time::format_local(number(data, &["message", "sent_at"]))
+                written_now(number(data, &["message", "sent_at"]), &labels.today)
             );
             let Ok(Some(list)) = document.query_selector("ol.messages") else {
                 return;
@@ -203,7 +215,7 @@ fn on_read_receipt(data: &JsValue, open: Option<i64>, viewer_id: i64, labels: &L
         .replace("{name}", &text(data, &["read", "display_name"]))
         .replace(
             "{time}",
-            &crate::local_time::format_local(number(data, &["read", "read_at"])),
+            &written_now(number(data, &["read", "read_at"]), &labels.today),
         );
     let Ok(own) = document.query_selector_all("li.message-own") else {
         return;

@@ -49,6 +49,48 @@ pub fn format_local(unix: i64) -> String {
     }
 }
 
+/// A date or moment as people write it: `2026-12-15` becomes "15 december 2026" and
+/// `2026-12-15 10:09` "15 december 2026, 10:09", with the month from `month_names` (twelve,
+/// comma-separated, in the reader's language). The spaces do not break, so a date never
+/// falls apart over two lines. Anything that is not such a date comes back as it was.
+pub fn write_out(iso: &str, month_names: &str) -> String {
+    // Byte arithmetic rather than number parsing: this also runs in the page's WebAssembly,
+    // which must stay small.
+    let b = iso.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let shaped = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
+    let month = if shaped {
+        usize::from((b[5] - b'0') * 10 + (b[6] - b'0'))
+    } else {
+        0
+    };
+    let name = month.checked_sub(1).and_then(|m| month_names.split(',').nth(m));
+    let (Some(name), true) = (name, shaped && (b.len() == 10 || matches!(b[10], b' ' | b'T'))) else {
+        return iso.to_string();
+    };
+    let mut text = String::with_capacity(iso.len() + name.len() + 8);
+    text.push_str(iso[8..10].trim_start_matches('0'));
+    text.push('\u{a0}');
+    text.push_str(name.trim());
+    text.push('\u{a0}');
+    text.push_str(&iso[..4]);
+    if let Some(time) = iso.get(11..16) {
+        text.push_str(",\u{a0}");
+        text.push_str(time);
+    }
+    text
+}
+
+/// A moment, written out in the reader's language in the deployment's zone.
+pub fn written(lang: crate::i18n::Lang, unix: i64) -> String {
+    write_out(&format_local(unix), lang.t(crate::i18n::Msg::MonthNames))
+}
+
+/// A day (`YYYY-MM-DD`), written out in the reader's language.
+pub fn written_date(lang: crate::i18n::Lang, date: &str) -> String {
+    write_out(date, lang.t(crate::i18n::Msg::MonthNames))
+}
+
 /// The last second of a day (`YYYY-MM-DD`) in the deployment's zone, as unix seconds.
 #[cfg(feature = "ssr")]
 pub fn end_of_local_day(date: &str) -> Option<i64> {
@@ -58,7 +100,6 @@ pub fn end_of_local_day(date: &str) -> Option<i64> {
 }
 
 /// The date (`YYYY-MM-DD`) of a moment in the deployment's zone.
-#[cfg(feature = "ssr")]
 pub fn local_date(unix: i64) -> String {
     format_local(unix).chars().take(10).collect()
 }
@@ -108,6 +149,23 @@ mod tests {
         // 2026-07-01 10:00 UTC is 12:00 in summer (CEST, UTC+2).
         assert_eq!(format_local(1_782_900_000), "2026-07-01 12:00");
         assert!(!format_local(0).contains("UTC"));
+    }
+
+    #[test]
+    fn dates_are_written_out_per_language_and_never_break() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            super::written_date(Lang::Nl, "2026-12-15"),
+            "15\u{a0}december\u{a0}2026"
+        );
+        assert_eq!(super::written_date(Lang::Fr, "2026-12-05"), "5\u{a0}décembre\u{a0}2026");
+        assert_eq!(super::written_date(Lang::Ar, "2026-12-15"), "15\u{a0}ديسمبر\u{a0}2026");
+        assert_eq!(
+            super::written(Lang::En, 1_795_872_000),
+            "28\u{a0}November\u{a0}2026,\u{a0}14:20"
+        );
+        assert_eq!(super::written_date(Lang::Nl, "not a date"), "not a date");
+        assert_eq!(super::written_date(Lang::Nl, "2026-13-01"), "2026-13-01");
     }
 
     #[test]

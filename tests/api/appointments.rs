@@ -173,5 +173,5 @@ async fn a_worker_plans_an_appointment_on_the_page_and_a_bad_time_is_explained()
         .text()
         .await
         .unwrap();
-    assert!(html.contains("Gesprek over werk") && html.contains("2030-02-03 10:30"));
+    assert!(html.contains("Gesprek over werk") && html.contains("3\u{a0}februari\u{a0}2030,\u{a0}10:30"));
 }

@@ -26,7 +26,7 @@ async fn a_worker_sees_her_cases_with_what_is_overdue_and_what_comes_next() {
         "only the cases lotte works in"
     );
     let overdue = html.split("class=\"overdue\"").nth(1).expect("an overdue section");
-    assert!(overdue.contains("2020-02-03 — Verslag aan de rechtbank"));
+    assert!(overdue.contains("3\u{a0}februari\u{a0}2020 — Verslag aan de rechtbank"));
     assert!(html.contains(&format!("href=\"/cases/{case_a}/trajectory\"")));
 
     let pieter = app.web_session("pieter").await;

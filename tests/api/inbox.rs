@@ -295,7 +295,7 @@ async fn on_the_messages_page_a_worker_goes_away_and_comes_back_and_sarah_stops_
     .unwrap();
     assert_eq!(set.headers()["location"], "/messages");
     let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
-    assert!(page.contains("Je bent afwezig tot en met 2099-01-31. Pieter neemt over."));
+    assert!(page.contains("Je bent afwezig tot en met 31\u{a0}januari\u{a0}2099. Pieter neemt over."));
     post("/messages/away/end", &lotte, vec![]).await.unwrap();
     let page = app.page("/messages", Some(&lotte)).await.text().await.unwrap();
     assert!(!page.contains("Je bent afwezig"));

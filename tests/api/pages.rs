@@ -455,6 +455,73 @@ async fn times_on_pages_are_local_and_never_say_utc() {
     }
 }
 
+/// Whether the text holds a date written `YYYY-MM-DD`.
+fn has_iso_date(text: &str) -> bool {
+    text.as_bytes().windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    })
+}
+
+/// The page's text outside tags (attributes such as date inputs' values left out).
+fn text_outside_tags(html: &str) -> String {
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn dates_are_written_out_in_the_readers_language_and_phone_numbers_keep_their_order() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let session = app.web_session("lotte").await;
+    let pages = [
+        format!("/cases/{case}/trajectory"),
+        format!("/cases/{case}/appointments"),
+        format!("/cases/{case}/plans"),
+        format!("/cases/{case}/access-log"),
+        format!("/cases/{case}/reunification"),
+        "/".to_string(),
+        "/caseload".to_string(),
+        "/messages".to_string(),
+        "/devices".to_string(),
+    ];
+    for (lang, december) in [("nl", "december"), ("fr", "décembre"), ("ar", "ديسمبر")] {
+        let cookie = format!("{session}; brug_lang={lang}");
+        let trajectory = app.page_text(&pages[0], &cookie).await;
+        // Joined by no-break spaces, so the date never falls apart over two lines.
+        assert!(
+            trajectory.contains(&format!("15\u{a0}{december}\u{a0}2026")),
+            "{lang}: the evaluation's date is written out"
+        );
+        for path in &pages {
+            let text = text_outside_tags(&app.page_text(path, &cookie).await);
+            assert!(!has_iso_date(&text), "{path} in {lang} writes a date as YYYY-MM-DD");
+        }
+    }
+    let contacts = app
+        .page_text(&format!("/cases/{case}/contacts"), &format!("{session}; brug_lang=ar"))
+        .await;
+    assert!(
+        contacts.contains(r#"dir="ltr" class="phone">03 000 00 01</a>"#),
+        "a phone number is set left to right inside Arabic text"
+    );
+}
+
 /// Signs in on the sign-in page with a browser that calls itself `user_agent`.
 async fn browser_session(app: &TestApp, username: &str, user_agent: &str) -> String {
     let response = app

@@ -133,7 +133,10 @@ async fn closing_is_announced_at_least_two_weeks_ahead_and_the_case_stays_open_u
     let cookie = format!("{}; brug_lang=en", app.web_session("sarah").await);
     let page = app.page_text(&format!("/cases/{case}/trajectory"), &cookie).await;
     assert!(
-        page.contains(&format!("Announced: from {closing_day}, closed. Moving abroad")),
+        page.contains(&format!(
+            "Announced: from {}, closed. Moving abroad",
+            app::local_time::written_date(app::i18n::Lang::En, &closing_day)
+        )),
         "{page}"
     );
 

@@ -56,7 +56,10 @@ test(
       await Promise.all([lotte.page.waitForURL(/#message-\d+$/), lotte.page.click(".message-form button[type=submit]")]);
 
       // Sarah's open thread gets the answer and the receipt for her own message, in place.
-      await sarah.page.locator("ol.messages li", { hasText: "Dat is goed, tot donderdag." }).waitFor();
+      const answer = sarah.page.locator("ol.messages li", { hasText: "Dat is goed, tot donderdag." }).last();
+      await answer.waitFor();
+      // Written as the page writes its times ("1 december 2026, 10:09"), not 2026-12-01.
+      assert.match(await answer.locator(".milestone-meta").textContent(), /^Lotte · \d{1,2}\u00a0[a-z]+\u00a0\d{4},\u00a0\d{2}:\d{2}$/);
       await sarah.page.locator("li.message-own .read-receipt", { hasText: "Gelezen door Lotte" }).first().waitFor();
       assert.ok(await stillSamePage(sarah.page), "sarah's thread updated without a reload");
       assert.deepEqual(sarah.problems, []);

@@ -43,8 +43,8 @@ fn DeviceItem(device: DeviceSession, lang: Lang) -> impl IntoView {
                 <strong>{name}</strong>
                 {device.current.then(|| view! { " — " {lang.t(Msg::ThisDevice)} })}
             </p>
-            <p>{lang.fill(Msg::SignedInSince, &[("time", &crate::local_time::format_local(device.created_at))])}</p>
-            <p>{lang.fill(Msg::LastActive, &[("time", &crate::local_time::format_local(device.last_seen_at))])}</p>
+            <p>{lang.fill(Msg::SignedInSince, &[("time", &crate::local_time::written(lang, device.created_at))])}</p>
+            <p>{lang.fill(Msg::LastActive, &[("time", &crate::local_time::written(lang, device.last_seen_at))])}</p>
             <form method="post" action=format!("/devices/{}/signout", device.id)>
                 <button type="submit">{lang.t(Msg::SignOutDevice)}</button>
             </form>

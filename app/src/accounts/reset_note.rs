@@ -44,7 +44,7 @@ fn take_reset_note() -> Option<(i64, String)> {
 pub fn PasswordResetNotice() -> impl IntoView {
     let lang = use_lang();
     take_reset_note().map(|(at, code_from)| {
-        let when = crate::local_time::format_local(at);
+        let when = crate::local_time::written(lang, at);
         view! {
             <p class="notice" role="status" id="password-reset-note">
                 {lang.fill(Msg::PasswordResetNote, &[("when", &when), ("who", &code_from)])}

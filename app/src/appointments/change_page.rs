@@ -8,7 +8,7 @@ use leptos::prelude::*;
 fn change_text(change: &AppointmentChange, lang: Lang) -> String {
     let mut parts = vec![lang.t(change.kind.label()).to_string()];
     if let (Some(old), Some(new)) = (&change.old_starts_at, &change.new_starts_at) {
-        parts.push(format!("{} → {}", old.readable(), new.readable()));
+        parts.push(format!("{} → {}", old.written(lang), new.written(lang)));
     }
     if let (Some(old), Some(new)) = (&change.old_place, &change.new_place) {
         parts.push(format!("{old} → {new}"));
@@ -24,7 +24,7 @@ pub fn AppointmentHistory(history: Vec<AppointmentChange>, lang: Lang) -> impl I
                 <summary>{lang.t(Msg::HistoryTitle)}</summary>
                 <ul>
                     {history.into_iter().map(|change| {
-                        let when = crate::local_time::format_local(change.changed_at);
+                        let when = crate::local_time::written(lang, change.changed_at);
                         let what = change_text(&change, lang);
                         view! {
                             <li class="appointment-change" class:cannot-come=change.kind == AppointmentChangeKind::CannotCome>

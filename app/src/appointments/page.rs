@@ -52,7 +52,7 @@ fn AppointmentCard(appointment: Appointment, may_edit: bool, yours: bool, lang: 
     let heading = format!("appointment-{}", appointment.id);
     let when = format!(
         "{} · {}",
-        appointment.starts_at.readable(),
+        appointment.starts_at.written(lang),
         lang.fill(
             Msg::MinutesLong,
             &[("minutes", &appointment.duration_minutes.to_string())]
@@ -94,7 +94,7 @@ pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, reader: Re
             {empty.then(|| view! { <p>{lang.t(Msg::NoAppointments)}</p> })}
             <ul>
                 {upcoming.into_iter().map(|a| view! {
-                    <li>{format!("{} — {}", a.starts_at.readable(), a.purpose)}</li>
+                    <li>{format!("{} — {}", a.starts_at.written(lang), a.purpose)}</li>
                 }).collect_view()}
             </ul>
             <p><a href=format!("/cases/{case_id}/appointments")>{lang.t(Msg::SeeAppointments)}</a></p>

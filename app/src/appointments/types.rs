@@ -41,9 +41,9 @@ impl LocalDateTime {
         format!("{}00", self.0.replace(['-', ':'], ""))
     }
 
-    /// The same moment written for people: `2026-12-04 14:00`.
-    pub fn readable(&self) -> String {
-        self.0.replace('T', " ")
+    /// The same moment as people write it in `lang`: "4 december 2026, 14:00".
+    pub fn written(&self, lang: crate::i18n::Lang) -> String {
+        crate::local_time::written_date(lang, &self.0)
     }
 }
 

@@ -35,7 +35,7 @@ fn CaseloadList(caseload: Caseload, lang: Lang) -> impl IntoView {
 
 fn milestone_line(milestone: &Milestone, lang: Lang) -> String {
     match &milestone.expected_date {
-        Some(date) => format!("{} — {}", date.as_str(), milestone.title),
+        Some(date) => format!("{} — {}", date.written(lang), milestone.title),
         None => format!("{} — {}", lang.t(Msg::NoDateYet), milestone.title),
     }
 }

@@ -32,7 +32,7 @@ fn Record(view: ConferenceView, error: Option<ErrorCode>, lang: Lang) -> impl In
         yours,
         may_record,
     } = view;
-    let title = lang.fill(Msg::ConferenceOn, &[("date", conference.held_on.as_str())]);
+    let title = lang.fill(Msg::ConferenceOn, &[("date", &conference.held_on.written(lang))]);
     let base = format!("/cases/{}/conferences/{}", conference.case_id, conference.id);
     let no_decisions = conference.decisions.is_empty();
     view! {

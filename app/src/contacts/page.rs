@@ -59,7 +59,7 @@ fn ContactCard(contact: Contact, may_edit: bool, lang: Lang) -> impl IntoView {
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
-        view! { <dt>{lang.t(Msg::PhoneLabel)}</dt><dd><a href=format!("tel:{dial}")>{contact.phone.clone()}</a></dd> }
+        view! { <dt>{lang.t(Msg::PhoneLabel)}</dt><dd><a href=format!("tel:{dial}") dir="ltr" class="phone">{contact.phone.clone()}</a></dd> }
     });
     view! {
         <li class="card contact" id=heading.clone() aria-labelledby=format!("{heading}-name")>

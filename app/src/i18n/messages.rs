@@ -548,6 +548,12 @@ messages! {
     AgeBand12to15 { nl: "12 tot 15 jaar", fr: "12 à 15 ans", en: "12 to 15 years", ar: "من 12 إلى 15 سنة" }
     AgeBand16to17 { nl: "16 of 17 jaar", fr: "16 ou 17 ans", en: "16 or 17 years", ar: "16 أو 17 سنة" }
     SeeReunification { nl: "Bekijk de stappen terug naar het gezin", fr: "Voir les étapes du retour en famille", en: "See the steps back to family life", ar: "اطّلع على خطوات العودة إلى العائلة" }
+    MonthNames {
+        nl: "januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december",
+        fr: "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
+        en: "January,February,March,April,May,June,July,August,September,October,November,December",
+        ar: "يناير,فبراير,مارس,أبريل,مايو,يونيو,يوليو,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر",
+    }
     AppointmentsTitle { nl: "Afspraken", fr: "Rendez-vous", en: "Appointments", ar: "المواعيد" }
     AppointmentsTitleOther { nl: "Afspraken in de kring van {name}", fr: "Rendez-vous dans le cercle de {name}", en: "Appointments in {name}'s circle", ar: "المواعيد في دائرة {name}" }
     UpcomingAppointments { nl: "Je volgende afspraken", fr: "Vos prochains rendez-vous", en: "Your next appointments", ar: "مواعيدك القادمة" }

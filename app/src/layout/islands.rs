@@ -36,6 +36,9 @@ pub struct LiveLabels {
     pub unread: String,
     /// The page title, to which the unread number is put in front.
     pub title: String,
+    /// Today as `YYYY-MM-DD|15 december 2026`, to write the time of what arrives live the
+    /// way the page writes its times.
+    pub today: String,
 }
 
 /// Keeps the messages pages current without a reload: a new message appears in the open
@@ -63,6 +66,7 @@ pub fn LiveSettings(conversation_id: Option<i64>, viewer_id: i64, labels: LiveLa
             data-read-by=labels.read_by
             data-unread=labels.unread
             data-title=labels.title
+            data-today=labels.today
         ></span>
         <LiveMessages/>
         <IslandLoader/>

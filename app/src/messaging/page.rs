@@ -105,7 +105,9 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
         ..
     } = item;
     let with = others(&conversation, viewer_id, lang);
-    let when = conversation.last_message_at.map(crate::local_time::format_local);
+    let when = conversation
+        .last_message_at
+        .map(|at| crate::local_time::written(lang, at));
     let unread = conversation.unread;
     view! {
         <li class="card conversation" data-conversation=conversation.id.to_string() data-unread=unread.to_string()>
@@ -115,7 +117,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
                 {when.map(|w| format!(" · {w}"))}
             </p>
             {waiting_since.map(|since| view! {
-                <p class="waiting">{lang.fill(Msg::WaitingSince, &[("time", &crate::local_time::format_local(since))])}</p>
+                <p class="waiting">{lang.fill(Msg::WaitingSince, &[("time", &crate::local_time::written(lang, since))])}</p>
             })}
             {overdue.then(|| view! { <p class="overdue-mark">{lang.t(Msg::OverdueLabel)}</p> })}
             {(unread > 0).then(|| view! {
@@ -165,7 +167,7 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <h1 id="page-title">{heading}</h1>
             <p>{lang.t(Msg::MessagesIntro)}</p>
             {page.conversation.stand_ins.iter().map(|s| {
-                let until = crate::local_time::format_local(s.until_at).chars().take(10).collect::<String>();
+                let until = crate::local_time::written_date(lang, &crate::local_time::local_date(s.until_at));
                 let line = lang.fill(Msg::StandInNotice, &[("away", &s.away_name), ("until", &until), ("stand_in", &s.stand_in_name)]);
                 view! { <p class="notice">{line}</p> }
             }).collect_view()}
@@ -199,13 +201,13 @@ fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
     } else {
         message.sender_name.clone()
     };
-    let meta = format!("{sender} · {}", crate::local_time::format_local(message.sent_at));
+    let meta = format!("{sender} · {}", crate::local_time::written(lang, message.sent_at));
     // The reader's id in the class lets live updates add a later receipt only once.
     let receipts: Vec<(String, String)> = message
         .read_by
         .iter()
         .map(|r| {
-            let time = crate::local_time::format_local(r.read_at);
+            let time = crate::local_time::written(lang, r.read_at);
             let line = lang.fill(Msg::ReadBy, &[("name", &r.display_name), ("time", &time)]);
             (format!("read-receipt read-{}", r.user_id), line)
         })
@@ -226,6 +228,15 @@ fn live_labels(lang: Lang) -> LiveLabels {
         read_by: lang.t(Msg::ReadBy).to_string(),
         unread: lang.t(Msg::UnreadCount).to_string(),
         title: lang.t(Msg::MessagesTitle).to_string(),
+        today: {
+            // Pages render on the server only (islands); the browser reads this attribute.
+            #[cfg(feature = "ssr")]
+            let now = crate::db::now();
+            #[cfg(not(feature = "ssr"))]
+            let now = 0;
+            let today = crate::local_time::local_date(now);
+            format!("{today}|{}", crate::local_time::written_date(lang, &today))
+        },
     }
 }
 
@@ -241,7 +252,7 @@ fn OverdueElsewhere(notices: Vec<OverdueNotice>, lang: Lang) -> impl IntoView {
                     let line = lang.fill(Msg::OverdueNoticeLine, &[
                         ("names", &n.members.join(", ")),
                         ("name", &n.participant_name),
-                        ("time", &crate::local_time::format_local(n.waiting_since)),
+                        ("time", &crate::local_time::written(lang, n.waiting_since)),
                     ]);
                     view! { <li>{line}</li> }
                 }).collect_view()}

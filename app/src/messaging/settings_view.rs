@@ -18,7 +18,7 @@ pub fn Settings(settings: MessageSettings, is_worker: bool, lang: Lang) -> impl 
             {if is_worker {
                 match away {
                     Some((until, stand_in)) => view! {
-                        <p>{lang.fill(Msg::YouAreAway, &[("until", &until), ("stand_in", &stand_in)])}</p>
+                        <p>{lang.fill(Msg::YouAreAway, &[("until", &crate::local_time::written_date(lang, &until)), ("stand_in", &stand_in)])}</p>
                         <form method="post" action="/messages/away/end">
                             <button type="submit">{lang.t(Msg::BackFromAway)}</button>
                         </form>

@@ -31,7 +31,7 @@ pub fn ItemCard(item: PlanItem, context: ItemContext, lang: Lang) -> impl IntoVi
         .as_ref()
         .map(|o| o.display_name.clone())
         .unwrap_or_else(|| lang.t(Msg::NobodyNamedYet).to_string());
-    let due = fields.due_on.as_ref().map(|d| d.as_str().to_string());
+    let due = fields.due_on.as_ref().map(|d| d.written(lang));
     view! {
         <li class="card plan-item" id=format!("item-{key}") aria-labelledby=heading.clone()>
             <div id=format!("item-{key}-text")>

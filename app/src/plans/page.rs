@@ -9,7 +9,6 @@ use super::{load_plan, load_plans, PlanPageView, PlanSummary, PlanVersion, Plans
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
-use crate::local_time::format_local as format_time;
 use leptos::prelude::*;
 
 /// "Release plan", or the worker's own title for a custom plan.
@@ -83,7 +82,7 @@ fn ConferenceList(
             <ul class="conferences">
                 {conferences.into_iter().map(|c| view! {
                     <li><a href=format!("/cases/{case_id}/conferences/{}", c.id)>
-                        {lang.fill(Msg::ConferenceOn, &[("date", c.held_on.as_str())])}
+                        {lang.fill(Msg::ConferenceOn, &[("date", &c.held_on.written(lang))])}
                     </a></li>
                 }).collect_view()}
             </ul>
@@ -156,7 +155,9 @@ fn StateLine(version: PlanVersion, lang: Lang) -> impl IntoView {
         (VersionState::AwaitingSignatures, _) => {
             Some(lang.fill(Msg::WaitingForSignaturesOf, &[("names", &unsigned.join(", "))]))
         }
-        (VersionState::Agreed, Some(at)) => Some(lang.fill(Msg::AgreedOn, &[("time", &format_time(at))])),
+        (VersionState::Agreed, Some(at)) => {
+            Some(lang.fill(Msg::AgreedOn, &[("time", &crate::local_time::written(lang, at))]))
+        }
         _ => None,
     };
     view! {
@@ -239,7 +240,7 @@ fn History(base: String, versions: Vec<VersionSummary>, lang: Lang) -> impl Into
             <ul class="plan-history">
                 {versions.into_iter().rev().map(|v| {
                     let line = lang.fill(Msg::PlanVersionLine, &[("number", &v.number.to_string()), ("state", lang.t(v.state.label()))]);
-                    let signed = names(v.parties.iter().filter_map(|p| p.signed_at.map(|at| format!("{} ({})", p.person.display_name, format_time(at)))));
+                    let signed = names(v.parties.iter().filter_map(|p| p.signed_at.map(|at| format!("{} ({})", p.person.display_name, crate::local_time::written(lang, at)))));
                     view! {
                         <li>
                             <a href=format!("{base}?version={}", v.number)>{line}</a>

@@ -106,7 +106,7 @@ pub fn ProposalList(proposals: Vec<Proposal>, base: String, may_decide: bool, la
 fn ProposalLine(proposal: Proposal, base: String, may_decide: bool, lang: Lang) -> impl IntoView {
     let id = proposal.id;
     let what = match (&proposal.due_on, proposal.what.is_empty()) {
-        (Some(date), _) => date.as_str().to_string(),
+        (Some(date), _) => date.written(lang),
         (None, false) => proposal.what.clone(),
         (None, true) => String::new(),
     };

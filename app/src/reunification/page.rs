@@ -75,7 +75,7 @@ fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl In
                             <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " {step.conditions.clone()}</p>
                         })}
                         {step.next_date.as_ref().map(|d| view! {
-                            <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.as_str().to_string()}</p>
+                            <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.written(lang)}</p>
                         })}
                         {step.contact.clone().map(|c| view! {
                             <p><strong>{lang.t(Msg::ContactLabel)}</strong>": " {c}</p>

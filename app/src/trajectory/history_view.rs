@@ -10,7 +10,7 @@ fn value_text(field: &str, value: Option<&str>, lang: Lang) -> String {
         ("status", Some(v)) => MilestoneStatus::parse(v)
             .map(|s| lang.t(s.label()).to_string())
             .unwrap_or_default(),
-        (_, Some(v)) => v.to_string(),
+        (_, Some(v)) => crate::local_time::written_date(lang, v),
         (_, None) => lang.t(Msg::NoDateYet).to_string(),
     }
 }
@@ -34,7 +34,7 @@ pub fn ChangeHistory(history: Vec<MilestoneChange>, lang: Lang) -> impl IntoView
                             value_text(&change.field, change.old_value.as_deref(), lang),
                             value_text(&change.field, change.new_value.as_deref(), lang),
                         );
-                        let when = crate::local_time::format_local(change.changed_at);
+                        let when = crate::local_time::written(lang, change.changed_at);
                         view! {
                             <li class="milestone-change">
                                 {lang.fill(Msg::HistoryLine, &[("when", &when), ("who", &change.changed_by), ("change", &what), ("reason", &change.reason)])}

@@ -89,7 +89,7 @@ fn date_text(milestone: &Milestone, lang: Lang) -> String {
     milestone
         .expected_date
         .as_ref()
-        .map(|d| d.as_str().to_string())
+        .map(|d| d.written(lang))
         .unwrap_or_else(|| lang.t(Msg::NoDateYet).to_string())
 }
 

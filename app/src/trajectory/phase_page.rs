@@ -15,7 +15,7 @@ pub fn PhaseHistory(history: Vec<PhaseChange>, lang: Lang) -> impl IntoView {
         {announced.into_iter().map(|c| view! {
             <p class="notice phase-announced" role="status">
                 {lang.fill(Msg::PhaseAnnounced, &[
-                    ("date", c.effective_on.as_str()),
+                    ("date", &c.effective_on.written(lang)),
                     ("phase", lang.t(c.phase.label())),
                     ("reason", &c.reason),
                 ])}
@@ -28,7 +28,7 @@ pub fn PhaseHistory(history: Vec<PhaseChange>, lang: Lang) -> impl IntoView {
                     {history.into_iter().map(|c| view! {
                         <li class="phase-change">
                             {lang.fill(Msg::PhaseHistoryLine, &[
-                                ("date", c.effective_on.as_str()),
+                                ("date", &c.effective_on.written(lang)),
                                 ("phase", lang.t(c.phase.label())),
                                 ("who", &c.decided_by),
                                 ("reason", &c.reason),

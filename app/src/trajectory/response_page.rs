@@ -11,7 +11,7 @@ pub fn Responses(milestone_id: i64, responses: Vec<MilestoneResponse>, lang: Lan
         view! {
             <ul class="responses" id=format!("responses-{milestone_id}")>
                 {responses.into_iter().map(|r| {
-                    let when = crate::local_time::format_local(r.created_at);
+                    let when = crate::local_time::written(lang, r.created_at);
                     view! {
                         <li class="response" class:response-answer=r.kind == ResponseKind::Answer>
                             <p class="milestone-meta">{format!("{} · {} · {}", r.author, lang.t(r.kind.label()), when)}</p>

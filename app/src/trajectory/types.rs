@@ -91,6 +91,11 @@ impl Date {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The day as people write it in `lang`: "15 december 2026".
+    pub fn written(&self, lang: crate::i18n::Lang) -> String {
+        crate::local_time::written_date(lang, &self.0)
+    }
 }
 
 impl TryFrom<String> for Date {

@@ -146,7 +146,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
 
 #[component]
 fn Entry(entry: AccessLogEntry, reader: Reader, lang: Lang) -> impl IntoView {
-    let when = crate::local_time::format_local(entry.at);
+    let when = crate::local_time::written(lang, entry.at);
     let line = format!("{}: {}", who(&entry.actor, &reader, lang), what(&entry, lang));
     view! {
         <li class="access-log-entry">
