@@ -15,6 +15,7 @@ pub mod circle;
 pub mod conferences;
 pub mod contacts;
 pub mod error;
+pub mod form_echo;
 pub mod i18n;
 pub mod layout;
 pub mod local_time;

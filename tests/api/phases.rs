@@ -152,19 +152,27 @@ async fn a_worker_records_a_move_on_the_page_without_javascript() {
     let cookie = app.web_session("lotte").await;
     let case = app.case_of("Sarah").await;
     let today = date_in(0);
-    let answers = [
-        ("Released", format!("/cases/{case}/trajectory?saved#phase-history")),
-        // Without a reason, the page says so beside the form.
-        ("", format!("/cases/{case}/trajectory?error=reason_required#phase-form")),
-    ];
-    for (reason, location) in answers {
-        let fields = [
+    let fields = |reason| {
+        [
             ("phase", "after_care"),
             ("effective_on", today.as_str()),
             ("decided_by", "the court"),
             ("reason", reason),
-        ];
-        let answer = app.form(&format!("/cases/{case}/phase"), &cookie, &fields).await;
-        assert_eq!(answer.headers()["location"], location.as_str());
-    }
+        ]
+    };
+    // Without a reason, the page says so beside the form, which keeps what was typed.
+    let path = format!("/cases/{case}/phase");
+    let (location, _, page) = app.refused_form_shown_again(&path, &cookie, &fields("")).await;
+    assert_eq!(
+        location,
+        format!("/cases/{case}/trajectory?error=reason_required#phase-change")
+    );
+    let form = &page[page.find(r#"id="phase-change""#).expect("the form")..];
+    assert!(form.contains(r#"value="the court""#) && form.contains(&format!(r#"value="{today}""#)));
+    assert!(form.contains(r#"value="after_care" selected"#));
+    let answer = app.form(&path, &cookie, &fields("Released")).await;
+    assert_eq!(
+        answer.headers()["location"],
+        format!("/cases/{case}/trajectory?saved#phase-history").as_str()
+    );
 }

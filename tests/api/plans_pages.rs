@@ -52,14 +52,21 @@ async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
 
     let answer = |key: i64| format!("{page}/versions/1/items/{key}/response");
     let refused = post_form(&app, &sarah, &answer(2), &[("stance", "disagree"), ("reason", " ")]).await;
-    assert_eq!(refused, format!("{page}?error=reason_required"));
+    assert_eq!(refused, format!("{page}?error=reason_required#item-2-answer"));
     let early = post_form(&app, &sarah, &format!("{page}/versions/1/sign"), &[]).await;
     assert_eq!(early, format!("{page}?error=items_unanswered"));
 
     let why = "Ik wil eerst mijn opleiding afmaken.";
     assert_eq!(
         post_form(&app, &sarah, &answer(2), &[("stance", "disagree"), ("reason", why)]).await,
-        format!("{page}#item-2")
+        format!("{page}?saved=item-2-answer#item-2-answer")
+    );
+    let confirmed = text(&app, &format!("{page}?saved=item-2-answer"), &sarah).await;
+    let item = &confirmed[confirmed.find("id=\"item-2-answer\"").unwrap()..];
+    let item = &item[..item.find("</form>").unwrap()];
+    assert!(
+        item.contains(r#"role="status""#) && item.contains("Opgeslagen."),
+        "saved, said at the item: {item}"
     );
     let answered = text(&app, &page, &sarah).await;
     assert!(
@@ -80,6 +87,47 @@ async fn sarah_answers_and_signs_her_plan_on_the_pages_and_lotte_reads_why() {
     let for_lotte = text(&app, &page, &lotte).await;
     assert!(for_lotte.contains(&format!("Sarah: niet akkoord</strong><span> — {why}")));
     assert!(for_lotte.contains("Dit plan wacht op jou"));
+}
+
+#[tokio::test]
+async fn a_refused_answer_comes_back_with_her_choice_and_the_error_at_the_item() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let (_, page) = demo_plan_page(&app).await;
+    let path = format!("{page}/versions/1/items/2/response");
+    let fields = [("stance", "disagree"), ("reason", " ")];
+    let (_, kept, shown) = app.refused_form_shown_again(&path, &sarah, &fields).await;
+    let form = &shown[shown.find(r#"id="item-2-answer""#).expect("the form")..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(
+        form.contains(r#"value="disagree" required checked"#),
+        "her choice is still selected: {form}"
+    );
+    assert!(
+        form.contains(r#"aria-describedby="item-2-answer-error" aria-invalid="true" autofocus"#),
+        "the reason field says why and takes the focus: {form}"
+    );
+    assert!(
+        form.contains("Schrijf kort waarom."),
+        "the error sits at the item: {form}"
+    );
+    let top = &shown[shown.find(r#"id="plan-error""#).expect("the page's own error line")..];
+    assert!(
+        !top[..top.find("</p>").unwrap()].contains("Schrijf"),
+        "not at the top, far from the item"
+    );
+
+    // Kept for her session only, and only once.
+    let lotte = app.web_session("lotte").await;
+    let stolen = text(
+        &app,
+        &format!("{page}?error=reason_required"),
+        &format!("{lotte}; {kept}"),
+    )
+    .await;
+    assert!(!stolen.contains(r#"aria-invalid="true""#));
+    let again = text(&app, &page, &sarah).await;
+    assert!(!again.contains(r#"aria-invalid="true""#));
 }
 
 #[tokio::test]

@@ -239,17 +239,26 @@ async fn a_worker_changes_a_milestone_through_the_page_and_is_asked_for_a_reason
         .await
         .unwrap();
     let path = format!("/cases/{case_a}/milestones/{id}");
-    let without = app
-        .http
-        .post(app.url(&path))
-        .header(reqwest::header::COOKIE, &lotte)
-        .form(&[("status", "postponed"), ("expected_date", "2026-12-15"), ("reason", "")])
-        .send()
-        .await
-        .unwrap();
+    let fields = [("status", "postponed"), ("expected_date", "2026-12-15"), ("reason", "")];
+    let (shown_again, _, page) = app.refused_form_shown_again(&path, &lotte, &fields).await;
     assert_eq!(
-        without.headers()["location"],
-        format!("/cases/{case_a}/trajectory?error=reason_required")
+        shown_again,
+        format!("/cases/{case_a}/trajectory?error=reason_required#change-{id}")
+    );
+    // The date she chose is not lost: the form opens again with it, the error at the reason.
+    let form = &page[page.find(&format!(r#"id="change-{id}""#)).expect("the form")..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(form.contains(r#"value="2026-12-15""#), "{form}");
+    assert!(form.contains(r#"value="postponed" selected"#), "{form}");
+    assert!(
+        form.contains(r#"aria-invalid="true" autofocus"#) && form.contains("Schrijf kort waarom."),
+        "{form}"
+    );
+    let details = &page[..page.find(&format!(r#"id="change-{id}""#)).unwrap()];
+    let disclosure = &details[details.rfind("<details").unwrap()..];
+    assert!(
+        disclosure[..disclosure.find('>').unwrap()].contains(" open"),
+        "the form is open: {disclosure}"
     );
     let with = app
         .http
@@ -265,7 +274,7 @@ async fn a_worker_changes_a_milestone_through_the_page_and_is_asked_for_a_reason
         .unwrap();
     assert_eq!(
         with.headers()["location"],
-        format!("/cases/{case_a}/trajectory#milestone-{id}")
+        format!("/cases/{case_a}/trajectory?saved=change-{id}#milestone-{id}")
     );
 }
 

@@ -228,6 +228,36 @@ impl TestApp {
             .expect("page form")
     }
 
+    /// Posts a page form that the server refuses, then follows the redirect with the
+    /// cookies it gave, as a browser does: (where it sent the browser, the cookie that
+    /// kept the input, the page shown). Fails unless the page clears that cookie.
+    pub async fn refused_form_shown_again(
+        &self,
+        path: &str,
+        session: &str,
+        fields: &[(&str, &str)],
+    ) -> (String, String, String) {
+        let response = self.form(path, session, fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+        let location = response.headers()[header::LOCATION].to_str().unwrap().to_string();
+        let kept = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("brug_form="))
+            .map(|v| v.split(';').next().unwrap().to_string())
+            .expect("what was typed is kept");
+        let shown = self.page(&location, Some(&format!("{session}; {kept}"))).await;
+        let clears = shown
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().unwrap().starts_with("brug_form=;"));
+        assert!(clears, "the page clears what it showed");
+        (location, kept, shown.text().await.unwrap())
+    }
+
     pub async fn user_id(&self, username: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
             .bind(username)

@@ -28,6 +28,10 @@ pub fn use_route_id(name: &str) -> i64 {
 
 /// The error code a page form sent back as `?error=code`, to show on the page.
 pub fn use_form_error() -> Option<crate::error::ErrorCode> {
+    // A form that kept what was typed shows the error itself, next to the field.
+    if crate::form_echo::form_shows_its_error() {
+        return None;
+    }
     leptos_router::hooks::use_query_map()
         .with_untracked(|q| q.get("error"))
         .and_then(|c| crate::error::ErrorCode::parse(&c))
@@ -134,6 +138,12 @@ fn redirect_page_to(_target: &'static str) {
     }
 }
 
+/// Whether the page is shown after the form `form` was saved (`?saved=form`), to confirm
+/// it in words where the person acted.
+pub fn use_saved(form: &str) -> bool {
+    leptos_router::hooks::use_query_map().with_untracked(|q| q.get("saved").is_some_and(|saved| saved == form))
+}
+
 /// A calm, translated message for an error that reached a page.
 #[component]
 pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
@@ -163,7 +173,8 @@ pub fn FormAnswer() -> impl IntoView {
     let error = query
         .with_untracked(|q| q.get("error"))
         .and_then(|c| crate::error::ErrorCode::parse(&c));
-    let saved = query.with_untracked(|q| q.get("saved")).is_some();
+    // `?saved=form` is confirmed by that form itself.
+    let saved = query.with_untracked(|q| q.get("saved")).is_some_and(|s| s.is_empty());
     view! {
         {error.map(|c| view! { <p class="form-error" role="alert">{lang.t(c.message())}</p> })}
         {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}

@@ -2,8 +2,9 @@
 //! forms the viewer may use on it.
 
 use super::{ItemFields, ItemResponse, Person, PlanItem, ProposalKind, Stance};
+use crate::form_echo::use_form_echo;
 use crate::i18n::{Lang, Msg};
-use crate::layout::ReadAloud;
+use crate::layout::{use_saved, ReadAloud};
 use leptos::prelude::*;
 
 /// What the page knows for every item it shows.
@@ -93,12 +94,24 @@ fn Comments(item: PlanItem, lang: Lang) -> impl IntoView {
 
 #[component]
 fn AnswerForm(context: ItemContext, key: i64, yours: Option<ItemResponse>, lang: Lang) -> impl IntoView {
-    let current = yours.as_ref().map(|r| r.stance);
-    let reason = yours.map(|r| r.reason).unwrap_or_default();
-    let action = format!("{}/versions/{}/items/{key}/response", context.base, context.number);
     let id = move |name: &str| format!("item-{key}-{name}");
+    let form_id = id("answer");
+    // Shown again after a refusal: what she chose and typed, the error at the reason.
+    let echo = use_form_echo(&form_id);
+    let saved = use_saved(&form_id);
+    let current = match &echo {
+        Some(echo) => echo.value("stance").and_then(Stance::parse),
+        None => yours.as_ref().map(|r| r.stance),
+    };
+    let reason = match &echo {
+        Some(echo) => echo.value("reason").unwrap_or_default().to_string(),
+        None => yours.map(|r| r.reason).unwrap_or_default(),
+    };
+    let error = echo.as_ref().and_then(|e| e.error_code()).map(|c| lang.t(c.message()));
+    let about_reason = echo.as_ref().is_some_and(|e| e.is_about("reason"));
+    let action = format!("{}/versions/{}/items/{key}/response", context.base, context.number);
     view! {
-        <form class="stacked-form answer-form" method="post" action=action>
+        <form class="stacked-form answer-form" id=form_id method="post" action=action>
             <fieldset>
                 <legend>{lang.t(Msg::YourAnswerLegend)}</legend>
                 {Stance::ALL.iter().map(|stance| view! {
@@ -109,7 +122,11 @@ fn AnswerForm(context: ItemContext, key: i64, yours: Option<ItemResponse>, lang:
                 }).collect_view()}
             </fieldset>
             <label for=id("reason")>{lang.t(Msg::DisagreeReasonLabel)}</label>
-            <textarea id=id("reason") name="reason" rows="2" maxlength="1000">{reason}</textarea>
+            <textarea id=id("reason") name="reason" rows="2" maxlength="1000"
+                aria-describedby=id("answer-error") aria-invalid=about_reason.then_some("true")
+                autofocus=about_reason>{reason}</textarea>
+            <p id=id("answer-error") class="form-error" role="alert">{error}</p>
+            {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
             <button type="submit">{lang.t(Msg::SaveAnswerButton)}</button>
         </form>
     }

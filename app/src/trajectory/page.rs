@@ -3,8 +3,9 @@ use super::phase_page::{ChangePhaseForm, PhaseHistory};
 use super::response_page::{RespondForm, Responses};
 use super::{load_trajectory, Milestone, MilestoneStatus, Phase, TrajectoryView};
 use crate::error::ErrorCode;
+use crate::form_echo::use_form_echo;
 use crate::i18n::{Lang, Msg, Reader};
-use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page, ReadAloud};
+use crate::layout::{use_form_error, use_lang, use_route_id, use_saved, ErrorNotice, Page, ReadAloud};
 use leptos::prelude::*;
 
 #[component]
@@ -121,6 +122,9 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
                     })}
                 </dl>
             </div>
+            {use_saved(&format!("change-{}", milestone.id)).then(|| view! {
+                <p class="notice" role="status">{lang.t(Msg::Saved)}</p>
+            })}
             <ReadAloud target=text lang/>
             <ChangeHistory history lang/>
             <Responses milestone_id=milestone.id responses=milestone.responses.clone() lang/>
@@ -135,25 +139,36 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
 #[component]
 fn ChangeMilestoneForm(milestone: Milestone, lang: Lang) -> impl IntoView {
     let id = |name: &str| format!("{name}-{}", milestone.id);
-    let date = milestone
-        .expected_date
-        .as_ref()
-        .map(|d| d.as_str().to_string())
+    // Refused before: open, with what the worker chose and typed, the error at its field.
+    let echo = use_form_echo(&id("change"));
+    let kept = |name: &str| echo.as_ref().and_then(|e| e.value(name)).map(str::to_string);
+    let date = kept("expected_date")
+        .or_else(|| milestone.expected_date.as_ref().map(|d| d.as_str().to_string()))
         .unwrap_or_default();
+    let status = kept("status")
+        .and_then(|s| MilestoneStatus::parse(&s))
+        .unwrap_or(milestone.status);
+    let reason = kept("reason").unwrap_or_default();
+    let about = |name: &str| echo.as_ref().is_some_and(|e| e.is_about(name));
+    let (about_date, about_reason) = (about("expected_date"), about("reason"));
+    let error = echo.as_ref().and_then(|e| e.error_code()).map(|c| lang.t(c.message()));
     view! {
-        <details class="worker-tools">
+        <details class="worker-tools" open=echo.is_some()>
             <summary>{lang.t(Msg::ChangeMilestoneTitle)}</summary>
-            <form class="stacked-form" method="post" action=format!("/cases/{}/milestones/{}", milestone.case_id, milestone.id)>
+            <form class="stacked-form" id=id("change") method="post" action=format!("/cases/{}/milestones/{}", milestone.case_id, milestone.id)>
                 <label for=id("status")>{lang.t(Msg::StatusLabel)}</label>
                 <select id=id("status") name="status">
                     {MilestoneStatus::ALL.iter().map(|s| view! {
-                        <option value=s.as_str() selected=*s == milestone.status>{lang.t(s.label())}</option>
+                        <option value=s.as_str() selected=*s == status>{lang.t(s.label())}</option>
                     }).collect_view()}
                 </select>
                 <label for=id("date")>{lang.t(Msg::ExpectedDate)}</label>
-                <input id=id("date") name="expected_date" type="date" value=date/>
+                <input id=id("date") name="expected_date" type="date" value=date
+                    aria-describedby=id("change-error") aria-invalid=about_date.then_some("true") autofocus=about_date/>
                 <label for=id("reason")>{lang.t(Msg::ReasonLabel)}</label>
-                <textarea id=id("reason") name="reason" rows="2" maxlength="1000" aria-describedby="trajectory-error"></textarea>
+                <textarea id=id("reason") name="reason" rows="2" maxlength="1000" aria-describedby=id("change-error")
+                    aria-invalid=about_reason.then_some("true") autofocus=about_reason>{reason}</textarea>
+                <p id=id("change-error") class="form-error" role="alert">{error}</p>
                 <button type="submit">{lang.t(Msg::SaveButton)}</button>
             </form>
         </details>

@@ -34,10 +34,22 @@ pub fn RespondForm(case_id: i64, milestone_id: i64, as_worker: bool, lang: Lang)
         vec![ResponseKind::Question, ResponseKind::Disagree, ResponseKind::Talk]
     };
     let summary = if as_worker { Msg::AnswerTitle } else { Msg::RespondTitle };
+    let echo = crate::form_echo::use_form_echo(&id("respond"));
+    let chosen = echo
+        .as_ref()
+        .and_then(|e| e.value("kind"))
+        .and_then(ResponseKind::parse);
+    let body = echo
+        .as_ref()
+        .and_then(|e| e.value("body"))
+        .unwrap_or_default()
+        .to_string();
+    let about_body = echo.as_ref().is_some_and(|e| e.is_about("body"));
+    let error = echo.as_ref().and_then(|e| e.error_code()).map(|c| lang.t(c.message()));
     view! {
-        <details class="worker-tools">
+        <details class="worker-tools" open=echo.is_some()>
             <summary>{lang.t(summary)}</summary>
-            <form class="stacked-form" method="post"
+            <form class="stacked-form" id=id("respond") method="post"
                 action=format!("/cases/{case_id}/milestones/{milestone_id}/responses")>
                 {if as_worker {
                     view! { <input type="hidden" name="kind" value="answer"/> }.into_any()
@@ -49,7 +61,8 @@ pub fn RespondForm(case_id: i64, milestone_id: i64, as_worker: bool, lang: Lang)
                                 let option = id(&format!("respond-{}", kind.as_str()));
                                 view! {
                                     <label class="choice" for=option.clone()>
-                                        <input type="radio" id=option.clone() name="kind" value=kind.as_str() checked=i == 0/>
+                                        <input type="radio" id=option.clone() name="kind" value=kind.as_str()
+                                            checked=chosen.map_or(i == 0, |c| c == kind)/>
                                         <span>{lang.t(kind.label())}</span>
                                     </label>
                                 }
@@ -58,7 +71,9 @@ pub fn RespondForm(case_id: i64, milestone_id: i64, as_worker: bool, lang: Lang)
                     }.into_any()
                 }}
                 <label for=id("respond-body")>{lang.t(Msg::RespondBodyLabel)}</label>
-                <textarea id=id("respond-body") name="body" rows="3" required maxlength="2000"></textarea>
+                <textarea id=id("respond-body") name="body" rows="3" required maxlength="2000"
+                    aria-describedby=id("respond-error") aria-invalid=about_body.then_some("true") autofocus=about_body>{body}</textarea>
+                <p id=id("respond-error") class="form-error" role="alert">{error}</p>
                 <button type="submit">{lang.t(Msg::SendButton)}</button>
             </form>
         </details>

@@ -52,6 +52,68 @@ pub fn answer(headers: &HeaderMap, result: Result<&str, (AppError, &str)>) -> Re
     }
 }
 
+/// What was typed into a page form, kept for the page if the form is refused.
+pub struct Typed {
+    /// The form's `id` (also the fragment the answer goes to).
+    pub form: String,
+    pub fields: Vec<(String, String)>,
+    /// Which field an error is about.
+    pub field_of: fn(ErrorCode) -> Option<&'static str>,
+}
+
+impl Typed {
+    pub fn new(form: String, fields: &[(&str, &str)], field_of: fn(ErrorCode) -> Option<&'static str>) -> Typed {
+        Typed {
+            form,
+            fields: fields
+                .iter()
+                .filter(|(_, value)| !value.is_empty())
+                .map(|(key, value)| (key.to_string(), value.to_string()))
+                .collect(),
+            field_of,
+        }
+    }
+}
+
+/// Like [`answer`]; when a plain page form is refused, what was typed goes back to the
+/// page in a sealed, short-lived cookie (`app::form_echo`), so nothing is lost.
+pub fn answer_keeping(
+    state: &AppState,
+    headers: &HeaderMap,
+    result: Result<&str, (AppError, &str)>,
+    typed: Typed,
+) -> Response {
+    let code = match &result {
+        Err((error, _)) => error.code,
+        Ok(_) => return answer(headers, result),
+    };
+    let mut response = answer(headers, result);
+    let keeps = !wants_json(headers) && !matches!(code, ErrorCode::StepUpRequired | ErrorCode::Internal);
+    let Ok(session) = session_token(state, headers) else {
+        return response;
+    };
+    let echo = app::form_echo::FormEcho {
+        form: typed.form,
+        field: (typed.field_of)(code).map(str::to_string),
+        error: code.as_str().to_string(),
+        fields: typed.fields,
+    };
+    if let Some(sealed) = keeps
+        .then(|| app::form_echo::seal(&state.sealing, session, &echo))
+        .flatten()
+    {
+        let secure = if state.secure_cookies { "; Secure" } else { "" };
+        let cookie = format!(
+            "{}={sealed}; Path=/; HttpOnly; SameSite=Lax; Max-Age=300{secure}",
+            app::form_echo::COOKIE
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
 /// What a browser is told when its session ends: the cookie goes, and so does whatever
 /// its HTTP cache kept of the pages (the service worker forgets the pages it kept).
 pub fn end_browser_session(state: &AppState, response: &mut Response) {

@@ -1,7 +1,7 @@
 //! The plan pages' forms. Each posts, calls the same service as the API, and answers with
 //! a redirect back to the page (to the item it was about), or `?error=code`.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::{Ctx, RequestState};
 use app::accounts::service::Viewer;
 use app::error::{AppError, ErrorCode};
@@ -16,11 +16,11 @@ use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::future::Future;
 
 /// A form's fields, all text as browsers send them; each handler reads what it needs.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Serialize, Default)]
 #[serde(default)]
 pub struct PlanForm {
     kind: String,
@@ -82,15 +82,40 @@ where
     F: FnOnce(AppState, RequestContext, Viewer, PlanForm) -> Fut,
     Fut: Future<Output = Result<String, AppError>>,
 {
+    let typed = form.as_ref().ok().map(|Form(form)| typed(form, &back));
     let result = async {
         let Form(form) = form.map_err(|_| invalid())?;
         let viewer = web_viewer(&state, &headers).await?;
         act(state.clone(), ctx, viewer, form).await
     }
     .await;
-    match result {
-        Ok(target) => answer(&headers, Ok(&target)),
-        Err(error) => answer(&headers, Err((error, &back))),
+    match (result, typed) {
+        (Ok(target), _) => answer(&headers, Ok(&target)),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
+    }
+}
+
+/// What was typed, for the form the fragment of `back` names.
+fn typed(form: &PlanForm, back: &str) -> Typed {
+    let fields = match serde_json::to_value(form) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter_map(|(key, value)| match value {
+                serde_json::Value::String(text) if !text.is_empty() => Some((key, text)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Typed {
+        form: back.split_once('#').map(|(_, id)| id.to_string()).unwrap_or_default(),
+        fields,
+        field_of: |code| match code {
+            ErrorCode::ReasonRequired => Some("reason"),
+            ErrorCode::InvalidDate => Some("due_on"),
+            _ => None,
+        },
     }
 }
 
@@ -327,7 +352,7 @@ pub async fn respond(
         state,
         ctx,
         headers,
-        plan_page(case_id, plan_id),
+        format!("{}#item-{key}-answer", plan_page(case_id, plan_id)),
         form,
         |state, ctx, viewer, form| async move {
             let stance = Stance::parse(&form.stance).ok_or_else(invalid)?;
@@ -336,7 +361,10 @@ pub async fn respond(
                 reason: form.reason,
             };
             agreement::respond(&state, &ctx, &viewer, (case_id, plan_id, number), key, response).await?;
-            Ok(format!("{}#item-{key}", plan_page(case_id, plan_id)))
+            Ok(format!(
+                "{}?saved=item-{key}-answer#item-{key}-answer",
+                plan_page(case_id, plan_id)
+            ))
         },
     )
     .await

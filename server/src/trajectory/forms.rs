@@ -1,7 +1,7 @@
 //! Workers' forms on the trajectory page. They answer with a redirect back to the page,
 //! with `?error=code` when something needs correcting.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
@@ -86,6 +86,22 @@ pub async fn change(
     form: Result<Form<ChangeForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/trajectory");
+    let form_id = format!("change-{milestone_id}");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        Typed::new(
+            form_id.clone(),
+            &[
+                ("status", &f.status),
+                ("expected_date", &f.expected_date),
+                ("reason", &f.reason),
+            ],
+            |code| match code {
+                ErrorCode::ReasonRequired => Some("reason"),
+                ErrorCode::InvalidDate => Some("expected_date"),
+                _ => None,
+            },
+        )
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -97,9 +113,14 @@ pub async fn change(
         service::update_milestone(&state, &ctx, &viewer, case_id, milestone_id, update).await
     }
     .await;
-    match result {
-        Ok(milestone) => answer(&headers, Ok(&format!("{page}#milestone-{}", milestone.id))),
-        Err(error) => answer(&headers, Err((error, &page))),
+    let back = format!("{page}#{form_id}");
+    match (result, typed) {
+        (Ok(milestone), _) => answer(
+            &headers,
+            Ok(&format!("{page}?saved={form_id}#milestone-{}", milestone.id)),
+        ),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
 
@@ -121,6 +142,19 @@ pub async fn change_phase(
     form: Result<Form<PhaseForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/trajectory");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("phase", f.phase.as_str()),
+            ("effective_on", &f.effective_on),
+            ("decided_by", &f.decided_by),
+            ("reason", &f.reason),
+        ];
+        Typed::new("phase-change".into(), &fields, |code| match code {
+            ErrorCode::ReasonRequired => Some("reason"),
+            ErrorCode::InvalidDate | ErrorCode::ClosingNeedsNotice => Some("effective_on"),
+            _ => None,
+        })
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -133,9 +167,11 @@ pub async fn change_phase(
         phases::change_phase(&state, &ctx, &viewer, case_id, new).await
     }
     .await;
-    match result {
-        Ok(_) => answer(&headers, Ok(&format!("{page}?saved#phase-history"))),
-        Err(error) => answer(&headers, Err((error, &format!("{page}#phase-form")))),
+    let back = format!("{page}#phase-change");
+    match (result, typed) {
+        (Ok(_), _) => answer(&headers, Ok(&format!("{page}?saved#phase-history"))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
 
@@ -154,6 +190,17 @@ pub async fn respond(
     form: Result<Form<ResponseForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/trajectory");
+    let form_id = format!("respond-{milestone_id}");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        Typed::new(
+            form_id.clone(),
+            &[("kind", &f.kind), ("body", &f.body)],
+            |code| match code {
+                ErrorCode::InvalidInput | ErrorCode::ReasonRequired => Some("body"),
+                _ => None,
+            },
+        )
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -164,8 +211,10 @@ pub async fn respond(
         responses::respond(&state, &ctx, &viewer, case_id, milestone_id, new).await
     }
     .await;
-    match result {
-        Ok(_) => answer(&headers, Ok(&format!("{page}?saved#responses-{milestone_id}"))),
-        Err(error) => answer(&headers, Err((error, &format!("{page}#milestone-{milestone_id}")))),
+    let back = format!("{page}#{form_id}");
+    match (result, typed) {
+        (Ok(_), _) => answer(&headers, Ok(&format!("{page}?saved#responses-{milestone_id}"))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
