@@ -47,6 +47,7 @@ pub fn start() {
         you: attribute("data-you"),
         read_by: attribute("data-read-by"),
         unread: attribute("data-unread"),
+        unread_forms: attribute("data-unread-forms"),
         title: attribute("data-title"),
         today: attribute("data-today"),
     };
@@ -179,11 +180,14 @@ fn show_unread(document: &Document, item: &Element, unread: i64, labels: &LiveLa
     };
     if let Some(badge) = badge {
         if unread > 0 {
-            badge.set_text_content(Some(
-                &labels
-                    .unread
-                    .replace("{count}", &crate::messaging::unread_label(unread)),
-            ));
+            // The page told which plural form each number takes (the rules stay on the server).
+            let form = labels
+                .unread_forms
+                .as_bytes()
+                .get((unread.min(99) - 1) as usize)
+                .map_or(5, |digit| usize::from(digit - b'0'));
+            let text = labels.unread.split('|').nth(form).unwrap_or_default();
+            badge.set_text_content(Some(&text.replace("{count}", &crate::messaging::unread_label(unread))));
         } else {
             badge.remove();
         }

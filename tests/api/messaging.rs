@@ -623,3 +623,36 @@ async fn a_long_conversation_opens_at_its_newest_messages_and_what_waits_shows_i
     let settings = app.page_text("/settings", &lotte).await;
     assert_eq!(waiting_in_navigation(&settings), waiting_before);
 }
+
+#[tokio::test]
+async fn unread_counts_use_each_languages_plural_forms() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let lotte = app.web_session("lotte").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
+    app.page_text(&format!("/messages/{with_lotte}"), &lotte).await; // read up to now
+    let send = |n: i64| {
+        let (app, sarah) = (&app, &sarah);
+        async move {
+            let body = json!({"body": format!("Bericht {n}"), "client_id": format!("plural-{n}")});
+            let path = format!("/api/v1/conversations/{with_lotte}/messages");
+            assert_eq!(
+                app.post_json(&path, Some(sarah), body).await.status(),
+                StatusCode::CREATED
+            );
+        }
+    };
+    let list = |lang: &'static str| {
+        let (app, lotte) = (&app, &lotte);
+        async move { app.page_text("/messages", &format!("{lotte}; brug_lang={lang}")).await }
+    };
+    send(1).await;
+    assert!(list("fr").await.contains(">1 nouveau<"));
+    assert!(list("ar").await.contains("رسالة جديدة واحدة"));
+    send(2).await;
+    let french = list("fr").await;
+    assert!(french.contains(">2 nouveaux<") && !french.contains("nouveau(x)"));
+    assert!(list("ar").await.contains("رسالتان جديدتان"));
+    send(3).await;
+    assert!(list("ar").await.contains(">3 رسائل جديدة<"));
+}

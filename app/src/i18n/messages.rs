@@ -413,8 +413,6 @@ messages! {
         ar: "لم يطّلع أحد غيرك خلال الأيام السبعة الماضية.",
     }
     CategoryWholeFile { nl: "het dossier", fr: "le dossier", en: "the file", ar: "الملف" }
-    TimesCount { nl: "{what} ({count} keer)", fr: "{what} ({count} fois)", en: "{what} ({count} times)", ar: "{what} ({count} مرة)" }
-    TimesOnce { nl: "{what} (1 keer)", fr: "{what} (1 fois)", en: "{what} (once)", ar: "{what} (مرة واحدة)" }
     SomeoneOutside { nl: "iemand buiten de kring", fr: "quelqu'un hors du cercle", en: "someone outside the circle", ar: "شخص من خارج الدائرة" }
     CategoryCircle { nl: "de kring", fr: "le cercle", en: "the circle", ar: "الدائرة" }
     CategoryTrajectory { nl: "het traject", fr: "le parcours", en: "the trajectory", ar: "المسار" }
@@ -618,7 +616,6 @@ messages! {
     }
     NoConversations { nl: "Je hebt nog geen gesprekken.", fr: "Vous n'avez pas encore de conversations.", en: "You have no conversations yet.", ar: "ليست لديك محادثات بعد." }
     ConversationWith { nl: "Met {names}", fr: "Avec {names}", en: "With {names}", ar: "مع {names}" }
-    UnreadCount { nl: "{count} nieuw", fr: "{count} nouveau(x)", en: "{count} new", ar: "{count} جديدة" }
     UnreadMessagesInCase { nl: "Berichten die op je wachten: {count}", fr: "Messages qui vous attendent : {count}", en: "Messages waiting for you: {count}", ar: "رسائل بانتظارك: {count}" }
     AllConversations { nl: "Alle gesprekken", fr: "Toutes les conversations", en: "All conversations", ar: "كل المحادثات" }
     OlderMessages { nl: "Eerdere berichten", fr: "Messages précédents", en: "Earlier messages", ar: "رسائل سابقة" }

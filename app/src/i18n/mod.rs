@@ -5,10 +5,14 @@
 
 mod messages;
 mod negotiate;
+mod plural;
 mod reader;
 
 pub use messages::Msg;
 pub use negotiate::{choose_language, parse_accept_language};
+#[cfg(feature = "ssr")]
+pub use plural::form_indexes;
+pub use plural::{form_index, PluralMsg};
 pub use reader::Reader;
 
 use serde::{Deserialize, Serialize};

@@ -32,8 +32,10 @@ pub struct LiveLabels {
     pub you: String,
     /// "Read by {name} · {time}".
     pub read_by: String,
-    /// "{count} new".
+    /// "{count} new" in its six plural forms, joined by `|`.
     pub unread: String,
+    /// Which of those forms each number from 1 to 99 takes, one digit each.
+    pub unread_forms: String,
     /// The page title, to which the unread number is put in front.
     pub title: String,
     /// Today as `YYYY-MM-DD|15 december 2026`, to write the time of what arrives live the
@@ -65,6 +67,7 @@ pub fn LiveSettings(conversation_id: Option<i64>, viewer_id: i64, labels: LiveLa
             data-you=labels.you
             data-read-by=labels.read_by
             data-unread=labels.unread
+            data-unread-forms=labels.unread_forms
             data-title=labels.title
             data-today=labels.today
         ></span>

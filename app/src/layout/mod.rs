@@ -81,10 +81,7 @@ fn UnreadInNav() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 let count = crate::messaging::load_unread_total().await.unwrap_or(0);
-                (count > 0).then(|| {
-                    let label = crate::messaging::unread_label(count);
-                    view! { " " <span class="nav-count">{lang.fill(Msg::UnreadCount, &[("count", &label)])}</span> }
-                })
+                (count > 0).then(|| view! { " " <span class="nav-count">{crate::messaging::unread_text(lang, count)}</span> })
             })}
         </Suspense>
     }

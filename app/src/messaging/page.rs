@@ -121,7 +121,7 @@ fn ConversationItem(item: InboxItem, viewer_id: i64, lang: Lang) -> impl IntoVie
             })}
             {overdue.then(|| view! { <p class="overdue-mark">{lang.t(Msg::OverdueLabel)}</p> })}
             {(unread > 0).then(|| view! {
-                <p class="unread">{lang.fill(Msg::UnreadCount, &[("count", &super::unread_label(unread))])}</p>
+                <p class="unread">{super::unread_text(lang, unread)}</p>
             })}
         </li>
     }
@@ -226,7 +226,11 @@ fn live_labels(lang: Lang) -> LiveLabels {
     LiveLabels {
         you: lang.t(Msg::YouLabel).to_string(),
         read_by: lang.t(Msg::ReadBy).to_string(),
-        unread: lang.t(Msg::UnreadCount).to_string(),
+        unread: crate::i18n::PluralMsg::UnreadCount.all_forms(lang),
+        #[cfg(feature = "ssr")]
+        unread_forms: crate::i18n::form_indexes(lang),
+        #[cfg(not(feature = "ssr"))]
+        unread_forms: String::new(),
         title: lang.t(Msg::MessagesTitle).to_string(),
         today: {
             // Pages render on the server only (islands); the browser reads this attribute.

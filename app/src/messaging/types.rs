@@ -11,6 +11,16 @@ plain_enum!(ConversationKind {
 pub const UNREAD_COUNTED_UP_TO: i64 = 100;
 
 /// How an unread number reads: up to 99 as it is, more as "99+".
+/// "3 new" (in the reader's plural form), for a conversation or the navigation.
+pub fn unread_text(lang: crate::i18n::Lang, count: i64) -> String {
+    lang.count(
+        crate::i18n::PluralMsg::UnreadCount,
+        count.min(UNREAD_COUNTED_UP_TO - 1),
+        &unread_label(count),
+        "",
+    )
+}
+
 pub fn unread_label(count: i64) -> String {
     if count >= UNREAD_COUNTED_UP_TO {
         format!("{}+", UNREAD_COUNTED_UP_TO - 1)

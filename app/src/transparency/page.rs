@@ -188,8 +188,7 @@ fn Summary(lines: Vec<AccessSummary>, reader: Reader, lang: Lang) -> impl IntoVi
                     let parts: Vec<String> = parts
                         .into_iter()
                         .map(|(part, looks)| {
-                            let times = if looks == 1 { Msg::TimesOnce } else { Msg::TimesCount };
-                            lang.fill(times, &[("what", part), ("count", &looks.to_string())])
+                            lang.count(crate::i18n::PluralMsg::TimesCount, looks, &looks.to_string(), part)
                         })
                         .collect();
                     let line = format!("{person}: {}", lang.fill(Msg::ActionLookedAt, &[("what", &parts.join(separator))]));
