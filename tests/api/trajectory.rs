@@ -287,3 +287,39 @@ async fn the_timeline_page_of_a_case_you_are_not_in_answers_not_found() {
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
     assert!(!page.text().await.unwrap().contains("Evaluatie"));
 }
+
+#[tokio::test]
+async fn the_home_page_flags_a_next_step_whose_date_moved_since_she_last_looked() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let sarah = format!("{}; brug_lang=en", app.web_session("sarah").await);
+    let lotte = app.web_session("lotte").await;
+    let next: i64 = sqlx::query_scalar("SELECT id FROM milestones WHERE title = 'Evaluatie van je voorwaarden'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let flag = "New date since you last looked";
+    assert!(!app.page_text("/", &sarah).await.contains(flag), "nothing moved");
+
+    // Looks are kept to the second: the move comes in a later second than her look, and
+    // her next look in a later one again.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let fields = [
+        ("status", "planned"),
+        ("expected_date", "2027-01-12"),
+        ("reason", "De rechtbank verzet de zitting."),
+    ];
+    let moved = app
+        .form(&format!("/cases/{case}/milestones/{next}"), &lotte, &fields)
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+
+    let home = app.page_text("/", &sarah).await;
+    assert!(
+        home.contains(&format!("{flag} (was: 15\u{a0}December\u{a0}2026)")),
+        "{home}"
+    );
+    assert!(home.contains("12\u{a0}January\u{a0}2027"));
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(!app.page_text("/", &sarah).await.contains(flag), "she has seen it now");
+}

@@ -26,7 +26,8 @@ test(
       const box = await save.boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 360, "the save button fits on the phone screen");
       assert.ok(box.height >= 44, "the save button is a full touch target");
-      await Promise.all([sarah.page.waitForURL(/#item-\d+$/), save.click()]);
+      await Promise.all([sarah.page.waitForURL(/\?saved=item-\d+-answer#item-\d+-answer$/), save.click()]);
+      assert.equal(await item.locator('.answer-form [role="status"]').textContent(), "Opgeslagen.", "saved, said at the item");
       const mine = sarah.page.locator("li.plan-item li.answer-disagree", { hasText: reason });
       await mine.waitFor();
       assert.match(await mine.textContent(), /Sarah: niet akkoord/);

@@ -60,6 +60,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     let next_step = case.trajectory_visible.then(|| case.next_step.clone());
     let upcoming = case.upcoming.clone();
     let plans_waiting = case.plans_waiting.clone();
+    let last_looked_at = case.last_looked_at;
     let to_participant = case.your_kind == MemberKind::Participant;
     let reader = Reader::new(to_participant, &case.participant_name);
     let (access_log, sharing) = (
@@ -69,7 +70,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
     view! {
         <section class="circle card" aria-labelledby=format!("circle-{}", case.case_id)>
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
-            {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step reader=reader.clone() lang/> })}
+            {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step reader=reader.clone() last_looked_at lang/> })}
             {plans_waiting.map(|plans| view! { <PlansWaiting case_id plans lang/> })}
             {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming reader=reader.clone() lang/> })}
             {match case.members {

@@ -42,6 +42,7 @@ async fn circles(
             Err(other) => return Err(other),
         };
         let next = crate::trajectory::service::next_step_in(&mut tx, ctx, viewer, case_id).await?;
+        let last_looked_at = crate::transparency::previous_look(&mut tx, case_id, viewer.user_id).await?;
         cases.push(CaseCircle {
             case_id,
             participant_name: label,
@@ -52,6 +53,7 @@ async fn circles(
             upcoming: crate::appointments::service::upcoming_in(&mut tx, ctx, viewer, case_id).await?,
             plans_waiting: crate::plans::page_service::waiting_in(&mut tx, ctx, viewer, case_id).await?,
             next_step: next.flatten(),
+            last_looked_at,
         });
     }
     tx.commit().await?;

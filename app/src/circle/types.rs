@@ -111,6 +111,10 @@ pub struct CaseCircle {
     pub upcoming: Option<Vec<crate::appointments::Appointment>>,
     /// `None` when the viewer may not read plans; else the plans waiting for their signature.
     pub plans_waiting: Option<Vec<crate::plans::PlanSummary>>,
+    /// When the viewer last looked at this case before (unix seconds); what changed after
+    /// it is new to them. `None` the first time.
+    #[serde(default)]
+    pub last_looked_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -368,6 +368,7 @@ messages! {
     HistoryLine { nl: "{when}, {who}: {change}. Reden: {reason}", fr: "{when}, {who} : {change}. Raison : {reason}", en: "{when}, {who}: {change}. Reason: {reason}", ar: "{when}، {who}: {change}. السبب: {reason}" }
     NextStepTitle { nl: "Je volgende stap", fr: "Votre prochaine étape", en: "Your next step", ar: "خطوتك التالية" }
     NextStepTitleOther { nl: "Volgende stap van {name}", fr: "Prochaine étape de {name}", en: "{name}'s next step", ar: "الخطوة التالية لـ{name}" }
+    DateMovedFrom { nl: "Nieuwe datum sinds je laatst keek (eerst: {date})", fr: "Nouvelle date depuis votre dernière visite (avant : {date})", en: "New date since you last looked (was: {date})", ar: "تاريخ جديد منذ آخر مرة نظرت فيها (كان: {date})" }
     NoNextStep { nl: "Er staat nu geen volgende stap gepland.", fr: "Aucune prochaine étape n'est prévue pour l'instant.", en: "No next step is planned right now.", ar: "لا توجد خطوة تالية مخطَّطة الآن." }
     SeeTrajectory { nl: "Bekijk het hele traject", fr: "Voir tout le parcours", en: "See the whole trajectory", ar: "اطّلع على المسار كاملًا" }
     NoMilestonesYet { nl: "Er zijn nog geen stappen ingevuld.", fr: "Aucune étape n'a encore été ajoutée.", en: "No steps have been added yet.", ar: "لم تُضَف أي خطوات بعد." }

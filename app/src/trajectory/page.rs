@@ -203,18 +203,44 @@ fn AddMilestoneForm(case_id: i64, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The date a milestone had before it first moved after `since`, when it moved since: `Some(None)`
+/// when it had no date then.
+fn moved_since(milestone: &Milestone, since: Option<i64>) -> Option<Option<&str>> {
+    let since = since?;
+    milestone
+        .history
+        .iter()
+        .filter(|change| change.field == "expected_date" && change.changed_at > since)
+        .min_by_key(|change| change.changed_at)
+        .map(|change| change.old_value.as_deref())
+}
+
 /// "Your next step" (or "Sarah's next step") on the home page, with a way to the whole
 /// trajectory.
 #[component]
-pub fn NextStep(case_id: i64, step: Option<Milestone>, reader: Reader, lang: Lang) -> impl IntoView {
+pub fn NextStep(
+    case_id: i64,
+    step: Option<Milestone>,
+    reader: Reader,
+    /// When the reader last looked at the case: a date that moved since is flagged.
+    last_looked_at: Option<i64>,
+    lang: Lang,
+) -> impl IntoView {
     view! {
         <div class="next-step">
             <h3>{reader.say(lang, Msg::NextStepTitle, Msg::NextStepTitleOther)}</h3>
             {match step {
-                Some(step) => view! {
-                    <p class="next-step-title"><strong>{step.title.clone()}</strong></p>
-                    <p>{format!("{} · {}", lang.t(step.status.label()), date_text(&step, lang))}</p>
-                }.into_any(),
+                Some(step) => {
+                    let moved_from = moved_since(&step, last_looked_at).map(|was| {
+                        let was = was.map_or_else(|| lang.t(Msg::NoDateYet).to_string(), |d| crate::local_time::written_date(lang, d));
+                        lang.fill(Msg::DateMovedFrom, &[("date", &was)])
+                    });
+                    view! {
+                        <p class="next-step-title"><strong>{step.title.clone()}</strong></p>
+                        <p>{format!("{} · {}", lang.t(step.status.label()), date_text(&step, lang))}</p>
+                        {moved_from.map(|text| view! { <p class="date-moved"><strong>{text}</strong></p> })}
+                    }.into_any()
+                }
                 None => view! { <p>{lang.t(Msg::NoNextStep)}</p> }.into_any(),
             }}
             <p><a href=format!("/cases/{case_id}/trajectory")>{lang.t(Msg::SeeTrajectory)}</a></p>

@@ -9,6 +9,8 @@ pub use page::AccessLogPage;
 pub mod service;
 #[cfg(feature = "ssr")]
 mod storage;
+#[cfg(feature = "ssr")]
+pub(crate) use storage::previous_look;
 
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::error::AppError;
@@ -90,5 +92,6 @@ pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
     vec![
         crate::db::hot_queries::HotQuery::page("a page of the access log", storage::ENTRIES, 3),
         crate::db::hot_queries::HotQuery::new("the access log's last seven days", storage::SUMMARY, 3),
+        crate::db::hot_queries::HotQuery::new("when a person last looked at a case", storage::PREVIOUS_LOOK, 2),
     ]
 }

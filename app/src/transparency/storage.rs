@@ -118,3 +118,17 @@ fn entry_from(row: &Row) -> Result<AccessLogEntry, sqlx::Error> {
         categories,
     })
 }
+
+/// (case, person): when the person last looked at the case, before this request.
+pub(crate) const PREVIOUS_LOOK: &str =
+    "SELECT MAX(at) FROM audit_log WHERE case_id = $1 AND actor_user_id = $2 AND action = 'case_read'";
+
+/// When the viewer last looked at the case before this request (whose own looks are
+/// written when it ends), so a page can flag what changed since; `None` the first time.
+pub(crate) async fn previous_look(tx: &mut Tx<'_>, case_id: i64, user_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(PREVIOUS_LOOK)
+        .bind(case_id)
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await
+}
