@@ -323,3 +323,28 @@ async fn the_home_page_flags_a_next_step_whose_date_moved_since_she_last_looked(
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert!(!app.page_text("/", &sarah).await.contains(flag), "she has seen it now");
 }
+
+#[tokio::test]
+async fn a_milestone_carries_the_language_it_was_written_in_and_keeps_its_direction_on_an_arabic_page() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let lotte = app.token("lotte").await;
+    let new = json!({
+        "phase": "after_care", "title": "Rendez-vous au CPAS", "explanation": "Pour le revenu.",
+        "decided_by": "Le CPAS", "expected_date": null, "status": null, "lang": "fr"
+    });
+    let added = app
+        .post_json(&format!("/api/v1/cases/{case}/milestones"), Some(&lotte), new)
+        .await;
+    assert_eq!(added.status(), StatusCode::CREATED);
+    assert_eq!(added.json::<Value>().await.unwrap()["lang"], "fr");
+
+    let sarah = format!("{}; brug_lang=ar", app.web_session("sarah").await);
+    let page = app.page_text(&format!("/cases/{case}/trajectory"), &sarah).await;
+    // The demo's Dutch texts and Lotte's French one, each in its own language and
+    // direction; the page's own words in Arabic.
+    assert!(page.contains(r#"lang="nl" dir="auto""#), "Dutch content is marked");
+    let french = &page[..page.find("Rendez-vous au CPAS").unwrap()];
+    assert!(french[french.rfind("<div").unwrap()..].contains(r#"lang="fr" dir="auto""#));
+    assert!(page.contains(r#"<dt lang="ar" dir="rtl">"#), "the labels stay Arabic");
+}

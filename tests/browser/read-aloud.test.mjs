@@ -55,6 +55,14 @@ test("read aloud speaks a plan item in the page's language and loads speech only
     await arabic.click();
     await page.waitForFunction(() => window.spokenTexts.length === 1);
     assert.equal((await page.evaluate(() => window.spokenTexts))[0].lang, "ar");
+
+    // A milestone is read in the language it was written in (Dutch), whatever the page's.
+    await page.goto(page.url().replace(/\/plans\/\d+$/, "/trajectory"));
+    const milestone = page.locator("li.milestone button.read-aloud").first();
+    await milestone.waitFor({ state: "visible" });
+    await milestone.click();
+    await page.waitForFunction(() => window.spokenTexts.length === 1);
+    assert.equal((await page.evaluate(() => window.spokenTexts))[0].lang, "nl");
     assert.deepEqual(browser.problems, []);
     assert.deepEqual(browser.cspViolations, []);
   } finally {

@@ -257,6 +257,7 @@ async fn load_trajectories(
                 what_is_needed: needed.to_string(),
                 expected_date: date.and_then(|d| Date::parse(d).ok()),
                 status: Some(*status),
+                lang: Some(crate::i18n::Lang::Nl),
             };
             let id = trajectory::insert_milestone(tx, case_id, &new, author, now).await?;
             if *title == "Evaluatie van je voorwaarden" {

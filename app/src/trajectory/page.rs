@@ -106,19 +106,22 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
         date_text(&milestone, lang)
     );
     let history = milestone.history.clone();
+    // The texts in their own language and direction (Dutch stays left to right on an
+    // Arabic page, its full stop where it belongs); the page's own words in the page's.
+    let (content, page, page_dir) = (milestone.lang.code(), lang.code(), lang.dir());
     view! {
         <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
-            <div id=text.clone()>
+            <div id=text.clone() lang=content dir="auto">
                 <h3 id=heading.clone()>{milestone.title.clone()}</h3>
-                <p class="milestone-meta">{meta}</p>
+                <p class="milestone-meta" lang=page dir=page_dir>{meta}</p>
                 <p>{milestone.explanation.clone()}</p>
                 <dl class="milestone-facts">
                     {(!milestone.why_it_matters.is_empty()).then(|| view! {
-                        <dt>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
+                        <dt lang=page dir=page_dir>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
                     })}
-                    <dt>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
+                    <dt lang=page dir=page_dir>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
                     {(!milestone.what_is_needed.is_empty()).then(|| view! {
-                        <dt>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
+                        <dt lang=page dir=page_dir>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
                     })}
                 </dl>
             </div>
@@ -236,7 +239,7 @@ pub fn NextStep(
                         lang.fill(Msg::DateMovedFrom, &[("date", &was)])
                     });
                     view! {
-                        <p class="next-step-title"><strong>{step.title.clone()}</strong></p>
+                        <p class="next-step-title" lang=step.lang.code() dir="auto"><strong>{step.title.clone()}</strong></p>
                         <p>{format!("{} · {}", lang.t(step.status.label()), date_text(&step, lang))}</p>
                         {moved_from.map(|text| view! { <p class="date-moved"><strong>{text}</strong></p> })}
                     }.into_any()

@@ -75,8 +75,9 @@ pub async fn add_milestone(
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
-    new: NewMilestone,
+    mut new: NewMilestone,
 ) -> Result<Milestone, AppError> {
+    new.lang = new.lang.or(viewer.language);
     check_text(&new.title, true, 120)?;
     check_text(&new.explanation, true, 2000)?;
     check_text(&new.why_it_matters, false, 2000)?;

@@ -5,10 +5,12 @@
 use super::{Date, Milestone, MilestoneChange, MilestoneStatus, NewMilestone, Phase};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::i18n::Lang;
 use sqlx::Row;
 
 const MILESTONE_COLUMNS: &str =
-    "id, case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, expected_date, status";
+    "id, case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, expected_date, status, \
+     content_lang";
 
 fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Error> {
     let phase: String = row.try_get("phase")?;
@@ -28,6 +30,7 @@ fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Er
         what_is_needed: row.try_get("what_is_needed")?,
         expected_date: expected_date.as_deref().and_then(|d| Date::parse(d).ok()),
         status,
+        lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
         history: Vec::new(),
         responses: Vec::new(),
     }))
@@ -194,8 +197,8 @@ async fn insert_milestone_row(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO milestones (case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, \
-         expected_date, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+         expected_date, status, created_by, created_at, updated_at, content_lang) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
     )
     .bind(case_id)
     .bind(new.phase.as_str())
@@ -208,6 +211,7 @@ async fn insert_milestone_row(
     .bind(new.status.unwrap_or(MilestoneStatus::Planned).as_str())
     .bind(created_by)
     .bind(now)
+    .bind(new.lang.unwrap_or_default().code())
     .fetch_one(&mut **tx)
     .await
 }

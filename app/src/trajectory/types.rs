@@ -139,6 +139,9 @@ pub struct Milestone {
     pub what_is_needed: String,
     pub expected_date: Option<Date>,
     pub status: MilestoneStatus,
+    /// The language its texts are written in.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     pub history: Vec<MilestoneChange>,
     /// What the participant and the workers wrote under it, oldest first (in the list of
     /// milestones).
@@ -202,6 +205,9 @@ pub struct NewMilestone {
     pub what_is_needed: String,
     pub expected_date: Option<Date>,
     pub status: Option<MilestoneStatus>,
+    /// The language the texts are written in; by default the writer's own.
+    #[serde(default)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// A change to a milestone. A new date or status needs a reason.

@@ -59,9 +59,13 @@ pub fn toggle(button: &HtmlElement) -> Result<(), JsValue> {
         return Ok(());
     };
     let utterance = SpeechSynthesisUtterance::new_with_text(&spoken(&element.inner_text()))?;
-    if let Some(root) = document.document_element() {
-        utterance.set_lang(&root.get_attribute("lang").unwrap_or_default());
-    }
+    // The text's own language (a Dutch milestone on an Arabic page is read in Dutch).
+    let lang = element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
+    utterance.set_lang(&lang.unwrap_or_default());
     // When this reading ends (or fails), its button shows that it no longer reads. The
     // end of a reading stopped earlier arrives late and must not release a newer one.
     for set_handler in [

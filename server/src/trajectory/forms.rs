@@ -59,6 +59,7 @@ pub async fn add(
             what_is_needed: form.what_is_needed,
             expected_date: optional_date(&form.expected_date)?,
             status: None,
+            lang: None,
         };
         service::add_milestone(&state, &ctx, &viewer, case_id, new).await
     }
