@@ -656,3 +656,21 @@ async fn unread_counts_use_each_languages_plural_forms() {
     send(3).await;
     assert!(list("ar").await.contains(">3 رسائل جديدة<"));
 }
+
+#[tokio::test]
+async fn a_refused_message_comes_back_in_the_reply_box() {
+    let app = TestApp::spawn().await;
+    let sarah = app.web_session("sarah").await;
+    let token = app.token("sarah").await;
+    let with_lotte = app.conversation_with(&token, "lotte").await;
+    let path = format!("/messages/{with_lotte}/send");
+    let fields = [("body", "  \n  "), ("client_id", "blank-1")];
+    let (location, _, page) = app.refused_form_shown_again(&path, &sarah, &fields).await;
+    assert_eq!(location, format!("/messages/{with_lotte}?error=invalid_input#reply"));
+    let form = &page[page.find(r#"id="reply""#).expect("the reply form")..];
+    assert!(form.contains(r#"aria-invalid="true" autofocus"#), "{form}");
+    assert!(
+        form.contains(">  \n  </textarea>"),
+        "what she typed is back in the box: {form}"
+    );
+}

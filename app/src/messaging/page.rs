@@ -147,6 +147,15 @@ pub fn ThreadPage() -> impl IntoView {
 
 #[component]
 fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl IntoView {
+    // A refused message comes back in the box, as typed.
+    let echo = crate::form_echo::use_form_echo("reply");
+    let kept = echo
+        .as_ref()
+        .and_then(|e| e.value("body"))
+        .unwrap_or_default()
+        .to_string();
+    let error = error.or_else(|| echo.as_ref().and_then(|e| e.error_code()));
+    let about_body = echo.is_some();
     let ThreadView {
         page,
         viewer_id,
@@ -185,7 +194,8 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <form class="stacked-form message-form" id="reply" method="post" action=format!("/messages/{id}/send")>
                 <input type="hidden" name="client_id" value=client_id/>
                 <label for="message-body">{lang.t(Msg::YourMessageLabel)}</label>
-                <textarea id="message-body" name="body" rows="4" required maxlength="4000" aria-describedby="message-error"></textarea>
+                <textarea id="message-body" name="body" rows="4" required maxlength="4000" aria-describedby="message-error"
+                    aria-invalid=about_body.then_some("true") autofocus=about_body>{kept}</textarea>
                 <p id="message-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
                 <button type="submit" class="primary">{lang.t(Msg::SendButton)}</button>
             </form>

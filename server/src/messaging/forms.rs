@@ -1,7 +1,7 @@
 //! The send form on a conversation's page, and the read mark its live updates post. It answers with a redirect back to the thread,
 //! at the message sent, or with `?error=code` when something needs correcting.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
@@ -28,6 +28,12 @@ pub async fn send(
     form: Result<Form<SendForm>, FormRejection>,
 ) -> Response {
     let page = format!("/messages/{conversation_id}");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        Typed::new("reply".into(), &[("body", &f.body)], |code| match code {
+            ErrorCode::InvalidInput => Some("body"),
+            _ => None,
+        })
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -39,9 +45,11 @@ pub async fn send(
         service::send(&state, &ctx, &viewer, conversation_id, new).await
     }
     .await;
-    match result {
-        Ok(message) => answer(&headers, Ok(&format!("{page}#message-{}", message.id))),
-        Err(error) => answer(&headers, Err((error, &page))),
+    let back = format!("{page}#reply");
+    match (result, typed) {
+        (Ok(message), _) => answer(&headers, Ok(&format!("{page}#message-{}", message.id))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
 
