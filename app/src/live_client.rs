@@ -136,12 +136,14 @@ fn on_new_message(data: &JsValue, open: Option<i64>, viewer_id: i64, labels: &Li
                 return;
             };
             item.set_id(&format!("message-{id}"));
-            for child in [
-                element(&document, "p", "milestone-meta", &meta),
-                element(&document, "p", "message-body", &text(data, &["message", "body"])),
-            ]
-            .into_iter()
-            .flatten()
+            let body = element(&document, "p", "message-body", &text(data, &["message", "body"]));
+            if let Some(body) = &body {
+                let _ = body.set_attribute("lang", &text(data, &["message", "lang"]));
+                let _ = body.set_attribute("dir", "auto");
+            }
+            for child in [element(&document, "p", "milestone-meta", &meta), body]
+                .into_iter()
+                .flatten()
             {
                 let _ = item.append_child(&child);
             }

@@ -674,3 +674,44 @@ async fn a_refused_message_comes_back_in_the_reply_box() {
         "what she typed is back in the box: {form}"
     );
 }
+
+#[tokio::test]
+async fn a_message_carries_its_senders_language_and_keeps_its_own_direction_on_the_page() {
+    let app = TestApp::spawn().await;
+    let sarah_page = app.web_session("sarah").await;
+    let chosen = app
+        .form("/language", &sarah_page, &[("lang", "ar"), ("back", "/")])
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    let sarah = app.token("sarah").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
+    let body = json!({"body": "مرحبا، هل يمكننا أن نلتقي يوم الخميس؟", "client_id": "arabic-1"});
+    let sent = app
+        .post_json(
+            &format!("/api/v1/conversations/{with_lotte}/messages"),
+            Some(&sarah),
+            body,
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    assert_eq!(sent.json::<Value>().await.unwrap()["lang"], "ar");
+
+    // On Lotte's Dutch page the Arabic message is marked Arabic and finds its own direction.
+    let lotte = app.web_session("lotte").await;
+    let thread = app.page_text(&format!("/messages/{with_lotte}"), &lotte).await;
+    assert!(thread.contains(r#"lang="ar" dir="auto" class="message-body">مرحبا"#));
+    let lotte_token = app.token("lotte").await;
+    let reply = json!({"body": "Ja, donderdag om tien uur.", "client_id": "dutch-1"});
+    let answered = app
+        .post_json(
+            &format!("/api/v1/conversations/{with_lotte}/messages"),
+            Some(&lotte_token),
+            reply,
+        )
+        .await;
+    assert_eq!(
+        answered.json::<Value>().await.unwrap()["lang"],
+        "nl",
+        "Lotte writes in Dutch"
+    );
+}

@@ -226,7 +226,7 @@ fn MessageItem(message: Message, viewer_id: i64, lang: Lang) -> impl IntoView {
         <li class="message" class:message-own=own id=format!("message-{}", message.id)>
             <p class="milestone-meta">{meta}</p>
             // Text, never markup: Leptos escapes it, and CSS keeps the line breaks.
-            <p class="message-body" dir="auto">{message.body.clone()}</p>
+            <p class="message-body" lang=message.lang.code() dir="auto">{message.body.clone()}</p>
             {receipts.into_iter().map(|(class, line)| view! { <p class=class>{line}</p> }).collect_view()}
         </li>
     }

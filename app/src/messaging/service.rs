@@ -208,7 +208,10 @@ pub async fn send(
     let mut tx = state.begin().await?;
     let conversation = access::require_conversation_member(&mut tx, viewer, conversation_id, state.clock.now()).await?;
     let at = state.clock.now();
-    let Some(id) = storage::insert_message(&mut tx, &conversation, viewer.user_id, client_id, &new.body, at).await?
+    // Written in the sender's language, which pages mark and read-aloud speaks.
+    let lang = viewer.language.unwrap_or_default();
+    let Some(id) =
+        storage::insert_message(&mut tx, &conversation, viewer.user_id, client_id, &new.body, lang, at).await?
     else {
         // A retry: the message with this id was sent before, so answer with it. (Or, with
         // another conversation, a client's mistake.)
@@ -241,6 +244,7 @@ pub async fn send(
         body: new.body.clone(),
         client_id: client_id.to_string(),
         sent_at: at,
+        lang,
         read_by: Vec::new(),
     };
     // The two rows every send to this conversation shares come last, so their locks are

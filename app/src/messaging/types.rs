@@ -105,6 +105,9 @@ pub struct Message {
     pub client_id: String,
     /// Unix seconds.
     pub sent_at: i64,
+    /// The language its sender writes in.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     /// On the viewer's own messages: who has read it, and when.
     pub read_by: Vec<ReadReceipt>,
 }

@@ -5,7 +5,8 @@ use crate::db::Tx;
 use crate::messaging::{Message, ReadReceipt};
 use sqlx::Row;
 
-const MESSAGE_COLUMNS: &str = "m.id, m.conversation_id, m.sender_id, u.display_name, m.body, m.client_id, m.sent_at";
+const MESSAGE_COLUMNS: &str =
+    "m.id, m.conversation_id, m.sender_id, u.display_name, m.body, m.client_id, m.sent_at, m.content_lang";
 
 fn message_from(row: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
     Ok(Message {
@@ -16,6 +17,7 @@ fn message_from(row: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
         body: row.try_get("body")?,
         client_id: row.try_get("client_id")?,
         sent_at: row.try_get("sent_at")?,
+        lang: crate::i18n::Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
         read_by: Vec::new(),
     })
 }
@@ -140,17 +142,19 @@ pub(in crate::messaging) async fn insert_message(
     sender_id: i64,
     client_id: &str,
     body: &str,
+    lang: crate::i18n::Lang,
     at: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
+        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at, content_lang) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
     )
     .bind(conversation.conversation_id())
     .bind(sender_id)
     .bind(client_id)
     .bind(body)
     .bind(at)
+    .bind(lang.code())
     .fetch_optional(&mut **tx)
     .await
 }
