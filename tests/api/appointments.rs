@@ -146,24 +146,32 @@ async fn a_worker_plans_an_appointment_on_the_page_and_a_bad_time_is_explained()
             ])
             .send()
     };
-    let refused = post("2030-02-30T10:00").await.unwrap();
+    let path = format!("/cases/{case_a}/appointments/new");
+    let fields = [
+        ("starts_at", "2030-02-30T10:00"),
+        ("duration_minutes", "45"),
+        ("mode", "phone"),
+        ("place", "Justitiehuis, lokaal 2"),
+        ("with_whom", "Lotte"),
+        ("purpose", "Gesprek over werk"),
+        ("what_to_bring", ""),
+    ];
+    let (location, _, explained) = app.refused_form_shown_again(&path, &lotte, &fields).await;
     assert_eq!(
-        refused.headers()["location"],
-        format!("/cases/{case_a}/appointments?error=invalid_time")
+        location,
+        format!("/cases/{case_a}/appointments?error=invalid_time#new-appointment")
     );
-    let explained = app
-        .page(
-            &format!("/cases/{case_a}/appointments?error=invalid_time"),
-            Some(&lotte),
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let form = &explained[explained.find(r#"id="new-appointment""#).expect("the form")..];
+    let form = &form[..form.find("</form>").unwrap()];
     assert!(
-        explained.contains("Dat tijdstip klopt niet."),
-        "the page explains the error in place"
+        form.contains("Dat tijdstip klopt niet."),
+        "the form explains the error in place"
     );
+    assert!(
+        form.contains(r#"value="Justitiehuis, lokaal 2""#) && form.contains(r#"value="45""#),
+        "nothing typed is lost: {form}"
+    );
+    assert!(form.contains(r#"value="phone" selected"#), "{form}");
 
     let saved = post("2030-02-03T10:30").await.unwrap();
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);

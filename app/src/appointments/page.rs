@@ -104,26 +104,37 @@ pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, reader: Re
 
 #[component]
 fn PlanAppointmentForm(case_id: i64, lang: Lang) -> impl IntoView {
+    // Refused before: everything as the worker typed it, the error at the time.
+    let echo = crate::form_echo::use_form_echo("new-appointment");
+    let kept = |name: &str| echo.as_ref().and_then(|e| e.value(name)).map(str::to_string);
+    let mode = kept("mode").and_then(|m| AppointmentMode::parse(&m));
+    let about_time = echo.as_ref().is_some_and(|e| e.is_about("starts_at"));
+    let error = echo.as_ref().and_then(|e| e.error_code()).map(|c| lang.t(c.message()));
     view! {
         <section class="card" aria-labelledby="plan-appointment">
             <h2 id="plan-appointment">{lang.t(Msg::PlanAppointmentTitle)}</h2>
-            <form class="stacked-form" method="post" action=format!("/cases/{case_id}/appointments/new")>
+            <form class="stacked-form" id="new-appointment" method="post" action=format!("/cases/{case_id}/appointments/new")>
+                <p id="new-appointment-error" class="form-error" role="alert">{error}</p>
                 <label for="new-starts-at">{lang.t(Msg::WhenLabel)}</label>
-                <input id="new-starts-at" name="starts_at" type="datetime-local" required aria-describedby="appointments-error"/>
+                <input id="new-starts-at" name="starts_at" type="datetime-local" required value=kept("starts_at")
+                    aria-describedby="new-appointment-error" aria-invalid=about_time.then_some("true") autofocus=about_time/>
                 <label for="new-duration">{lang.t(Msg::DurationLabel)}</label>
-                <input id="new-duration" name="duration_minutes" type="number" min="5" max="600" value="60" required/>
+                <input id="new-duration" name="duration_minutes" type="number" min="5" max="600" required
+                    value=kept("duration_minutes").unwrap_or_else(|| "60".into())/>
                 <label for="new-mode">{lang.t(Msg::HowLabel)}</label>
                 <select id="new-mode" name="mode">
-                    {AppointmentMode::ALL.iter().map(|m| view! { <option value=m.as_str()>{lang.t(m.label())}</option> }).collect_view()}
+                    {AppointmentMode::ALL.iter().map(|m| view! {
+                        <option value=m.as_str() selected=mode == Some(*m)>{lang.t(m.label())}</option>
+                    }).collect_view()}
                 </select>
                 <label for="new-place">{lang.t(Msg::WhereLabel)}</label>
-                <input id="new-place" name="place" type="text" required maxlength="500"/>
+                <input id="new-place" name="place" type="text" required maxlength="500" value=kept("place")/>
                 <label for="new-with">{lang.t(Msg::WithWhomLabel)}</label>
-                <input id="new-with" name="with_whom" type="text" required maxlength="500"/>
+                <input id="new-with" name="with_whom" type="text" required maxlength="500" value=kept("with_whom")/>
                 <label for="new-purpose">{lang.t(Msg::PurposeLabel)}</label>
-                <input id="new-purpose" name="purpose" type="text" required maxlength="500"/>
+                <input id="new-purpose" name="purpose" type="text" required maxlength="500" value=kept("purpose")/>
                 <label for="new-bring">{lang.t(Msg::BringLabel)}</label>
-                <textarea id="new-bring" name="what_to_bring" rows="2" maxlength="500"></textarea>
+                <textarea id="new-bring" name="what_to_bring" rows="2" maxlength="500">{kept("what_to_bring")}</textarea>
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
         </section>

@@ -1,7 +1,7 @@
 //! The worker's form on the appointments page. It answers with a redirect back to the
 //! page, with `?error=code` when something needs correcting.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::accounts::service::Viewer;
@@ -52,15 +52,32 @@ pub async fn plan(
     form: Result<Form<PlanForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/appointments");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("starts_at", f.starts_at.as_str()),
+            ("duration_minutes", &f.duration_minutes),
+            ("mode", &f.mode),
+            ("place", &f.place),
+            ("with_whom", &f.with_whom),
+            ("purpose", &f.purpose),
+            ("what_to_bring", &f.what_to_bring),
+        ];
+        Typed::new("new-appointment".into(), &fields, |code| match code {
+            ErrorCode::InvalidTime | ErrorCode::InvalidDate => Some("starts_at"),
+            _ => None,
+        })
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
         service::add(&state, &ctx, &viewer, case_id, form.into_new()?).await
     }
     .await;
-    match result {
-        Ok(appointment) => answer(&headers, Ok(&format!("{page}#appointment-{}", appointment.id))),
-        Err(error) => answer(&headers, Err((error, &page))),
+    let back = format!("{page}#new-appointment");
+    match (result, typed) {
+        (Ok(appointment), _) => answer(&headers, Ok(&format!("{page}#appointment-{}", appointment.id))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
 
