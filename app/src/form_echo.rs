@@ -51,12 +51,14 @@ fn context(session: &str) -> String {
     format!("form-echo:{}", crate::accounts::codes::digest(session))
 }
 
-/// The cookie's value for this echo, or `None` when it would not fit in a cookie.
+/// The cookie's value for this echo, or `None` when it would not fit in a cookie. The
+/// form's id (not sensitive) stands in front, so of the many forms on a page only the one
+/// it is for opens it.
 #[cfg(feature = "ssr")]
 pub fn seal(key: &crate::sealing::SealingKey, session: &str, echo: &FormEcho) -> Option<String> {
     let json = serde_json::to_vec(echo).ok()?;
-    let sealed = key.seal(&json, &context(session));
-    (sealed.len() <= MAX_COOKIE_BYTES).then_some(sealed)
+    let value = format!("{}~{}", echo.form, key.seal(&json, &context(session)));
+    (value.len() <= MAX_COOKIE_BYTES).then_some(value)
 }
 
 #[cfg(feature = "ssr")]
@@ -71,7 +73,10 @@ pub fn use_form_echo(form: &str) -> Option<FormEcho> {
     #[cfg(feature = "ssr")]
     {
         let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-        let sealed = crate::web::cookie(&parts.headers, COOKIE)?;
+        let (for_form, sealed) = crate::web::cookie(&parts.headers, COOKIE)?.split_once('~')?;
+        if for_form != form {
+            return None;
+        }
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             response.append_header(
                 http::header::SET_COOKIE,

@@ -4,7 +4,6 @@
 use super::Child;
 use crate::access::CaseAccess;
 use crate::db::Tx;
-use crate::trajectory::MilestoneChange;
 use sqlx::Row;
 
 pub(super) struct NewStepChange<'a> {
@@ -57,14 +56,7 @@ pub(super) async fn with_histories(
             .flat_map(|child| child.steps.iter_mut())
             .find(|step| step.id == step_id);
         if let Some(step) = step {
-            step.history.push(MilestoneChange {
-                changed_at: row.try_get("changed_at")?,
-                changed_by: row.try_get("display_name")?,
-                field: row.try_get("field")?,
-                old_value: row.try_get("old_value")?,
-                new_value: row.try_get("new_value")?,
-                reason: row.try_get("reason")?,
-            });
+            step.history.push(crate::trajectory::storage::change_from(&row)?);
         }
     }
     Ok(children)

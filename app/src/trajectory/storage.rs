@@ -12,6 +12,19 @@ const MILESTONE_COLUMNS: &str =
     "id, case_id, phase, title, explanation, why_it_matters, decided_by, what_is_needed, expected_date, status, \
      content_lang";
 
+/// One change of a milestone or a reunification step, read with the name of who made it
+/// (`changed_at, display_name, field, old_value, new_value, reason`).
+pub(crate) fn change_from(row: &sqlx::any::AnyRow) -> Result<MilestoneChange, sqlx::Error> {
+    Ok(MilestoneChange {
+        changed_at: row.try_get("changed_at")?,
+        changed_by: row.try_get("display_name")?,
+        field: row.try_get("field")?,
+        old_value: row.try_get("old_value")?,
+        new_value: row.try_get("new_value")?,
+        reason: row.try_get("reason")?,
+    })
+}
+
 fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Error> {
     let phase: String = row.try_get("phase")?;
     let status: String = row.try_get("status")?;
@@ -136,14 +149,7 @@ async fn with_histories(
     for row in changes {
         let milestone_id: i64 = row.try_get("milestone_id")?;
         if let Some(milestone) = milestones.iter_mut().find(|m| m.id == milestone_id) {
-            milestone.history.push(MilestoneChange {
-                changed_at: row.try_get("changed_at")?,
-                changed_by: row.try_get("display_name")?,
-                field: row.try_get("field")?,
-                old_value: row.try_get("old_value")?,
-                new_value: row.try_get("new_value")?,
-                reason: row.try_get("reason")?,
-            });
+            milestone.history.push(change_from(&row)?);
         }
     }
     Ok(milestones)
