@@ -94,6 +94,36 @@ pub fn use_form_echo(form: &str) -> Option<FormEcho> {
     }
 }
 
+/// A form's side of a refusal, as the page that draws it asks: what was typed into a
+/// field, whether the error is about it, and the error in words.
+pub struct Kept(pub Option<FormEcho>);
+
+impl Kept {
+    pub fn of(form: &str) -> Kept {
+        Kept(use_form_echo(form))
+    }
+
+    /// Whether the form was refused (and so should be open).
+    pub fn is_back(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn value(&self, name: &str) -> Option<String> {
+        self.0.as_ref().and_then(|e| e.value(name)).map(str::to_string)
+    }
+
+    pub fn about(&self, name: &str) -> bool {
+        self.0.as_ref().is_some_and(|e| e.is_about(name))
+    }
+
+    pub fn error(&self, lang: crate::i18n::Lang) -> Option<&'static str> {
+        self.0
+            .as_ref()
+            .and_then(|e| e.error_code())
+            .map(|c| lang.t(c.message()))
+    }
+}
+
 /// Whether this page is shown again because of a refused form that shows its own error:
 /// the general notice at the top of the page then stays quiet.
 pub fn form_shows_its_error() -> bool {

@@ -30,6 +30,7 @@ pub mod sharing;
 #[cfg(feature = "ssr")]
 pub mod text;
 pub mod trajectory;
+pub mod translations;
 pub mod transparency;
 
 #[cfg(feature = "hydrate")]

@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::{
     accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, push,
-    reunification, second_factor, settings, sharing, trajectory,
+    reunification, second_factor, settings, sharing, trajectory, translations,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -305,6 +305,10 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route(
             "/cases/{case_id}/milestones/{milestone_id}",
             post(trajectory::forms::change),
+        )
+        .route(
+            "/cases/{case_id}/translations/{kind}/{item_id}/{lang}",
+            post(translations::forms::translate),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(
             context,

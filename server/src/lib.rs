@@ -23,6 +23,7 @@ mod settings;
 mod sharing;
 pub mod telemetry;
 mod trajectory;
+mod translations;
 mod transparency;
 
 pub use application::Application;

@@ -201,6 +201,7 @@ impl Ids {
             .replace("{contact_id}", &self.contact.to_string())
             .replace("{conversation_id}", &self.conversation.to_string())
             .replace("{organisation_id}", &self.organisation.to_string())
+            .replace("{lang}", "ar")
             .replace("{plan_id}", &self.plan.to_string())
             .replace("{item_key}", &self.item.to_string())
             .replace("{proposal_id}", &self.proposal.to_string())
@@ -237,6 +238,12 @@ impl Ids {
                 json!({ "reason": "Matrix" })
             }
             ("POST", "/api/v1/cases/{case_id}/appointments/{appointment_id}/cancel") => json!({ "reason": "Matrix" }),
+            ("PUT", "/api/v1/cases/{case_id}/milestones/{milestone_id}/translations/{lang}") => {
+                json!({ "texts": { "title": "Matrix" } })
+            }
+            ("PUT", "/api/v1/cases/{case_id}/reunification/steps/{step_id}/translations/{lang}") => {
+                json!({ "texts": { "conditions": "Matrix" } })
+            }
             ("POST", "/api/v1/cases/{case_id}/milestones/{milestone_id}/responses") => {
                 json!({ "kind": "question", "body": "Matrix" })
             }

@@ -113,7 +113,7 @@ async fn lotte_moves_one_appointment_and_calls_off_another_and_marleen_reads_bot
         .text()
         .await
         .unwrap();
-    let upcoming = |id: i64| format!("— {}", find(id)["purpose"].as_str().unwrap());
+    let upcoming = |id: i64| format!(r#"dir="auto">{}</span>"#, find(id)["purpose"].as_str().unwrap());
     assert!(home.contains(&upcoming(moved)), "{home}");
     assert!(!home.contains(&upcoming(called_off)), "{home}");
 }
@@ -176,7 +176,7 @@ async fn on_the_page_without_javascript_lotte_moves_an_appointment_and_sarah_ans
         .await;
     assert_eq!(
         moved.headers()["location"],
-        format!("/cases/{case}/appointments?saved#appointment-{id}").as_str()
+        format!("/cases/{case}/appointments?saved=move-{id}#appointment-{id}").as_str()
     );
     let sarah_page = format!("{}; brug_lang=en", app.web_session("sarah").await);
     let answered = app
@@ -186,10 +186,14 @@ async fn on_the_page_without_javascript_lotte_moves_an_appointment_and_sarah_ans
             &[("reason", "School play")],
         )
         .await;
-    assert!(answered.headers()["location"]
-        .to_str()
-        .unwrap()
-        .contains("?saved#appointment-"));
+    let confirmed = answered.headers()["location"].to_str().unwrap().to_string();
+    assert!(confirmed.ends_with(&format!("?saved=cannot-come-{id}#appointment-{id}")));
+    let card = app.page_text(&confirmed, &sarah_page).await;
+    let card = &card[card.find(&format!(r#"id="appointment-{id}""#)).unwrap()..];
+    assert!(
+        card[..card.find("</li>").unwrap()].contains(r#"<p role="status" class="notice">Saved.</p>"#),
+        "the confirmation sits on the card she answered"
+    );
     let page = app
         .page(&format!("/cases/{case}/appointments"), Some(&sarah_page))
         .await
@@ -201,4 +205,93 @@ async fn on_the_page_without_javascript_lotte_moves_an_appointment_and_sarah_ans
         "{page}"
     );
     assert!(page.contains("I can&#x27;t make it") || page.contains("I can't make it"));
+}
+
+#[tokio::test]
+async fn a_refused_move_or_answer_comes_back_with_what_was_typed_and_the_error_at_the_reason() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let id = first_appointment(&app, &app.token("sarah").await, case).await["id"]
+        .as_i64()
+        .unwrap();
+    let lotte = app.web_session("lotte").await;
+    let fields = [
+        ("starts_at", "2031-05-06T11:15"),
+        ("place", "Justitiehuis Mechelen"),
+        ("reason", ""),
+    ];
+    let (location, _, page) = app
+        .refused_form_shown_again(&format!("/cases/{case}/appointments/{id}"), &lotte, &fields)
+        .await;
+    assert!(location.ends_with(&format!("#move-{id}")), "{location}");
+    let form = &page[page.find(&format!(r#"id="move-{id}""#)).unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(
+        form.contains(r#"value="2031-05-06T11:15""#) && form.contains(r#"value="Justitiehuis Mechelen""#),
+        "{form}"
+    );
+    let reason = &form[form.find(&format!(r#"id="move-reason-{id}""#)).unwrap()..];
+    assert!(
+        reason[..reason.find('>').unwrap()].contains("autofocus"),
+        "focus on the reason: {reason}"
+    );
+    assert!(
+        form.contains(r#"class="form-error">"#) && !form.contains(r#"class="form-error"></p>"#),
+        "the error is in the form: {form}"
+    );
+
+    let sarah = app.web_session("sarah").await;
+    let typed = "x".repeat(1001);
+    let (location, _, page) = app
+        .refused_form_shown_again(
+            &format!("/cases/{case}/appointments/{id}/cannot-come"),
+            &sarah,
+            &[("reason", &typed)],
+        )
+        .await;
+    assert!(location.ends_with(&format!("#cannot-come-{id}")), "{location}");
+    let form = &page[page.find(&format!(r#"id="cannot-come-{id}""#)).unwrap()..];
+    assert!(form[..form.find("</form>").unwrap()].contains(&format!(">{typed}</textarea>")));
+}
+
+#[tokio::test]
+async fn the_home_page_flags_an_appointment_moved_since_the_reader_last_looked() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let marleen = format!("{}; brug_lang=en", app.web_session("marleen").await);
+    let appointment = first_appointment(&app, &app.token("sarah").await, case).await;
+    let (id, was) = (
+        appointment["id"].as_i64().unwrap(),
+        appointment["starts_at"].as_str().unwrap().to_string(),
+    );
+    let flag = "New date since you last looked";
+    assert!(!app.page_text("/", &marleen).await.contains(flag), "nothing moved");
+
+    // Looks are kept to the second: the move comes in a later second than her look.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let update = json!({ "starts_at": "2031-06-02T10:00", "reason": "The room is taken." });
+    let path = format!("/api/v1/cases/{case}/appointments/{id}");
+    success(
+        app.call(Method::PATCH, &path, &app.token("lotte").await, Some(update))
+            .await,
+    )
+    .await;
+
+    let home = app.page_text("/", &marleen).await;
+    let upcoming = &home[home.find(r#"class="upcoming""#).unwrap()..];
+    let line = &upcoming[upcoming.find("2\u{a0}June\u{a0}2031").expect("the new time")..];
+    let line = &line[..line.find("</li>").unwrap()];
+    // The old time, written out: "(was: 18 December 2026, 09:30)".
+    let (date, time) = was.split_once('T').unwrap();
+    let day = date[8..].trim_start_matches('0');
+    let was_shown = &line[line.find(&format!("{flag} (was: ")).expect("flagged")..];
+    assert!(
+        was_shown.contains(&format!("{day}\u{a0}")) && was_shown.contains(time),
+        "{line}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(
+        !app.page_text("/", &marleen).await.contains(flag),
+        "she has seen it now"
+    );
 }

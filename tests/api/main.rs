@@ -33,6 +33,7 @@ mod second_factor;
 mod settings;
 mod sharing;
 mod trajectory;
+mod translations;
 mod transparency;
 mod under_load;
 mod written_for_reader;

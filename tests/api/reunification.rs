@@ -205,8 +205,16 @@ async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_t
         ("conditions", ""),
         ("next_date", "2030-13-01"),
     ];
-    let refused = post_form(&app, &ahmed, &steps, &bad_date).await;
-    assert_eq!(refused.headers()["location"], format!("{page}?error=invalid_date"));
+    let (location, _, shown) = app.refused_form_shown_again(&steps, &ahmed, &bad_date).await;
+    assert_eq!(location, format!("{page}?error=invalid_date#child-{child}-new"));
+    let form = &shown[shown.find(&format!(r#"id="child-{child}-new""#)).unwrap()..];
+    let date = &form[form.find(&format!(r#"id="child-{child}-new-date""#)).unwrap()..];
+    let date = &date[..date.find('>').unwrap()];
+    assert!(
+        date.contains(r#"value="2030-13-01""#) && date.contains("autofocus"),
+        "{date}"
+    );
+    assert!(form[..form.find("</form>").unwrap()].contains(r#"<option value="supervised_visit" selected"#));
     let visit = [
         ("kind", "supervised_visit"),
         ("conditions", "In het bezoekhuis"),
@@ -232,7 +240,10 @@ async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_t
         ("reason", "Het eerste bezoek is gebeurd"),
     ];
     let changed = post_form(&app, &ahmed, &format!("{page}/steps/{step}"), &change).await;
-    assert_eq!(changed.headers()["location"], format!("{page}#step-{step}"));
+    assert_eq!(
+        changed.headers()["location"],
+        format!("{page}?saved=step-{step}-change#step-{step}")
+    );
     let status: String = sqlx::query_scalar("SELECT status FROM reunification_steps WHERE id = $1")
         .bind(step)
         .fetch_one(&app.db)
@@ -241,7 +252,10 @@ async fn youth_care_adds_a_child_and_its_steps_on_the_page_and_the_mother_sees_t
     assert_eq!(status, "done");
 
     let by_family = post_form(&app, &marleen, &format!("{page}/steps/{step}"), &change).await;
-    assert_eq!(by_family.headers()["location"], format!("{page}?error=not_permitted"));
+    assert_eq!(
+        by_family.headers()["location"],
+        format!("{page}?error=not_permitted#step-{step}-change")
+    );
 }
 
 #[tokio::test]

@@ -53,6 +53,7 @@ mod tests {
             id: 7,
             case_id: 1,
             starts_at: LocalDateTime::parse("2026-12-04T14:00").unwrap(),
+            lang: Default::default(),
             duration_minutes: 60,
             mode: AppointmentMode::InPerson,
             place: "Justitiehuis, Antwerpen".into(),

@@ -2,6 +2,7 @@
 //! move it or call it off, and the participant's "I can't make it".
 
 use super::{Appointment, AppointmentChange, AppointmentChangeKind};
+use crate::form_echo::Kept;
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 
@@ -39,25 +40,40 @@ pub fn AppointmentHistory(history: Vec<AppointmentChange>, lang: Lang) -> impl I
 }
 
 /// A worker moves the appointment (a new time or place) or calls it off, with a reason.
+/// A refused form comes back with what was typed and the error at its field.
 #[component]
 pub fn MoveAppointmentForm(appointment: Appointment, lang: Lang) -> impl IntoView {
     let id = |name: &str| format!("{name}-{}", appointment.id);
     let action = format!("/cases/{}/appointments/{}", appointment.case_id, appointment.id);
+    let (moving, cancelling) = (Kept::of(&id("move")), Kept::of(&id("cancel")));
+    let open = moving.is_back() || cancelling.is_back();
+    let starts_at = moving
+        .value("starts_at")
+        .unwrap_or_else(|| appointment.starts_at.as_str().to_string());
+    let place = moving.value("place").unwrap_or_else(|| appointment.place.clone());
     view! {
-        <details class="worker-tools">
+        <details class="worker-tools" open=open>
             <summary>{lang.t(Msg::MoveAppointmentTitle)}</summary>
-            <form class="stacked-form" method="post" action=action.clone()>
+            <form class="stacked-form" id=id("move") method="post" action=action.clone()>
+                <p id=id("move-error") class="form-error" role="alert">{moving.error(lang)}</p>
                 <label for=id("move-when")>{lang.t(Msg::WhenLabel)}</label>
-                <input id=id("move-when") name="starts_at" type="datetime-local" value=appointment.starts_at.as_str().to_string() required/>
+                <input id=id("move-when") name="starts_at" type="datetime-local" value=starts_at required
+                    aria-describedby=id("move-error") aria-invalid=moving.about("starts_at").then_some("true")
+                    autofocus=moving.about("starts_at")/>
                 <label for=id("move-place")>{lang.t(Msg::WhereLabel)}</label>
-                <input id=id("move-place") name="place" type="text" value=appointment.place.clone() required maxlength="500"/>
+                <input id=id("move-place") name="place" type="text" value=place required maxlength="500"/>
                 <label for=id("move-reason")>{lang.t(Msg::ReasonLabel)}</label>
-                <textarea id=id("move-reason") name="reason" rows="2" required maxlength="1000"></textarea>
+                <textarea id=id("move-reason") name="reason" rows="2" required maxlength="1000"
+                    aria-describedby=id("move-error") aria-invalid=moving.about("reason").then_some("true")
+                    autofocus=moving.about("reason")>{moving.value("reason")}</textarea>
                 <button type="submit">{lang.t(Msg::MoveButton)}</button>
             </form>
-            <form class="stacked-form" method="post" action=format!("{action}/cancel")>
+            <form class="stacked-form" id=id("cancel") method="post" action=format!("{action}/cancel")>
+                <p id=id("cancel-error") class="form-error" role="alert">{cancelling.error(lang)}</p>
                 <label for=id("cancel-reason")>{lang.t(Msg::ReasonLabel)}</label>
-                <textarea id=id("cancel-reason") name="reason" rows="2" required maxlength="1000"></textarea>
+                <textarea id=id("cancel-reason") name="reason" rows="2" required maxlength="1000"
+                    aria-describedby=id("cancel-error") aria-invalid=cancelling.about("reason").then_some("true")
+                    autofocus=cancelling.about("reason")>{cancelling.value("reason")}</textarea>
                 <button type="submit">{lang.t(Msg::CancelAppointmentButton)}</button>
             </form>
         </details>
@@ -67,15 +83,20 @@ pub fn MoveAppointmentForm(appointment: Appointment, lang: Lang) -> impl IntoVie
 /// The participant lets her workers know she cannot come, and why.
 #[component]
 pub fn CannotComeForm(appointment: Appointment, lang: Lang) -> impl IntoView {
-    let id = format!("cannot-come-{}", appointment.id);
-    let hint = format!("{id}-hint");
+    let form = format!("cannot-come-{}", appointment.id);
+    let id = format!("{form}-reason");
+    let (hint, error_id) = (format!("{form}-hint"), format!("{form}-error"));
+    let kept = Kept::of(&form);
+    let about = kept.about("reason");
     view! {
-        <details class="worker-tools">
+        <details class="worker-tools" open=kept.is_back()>
             <summary>{lang.t(Msg::CannotComeTitle)}</summary>
-            <form class="stacked-form" method="post"
+            <form class="stacked-form" id=form.clone() method="post"
                 action=format!("/cases/{}/appointments/{}/cannot-come", appointment.case_id, appointment.id)>
+                <p id=error_id.clone() class="form-error" role="alert">{kept.error(lang)}</p>
                 <label for=id.clone()>{lang.t(Msg::ReasonLabel)}</label>
-                <textarea id=id name="reason" rows="2" required maxlength="1000" aria-describedby=hint.clone()></textarea>
+                <textarea id=id name="reason" rows="2" required maxlength="1000" aria-describedby=format!("{error_id} {hint}")
+                    aria-invalid=about.then_some("true") autofocus=about>{kept.value("reason")}</textarea>
                 <p id=hint class="hint">{lang.t(Msg::CannotComeHint)}</p>
                 <button type="submit">{lang.t(Msg::CannotComeButton)}</button>
             </form>

@@ -62,21 +62,26 @@ fn AppointmentCard(appointment: Appointment, may_edit: bool, yours: bool, lang: 
     let cancelled = appointment.cancelled;
     let open = !cancelled;
     let history = appointment.history.clone();
+    // What the worker wrote, in its own language and direction; the labels in the page's.
+    let content = appointment.lang.code();
     view! {
         <li class="card appointment" class:appointment-cancelled=cancelled aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{appointment.purpose.clone()}</h2>
+            <h2 id=heading.clone() lang=content dir="auto">{appointment.purpose.clone()}</h2>
             {cancelled.then(|| view! { <p class="notice">{lang.t(Msg::AppointmentCancelledNotice)}</p> })}
             <p class="milestone-meta">{when}</p>
             <dl class="milestone-facts">
                 <dt>{lang.t(Msg::WhereLabel)}</dt>
-                <dd>{format!("{} — {}", lang.t(appointment.mode.label()), appointment.place)}</dd>
+                <dd>{lang.t(appointment.mode.label())}" — "<span lang=content dir="auto">{appointment.place.clone()}</span></dd>
                 <dt>{lang.t(Msg::WithWhomLabel)}</dt>
-                <dd>{appointment.with_whom.clone()}</dd>
+                <dd lang=content dir="auto">{appointment.with_whom.clone()}</dd>
                 {(!appointment.what_to_bring.is_empty()).then(|| view! {
-                    <dt>{lang.t(Msg::BringLabel)}</dt><dd>{appointment.what_to_bring.clone()}</dd>
+                    <dt>{lang.t(Msg::BringLabel)}</dt><dd lang=content dir="auto">{appointment.what_to_bring.clone()}</dd>
                 })}
             </dl>
             <p><a href=calendar download="afspraak.ics">{lang.t(Msg::AddToCalendar)}</a></p>
+            {["move", "cancel", "cannot-come"].iter().any(|form| crate::layout::use_saved(&format!("{form}-{}", appointment.id))).then(|| view! {
+                <p class="notice" role="status">{lang.t(Msg::Saved)}</p>
+            })}
             <AppointmentHistory history lang/>
             {(open && may_edit).then(|| view! { <MoveAppointmentForm appointment=appointment.clone() lang/> })}
             {(open && yours).then(|| view! { <CannotComeForm appointment=appointment.clone() lang/> })}
@@ -86,20 +91,44 @@ fn AppointmentCard(appointment: Appointment, may_edit: bool, yours: bool, lang: 
 
 /// The next appointments on the home page and the caseload.
 #[component]
-pub fn UpcomingAppointments(case_id: i64, upcoming: Vec<Appointment>, reader: Reader, lang: Lang) -> impl IntoView {
+pub fn UpcomingAppointments(
+    case_id: i64,
+    upcoming: Vec<Appointment>,
+    reader: Reader,
+    /// When the reader last looked at the case: a time that moved since is flagged.
+    last_looked_at: Option<i64>,
+    lang: Lang,
+) -> impl IntoView {
     let empty = upcoming.is_empty();
     view! {
         <div class="upcoming">
             <h3>{reader.say(lang, Msg::UpcomingAppointments, Msg::UpcomingAppointmentsOther)}</h3>
             {empty.then(|| view! { <p>{lang.t(Msg::NoAppointments)}</p> })}
             <ul>
-                {upcoming.into_iter().map(|a| view! {
-                    <li>{format!("{} — {}", a.starts_at.written(lang), a.purpose)}</li>
+                {upcoming.into_iter().map(|a| {
+                    let moved_from = moved_since(&a, last_looked_at)
+                        .map(|was| lang.fill(Msg::DateMovedFrom, &[("date", &was.written(lang))]));
+                    view! {
+                        <li>
+                            {a.starts_at.written(lang)}" — "<span lang=a.lang.code() dir="auto">{a.purpose.clone()}</span>
+                            {moved_from.map(|text| view! { <br/><strong class="date-moved">{text}</strong> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <p><a href=format!("/cases/{case_id}/appointments")>{lang.t(Msg::SeeAppointments)}</a></p>
         </div>
     }
+}
+
+/// The time an appointment had before its first move since `since`, if it moved since.
+fn moved_since(appointment: &Appointment, since: Option<i64>) -> Option<super::LocalDateTime> {
+    let since = since?;
+    appointment
+        .history
+        .iter()
+        .filter(|change| change.changed_at > since)
+        .find_map(|change| change.old_starts_at.clone())
 }
 
 #[component]

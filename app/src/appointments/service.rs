@@ -57,9 +57,12 @@ pub async fn upcoming_in(
     case_id: i64,
 ) -> Result<Option<Vec<Appointment>>, AppError> {
     match access::open_case(tx, ctx, viewer, case_id, Category::Appointments).await {
-        Ok(case) => Ok(Some(
-            storage::appointments_from(tx, &case, &today(), UPCOMING_ON_HOME).await?,
-        )),
+        Ok(case) => {
+            // With their histories, so the page can flag a time that moved since the
+            // reader last looked.
+            let upcoming = storage::appointments_from(tx, &case, &today(), UPCOMING_ON_HOME).await?;
+            Ok(Some(super::change_storage::with_histories(tx, &case, upcoming).await?))
+        }
         Err(AppError {
             code: ErrorCode::NotShared,
             ..
@@ -92,7 +95,7 @@ pub async fn add(
     }
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    let id = storage::insert(&mut tx, &case, &new, now()).await?;
+    let id = storage::insert(&mut tx, &case, &new, (viewer.language.unwrap_or_default(), now())).await?;
     audit::record(
         &mut tx,
         ctx,

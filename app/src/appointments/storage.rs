@@ -4,10 +4,11 @@
 use super::{Appointment, AppointmentMode, LocalDateTime, NewAppointment};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::i18n::Lang;
 use sqlx::Row;
 
 const COLUMNS: &str =
-    "id, case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, cancelled_at";
+    "id, case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, cancelled_at, content_lang";
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error> {
     let starts_at: String = row.try_get("starts_at")?;
@@ -26,6 +27,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Appointment>, sqlx::Error>
         purpose: row.try_get("purpose")?,
         what_to_bring: row.try_get("what_to_bring")?,
         cancelled: row.try_get::<Option<i64>, _>("cancelled_at")?.is_some(),
+        lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
         history: Vec::new(),
     }))
 }
@@ -104,11 +106,11 @@ pub(super) async fn insert(
     tx: &mut Tx<'_>,
     access: &CaseAccess,
     new: &NewAppointment,
-    now: i64,
+    (lang, now): (Lang, i64),
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at, \
+         content_lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(access.case_id())
     .bind(new.starts_at.as_str())
@@ -120,6 +122,7 @@ pub(super) async fn insert(
     .bind(new.what_to_bring.trim())
     .bind(access.viewer_id())
     .bind(now)
+    .bind(lang.code())
     .fetch_one(&mut **tx)
     .await
 }

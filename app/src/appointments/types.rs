@@ -76,6 +76,9 @@ pub struct Appointment {
     pub what_to_bring: String,
     /// A worker called it off (the reason is in `history`).
     pub cancelled: bool,
+    /// The language its texts are written in.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     /// Every move, cancellation and "I can't make it", oldest first, each with its reason.
     pub history: Vec<AppointmentChange>,
 }

@@ -75,7 +75,7 @@ fn CaseCard(case: CaseloadCase, lang: Lang) -> impl IntoView {
             <h3>{lang.t(Msg::WhatComesNext)}</h3>
             <p>{next}</p>
             <crate::appointments::UpcomingAppointments case_id=id upcoming=case.upcoming.clone()
-                reader=crate::i18n::Reader::new(false, &case.participant_name) lang/>
+                reader=crate::i18n::Reader::new(false, &case.participant_name) last_looked_at=None lang/>
             <ul class="case-links">
                 <li><a href=format!("/cases/{id}/trajectory")>{lang.t(Msg::SeeTrajectory)}</a></li>
                 <li><a href=format!("/cases/{id}/reunification")>{lang.t(Msg::SeeReunification)}</a></li>

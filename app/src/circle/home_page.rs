@@ -72,7 +72,7 @@ fn Circle(case: CaseCircle, me_id: i64, lang: Lang) -> impl IntoView {
             <h2 id=format!("circle-{}", case.case_id)>{title}</h2>
             {next_step.map(|step| view! { <crate::trajectory::NextStep case_id step reader=reader.clone() last_looked_at lang/> })}
             {plans_waiting.map(|plans| view! { <PlansWaiting case_id plans lang/> })}
-            {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming reader=reader.clone() lang/> })}
+            {upcoming.map(|upcoming| view! { <crate::appointments::UpcomingAppointments case_id upcoming reader=reader.clone() last_looked_at lang/> })}
             {match case.members {
                 Some(members) => view! {
                     <p>{lang.t(Msg::CircleIntro)}</p>

@@ -50,8 +50,11 @@ fn ContactCard(contact: Contact, may_edit: bool, lang: Lang) -> impl IntoView {
     } else {
         format!("{} · {}", contact.role, contact.organisation)
     };
-    let fact = |label: Msg, value: &str| {
-        (!value.is_empty()).then(|| view! { <dt>{lang.t(label)}</dt><dd>{value.to_string()}</dd> })
+    // What the worker wrote, in its own language and direction; the labels in the page's.
+    let content = contact.lang.code();
+    let fact = move |label: Msg, value: &str| {
+        (!value.is_empty())
+            .then(|| view! { <dt>{lang.t(label)}</dt><dd lang=content dir="auto">{value.to_string()}</dd> })
     };
     let phone_link = (!contact.phone.is_empty()).then(|| {
         let dial: String = contact
@@ -63,8 +66,8 @@ fn ContactCard(contact: Contact, may_edit: bool, lang: Lang) -> impl IntoView {
     });
     view! {
         <li class="card contact" id=heading.clone() aria-labelledby=format!("{heading}-name")>
-            <h2 id=format!("{heading}-name")>{contact.name.clone()}</h2>
-            <p class="milestone-meta">{format!("{} — {}", lang.t(contact.kind.label()), subtitle)}</p>
+            <h2 id=format!("{heading}-name") dir="auto">{contact.name.clone()}</h2>
+            <p class="milestone-meta">{lang.t(contact.kind.label())}" — "<span lang=content dir="auto">{subtitle}</span></p>
             <dl class="milestone-facts">
                 {fact(Msg::WhyInvolvedLabel, &contact.why_involved)}
                 {fact(Msg::DecidesLabel, &contact.decides)}

@@ -133,7 +133,7 @@ pub async fn add(
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     let new = cleaned(new)?;
     check_member(&mut tx, &case, new.member_user_id).await?;
-    let id = storage::insert(&mut tx, &case, &new, now()).await?;
+    let id = storage::insert(&mut tx, &case, &new, (viewer.language.unwrap_or_default(), now())).await?;
     audit::record(
         &mut tx,
         ctx,

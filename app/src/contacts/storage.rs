@@ -4,10 +4,11 @@
 use super::{Contact, ContactKind, NewContact};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::i18n::Lang;
 use sqlx::Row;
 
 const COLUMNS: &str = "id, case_id, member_user_id, kind, name, organisation, role, why_involved, decides, \
-                       phone, office_hours, languages, stand_in, updated_at";
+                       phone, office_hours, languages, stand_in, updated_at, content_lang";
 
 fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Contact>, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -29,6 +30,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Contact>, sqlx::Error> {
         languages: row.try_get("languages")?,
         stand_in: row.try_get("stand_in")?,
         updated_at: row.try_get("updated_at")?,
+        lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
     }))
 }
 
@@ -87,9 +89,9 @@ pub(super) async fn insert(
     tx: &mut Tx<'_>,
     access: &CaseAccess,
     new: &NewContact,
-    now: i64,
+    (lang, now): (Lang, i64),
 ) -> Result<i64, sqlx::Error> {
-    insert_row(tx, access.case_id(), access.viewer_id(), new, now).await
+    insert_row(tx, (access.case_id(), access.viewer_id()), new, (lang, now)).await
 }
 
 /// Demo data is loaded before anyone signs in, so there is no viewer to check: the one
@@ -101,20 +103,19 @@ pub(super) async fn insert_seed(
     new: &NewContact,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    insert_row(tx, case_id, author, new, now).await
+    insert_row(tx, (case_id, author), new, (Lang::Nl, now)).await
 }
 
 async fn insert_row(
     tx: &mut Tx<'_>,
-    case_id: i64,
-    author: i64,
+    (case_id, author): (i64, i64),
     new: &NewContact,
-    now: i64,
+    (lang, now): (Lang, i64),
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO contacts (case_id, member_user_id, kind, name, organisation, role, why_involved, decides, \
-         phone, office_hours, languages, stand_in, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+         phone, office_hours, languages, stand_in, created_by, created_at, updated_at, content_lang) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
     )
     .bind(case_id)
     .bind(new.member_user_id)
@@ -130,6 +131,7 @@ async fn insert_row(
     .bind(&new.stand_in)
     .bind(author)
     .bind(now)
+    .bind(lang.code())
     .fetch_one(&mut **tx)
     .await
 }

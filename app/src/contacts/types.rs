@@ -31,6 +31,9 @@ pub struct Contact {
     pub stand_in: String,
     /// Unix seconds of the last change.
     pub updated_at: i64,
+    /// The language its texts are written in.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 /// What a worker writes for a new contact; text fields other than name, role and why

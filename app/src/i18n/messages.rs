@@ -332,6 +332,9 @@ messages! {
     PeopleTitle { nl: "Mensen", fr: "Personnes", en: "People", ar: "الأشخاص" }
     PersonLabel { nl: "Persoon", fr: "Personne", en: "Person", ar: "الشخص" }
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
+    SeeOriginal { nl: "Zoals het geschreven is ({language})", fr: "Tel que c'était écrit ({language})", en: "As it was written ({language})", ar: "كما كُتب في الأصل ({language})" }
+    TranslationsTitle { nl: "Vertalingen", fr: "Traductions", en: "Translations", ar: "الترجمات" }
+    SaveTranslation { nl: "Vertaling bewaren", fr: "Enregistrer la traduction", en: "Save the translation", ar: "حفظ الترجمة" }
     AssignedWorkers { nl: "Begeleiders: {names}", fr: "Intervenants : {names}", en: "Support workers: {names}", ar: "المرافقون: {names}" }
     NoneYet { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
     PhaseInDetention { nl: "in de gevangenis", fr: "en prison", en: "in prison", ar: "في السجن" }

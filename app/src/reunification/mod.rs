@@ -14,6 +14,8 @@ pub mod service;
 mod step_history;
 #[cfg(feature = "ssr")]
 mod storage;
+#[cfg(feature = "ssr")]
+pub(crate) use storage::original_texts;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -5,6 +5,7 @@ use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
 use crate::trajectory::ChangeHistory;
 use crate::trajectory::MilestoneStatus;
+use crate::translations::{ItemKind, OriginalTexts, Shown, TranslateForms};
 use leptos::prelude::*;
 
 #[component]
@@ -46,11 +47,14 @@ fn Children(data: ReunificationView, error: Option<ErrorCode>, lang: Lang) -> im
     }
 }
 
-fn step_title(step: &Step, lang: Lang) -> String {
-    match (&step.kind, &step.custom_title) {
-        (StepKind::Custom, Some(title)) => title.clone(),
-        (kind, _) => lang.t(kind.label()).to_string(),
-    }
+/// The step's name and conditions as `shown` gives them, each with its language (a
+/// step of a known kind is named in the page's).
+fn step_texts(step: &Step, shown: &Shown, lang: Lang) -> ((String, &'static str), (String, &'static str)) {
+    let title = match (&step.kind, &step.custom_title) {
+        (StepKind::Custom, Some(title)) => shown.text("custom_title", title),
+        (kind, _) => (lang.t(kind.label()).to_string(), lang.code()),
+    };
+    (title, shown.text("conditions", &step.conditions))
 }
 
 #[component]
@@ -64,15 +68,30 @@ fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl In
             <ol class="reunification-steps">
                 {child.steps.into_iter().map(|step| {
                     let is_next = Some(step.id) == next;
-                    let title = step_title(&step, lang);
+                    let shown = Shown::pick(&step.translations, step.lang, lang);
+                    let ((title, title_lang), (conditions, conditions_lang)) = step_texts(&step, &shown, lang);
+                    let translated = shown.is_translated();
+                    let as_written = Shown::pick(&[], step.lang, step.lang);
+                    let ((original_title, _), (original_conditions, _)) = step_texts(&step, &as_written, lang);
+                    let custom = step.kind == StepKind::Custom;
+                    let present: Vec<&'static str> = [("custom_title", custom), ("conditions", !step.conditions.is_empty())]
+                        .into_iter()
+                        .filter_map(|(field, has)| has.then_some(field))
+                        .collect();
                     // News that may upset (a step put off, or not going ahead) is announced
                     // first and shown when the person chooses to open it.
                     let upsetting = matches!(step.status, MilestoneStatus::Postponed | MilestoneStatus::NotGoingAhead);
                     let details = view! {
-                        <h3>{title}</h3>
+                        <h3 lang=title_lang dir="auto">{title}</h3>
                         <p class="milestone-meta">{lang.t(step.status.label())}</p>
-                        {(!step.conditions.is_empty()).then(|| view! {
-                            <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " {step.conditions.clone()}</p>
+                        {(!conditions.is_empty()).then(|| view! {
+                            <p><strong>{lang.t(Msg::ConditionsLabel)}</strong>": " <span lang=conditions_lang dir="auto">{conditions}</span></p>
+                        })}
+                        {translated.then(|| view! {
+                            <OriginalTexts original=step.lang lang>
+                                {custom.then(|| view! { <p><strong>{original_title.clone()}</strong></p> })}
+                                <p>{original_conditions.clone()}</p>
+                            </OriginalTexts>
                         })}
                         {step.next_date.as_ref().map(|d| view! {
                             <p><strong>{lang.t(Msg::NextDateLabel)}</strong>": " {d.written(lang)}</p>
@@ -97,6 +116,10 @@ fn ChildSteps(case_id: i64, child: Child, may_edit: bool, lang: Lang) -> impl In
                             {shown}
                             <ChangeHistory history=step.history.clone() lang/>
                             {may_edit.then(|| view! { <ChangeStepForm case_id step=step.clone() lang/> })}
+                            {(may_edit && !present.is_empty()).then(|| view! {
+                                <TranslateForms case_id kind=ItemKind::ReunificationStep item_id=step.id original=step.lang
+                                    present=present.clone() translations=step.translations.clone() lang/>
+                            })}
                         </li>
                     }
                 }).collect_view()}

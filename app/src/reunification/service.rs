@@ -11,6 +11,7 @@ use crate::db::{now, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
+use crate::translations::{self, ItemKind};
 
 pub async fn reunification(
     state: &AppState,
@@ -34,7 +35,9 @@ async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Reunification, AppEr
     let participant_name = crate::circle::storage::participant_name(tx, case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let children = storage::children(tx, case).await?;
+    let mut children = storage::children(tx, case).await?;
+    let steps = children.iter_mut().flat_map(|child| child.steps.iter_mut());
+    translations::storage::attach(tx, case, ItemKind::ReunificationStep, steps).await?;
     Ok(Reunification {
         case_id: case.case_id(),
         participant_name,
@@ -105,7 +108,8 @@ pub async fn add_step(
         }
     }
     let position = storage::next_position(&mut tx, &case, child_id).await?;
-    let id = storage::insert_step(&mut tx, &case, child_id, position, &new, custom_title, now()).await?;
+    let lang = viewer.language.unwrap_or_default();
+    let id = storage::insert_step(&mut tx, &case, child_id, position, &new, custom_title, (lang, now())).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -136,6 +140,7 @@ pub async fn update_step(
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let (current_status, current_date) = (current.status.clone(), current.next_date.clone());
+    let conditions_before = current.conditions.clone();
     let changed = StepState {
         status: update.status.map(|s| s.as_str().to_string()).unwrap_or(current.status),
         next_date: update.next_date.map(|d| d.as_str().to_string()).or(current.next_date),
@@ -169,6 +174,10 @@ pub async fn update_step(
             changed_at: now,
         };
         super::step_history::record(&mut tx, change).await?;
+    }
+    if changed.conditions != conditions_before {
+        let item = (ItemKind::ReunificationStep, step_id);
+        translations::storage::forget_field(&mut tx, &case, item, "conditions").await?;
     }
     storage::update_step(&mut tx, &case, step_id, &changed, now).await?;
     audit::record(

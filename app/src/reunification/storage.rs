@@ -4,7 +4,9 @@
 use super::{AgeBand, Child, NewStep, Step, StepKind};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::i18n::Lang;
 use crate::trajectory::{Date, MilestoneStatus};
+use crate::translations::service::Original;
 use sqlx::Row;
 
 /// The case's children in the order they were added, each with its steps in order.
@@ -27,7 +29,8 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
         });
     }
     let steps = sqlx::query(
-        "SELECT s.id, s.child_id, s.position, s.kind, s.custom_title, s.status, s.conditions, s.next_date, u.display_name \
+        "SELECT s.id, s.child_id, s.position, s.kind, s.custom_title, s.status, s.conditions, s.next_date, s.content_lang, \
+         u.display_name \
          FROM reunification_steps s JOIN children c ON c.id = s.child_id LEFT JOIN users u ON u.id = s.contact_user_id \
          WHERE c.case_id = $1 ORDER BY s.child_id, s.position, s.id",
     )
@@ -52,7 +55,9 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
                 conditions: row.try_get("conditions")?,
                 next_date: next_date.as_deref().and_then(|d| Date::parse(d).ok()),
                 contact: row.try_get("display_name")?,
+                lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
                 history: Vec::new(),
+                translations: Vec::new(),
             });
         }
     }
@@ -117,11 +122,11 @@ pub(super) async fn insert_step(
     position: i64,
     new: &NewStep,
     custom_title: Option<&str>,
-    now: i64,
+    (lang, now): (Lang, i64),
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO reunification_steps (child_id, position, kind, custom_title, status, conditions, next_date, contact_user_id, updated_at) \
-         SELECT c.id, $2, $3, $4, $5, $6, $7, $8, $9 FROM children c WHERE c.id = $1 AND c.case_id = $10 RETURNING id",
+        "INSERT INTO reunification_steps (child_id, position, kind, custom_title, status, conditions, next_date, contact_user_id, updated_at, \
+         content_lang) SELECT c.id, $2, $3, $4, $5, $6, $7, $8, $9, $11 FROM children c WHERE c.id = $1 AND c.case_id = $10 RETURNING id",
     )
     .bind(child_id)
     .bind(position)
@@ -133,6 +138,7 @@ pub(super) async fn insert_step(
     .bind(new.contact_user_id)
     .bind(now)
     .bind(access.case_id())
+    .bind(lang.code())
     .fetch_one(&mut **tx)
     .await
 }
@@ -187,4 +193,33 @@ pub(super) async fn update_step(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// A step's language and texts, for a worker who translates it.
+pub(crate) async fn original_texts(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    step_id: i64,
+) -> Result<Option<Original>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT s.custom_title, s.conditions, s.content_lang FROM reunification_steps s \
+         JOIN children c ON c.id = s.child_id WHERE s.id = $1 AND c.case_id = $2",
+    )
+    .bind(step_id)
+    .bind(access.case_id())
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|row| {
+        Ok(Original {
+            lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
+            texts: vec![
+                (
+                    "custom_title",
+                    row.try_get::<Option<String>, _>("custom_title")?.unwrap_or_default(),
+                ),
+                ("conditions", row.try_get("conditions")?),
+            ],
+        })
+    })
+    .transpose()
 }

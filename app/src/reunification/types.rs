@@ -32,6 +32,12 @@ pub struct Step {
     pub next_date: Option<Date>,
     /// The youth-care contact, by name.
     pub contact: Option<String>,
+    /// The language its texts are written in.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
+    /// Its texts in other languages, added by a worker.
+    #[serde(default)]
+    pub translations: Vec<crate::translations::Translation>,
     /// Every change of its status or date, oldest first, each with its reason.
     #[serde(default)]
     pub history: Vec<crate::trajectory::MilestoneChange>,

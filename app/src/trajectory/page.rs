@@ -6,6 +6,7 @@ use crate::error::ErrorCode;
 use crate::form_echo::use_form_echo;
 use crate::i18n::{Lang, Msg, Reader};
 use crate::layout::{use_form_error, use_lang, use_route_id, use_saved, ErrorNotice, Page, ReadAloud};
+use crate::translations::{ItemKind, OriginalTexts, Shown, TranslateForms};
 use leptos::prelude::*;
 
 #[component]
@@ -106,25 +107,29 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
         date_text(&milestone, lang)
     );
     let history = milestone.history.clone();
-    // The texts in their own language and direction (Dutch stays left to right on an
-    // Arabic page, its full stop where it belongs); the page's own words in the page's.
-    let (content, page, page_dir) = (milestone.lang.code(), lang.code(), lang.dir());
+    // The texts in the reader's language where a worker translated them, else as written,
+    // each in its own language and direction (Dutch stays left to right on an Arabic page,
+    // its full stop where it belongs); the page's own words in the page's.
+    let shown = Shown::pick(&milestone.translations, milestone.lang, lang);
+    let shown_lang = if shown.is_translated() { lang } else { milestone.lang };
+    let translated = shown.is_translated();
+    let texts = milestone_texts(&milestone, &shown);
+    let originals = milestone_texts(&milestone, &Shown::pick(&[], milestone.lang, milestone.lang));
+    let present: Vec<&'static str> = originals
+        .iter()
+        .filter(|(_, (t, _))| !t.is_empty())
+        .map(|(f, _)| *f)
+        .collect();
     view! {
         <li class="milestone card" class:milestone-open=status.is_open() aria-labelledby=heading.clone()>
-            <div id=text.clone() lang=content dir="auto">
-                <h3 id=heading.clone()>{milestone.title.clone()}</h3>
-                <p class="milestone-meta" lang=page dir=page_dir>{meta}</p>
-                <p>{milestone.explanation.clone()}</p>
-                <dl class="milestone-facts">
-                    {(!milestone.why_it_matters.is_empty()).then(|| view! {
-                        <dt lang=page dir=page_dir>{lang.t(Msg::WhyItMatters)}</dt><dd>{milestone.why_it_matters.clone()}</dd>
-                    })}
-                    <dt lang=page dir=page_dir>{lang.t(Msg::WhoDecides)}</dt><dd>{milestone.decided_by.clone()}</dd>
-                    {(!milestone.what_is_needed.is_empty()).then(|| view! {
-                        <dt lang=page dir=page_dir>{lang.t(Msg::WhatIsNeeded)}</dt><dd>{milestone.what_is_needed.clone()}</dd>
-                    })}
-                </dl>
+            <div id=text.clone() lang=shown_lang.code() dir="auto">
+                <MilestoneTexts texts heading=Some(heading.clone()) meta=Some(meta) lang/>
             </div>
+            {translated.then(|| view! {
+                <OriginalTexts original=milestone.lang lang>
+                    <MilestoneTexts texts=originals.clone() heading=None meta=None lang/>
+                </OriginalTexts>
+            })}
             {use_saved(&format!("change-{}", milestone.id)).then(|| view! {
                 <p class="notice" role="status">{lang.t(Msg::Saved)}</p>
             })}
@@ -135,7 +140,62 @@ fn MilestoneItem(milestone: Milestone, may_edit: bool, yours: bool, lang: Lang) 
                 <RespondForm case_id=milestone.case_id milestone_id=milestone.id as_worker=may_edit lang/>
             })}
             {may_edit.then(|| view! { <ChangeMilestoneForm milestone=milestone.clone() lang/> })}
+            {may_edit.then(|| view! {
+                <TranslateForms case_id=milestone.case_id kind=ItemKind::Milestone item_id=milestone.id
+                    original=milestone.lang present translations=milestone.translations.clone() lang/>
+            })}
         </li>
+    }
+}
+
+type Texts = Vec<(&'static str, (String, &'static str))>;
+
+/// A milestone's texts as `shown` gives them, each with the language it is in.
+fn milestone_texts(milestone: &Milestone, shown: &Shown) -> Texts {
+    [
+        ("title", &milestone.title),
+        ("explanation", &milestone.explanation),
+        ("why_it_matters", &milestone.why_it_matters),
+        ("decided_by", &milestone.decided_by),
+        ("what_is_needed", &milestone.what_is_needed),
+    ]
+    .into_iter()
+    .map(|(field, original)| (field, shown.text(field, original)))
+    .collect()
+}
+
+/// The title, explanation and facts of a milestone; the labels in the page's language.
+#[component]
+fn MilestoneTexts(texts: Texts, heading: Option<String>, meta: Option<String>, lang: Lang) -> impl IntoView {
+    let text = |field: &str| {
+        texts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    let (page, page_dir) = (lang.code(), lang.dir());
+    let fact = move |label: Msg, (value, in_lang): (String, &'static str)| {
+        (!value.is_empty()).then(|| {
+            view! {
+                <dt lang=page dir=page_dir>{lang.t(label)}</dt><dd lang=in_lang dir="auto">{value}</dd>
+            }
+        })
+    };
+    let (title, title_lang) = text("title");
+    let (explanation, explanation_lang) = text("explanation");
+    view! {
+        {match heading {
+            Some(id) => view! { <h3 id=id lang=title_lang dir="auto">{title}</h3> }.into_any(),
+            None => view! { <p lang=title_lang dir="auto"><strong>{title}</strong></p> }.into_any(),
+        }}
+        {meta.map(|meta| view! { <p class="milestone-meta" lang=page dir=page_dir>{meta}</p> })}
+        <p lang=explanation_lang dir="auto">{explanation}</p>
+        <dl class="milestone-facts">
+            {fact(Msg::WhyItMatters, text("why_it_matters"))}
+            {fact(Msg::WhoDecides, text("decided_by"))}
+            {fact(Msg::WhatIsNeeded, text("what_is_needed"))}
+        </dl>
     }
 }
 
@@ -234,12 +294,13 @@ pub fn NextStep(
             <h3>{reader.say(lang, Msg::NextStepTitle, Msg::NextStepTitleOther)}</h3>
             {match step {
                 Some(step) => {
+                    let (title, title_lang) = Shown::pick(&step.translations, step.lang, lang).text("title", &step.title);
                     let moved_from = moved_since(&step, last_looked_at).map(|was| {
                         let was = was.map_or_else(|| lang.t(Msg::NoDateYet).to_string(), |d| crate::local_time::written_date(lang, d));
                         lang.fill(Msg::DateMovedFrom, &[("date", &was)])
                     });
                     view! {
-                        <p class="next-step-title" lang=step.lang.code() dir="auto"><strong>{step.title.clone()}</strong></p>
+                        <p class="next-step-title" lang=title_lang dir="auto"><strong>{title}</strong></p>
                         <p>{format!("{} · {}", lang.t(step.status.label()), date_text(&step, lang))}</p>
                         {moved_from.map(|text| view! { <p class="date-moved"><strong>{text}</strong></p> })}
                     }.into_any()

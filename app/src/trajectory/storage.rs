@@ -6,6 +6,7 @@ use super::{Date, Milestone, MilestoneChange, MilestoneStatus, NewMilestone, Pha
 use crate::access::CaseAccess;
 use crate::db::Tx;
 use crate::i18n::Lang;
+use crate::translations::{self, ItemKind};
 use sqlx::Row;
 
 const MILESTONE_COLUMNS: &str =
@@ -46,6 +47,7 @@ fn milestone_from(row: &sqlx::any::AnyRow) -> Result<Option<Milestone>, sqlx::Er
         lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
         history: Vec::new(),
         responses: Vec::new(),
+        translations: Vec::new(),
     }))
 }
 
@@ -125,7 +127,7 @@ pub(super) fn id_span(milestones: &[Milestone]) -> Option<(i64, i64)> {
     Some((ids.clone().min()?, ids.max()?))
 }
 
-/// Adds to each of the milestones its history, in one query.
+/// Adds to each of the milestones its history and its translations, a query each.
 async fn with_histories(
     tx: &mut Tx<'_>,
     access: &CaseAccess,
@@ -152,7 +154,28 @@ async fn with_histories(
             milestone.history.push(change_from(&row)?);
         }
     }
+    translations::storage::attach(tx, access, ItemKind::Milestone, &mut milestones).await?;
     Ok(milestones)
+}
+
+/// A milestone's language and texts, for a worker who translates it.
+pub(crate) async fn original_texts(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    milestone_id: i64,
+) -> Result<Option<translations::service::Original>, sqlx::Error> {
+    Ok(milestone(tx, access, milestone_id)
+        .await?
+        .map(|m| translations::service::Original {
+            lang: m.lang,
+            texts: vec![
+                ("title", m.title),
+                ("explanation", m.explanation),
+                ("why_it_matters", m.why_it_matters),
+                ("decided_by", m.decided_by),
+                ("what_is_needed", m.what_is_needed),
+            ],
+        }))
 }
 
 pub(super) async fn milestone(

@@ -143,6 +143,9 @@ pub struct Milestone {
     #[serde(default)]
     pub lang: crate::i18n::Lang,
     pub history: Vec<MilestoneChange>,
+    /// Its texts in other languages, added by a worker.
+    #[serde(default)]
+    pub translations: Vec<crate::translations::Translation>,
     /// What the participant and the workers wrote under it, oldest first (in the list of
     /// milestones).
     #[serde(default)]

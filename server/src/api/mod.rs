@@ -15,6 +15,7 @@ use crate::reunification::api as reunification;
 use crate::second_factor::api as second_factor;
 use crate::sharing::api as sharing;
 use crate::trajectory::api as trajectory;
+use crate::translations::api as translations;
 use crate::transparency::api as transparency;
 use app::error::{AppError, ErrorCode};
 use axum::extract::DefaultBodyLimit;
@@ -36,7 +37,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker, circle::end_membership,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone, trajectory::change_phase,
-        trajectory::respond,
+        trajectory::respond, translations::translate_milestone, translations::translate_step,
         transparency::access_log,
         reunification::show_reunification, reunification::add_child, reunification::add_step, reunification::update_step,
         changes::changes_since,
@@ -106,6 +107,14 @@ pub fn routes() -> Router {
         .route(
             "/cases/{case_id}/milestones/{milestone_id}",
             patch(trajectory::update_milestone),
+        )
+        .route(
+            "/cases/{case_id}/milestones/{milestone_id}/translations/{lang}",
+            put(translations::translate_milestone),
+        )
+        .route(
+            "/cases/{case_id}/reunification/steps/{step_id}/translations/{lang}",
+            put(translations::translate_step),
         )
         .route("/cases/{case_id}/changes", get(changes::changes_since))
         .route("/cases/{case_id}/access-log", get(transparency::access_log))

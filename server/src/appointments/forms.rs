@@ -95,12 +95,35 @@ pub struct ReasonForm {
     reason: String,
 }
 
-/// Back to the appointment on its page, or to the page with the error.
-fn back(headers: &HeaderMap, case_id: i64, appointment_id: i64, result: Result<Appointment, AppError>) -> Response {
+/// Back to the appointment on its page with its confirmation, or to the form `form_id`
+/// with the error and what the person typed.
+fn back(
+    (state, headers): (&AppState, &HeaderMap),
+    (case_id, appointment_id): (i64, i64),
+    typed: Option<Typed>,
+    result: Result<Appointment, AppError>,
+) -> Response {
     let page = format!("/cases/{case_id}/appointments");
-    match result {
-        Ok(_) => answer(headers, Ok(&format!("{page}?saved#appointment-{appointment_id}"))),
-        Err(error) => answer(headers, Err((error, &format!("{page}#appointment-{appointment_id}")))),
+    match (result, typed) {
+        (Ok(_), Some(typed)) => answer(
+            headers,
+            Ok(&format!("{page}?saved={}#appointment-{appointment_id}", typed.form)),
+        ),
+        (Ok(_), None) => answer(headers, Ok(&format!("{page}#appointment-{appointment_id}"))),
+        (Err(error), Some(typed)) => {
+            let form = format!("{page}#{}", typed.form);
+            answer_keeping(state, headers, Err((error, &form)), typed)
+        }
+        (Err(error), None) => answer(headers, Err((error, &format!("{page}#appointment-{appointment_id}")))),
+    }
+}
+
+/// Where an error of these forms belongs: the time, or else the reason.
+fn field_of(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::InvalidTime | ErrorCode::InvalidDate => Some("starts_at"),
+        ErrorCode::ReasonRequired | ErrorCode::InvalidInput => Some("reason"),
+        _ => None,
     }
 }
 
@@ -111,6 +134,14 @@ pub async fn move_appointment(
     Path((case_id, appointment_id)): Path<(i64, i64)>,
     form: Result<Form<MoveForm>, FormRejection>,
 ) -> Response {
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("starts_at", f.starts_at.as_str()),
+            ("place", &f.place),
+            ("reason", &f.reason),
+        ];
+        Typed::new(format!("move-{appointment_id}"), &fields, field_of)
+    });
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -122,7 +153,7 @@ pub async fn move_appointment(
         changes::move_appointment(&state, &ctx, &viewer, case_id, appointment_id, update).await
     }
     .await;
-    back(&headers, case_id, appointment_id, result)
+    back((&state, &headers), (case_id, appointment_id), typed, result)
 }
 
 pub async fn cancel(
@@ -132,7 +163,8 @@ pub async fn cancel(
     Path(ids): Path<(i64, i64)>,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> Response {
-    with_reason(&state, &ctx, &headers, ids, form, changes::cancel).await
+    let form_id = format!("cancel-{}", ids.1);
+    with_reason(&state, &ctx, &headers, (ids, form_id), form, changes::cancel).await
 }
 
 pub async fn cannot_come(
@@ -142,7 +174,8 @@ pub async fn cannot_come(
     Path(ids): Path<(i64, i64)>,
     form: Result<Form<ReasonForm>, FormRejection>,
 ) -> Response {
-    with_reason(&state, &ctx, &headers, ids, form, changes::cannot_come).await
+    let form_id = format!("cannot-come-{}", ids.1);
+    with_reason(&state, &ctx, &headers, (ids, form_id), form, changes::cannot_come).await
 }
 
 /// A form that brings only a reason, handed to `action` as the holder of the session.
@@ -150,18 +183,22 @@ async fn with_reason<F>(
     state: &AppState,
     ctx: &RequestContext,
     headers: &HeaderMap,
-    (case_id, appointment_id): (i64, i64),
+    ((case_id, appointment_id), form_id): ((i64, i64), String),
     form: Result<Form<ReasonForm>, FormRejection>,
     action: F,
 ) -> Response
 where
     F: AsyncFn(&AppState, &RequestContext, &Viewer, i64, i64, &str) -> Result<Appointment, AppError>,
 {
+    let typed = form
+        .as_ref()
+        .ok()
+        .map(|Form(f)| Typed::new(form_id, &[("reason", &f.reason)], field_of));
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(state, headers).await?;
         action(state, ctx, &viewer, case_id, appointment_id, &form.reason).await
     }
     .await;
-    back(headers, case_id, appointment_id, result)
+    back((state, headers), (case_id, appointment_id), typed, result)
 }

@@ -1,7 +1,8 @@
 //! Workers' forms on the reunification page. They answer with a redirect back to the
-//! page, with `?error=code` when something needs correcting.
+//! page, with `?error=code` when something needs correcting; a refused step form comes
+//! back with what was typed.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
@@ -13,6 +14,32 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
+
+/// Where a step form's error belongs.
+fn field_of(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::ReasonRequired => Some("reason"),
+        ErrorCode::InvalidDate => Some("next_date"),
+        _ => None,
+    }
+}
+
+/// Back to the step's place with a confirmation, or to its form with what was typed.
+fn step_answer<T>(
+    (state, headers): (&app::state::AppState, &HeaderMap),
+    case_id: i64,
+    (form_id, anchor): (String, String),
+    typed: Option<Typed>,
+    result: Result<T, AppError>,
+) -> Response {
+    let page = format!("/cases/{case_id}/reunification");
+    let back = format!("{page}#{form_id}");
+    match (result, typed) {
+        (Ok(_), _) => answer(headers, Ok(&format!("{page}?saved={form_id}#{anchor}"))),
+        (Err(error), Some(typed)) => answer_keeping(state, headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(headers, Err((error, &back))),
+    }
+}
 
 fn invalid() -> AppError {
     AppError::new(ErrorCode::InvalidInput)
@@ -83,6 +110,19 @@ pub async fn add_step(
     Path((case_id, child_id)): Path<(i64, i64)>,
     form: Result<Form<StepForm>, FormRejection>,
 ) -> Response {
+    let form_id = format!("child-{child_id}-new");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("kind", f.kind.as_str()),
+            ("custom_title", &f.custom_title),
+            ("conditions", &f.conditions),
+            ("next_date", &f.next_date),
+        ];
+        Typed::new(form_id.clone(), &fields, |code| match code {
+            ErrorCode::InvalidInput => Some("custom_title"),
+            other => field_of(other),
+        })
+    });
     let result = async {
         let Form(form) = form.map_err(|_| invalid())?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -97,7 +137,8 @@ pub async fn add_step(
         service::add_step(&state, &ctx, &viewer, case_id, child_id, new).await
     }
     .await;
-    respond(&headers, case_id, |_| format!("child-{child_id}"), result).await
+    let ids = (form_id, format!("child-{child_id}"));
+    step_answer((&state, &headers), case_id, ids, typed, result)
 }
 
 #[derive(Deserialize)]
@@ -118,6 +159,16 @@ pub async fn change_step(
     Path((case_id, step_id)): Path<(i64, i64)>,
     form: Result<Form<ChangeForm>, FormRejection>,
 ) -> Response {
+    let form_id = format!("step-{step_id}-change");
+    let typed = form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("status", f.status.as_str()),
+            ("next_date", &f.next_date),
+            ("conditions", &f.conditions),
+            ("reason", &f.reason),
+        ];
+        Typed::new(form_id.clone(), &fields, field_of)
+    });
     let result = async {
         let Form(form) = form.map_err(|_| invalid())?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -130,5 +181,11 @@ pub async fn change_step(
         service::update_step(&state, &ctx, &viewer, case_id, step_id, update).await
     }
     .await;
-    respond(&headers, case_id, |_| format!("step-{step_id}"), result).await
+    step_answer(
+        (&state, &headers),
+        case_id,
+        (form_id, format!("step-{step_id}")),
+        typed,
+        result,
+    )
 }
