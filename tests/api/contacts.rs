@@ -184,18 +184,18 @@ async fn the_page_shows_a_worker_the_forms_and_saves_them_without_javascript() {
         ("role", "je nieuwe werkgever"),
         ("why_involved", ""),
     ];
-    let missing = app
-        .http
-        .post(app.url(&format!("/cases/{case_a}/contacts/new")))
-        .header(reqwest::header::COOKIE, &lotte)
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    // Refused without why they are involved: the form comes back as Lotte filled it in.
+    let (location, _, shown) = app
+        .refused_form_shown_again(&format!("/cases/{case_a}/contacts/new"), &lotte, &form)
+        .await;
     assert_eq!(
-        missing.headers()["location"],
-        format!("/cases/{case_a}/contacts?error=invalid_input")
+        location,
+        format!("/cases/{case_a}/contacts?error=invalid_input#new-contact-form")
     );
+    let again = &shown[shown.find(r#"id="new-contact-form""#).unwrap()..];
+    let again = &again[..again.find("</form>").unwrap()];
+    assert!(again.contains(r#"value="Greet""#) && again.contains(r#"value="je nieuwe werkgever""#));
+    assert!(again.contains(r#"<option value="employer" selected"#), "{again}");
     let form = [
         ("kind", "employer"),
         ("name", "Greet"),

@@ -150,7 +150,7 @@ async fn sarah_writes_for_the_coming_conference_and_responds_to_a_decision_of_th
     assert!(shown.contains("Schrijf op wat je belangrijk vindt voor dit overleg."));
     let wish = "Ik wil vragen of mijn moeder mee mag naar het volgende overleg.";
     let back = post_form(&app, &sarah, &format!("{coming_page}/input"), &[("body", wish)]).await;
-    assert_eq!(back, format!("{coming_page}#input-title"));
+    assert_eq!(back, format!("{coming_page}?saved=input-form#input-title"));
     assert!(text(&app, &coming_page, &sarah)
         .await
         .contains(&format!(">{wish}</textarea>")));
@@ -160,7 +160,7 @@ async fn sarah_writes_for_the_coming_conference_and_responds_to_a_decision_of_th
     assert!(record.contains("Wat betekent dit voor jou?"));
     assert!(record.contains("Je ziet je kinderen om de twee weken"));
     let too_late = post_form(&app, &sarah, &format!("{past_page}/input"), &[("body", "Nog iets")]).await;
-    assert_eq!(too_late, format!("{past_page}?error=conference_held"));
+    assert_eq!(too_late, format!("{past_page}?error=conference_held#input-form"));
     let decision: i64 = sqlx::query_scalar("SELECT MIN(id) FROM conference_decisions WHERE conference_id = $1")
         .bind(past)
         .fetch_one(&app.db)
@@ -170,10 +170,30 @@ async fn sarah_writes_for_the_coming_conference_and_responds_to_a_decision_of_th
     let path = format!("{past_page}/decisions/{decision}/responses");
     assert_eq!(
         post_form(&app, &sarah, &path, &[("body", answer)]).await,
-        format!("{past_page}#decision-{decision}")
+        format!("{past_page}?saved=respond-{decision}#decision-{decision}")
     );
     let lotte = app.web_session("lotte").await;
     assert!(text(&app, &past_page, &lotte).await.contains(answer));
+
+    // Lotte forgets to say what a decision means for Sarah: refused, and what she wrote
+    // comes back in the form, focused.
+    let decision_text = "Sarah mag een weekend per maand bij haar moeder logeren.";
+    let (location, _, shown) = app
+        .refused_form_shown_again(
+            &format!("{past_page}/decisions"),
+            &lotte,
+            &[("decision", decision_text), ("meaning_for_you", " ")],
+        )
+        .await;
+    assert_eq!(
+        location,
+        format!("{past_page}?error=invalid_input#record-decision-form")
+    );
+    let form = &shown[shown.find(r#"id="record-decision-form""#).unwrap()..];
+    assert!(
+        form.contains(&format!("autofocus>{decision_text}</textarea>")),
+        "{form}"
+    );
 }
 
 /// The `<option>` of a select that carries `label`, as rendered.

@@ -3,8 +3,9 @@
 
 use super::{load_conference, Conference, ConferenceView, Decision};
 use crate::error::ErrorCode;
+use crate::form_echo::Kept;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page, ReadAloud};
+use crate::layout::{use_form_error, use_lang, use_route_id, use_saved, ErrorNotice, Page, ReadAloud};
 use leptos::prelude::*;
 
 #[component]
@@ -61,11 +62,15 @@ fn Record(view: ConferenceView, error: Option<ErrorCode>, lang: Lang) -> impl In
 fn Input(conference: Conference, base: String, yours: bool, lang: Lang) -> impl IntoView {
     let written = conference.input.map(|i| i.body);
     let form = (yours && conference.input_open).then(|| {
-        let current = written.clone().unwrap_or_default();
+        let kept = Kept::of("input-form");
+        let current = kept.value("body").or(written.clone()).unwrap_or_default();
         view! {
-            <form class="stacked-form" method="post" action=format!("{base}/input")>
+            {use_saved("input-form").then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+            <form class="stacked-form" id="input-form" method="post" action=format!("{base}/input")>
+                <p id="input-form-error" class="form-error" role="alert">{kept.error(lang)}</p>
                 <label for="conference-input">{lang.t(Msg::YourInputLabel)}</label>
-                <textarea id="conference-input" name="body" rows="5" required maxlength="4000">{current}</textarea>
+                <textarea id="conference-input" name="body" rows="5" required maxlength="4000"
+                    aria-describedby="input-form-error" autofocus=kept.is_back()>{current}</textarea>
                 <button type="submit">{lang.t(Msg::SaveButton)}</button>
             </form>
         }
@@ -100,12 +105,19 @@ fn DecisionCard(decision: Decision, base: String, yours: bool, lang: Lang) -> im
                     }).collect_view()}
                 </ul>
             })}
-            {yours.then(|| view! {
-                <form class="stacked-form" method="post" action=format!("{base}/decisions/{id}/responses")>
-                    <label for=format!("respond-{id}")>{lang.t(Msg::YourResponseLabel)}</label>
-                    <textarea id=format!("respond-{id}") name="body" rows="2" required maxlength="2000"></textarea>
-                    <button type="submit">{lang.t(Msg::CommentButton)}</button>
-                </form>
+            {yours.then(|| {
+                let form = format!("respond-{id}");
+                let kept = Kept::of(&form);
+                view! {
+                    {use_saved(&form).then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+                    <form class="stacked-form" id=form.clone() method="post" action=format!("{base}/decisions/{id}/responses")>
+                        <p id=format!("{form}-error") class="form-error" role="alert">{kept.error(lang)}</p>
+                        <label for=format!("{form}-body")>{lang.t(Msg::YourResponseLabel)}</label>
+                        <textarea id=format!("{form}-body") name="body" rows="2" required maxlength="2000"
+                            aria-describedby=format!("{form}-error") autofocus=kept.is_back()>{kept.value("body")}</textarea>
+                        <button type="submit">{lang.t(Msg::CommentButton)}</button>
+                    </form>
+                }
             })}
         </li>
     }
@@ -113,14 +125,18 @@ fn DecisionCard(decision: Decision, base: String, yours: bool, lang: Lang) -> im
 
 #[component]
 fn RecordDecisionForm(base: String, lang: Lang) -> impl IntoView {
+    let kept = Kept::of("record-decision-form");
     view! {
         <section class="card" aria-labelledby="record-decision">
             <h2 id="record-decision">{lang.t(Msg::RecordDecisionTitle)}</h2>
-            <form class="stacked-form" method="post" action=format!("{base}/decisions")>
+            {use_saved("record-decision-form").then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+            <form class="stacked-form" id="record-decision-form" method="post" action=format!("{base}/decisions")>
+                <p id="record-decision-error" class="form-error" role="alert">{kept.error(lang)}</p>
                 <label for="decision-text">{lang.t(Msg::DecisionLabel)}</label>
-                <textarea id="decision-text" name="decision" rows="2" required maxlength="2000"></textarea>
+                <textarea id="decision-text" name="decision" rows="2" required maxlength="2000"
+                    aria-describedby="record-decision-error" autofocus=kept.is_back()>{kept.value("decision")}</textarea>
                 <label for="decision-meaning">{lang.t(Msg::WhatThisMeansForYou)}</label>
-                <textarea id="decision-meaning" name="meaning_for_you" rows="2" required maxlength="2000"></textarea>
+                <textarea id="decision-meaning" name="meaning_for_you" rows="2" required maxlength="2000">{kept.value("meaning_for_you")}</textarea>
                 <button type="submit">{lang.t(Msg::SaveButton)}</button>
             </form>
         </section>

@@ -1,7 +1,8 @@
 use super::{load_contacts, Contact, ContactKind, ContactsView};
 use crate::error::ErrorCode;
+use crate::form_echo::Kept;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{use_form_error, use_lang, use_route_id, ErrorNotice, Page};
+use crate::layout::{use_form_error, use_lang, use_route_id, use_saved, ErrorNotice, Page};
 use leptos::prelude::*;
 
 #[component]
@@ -81,13 +82,23 @@ fn ContactCard(contact: Contact, may_edit: bool, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The fields a worker fills in, with the values of `contact` when changing one.
+/// The fields a worker fills in, with the values of `contact` when changing one, or what
+/// she typed when the form was refused.
 #[component]
-fn ContactFields(prefix: String, contact: Option<Contact>, lang: Lang) -> impl IntoView {
+fn ContactFields(prefix: String, contact: Option<Contact>, kept: Kept, lang: Lang) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
-    let value = |pick: fn(&Contact) -> &String| contact.as_ref().map(|c| pick(c).clone()).unwrap_or_default();
-    let kind = contact.as_ref().map(|c| c.kind);
+    let error_id = id("error");
+    let value = |name: &str, pick: fn(&Contact) -> &String| {
+        kept.value(name)
+            .or_else(|| contact.as_ref().map(|c| pick(c).clone()))
+            .unwrap_or_default()
+    };
+    let kind = kept
+        .value("kind")
+        .and_then(|k| ContactKind::parse(&k))
+        .or(contact.as_ref().map(|c| c.kind));
     view! {
+        <p id=error_id class="form-error" role="alert">{kept.error(lang)}</p>
         <label for=id("kind")>{lang.t(Msg::ContactKindLabel)}</label>
         <select id=id("kind") name="kind">
             {ContactKind::ALL.iter().map(|k| view! {
@@ -95,23 +106,23 @@ fn ContactFields(prefix: String, contact: Option<Contact>, lang: Lang) -> impl I
             }).collect_view()}
         </select>
         <label for=id("name")>{lang.t(Msg::NameLabel)}</label>
-        <input id=id("name") name="name" type="text" required maxlength="120" value=value(|c| &c.name)/>
+        <input id=id("name") name="name" type="text" required maxlength="120" value=value("name", |c| &c.name)/>
         <label for=id("organisation")>{lang.t(Msg::OrganisationLabel)}</label>
-        <input id=id("organisation") name="organisation" type="text" maxlength="120" value=value(|c| &c.organisation)/>
+        <input id=id("organisation") name="organisation" type="text" maxlength="120" value=value("organisation", |c| &c.organisation)/>
         <label for=id("role")>{lang.t(Msg::RoleInWordsLabel)}</label>
-        <input id=id("role") name="role" type="text" required maxlength="120" value=value(|c| &c.role)/>
+        <input id=id("role") name="role" type="text" required maxlength="120" value=value("role", |c| &c.role)/>
         <label for=id("why")>{lang.t(Msg::WhyInvolvedLabel)}</label>
-        <textarea id=id("why") name="why_involved" rows="2" required maxlength="1000">{value(|c| &c.why_involved)}</textarea>
+        <textarea id=id("why") name="why_involved" rows="2" required maxlength="1000">{value("why_involved", |c| &c.why_involved)}</textarea>
         <label for=id("decides")>{lang.t(Msg::DecidesLabel)}</label>
-        <textarea id=id("decides") name="decides" rows="2" maxlength="1000">{value(|c| &c.decides)}</textarea>
+        <textarea id=id("decides") name="decides" rows="2" maxlength="1000">{value("decides", |c| &c.decides)}</textarea>
         <label for=id("phone")>{lang.t(Msg::PhoneLabel)}</label>
-        <input id=id("phone") name="phone" type="tel" maxlength="40" value=value(|c| &c.phone)/>
+        <input id=id("phone") name="phone" type="tel" maxlength="40" value=value("phone", |c| &c.phone)/>
         <label for=id("hours")>{lang.t(Msg::OfficeHoursLabel)}</label>
-        <input id=id("hours") name="office_hours" type="text" maxlength="200" value=value(|c| &c.office_hours)/>
+        <input id=id("hours") name="office_hours" type="text" maxlength="200" value=value("office_hours", |c| &c.office_hours)/>
         <label for=id("languages")>{lang.t(Msg::LanguagesLabel)}</label>
-        <input id=id("languages") name="languages" type="text" maxlength="200" value=value(|c| &c.languages)/>
+        <input id=id("languages") name="languages" type="text" maxlength="200" value=value("languages", |c| &c.languages)/>
         <label for=id("stand-in")>{lang.t(Msg::StandInLabel)}</label>
-        <input id=id("stand-in") name="stand_in" type="text" maxlength="200" value=value(|c| &c.stand_in)/>
+        <input id=id("stand-in") name="stand_in" type="text" maxlength="200" value=value("stand_in", |c| &c.stand_in)/>
     }
 }
 
@@ -119,11 +130,15 @@ fn ContactFields(prefix: String, contact: Option<Contact>, lang: Lang) -> impl I
 fn ChangeContactForm(contact: Contact, lang: Lang) -> impl IntoView {
     let action = format!("/cases/{}/contacts/{}", contact.case_id, contact.id);
     let prefix = format!("contact-{}", contact.id);
+    let form = format!("{prefix}-form");
+    let kept = Kept::of(&form);
+    let (saved, open) = (use_saved(&form), kept.is_back());
     view! {
-        <details class="worker-tools">
+        {saved.then(|| view! { <p class="notice" role="status">{lang.t(Msg::Saved)}</p> })}
+        <details class="worker-tools" open=open>
             <summary>{lang.t(Msg::ChangeContactTitle)}</summary>
-            <form class="stacked-form" method="post" action=action>
-                <ContactFields prefix contact=Some(contact) lang/>
+            <form class="stacked-form" id=form method="post" action=action>
+                <ContactFields prefix contact=Some(contact) kept lang/>
                 <button type="submit">{lang.t(Msg::SaveButton)}</button>
             </form>
         </details>
@@ -135,8 +150,8 @@ fn AddContactForm(case_id: i64, lang: Lang) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="add-contact">
             <h2 id="add-contact">{lang.t(Msg::AddContactTitle)}</h2>
-            <form class="stacked-form" method="post" action=format!("/cases/{case_id}/contacts/new")>
-                <ContactFields prefix="new-contact".to_string() contact=None lang/>
+            <form class="stacked-form" id="new-contact-form" method="post" action=format!("/cases/{case_id}/contacts/new")>
+                <ContactFields prefix="new-contact".to_string() contact=None kept=Kept::of("new-contact-form") lang/>
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
         </section>

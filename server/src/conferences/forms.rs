@@ -1,7 +1,7 @@
 //! The conference page's forms: they post, call the same service as the API, and come
 //! back to the page (or the plans page), with `?error=code` when something needs fixing.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::conferences::{service, NewConference, NewDecision, NewDecisionResponse, NewInput};
@@ -26,6 +26,35 @@ pub struct ConferenceForm {
 
 fn page(case_id: i64, conference_id: i64) -> String {
     format!("/cases/{case_id}/conferences/{conference_id}")
+}
+
+/// Back to `anchor` on the conference page with a confirmation, or to the form `form_id`
+/// with the error and what was typed.
+fn back_to<T>(
+    (state, headers): (&app::state::AppState, &HeaderMap),
+    page: &str,
+    (form_id, anchor): (&str, &str),
+    typed: Option<Typed>,
+    result: Result<T, AppError>,
+) -> Response {
+    let back = format!("{page}#{form_id}");
+    match (result, typed) {
+        (Ok(_), _) => answer(headers, Ok(&format!("{page}?saved={form_id}#{anchor}"))),
+        (Err(error), Some(typed)) => answer_keeping(state, headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(headers, Err((error, &back))),
+    }
+}
+
+/// What was typed into the conference form `form_id`.
+fn typed(form: &Result<Form<ConferenceForm>, FormRejection>, form_id: &str) -> Option<Typed> {
+    form.as_ref().ok().map(|Form(f)| {
+        let fields = [
+            ("body", f.body.as_str()),
+            ("decision", &f.decision),
+            ("meaning_for_you", &f.meaning_for_you),
+        ];
+        Typed::new(form_id.to_string(), &fields, |_| None)
+    })
 }
 
 fn parsed(form: Result<Form<ConferenceForm>, FormRejection>) -> Result<ConferenceForm, AppError> {
@@ -64,6 +93,7 @@ pub async fn give_input(
     form: Result<Form<ConferenceForm>, FormRejection>,
 ) -> Response {
     let back = page(case_id, conference_id);
+    let kept = typed(&form, "input-form");
     let result = async {
         let form = parsed(form)?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -71,10 +101,7 @@ pub async fn give_input(
         service::give_input(&state, &ctx, &viewer, case_id, conference_id, input).await
     }
     .await;
-    match result {
-        Ok(_) => answer(&headers, Ok(&format!("{back}#input-title"))),
-        Err(error) => answer(&headers, Err((error, &back))),
-    }
+    back_to((&state, &headers), &back, ("input-form", "input-title"), kept, result)
 }
 
 pub async fn record_decision(
@@ -85,6 +112,7 @@ pub async fn record_decision(
     form: Result<Form<ConferenceForm>, FormRejection>,
 ) -> Response {
     let back = page(case_id, conference_id);
+    let kept = typed(&form, "record-decision-form");
     let result = async {
         let form = parsed(form)?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -95,10 +123,13 @@ pub async fn record_decision(
         service::record_decision(&state, &ctx, &viewer, case_id, conference_id, new).await
     }
     .await;
-    match result {
-        Ok(_) => answer(&headers, Ok(&format!("{back}#record-decision"))),
-        Err(error) => answer(&headers, Err((error, &back))),
-    }
+    back_to(
+        (&state, &headers),
+        &back,
+        ("record-decision-form", "record-decision"),
+        kept,
+        result,
+    )
 }
 
 pub async fn respond(
@@ -109,6 +140,8 @@ pub async fn respond(
     form: Result<Form<ConferenceForm>, FormRejection>,
 ) -> Response {
     let back = page(case_id, conference_id);
+    let form_id = format!("respond-{decision_id}");
+    let kept = typed(&form, &form_id);
     let result = async {
         let form = parsed(form)?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -116,8 +149,6 @@ pub async fn respond(
         service::respond(&state, &ctx, &viewer, case_id, (conference_id, decision_id), response).await
     }
     .await;
-    match result {
-        Ok(_) => answer(&headers, Ok(&format!("{back}#decision-{decision_id}"))),
-        Err(error) => answer(&headers, Err((error, &back))),
-    }
+    let anchor = format!("decision-{decision_id}");
+    back_to((&state, &headers), &back, (&form_id, &anchor), kept, result)
 }

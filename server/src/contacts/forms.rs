@@ -1,7 +1,8 @@
 //! Workers' forms on the contacts page: add a contact, change one. They answer with a
-//! redirect back to the page, with `?error=code` when something needs correcting.
+//! redirect back to the page, with `?error=code` when something needs correcting, and
+//! the form shown again with what was typed.
 
-use crate::accounts::forms::{answer, web_viewer};
+use crate::accounts::forms::{answer, answer_keeping, web_viewer, Typed};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::contacts::{service, ContactChange, ContactKind, NewContact};
@@ -34,6 +35,23 @@ pub struct ContactForm {
 }
 
 impl ContactForm {
+    /// What was typed, kept for the form `form` if it is refused.
+    fn typed(&self, form: String) -> Typed {
+        let fields = [
+            ("kind", self.kind.as_str()),
+            ("name", &self.name),
+            ("organisation", &self.organisation),
+            ("role", &self.role),
+            ("why_involved", &self.why_involved),
+            ("decides", &self.decides),
+            ("phone", &self.phone),
+            ("office_hours", &self.office_hours),
+            ("languages", &self.languages),
+            ("stand_in", &self.stand_in),
+        ];
+        Typed::new(form, &fields, |_| None)
+    }
+
     fn into_new(self) -> Result<NewContact, AppError> {
         Ok(NewContact {
             member_user_id: None,
@@ -59,15 +77,18 @@ pub async fn add(
     form: Result<Form<ContactForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/contacts");
+    let typed = form.as_ref().ok().map(|Form(f)| f.typed("new-contact-form".into()));
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
         service::add(&state, &ctx, &viewer, case_id, form.into_new()?).await
     }
     .await;
-    match result {
-        Ok(contact) => answer(&headers, Ok(&format!("{page}#contact-{}", contact.id))),
-        Err(error) => answer(&headers, Err((error, &page))),
+    let back = format!("{page}#new-contact-form");
+    match (result, typed) {
+        (Ok(contact), _) => answer(&headers, Ok(&format!("{page}#contact-{}", contact.id))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
 
@@ -79,6 +100,8 @@ pub async fn change(
     form: Result<Form<ContactForm>, FormRejection>,
 ) -> Response {
     let page = format!("/cases/{case_id}/contacts");
+    let form_id = format!("contact-{contact_id}-form");
+    let typed = form.as_ref().ok().map(|Form(f)| f.typed(form_id.clone()));
     let result = async {
         let Form(form) = form.map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
         let viewer = web_viewer(&state, &headers).await?;
@@ -98,8 +121,10 @@ pub async fn change(
         service::change(&state, &ctx, &viewer, case_id, contact_id, change).await
     }
     .await;
-    match result {
-        Ok(contact) => answer(&headers, Ok(&format!("{page}#contact-{}", contact.id))),
-        Err(error) => answer(&headers, Err((error, &page))),
+    let back = format!("{page}#{form_id}");
+    match (result, typed) {
+        (Ok(_), _) => answer(&headers, Ok(&format!("{page}?saved={form_id}#contact-{contact_id}"))),
+        (Err(error), Some(typed)) => answer_keeping(&state, &headers, Err((error, &back)), typed),
+        (Err(error), None) => answer(&headers, Err((error, &back))),
     }
 }
