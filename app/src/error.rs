@@ -48,6 +48,7 @@ error_codes! {
     InvalidCursor => "invalid_cursor", 422, ErrInvalidCursor;
     ReasonRequired => "reason_required", 422, ErrReasonRequired;
     ClosingNeedsNotice => "closing_needs_notice", 422, ErrClosingNeedsNotice;
+    TimeAgainstPreferences => "time_against_preferences", 409, ErrTimeAgainstPreferences;
     InvalidCredentials => "invalid_credentials", 401, ErrInvalidCredentials;
     WrongPassword => "wrong_password", 403, ErrWrongPassword;
     Unauthenticated => "unauthenticated", 401, ErrUnauthenticated;

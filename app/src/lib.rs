@@ -22,6 +22,7 @@ pub mod local_time;
 pub mod messaging;
 pub mod pagination;
 pub mod plans;
+pub mod preferences;
 pub mod push;
 pub mod reunification;
 pub mod second_factor;
@@ -170,6 +171,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/conferences/:conference_id") view=conferences::ConferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/preferences") view=preferences::PreferencesPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=settings::OfflinePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -3,8 +3,8 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, push,
-    reunification, second_factor, settings, sharing, trajectory, translations,
+    accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, preferences,
+    push, reunification, second_factor, settings, sharing, trajectory, translations,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -184,6 +184,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             get(settings::forms::leave_link).post(settings::forms::leave_beacon),
         )
         .route("/settings", post(settings::forms::save))
+        .route("/preferences", post(preferences::forms::save))
         .route("/push/subscriptions", post(push::api::subscribe_page))
         .route("/language", post(accounts::forms::set_language))
         .route("/join", post(accounts::forms::join))

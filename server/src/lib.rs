@@ -16,6 +16,7 @@ mod http;
 mod install;
 mod messaging;
 mod plans;
+mod preferences;
 mod push;
 mod reunification;
 mod second_factor;

@@ -286,6 +286,9 @@ impl Ids {
             }
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
+            ("PUT", "/api/v1/me/preferences") => {
+                json!({ "worker_gender": "no_preference", "contact_by": "no_preference", "shown_to_workers": false })
+            }
             ("POST", "/api/v1/cases/{case_id}/plans") => json!({ "kind": "custom", "title": "Matrix" }),
             ("POST", "/api/v1/push/subscriptions") => {
                 use base64::Engine;

@@ -26,6 +26,7 @@ mod plan_edits;
 mod plans;
 mod plans_pages;
 mod platform;
+mod preferences;
 mod push;
 mod query_plans;
 mod reunification;

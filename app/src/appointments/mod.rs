@@ -29,6 +29,8 @@ pub struct AppointmentsView {
     pub may_edit: bool,
     /// Whether the viewer is the participant, who can say she cannot come.
     pub yours: bool,
+    /// For the case's workers: what its members asked for, beside the form.
+    pub preferences: Vec<crate::preferences::MemberPreferences>,
 }
 
 #[server(prefix = "/s", endpoint = "appointments")]
@@ -45,9 +47,18 @@ pub async fn load_appointments(case_id: i64) -> Result<AppointmentsView, AppErro
     .await?;
     let may_edit = crate::trajectory::service::may_edit(&state, &viewer, case_id).await?;
     let yours = viewer.role == crate::accounts::AccountRole::Participant;
+    let preferences = if may_edit {
+        let mut tx = state.read().await?;
+        let shown = crate::preferences::service::shown_to_worker_in(&mut tx, &ctx, &viewer, case_id).await?;
+        tx.commit().await?;
+        shown
+    } else {
+        Vec::new()
+    };
     Ok(AppointmentsView {
         appointments,
         may_edit,
         yours,
+        preferences,
     })
 }

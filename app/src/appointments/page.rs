@@ -28,6 +28,7 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
         appointments: data,
         may_edit,
         yours,
+        preferences,
     } = data;
     let case_id = data.case_id;
     let empty = data.appointments.is_empty();
@@ -42,7 +43,10 @@ fn List(data: AppointmentsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             <ul class="appointments">
                 {data.appointments.into_iter().map(|a| view! { <AppointmentCard appointment=a may_edit yours lang/> }).collect_view()}
             </ul>
-            {may_edit.then(|| view! { <PlanAppointmentForm case_id lang/> })}
+            {may_edit.then(|| view! {
+                <crate::preferences::PreferencesCard members=preferences lang/>
+                <PlanAppointmentForm case_id lang/>
+            })}
         </Page>
     }
 }
@@ -138,6 +142,9 @@ fn PlanAppointmentForm(case_id: i64, lang: Lang) -> impl IntoView {
     let kept = |name: &str| echo.as_ref().and_then(|e| e.value(name)).map(str::to_string);
     let mode = kept("mode").and_then(|m| AppointmentMode::parse(&m));
     let about_time = echo.as_ref().is_some_and(|e| e.is_about("starts_at"));
+    let against = echo
+        .as_ref()
+        .is_some_and(|e| e.error_code() == Some(ErrorCode::TimeAgainstPreferences));
     let error = echo.as_ref().and_then(|e| e.error_code()).map(|c| lang.t(c.message()));
     view! {
         <section class="card" aria-labelledby="plan-appointment">
@@ -164,6 +171,12 @@ fn PlanAppointmentForm(case_id: i64, lang: Lang) -> impl IntoView {
                 <input id="new-purpose" name="purpose" type="text" required maxlength="500" value=kept("purpose")/>
                 <label for="new-bring">{lang.t(Msg::BringLabel)}</label>
                 <textarea id="new-bring" name="what_to_bring" rows="2" maxlength="500">{kept("what_to_bring")}</textarea>
+                {against.then(|| view! {
+                    <label class="choice">
+                        <input type="checkbox" name="despite_preferences" value="1"/>
+                        <span>{lang.t(Msg::PlanDespitePreferences)}</span>
+                    </label>
+                })}
                 <button type="submit" class="primary">{lang.t(Msg::SaveButton)}</button>
             </form>
         </section>

@@ -134,6 +134,10 @@ pub struct NewAppointment {
     pub purpose: String,
     #[serde(default)]
     pub what_to_bring: String,
+    /// Plan it even though the time falls outside the parts of the day the participant
+    /// said suit her (else refused with `time_against_preferences`).
+    #[serde(default)]
+    pub despite_preferences: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

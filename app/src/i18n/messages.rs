@@ -332,6 +332,29 @@ messages! {
     PeopleTitle { nl: "Mensen", fr: "Personnes", en: "People", ar: "الأشخاص" }
     PersonLabel { nl: "Persoon", fr: "Personne", en: "Person", ar: "الشخص" }
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
+    PreferencesTitle { nl: "Wat mij helpt", fr: "Ce qui m'aide", en: "What helps me", ar: "ما يساعدني" }
+    PreferencesIntro { nl: "Vertel je begeleiders hoe ze je goed bereiken. Jij beslist of zij dit zien; niemand anders ziet het.", fr: "Dites à vos intervenants comment bien vous joindre. C'est vous qui décidez s'ils le voient ; personne d'autre ne le voit.", en: "Tell your workers how to reach you well. You decide whether they see this; nobody else does.", ar: "أخبر المرافقين كيف يتواصلون معك بشكل جيد. أنت تقرر إن كانوا يرون هذا؛ لا أحد غيرهم يراه." }
+    WorkerGenderLegend { nl: "Voor persoonlijke gesprekken liefst", fr: "Pour les entretiens personnels, de préférence", en: "For personal conversations, preferably", ar: "للمحادثات الشخصية، يُفضَّل" }
+    GenderNoPreference { nl: "geen voorkeur", fr: "pas de préférence", en: "no preference", ar: "لا تفضيل" }
+    GenderWoman { nl: "een vrouw", fr: "une femme", en: "a woman", ar: "امرأة" }
+    GenderMan { nl: "een man", fr: "un homme", en: "a man", ar: "رجل" }
+    InterpreterLabel { nl: "Een tolk nodig voor (taal; leeg als niet nodig)", fr: "Besoin d'un interprète pour (langue ; vide si non)", en: "An interpreter needed for (language; empty if not)", ar: "أحتاج إلى مترجم للغة (اتركه فارغًا إن لم يلزم)" }
+    DayPartsLegend { nl: "Momenten die passen (school, opvang)", fr: "Moments qui conviennent (école, garde)", en: "Times that suit (school, child care)", ar: "الأوقات المناسبة (المدرسة، رعاية الأطفال)" }
+    DayPartMorning { nl: "voormiddag (voor 12 uur)", fr: "matin (avant 12 h)", en: "mornings (before 12:00)", ar: "الصباح (قبل 12:00)" }
+    DayPartAfternoon { nl: "namiddag (12 tot 17 uur)", fr: "après-midi (12 h à 17 h)", en: "afternoons (12:00 to 17:00)", ar: "بعد الظهر (من 12:00 إلى 17:00)" }
+    DayPartEvening { nl: "avond (na 17 uur)", fr: "soir (après 17 h)", en: "evenings (after 17:00)", ar: "المساء (بعد 17:00)" }
+    TimesNoteLabel { nl: "Over tijden, in je eigen woorden", fr: "Sur les horaires, avec vos mots", en: "About times, in your own words", ar: "عن الأوقات، بكلماتك" }
+    ContactByLegend { nl: "Hoe je liefst gecontacteerd wordt", fr: "Comment vous préférez être contacté·e", en: "How you like to be contacted", ar: "كيف تفضّل أن يُتواصل معك" }
+    ContactNoPreference { nl: "geen voorkeur", fr: "pas de préférence", en: "no preference", ar: "لا تفضيل" }
+    ContactByMessage { nl: "met een bericht in Brug", fr: "par message dans Brug", en: "by message in Brug", ar: "برسالة في Brug" }
+    ContactByPhone { nl: "telefonisch", fr: "par téléphone", en: "by phone", ar: "بالهاتف" }
+    ContactInPerson { nl: "in persoon", fr: "en personne", en: "in person", ar: "شخصيًا" }
+    WhatHelpsLabel { nl: "Wat helpt", fr: "Ce qui aide", en: "What helps", ar: "ما يساعد" }
+    WhatToAvoidLabel { nl: "Wat je liever vermijdt", fr: "Ce qu'il vaut mieux éviter", en: "What to avoid", ar: "ما يُفضَّل تجنّبه" }
+    ShownToWorkersLabel { nl: "Mijn begeleiders mogen dit zien", fr: "Mes intervenants peuvent voir ceci", en: "My workers may see this", ar: "يمكن للمرافقين رؤية هذا" }
+    PreferencesOfCircleTitle { nl: "Wat de mensen in deze kring vroegen", fr: "Ce que les personnes de ce cercle ont demandé", en: "What the people in this circle asked for", ar: "ما طلبه أفراد هذه الدائرة" }
+    PlanDespitePreferences { nl: "Toch op dit moment plannen", fr: "Planifier quand même à ce moment", en: "Plan it at this time anyway", ar: "التخطيط في هذا الوقت على أي حال" }
+    CategoryPreferences { nl: "wat je helpt", fr: "ce qui vous aide", en: "what helps you", ar: "ما يساعدك" }
     SeeOriginal { nl: "Zoals het geschreven is ({language})", fr: "Tel que c'était écrit ({language})", en: "As it was written ({language})", ar: "كما كُتب في الأصل ({language})" }
     TranslationsTitle { nl: "Vertalingen", fr: "Traductions", en: "Translations", ar: "الترجمات" }
     SaveTranslation { nl: "Vertaling bewaren", fr: "Enregistrer la traduction", en: "Save the translation", ar: "حفظ الترجمة" }
@@ -840,6 +863,12 @@ messages! {
     ActionChangedContacts { nl: "paste de contactgegevens aan", fr: "a modifié les contacts", en: "changed the contacts", ar: "عدّل جهات الاتصال" }
     ActionChangedReunification { nl: "paste de stappen naar het gezin aan", fr: "a modifié les étapes vers la famille", en: "changed the steps back to family life", ar: "عدّل خطوات العودة إلى العائلة" }
     ActionAddedAppointment { nl: "plande een afspraak", fr: "a planifié un rendez-vous", en: "planned an appointment", ar: "حدّد موعدًا" }
+    ErrTimeAgainstPreferences {
+        nl: "Dit moment past niet bij wat gevraagd werd (zie naast het formulier). Kies een ander moment, of plan het toch.",
+        fr: "Ce moment ne correspond pas à ce qui a été demandé (voir à côté du formulaire). Choisissez un autre moment, ou planifiez-le quand même.",
+        en: "This time goes against what was asked for (see beside the form). Choose another time, or plan it anyway.",
+        ar: "هذا الوقت لا يناسب ما طُلب (انظر بجانب النموذج). اختر وقتًا آخر، أو خطّط له على أي حال.",
+    }
     ErrClosingNeedsNotice {
         nl: "Een begeleiding afsluiten wordt minstens 14 dagen vooraf aangekondigd. Kies een latere datum.",
         fr: "La clôture d'un suivi est annoncée au moins 14 jours à l'avance. Choisissez une date plus tardive.",

@@ -73,6 +73,9 @@ pub struct ThreadView {
     pub page: MessagePage,
     pub viewer_id: i64,
     pub client_id: String,
+    /// For a worker: what the participant and family in this conversation asked for, when
+    /// they show it to their workers.
+    pub preferences: Vec<crate::preferences::MemberPreferences>,
 }
 
 /// How many messages wait unread for the signed-in person, for the navigation.
@@ -105,10 +108,35 @@ pub async fn load_thread(conversation_id: i64, before: Option<String>) -> Result
     if let (None, Some(newest)) = (&before, page.messages.last()) {
         service::mark_read(&state, &viewer, conversation_id, ReadUpTo { up_to: newest.id }).await?;
     }
+    let preferences = if viewer.role == crate::accounts::AccountRole::Worker {
+        let mut tx = state.read().await?;
+        let case_id = page.conversation.case_id;
+        // A stand-in may read a conversation of a case they do not work in: then nothing.
+        let shown = match crate::preferences::service::shown_to_worker_in(&mut tx, &ctx, &viewer, case_id).await {
+            Err(e)
+                if matches!(
+                    e.code,
+                    crate::error::ErrorCode::NotPermitted | crate::error::ErrorCode::NotFound
+                ) =>
+            {
+                Vec::new()
+            }
+            other => other?,
+        };
+        tx.commit().await?;
+        let members = &page.conversation.members;
+        shown
+            .into_iter()
+            .filter(|p| members.iter().any(|m| m.user_id == p.user_id))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ThreadView {
         page,
         viewer_id: viewer.user_id,
         client_id: hex::encode(rand::random::<[u8; 12]>()),
+        preferences,
     })
 }
 

@@ -160,6 +160,7 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
         page,
         viewer_id,
         client_id,
+        preferences,
     } = thread;
     let with = others(&page.conversation, viewer_id, lang);
     let heading = lang.fill(Msg::ConversationWith, &[("names", &with)]);
@@ -175,6 +176,7 @@ fn Thread(thread: ThreadView, error: Option<ErrorCode>, lang: Lang) -> impl Into
             <p><a href="/messages">{lang.t(Msg::AllConversations)}</a></p>
             <h1 id="page-title">{heading}</h1>
             <p>{lang.t(Msg::MessagesIntro)}</p>
+            <crate::preferences::PreferencesCard members=preferences folded=true lang/>
             {page.conversation.stand_ins.iter().map(|s| {
                 let until = crate::local_time::written_date(lang, &crate::local_time::local_date(s.until_at));
                 let line = lang.fill(Msg::StandInNotice, &[("away", &s.away_name), ("until", &until), ("stand_in", &s.stand_in_name)]);

@@ -45,6 +45,9 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
         <leptos_meta::Title text=lang.t(Msg::SettingsTitle)/>
         <Page signed_in=true>
             <h1 id="page-title">{lang.t(Msg::SettingsTitle)}</h1>
+            {view.second_factor.is_none().then(|| view! {
+                <p><a href="/preferences">{lang.t(Msg::PreferencesTitle)}</a></p>
+            })}
             <p id="settings-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             <form class="stacked-form card" method="post" action="/settings">
                 <fieldset>

@@ -85,6 +85,7 @@ fn category_name(category: &str) -> Option<Msg> {
         "plans" => Some(Msg::CategoryPlans),
         "access_log" => Some(Msg::CategoryAccessLog),
         "sharing" => Some(Msg::CategorySharing),
+        "preferences" => Some(Msg::CategoryPreferences),
         _ => None,
     }
 }

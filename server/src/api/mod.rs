@@ -10,6 +10,7 @@ use crate::http::RequestState;
 use crate::messaging::api as messaging;
 use crate::plans::agreement_api as agreement;
 use crate::plans::api as plans;
+use crate::preferences::api as preferences;
 use crate::push::api as push;
 use crate::reunification::api as reunification;
 use crate::second_factor::api as second_factor;
@@ -54,6 +55,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         conferences::list_conferences, conferences::create_conference, conferences::show_conference,
         conferences::give_input, conferences::record_decision, conferences::respond,
         push::key, push::subscribe, push::unsubscribe,
+        preferences::show, preferences::save,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
     modifiers(&BearerAuth)
@@ -93,6 +95,7 @@ pub fn routes() -> Router {
         .route("/cases", get(circle::my_cases).post(circle::create_case))
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
         .route("/cases/{case_id}/members/{user_id}/end", post(circle::end_membership))
+        .route("/me/preferences", get(preferences::show).put(preferences::save))
         .route("/push/key", get(push::key))
         .route("/push/subscriptions", post(push::subscribe).delete(push::unsubscribe))
         .route(

@@ -27,6 +27,8 @@ pub struct PlanForm {
     purpose: String,
     #[serde(default)]
     what_to_bring: String,
+    /// Ticked after the time was refused for going against the participant's times.
+    despite_preferences: Option<String>,
 }
 
 impl PlanForm {
@@ -40,6 +42,7 @@ impl PlanForm {
             with_whom: self.with_whom,
             purpose: self.purpose,
             what_to_bring: self.what_to_bring,
+            despite_preferences: self.despite_preferences.is_some(),
         })
     }
 }
@@ -63,7 +66,7 @@ pub async fn plan(
             ("what_to_bring", &f.what_to_bring),
         ];
         Typed::new("new-appointment".into(), &fields, |code| match code {
-            ErrorCode::InvalidTime | ErrorCode::InvalidDate => Some("starts_at"),
+            ErrorCode::InvalidTime | ErrorCode::InvalidDate | ErrorCode::TimeAgainstPreferences => Some("starts_at"),
             _ => None,
         })
     });
