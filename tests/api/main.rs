@@ -11,6 +11,7 @@ mod changes;
 mod circle;
 mod conferences;
 mod contacts;
+mod coordinators;
 mod inbox;
 mod invitations;
 mod leaving;

@@ -529,7 +529,7 @@ pub async fn invite(
             // The coordinator who sets the case up, or a worker of the case; and only
             // while the case has no participant: a second one would share her powers.
             if viewer.role == AccountRole::Coordinator {
-                if !crate::circle::storage::case_exists(&mut tx, *case_id).await? {
+                if !crate::circle::storage::case_in_reach(&mut tx, viewer, *case_id).await? {
                     return Err(AppError::new(ErrorCode::NotFound));
                 }
             } else {

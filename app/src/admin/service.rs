@@ -10,8 +10,8 @@ pub async fn overview(state: &AppState, viewer: &Viewer) -> Result<AdminOverview
     access::require_coordinator(viewer)?;
     let mut tx = state.read().await?;
     let organisations = storage::organisations(&mut tx).await?;
-    let people = storage::people(&mut tx).await?;
-    let cases = storage::case_assignments(&mut tx).await?;
+    let people = storage::people(&mut tx, viewer).await?;
+    let cases = storage::case_assignments(&mut tx, viewer).await?;
     tx.commit().await?;
     Ok(AdminOverview {
         organisations,

@@ -1,8 +1,14 @@
-//! What the coordinator's overview reads: accounts and assignments across all cases,
-//! never a case's content. Portable SQL, run on SQLite and PostgreSQL alike.
+//! What the coordinator's overview reads: accounts and assignments in the coordinator's
+//! reach (their organisation's people and cases, and cases they are in), never a case's
+//! content. Portable SQL, run on SQLite and PostgreSQL alike.
 
 use super::{CaseAssignment, Organisation, Person};
+use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
+
+/// The cases in a coordinator's reach, with `$1` their organisation and `$2` their id.
+const CASES_IN_REACH: &str = "SELECT c.id FROM cases c WHERE c.organisation_id = $1 \
+     UNION SELECT m.case_id FROM memberships m WHERE m.user_id = $2 AND m.ended_at IS NULL";
 use crate::db::Tx;
 use sqlx::Row;
 
@@ -20,16 +26,23 @@ pub(super) async fn organisations(tx: &mut Tx<'_>) -> Result<Vec<Organisation>, 
         .collect()
 }
 
-/// Every account by name; one whose role this version does not know is left out.
-pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> {
-    let rows = sqlx::query(
+/// The accounts in the coordinator's reach by name: the people of their organisation and
+/// everyone in its cases (or a case they are in). One whose role this version does not
+/// know is left out.
+pub(super) async fn people(tx: &mut Tx<'_>, viewer: &Viewer) -> Result<Vec<Person>, sqlx::Error> {
+    let sql = format!(
         "SELECT u.id, u.username, u.display_name, u.account_role, u.disabled_at, o.name AS organisation, \
          f.user_id AS factor_user \
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id \
-         LEFT JOIN second_factors f ON f.user_id = u.id ORDER BY u.display_name",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
+         LEFT JOIN second_factors f ON f.user_id = u.id \
+         WHERE u.organisation_id = $1 OR u.id IN (SELECT m.user_id FROM memberships m WHERE m.case_id IN ({CASES_IN_REACH})) \
+         ORDER BY u.display_name"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(viewer.organisation_id)
+        .bind(viewer.user_id)
+        .fetch_all(&mut **tx)
+        .await?;
     let mut people = Vec::with_capacity(rows.len());
     for row in rows {
         let role: String = row.try_get("account_role")?;
@@ -49,15 +62,19 @@ pub(super) async fn people(tx: &mut Tx<'_>) -> Result<Vec<Person>, sqlx::Error> 
     Ok(people)
 }
 
-/// Every case with the names of the workers in it, in case order.
-pub(super) async fn case_assignments(tx: &mut Tx<'_>) -> Result<Vec<CaseAssignment>, sqlx::Error> {
-    let rows = sqlx::query(
+/// The cases in the coordinator's reach with the names of the workers in them, in case
+/// order.
+pub(super) async fn case_assignments(tx: &mut Tx<'_>, viewer: &Viewer) -> Result<Vec<CaseAssignment>, sqlx::Error> {
+    let sql = format!(
         "SELECT c.id, c.label, u.display_name AS worker FROM cases c \
          LEFT JOIN memberships m ON m.case_id = c.id AND m.member_kind = 'worker' AND m.ended_at IS NULL \
-         LEFT JOIN users u ON u.id = m.user_id ORDER BY c.id, u.display_name",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
+         LEFT JOIN users u ON u.id = m.user_id WHERE c.id IN ({CASES_IN_REACH}) ORDER BY c.id, u.display_name"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(viewer.organisation_id)
+        .bind(viewer.user_id)
+        .fetch_all(&mut **tx)
+        .await?;
     let mut cases: Vec<CaseAssignment> = Vec::new();
     for row in rows {
         let case_id: i64 = row.try_get("id")?;

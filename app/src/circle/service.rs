@@ -119,7 +119,7 @@ pub async fn create_case(
     access::require_coordinator(viewer)?;
     let label = clean_name(participant_name)?;
     let mut tx = state.begin().await?;
-    let id = storage::insert_case(&mut tx, &label, now()).await?;
+    let id = storage::insert_case(&mut tx, &label, viewer.organisation_id, now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -146,7 +146,7 @@ pub async fn assign_worker(
 ) -> Result<(), AppError> {
     access::require_coordinator(viewer)?;
     let mut tx = state.begin().await?;
-    if !storage::case_exists(&mut tx, case_id).await? {
+    if !storage::case_in_reach(&mut tx, viewer, case_id).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     if storage::user_role(&mut tx, worker_id).await?.as_deref() != Some("worker") {

@@ -2,6 +2,7 @@
 
 use super::{CaseRole, CircleMember, MemberKind, Relationship};
 use crate::access::{CaseAccess, MembershipEnding};
+use crate::accounts::service::Viewer;
 use crate::db::Tx;
 use sqlx::Row;
 
@@ -57,9 +58,16 @@ pub(crate) async fn members(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<Ci
     Ok(members)
 }
 
-pub(crate) async fn insert_case(tx: &mut Tx<'_>, label: &str, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("INSERT INTO cases (label, created_at) VALUES ($1, $2) RETURNING id")
+/// A new case of `organisation` (the one of the coordinator who opens it).
+pub(crate) async fn insert_case(
+    tx: &mut Tx<'_>,
+    label: &str,
+    organisation: Option<i64>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("INSERT INTO cases (label, organisation_id, created_at) VALUES ($1, $2, $3) RETURNING id")
         .bind(label)
+        .bind(organisation)
         .bind(now)
         .fetch_one(&mut **tx)
         .await
@@ -121,11 +129,18 @@ pub(super) async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<St
         .await
 }
 
-pub(crate) async fn case_exists(tx: &mut Tx<'_>, case_id: i64) -> Result<bool, sqlx::Error> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&mut **tx)
-        .await?;
+/// Whether a coordinator may act on the case: it belongs to their organisation, or they
+/// are in its circle. Any other case is not revealed to exist.
+pub(crate) async fn case_in_reach(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM cases c WHERE c.id = $1 AND (c.organisation_id = $2 OR EXISTS \
+         (SELECT 1 FROM memberships m WHERE m.case_id = c.id AND m.user_id = $3 AND m.ended_at IS NULL))",
+    )
+    .bind(case_id)
+    .bind(viewer.organisation_id)
+    .bind(viewer.user_id)
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(count > 0)
 }
 

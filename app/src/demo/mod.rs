@@ -102,8 +102,10 @@ pub async fn load_if_empty(state: &AppState) -> Result<bool, AppError> {
         };
         ids.insert(*username, accounts::insert_user(&mut tx, user).await?);
     }
-    let case_a = circle::insert_case(&mut tx, "Sarah", now).await?;
-    let case_b = circle::insert_case(&mut tx, "Youssef", now).await?;
+    // Opened by the demo's coordinator, so they belong to her organisation.
+    let coordination = Some(organisation_ids[3]);
+    let case_a = circle::insert_case(&mut tx, "Sarah", coordination, now).await?;
+    let case_b = circle::insert_case(&mut tx, "Youssef", coordination, now).await?;
     let members: &[DemoMember] = &[
         (case_a, "sarah", MemberKind::Participant, None, None),
         (case_a, "marleen", MemberKind::Family, None, Some(Relationship::Mother)),

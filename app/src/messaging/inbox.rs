@@ -82,12 +82,12 @@ pub async fn inbox(state: &AppState, viewer: &Viewer) -> Result<Inbox, AppError>
     })
 }
 
-/// For coordinators: every conversation past its promise, across all cases.
+/// For coordinators: every conversation past its promise in their organisation's cases.
 pub async fn overdue_everywhere(state: &AppState, viewer: &Viewer) -> Result<Vec<OverdueNotice>, AppError> {
     crate::access::require_coordinator(viewer)?;
     let now = state.clock.now();
     let mut tx = state.read().await?;
-    let all = storage::waiting_everywhere(&mut tx).await?;
+    let all = storage::waiting_everywhere(&mut tx, (viewer.organisation_id, viewer.user_id)).await?;
     let overdue = notices(&mut tx, all, now).await?;
     tx.commit().await?;
     Ok(overdue)

@@ -347,6 +347,6 @@ pub(super) fn hot_queries() -> Vec<HotQuery> {
         HotQuery::page("whether an older message precedes", messages::OLDER_MESSAGE, 2),
         HotQuery::new("read receipts of a page", messages::READ_RECEIPTS, 4),
         HotQuery::new("conversations waiting elsewhere", away::waiting_elsewhere_sql(), 1),
-        HotQuery::new("conversations waiting everywhere", away::waiting_everywhere_sql(), 0),
+        HotQuery::new("conversations waiting everywhere", away::waiting_everywhere_sql(), 2),
     ]
 }

@@ -229,7 +229,8 @@ pub(crate) fn waiting_everywhere_sql() -> String {
     format!(
         "SELECT c.id, c.case_id, cs.label, c.waiting_since, {PROMISE_DAYS} AS promise_days \
          FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         WHERE c.waiting_since IS NOT NULL ORDER BY c.waiting_since"
+         WHERE c.waiting_since IS NOT NULL AND (cs.organisation_id = $1 OR EXISTS (SELECT 1 FROM memberships m \
+         WHERE m.case_id = c.case_id AND m.user_id = $2 AND m.ended_at IS NULL)) ORDER BY c.waiting_since"
     )
 }
 
@@ -243,11 +244,15 @@ pub(in crate::messaging) async fn waiting_elsewhere(
     waiting_rows(sqlx::query_as(&sql).bind(worker_id).fetch_all(&mut **tx).await?)
 }
 
-/// Every conversation waiting for an answer, across all cases, for the coordinators'
-/// overdue list.
-pub(in crate::messaging) async fn waiting_everywhere(tx: &mut Tx<'_>) -> Result<Vec<WaitingConversation>, sqlx::Error> {
+/// Every conversation waiting for an answer in the cases of a coordinator's organisation
+/// (and cases they are in), for their overdue list.
+pub(in crate::messaging) async fn waiting_everywhere(
+    tx: &mut Tx<'_>,
+    (organisation_id, coordinator_id): (Option<i64>, i64),
+) -> Result<Vec<WaitingConversation>, sqlx::Error> {
     let sql = waiting_everywhere_sql();
-    waiting_rows(sqlx::query_as(&sql).fetch_all(&mut **tx).await?)
+    let query = sqlx::query_as(&sql).bind(organisation_id).bind(coordinator_id);
+    waiting_rows(query.fetch_all(&mut **tx).await?)
 }
 
 type WaitingRow = (i64, i64, String, i64, Option<i64>);

@@ -1,0 +1,97 @@
+//! Coordinators see their own organisation: its people and cases, and cases they are in;
+//! another organisation's cases and their people are not shown to them, and a case outside
+//! their reach is not revealed to exist.
+
+use app::demo::DEMO_PASSWORD;
+use integration::{error_code, success, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+/// A coordinator of a new organisation, "Welzijnsschakel Mechelen"; their token.
+async fn coordinator_elsewhere(app: &TestApp) -> String {
+    let demo = app.token("coordinator").await;
+    let organisation: Value = success(
+        app.post_json(
+            "/api/v1/organisations",
+            Some(&demo),
+            json!({ "name": "Welzijnsschakel Mechelen" }),
+        )
+        .await,
+    )
+    .await;
+    let hash = app::accounts::passwords::hash_blocking(DEMO_PASSWORD).unwrap();
+    sqlx::query(
+        "INSERT INTO users (username, display_name, password_hash, account_role, organisation_id, created_at) \
+         VALUES ('mechelen', 'Coördinatie Mechelen', $1, 'coordinator', $2, 0)",
+    )
+    .bind(&hash)
+    .bind(organisation["id"].as_i64().unwrap())
+    .execute(&app.db)
+    .await
+    .unwrap();
+    app.token("mechelen").await
+}
+
+#[tokio::test]
+async fn a_coordinator_sees_the_cases_and_people_of_their_own_organisation_only() {
+    let app = TestApp::spawn().await;
+    let mechelen = coordinator_elsewhere(&app).await;
+    let opened = app
+        .post_json(
+            "/api/v1/cases",
+            Some(&mechelen),
+            json!({ "participant_name": "Samira" }),
+        )
+        .await;
+    assert_eq!(opened.status(), StatusCode::CREATED);
+
+    let theirs = app.page_text("/admin", &app.web_session("mechelen").await).await;
+    assert!(theirs.contains("Samira"), "the case they opened");
+    for name in ["Sarah", "Youssef", "Marleen", "Lotte", "Hanane"] {
+        assert!(!theirs.contains(name), "{name} belongs to another organisation's cases");
+    }
+    let demo = app.page_text("/admin", &app.web_session("coordinator").await).await;
+    assert!(demo.contains("Sarah") && demo.contains("Youssef") && demo.contains("Lotte"));
+    assert!(!demo.contains("Samira"), "not a case of the demo's organisation");
+
+    // Acting on a case outside their reach: not found, as if it were not there.
+    let sarahs = app.case_of("Sarah").await;
+    let lotte = app.user_id("lotte").await;
+    let assign = json!({ "user_id": lotte, "case_role": "buddy" });
+    assert_eq!(
+        error_code(
+            app.post_json(&format!("/api/v1/cases/{sarahs}/workers"), Some(&mechelen), assign)
+                .await
+        )
+        .await,
+        (StatusCode::NOT_FOUND, "not_found".into())
+    );
+}
+
+#[tokio::test]
+async fn an_overdue_conversation_reaches_the_coordinator_of_its_case_and_no_other() {
+    let app = TestApp::spawn().await;
+    let mechelen = coordinator_elsewhere(&app).await;
+    let sarah = app.token("sarah").await;
+    let with_lotte = app.conversation_with(&sarah, "lotte").await;
+    let message = json!({ "body": "Kan ik je spreken?", "client_id": "overdue-1" });
+    let sent = app
+        .post_json(
+            &format!("/api/v1/conversations/{with_lotte}/messages"),
+            Some(&sarah),
+            message,
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    // Five days always hold at least two working days, whatever today is.
+    app.clock.advance(5 * 24 * 3600);
+
+    let demo = success(app.get("/api/v1/overdue", &app.token("coordinator").await).await).await;
+    let demo = demo.as_array().unwrap();
+    assert!(
+        demo.iter().any(|n| n["conversation_id"] == with_lotte),
+        "the demo's coordinator sees it"
+    );
+    let elsewhere = success(app.get("/api/v1/overdue", &mechelen).await).await;
+    assert_eq!(elsewhere, json!([]), "another organisation's coordinator does not");
+}
