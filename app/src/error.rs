@@ -67,6 +67,7 @@ error_codes! {
     ItemsUnanswered => "items_unanswered", 409, ErrItemsUnanswered;
     NotOpenForAgreement => "not_open_for_agreement", 409, ErrNotOpenForAgreement;
     ProposalDecided => "proposal_decided", 409, ErrProposalDecided;
+    RequestAnswered => "request_answered", 409, ErrRequestAnswered;
     NotAParty => "not_a_party", 403, ErrNotAParty;
     PlanEmpty => "plan_empty", 422, ErrPlanEmpty;
     ConferenceHeld => "conference_held", 409, ErrConferenceHeld;

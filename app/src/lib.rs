@@ -12,6 +12,7 @@ pub mod assets;
 pub mod caseload;
 pub mod changes;
 pub mod circle;
+pub mod circle_requests;
 pub mod conferences;
 pub mod contacts;
 pub mod error;
@@ -160,6 +161,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/trajectory") view=trajectory::TrajectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/access-log") view=transparency::AccessLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/circle-requests") view=circle_requests::CircleRequestsPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/messages") view=messaging::ConversationsPage ssr=SsrMode::Async/>

@@ -3,8 +3,8 @@
 
 use crate::config::Settings;
 use crate::{
-    accounts, admin, api, appointments, circle, conferences, contacts, http, install, messaging, plans, preferences,
-    push, reunification, second_factor, settings, sharing, trajectory, translations,
+    accounts, admin, api, appointments, circle, circle_requests, conferences, contacts, http, install, messaging,
+    plans, preferences, push, reunification, second_factor, settings, sharing, trajectory, translations,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -185,6 +185,11 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         )
         .route("/settings", post(settings::forms::save))
         .route("/preferences", post(preferences::forms::save))
+        .route("/cases/{case_id}/circle-requests", post(circle_requests::forms::ask))
+        .route(
+            "/cases/{case_id}/circle-requests/{request_id}/answer",
+            post(circle_requests::forms::answer_request),
+        )
         .route("/push/subscriptions", post(push::api::subscribe_page))
         .route("/language", post(accounts::forms::set_language))
         .route("/join", post(accounts::forms::join))

@@ -8,6 +8,7 @@ mod application;
 mod appointments;
 mod changes;
 mod circle;
+mod circle_requests;
 mod conferences;
 pub mod config;
 mod contacts;

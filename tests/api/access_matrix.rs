@@ -202,6 +202,7 @@ impl Ids {
             .replace("{conversation_id}", &self.conversation.to_string())
             .replace("{organisation_id}", &self.organisation.to_string())
             .replace("{lang}", "ar")
+            .replace("{request_id}", "987654")
             .replace("{plan_id}", &self.plan.to_string())
             .replace("{item_key}", &self.item.to_string())
             .replace("{proposal_id}", &self.proposal.to_string())
@@ -286,6 +287,10 @@ impl Ids {
             }
             ("POST", "/api/v1/conversations/{conversation_id}/read") => json!({ "up_to": self.message }),
             ("PUT", "/api/v1/me/read-receipts") => json!({ "send": true }),
+            ("POST", "/api/v1/cases/{case_id}/circle-requests") => {
+                json!({ "kind": "invite", "about": "Matrix", "reason": "Matrix" })
+            }
+            ("POST", "/api/v1/cases/{case_id}/circle-requests/{request_id}/answer") => json!({ "accept": true }),
             ("PUT", "/api/v1/me/preferences") => {
                 json!({ "worker_gender": "no_preference", "contact_by": "no_preference", "shown_to_workers": false })
             }

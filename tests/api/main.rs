@@ -9,6 +9,7 @@ mod auth;
 mod caseload;
 mod changes;
 mod circle;
+mod circle_requests;
 mod conferences;
 mod contacts;
 mod coordinators;

@@ -332,6 +332,23 @@ messages! {
     PeopleTitle { nl: "Mensen", fr: "Personnes", en: "People", ar: "الأشخاص" }
     PersonLabel { nl: "Persoon", fr: "Personne", en: "Person", ar: "الشخص" }
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }
+    CircleRequestsTitle { nl: "Vragen over je kring", fr: "Demandes sur votre cercle", en: "Requests about your circle", ar: "طلبات بشأن دائرتك" }
+    CircleRequestsTitleOther { nl: "Vragen van {name} over de kring", fr: "Demandes de {name} sur le cercle", en: "{name}'s requests about the circle", ar: "طلبات {name} بشأن الدائرة" }
+    CircleRequestsIntro { nl: "Vraag om iemand uit te nodigen (familie of iemand die je vertrouwt), of om een andere begeleider. Een begeleider antwoordt je hier.", fr: "Demandez d'inviter quelqu'un (famille ou personne de confiance), ou un autre intervenant. Un intervenant vous répond ici.", en: "Ask for someone to be invited (family or someone you trust), or for another worker. A worker answers you here.", ar: "اطلب دعوة شخص (من العائلة أو شخص تثق به)، أو مرافقًا آخر. يجيبك مرافق هنا." }
+    RequestInvite { nl: "iemand uitnodigen", fr: "inviter quelqu'un", en: "invite someone", ar: "دعوة شخص" }
+    RequestReplaceWorker { nl: "een andere begeleider", fr: "un autre intervenant", en: "another worker", ar: "مرافق آخر" }
+    RequestOpen { nl: "wacht op antwoord", fr: "en attente de réponse", en: "waiting for an answer", ar: "بانتظار الرد" }
+    RequestAccepted { nl: "ja", fr: "oui", en: "yes", ar: "نعم" }
+    RequestDeclined { nl: "nee", fr: "non", en: "no", ar: "لا" }
+    RequestKindLegend { nl: "Wat vraag je?", fr: "Que demandez-vous ?", en: "What do you ask?", ar: "ماذا تطلب؟" }
+    RequestAboutLabel { nl: "Wie (bij uitnodigen), bijvoorbeeld 'mijn tante Fatima'", fr: "Qui (pour une invitation), par exemple « ma tante Fatima »", en: "Who (to invite), for example 'my aunt Fatima'", ar: "من (للدعوة)، مثلًا «خالتي فاطمة»" }
+    RequestWorkerLabel { nl: "Welke begeleider (bij een andere begeleider)", fr: "Quel intervenant (pour un autre intervenant)", en: "Which worker (for another worker)", ar: "أي مرافق (لمرافق آخر)" }
+    RequestReasonLabel { nl: "Waarom", fr: "Pourquoi", en: "Why", ar: "لماذا" }
+    AskButton { nl: "Vragen", fr: "Demander", en: "Ask", ar: "اطلب" }
+    AnswerYesButton { nl: "Ja", fr: "Oui", en: "Yes", ar: "نعم" }
+    AnswerNoButton { nl: "Nee (zeg waarom)", fr: "Non (dites pourquoi)", en: "No (say why)", ar: "لا (قل لماذا)" }
+    RequestAnswerLabel { nl: "Je antwoord", fr: "Votre réponse", en: "Your answer", ar: "ردّك" }
+    NoRequestsYet { nl: "Er zijn nog geen vragen.", fr: "Aucune demande pour l'instant.", en: "No requests yet.", ar: "لا توجد طلبات بعد." }
     PreferencesTitle { nl: "Wat mij helpt", fr: "Ce qui m'aide", en: "What helps me", ar: "ما يساعدني" }
     PreferencesIntro { nl: "Vertel je begeleiders hoe ze je goed bereiken. Jij beslist of zij dit zien; niemand anders ziet het.", fr: "Dites à vos intervenants comment bien vous joindre. C'est vous qui décidez s'ils le voient ; personne d'autre ne le voit.", en: "Tell your workers how to reach you well. You decide whether they see this; nobody else does.", ar: "أخبر المرافقين كيف يتواصلون معك بشكل جيد. أنت تقرر إن كانوا يرون هذا؛ لا أحد غيرهم يراه." }
     WorkerGenderLegend { nl: "Voor persoonlijke gesprekken liefst", fr: "Pour les entretiens personnels, de préférence", en: "For personal conversations, preferably", ar: "للمحادثات الشخصية، يُفضَّل" }
@@ -869,6 +886,7 @@ messages! {
         en: "This time goes against what was asked for (see beside the form). Choose another time, or plan it anyway.",
         ar: "هذا الوقت لا يناسب ما طُلب (انظر بجانب النموذج). اختر وقتًا آخر، أو خطّط له على أي حال.",
     }
+    ErrRequestAnswered { nl: "Op deze vraag is al geantwoord.", fr: "Cette demande a déjà reçu une réponse.", en: "This request has already been answered.", ar: "تمت الإجابة عن هذا الطلب من قبل." }
     ErrClosingNeedsNotice {
         nl: "Een begeleiding afsluiten wordt minstens 14 dagen vooraf aangekondigd. Kies een latere datum.",
         fr: "La clôture d'un suivi est annoncée au moins 14 jours à l'avance. Choisissez une date plus tardive.",

@@ -39,6 +39,7 @@ fn SharingList(view: SharingView, error: Option<ErrorCode>, lang: Lang) -> impl 
         <Page signed_in=true>
             <h1 id="page-title">{title}</h1>
             <p>{reader.say(lang, Msg::SharingIntro, Msg::SharingIntroOther)}</p>
+            <p><a href=format!("/cases/{case_id}/circle-requests")>{reader.say(lang, Msg::CircleRequestsTitle, Msg::CircleRequestsTitleOther)}</a></p>
             <p id="sharing-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoFamilyYet)}</p> })}
             {sharing.family.into_iter().map(|member| view! {

@@ -4,6 +4,7 @@ use crate::accounts::api as accounts;
 use crate::appointments::api as appointments;
 use crate::changes::api as changes;
 use crate::circle::api as circle;
+use crate::circle_requests::api as circle_requests;
 use crate::conferences::api as conferences;
 use crate::contacts::api as contacts;
 use crate::http::RequestState;
@@ -37,6 +38,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         accounts::change_password, accounts::sign_out_everywhere, accounts::disable_account,
         accounts::join, accounts::invite, accounts::reset_code, accounts::create_organisation,
         circle::my_cases, circle::create_case, circle::assign_worker, circle::end_membership,
+        circle_requests::list, circle_requests::ask, circle_requests::answer,
         trajectory::list_milestones, trajectory::create_milestone, trajectory::update_milestone, trajectory::change_phase,
         trajectory::respond, translations::translate_milestone, translations::translate_step,
         transparency::access_log,
@@ -120,6 +122,14 @@ pub fn routes() -> Router {
             put(translations::translate_step),
         )
         .route("/cases/{case_id}/changes", get(changes::changes_since))
+        .route(
+            "/cases/{case_id}/circle-requests",
+            get(circle_requests::list).post(circle_requests::ask),
+        )
+        .route(
+            "/cases/{case_id}/circle-requests/{request_id}/answer",
+            post(circle_requests::answer),
+        )
         .route("/cases/{case_id}/access-log", get(transparency::access_log))
         .route("/cases/{case_id}/consents", get(sharing::list_consents))
         .route(
