@@ -59,7 +59,7 @@ async fn a_worker_plans_an_appointment_and_the_participant_gets_a_calendar_file(
                 .as_str()
         ) || text.contains("DTSTART;TZID=Europe/Brussels:20300304T140000")
     );
-    assert!(text.contains("SUMMARY:Kort telefoongesprek"));
+    assert!(text.contains("SUMMARY;LANGUAGE=nl:Kort telefoongesprek"));
 
     let sarah_web = app.web_session("sarah").await;
     let page_file = app
@@ -182,4 +182,38 @@ async fn a_worker_plans_an_appointment_on_the_page_and_a_bad_time_is_explained()
         .await
         .unwrap();
     assert!(html.contains("Gesprek over werk") && html.contains("3\u{a0}februari\u{a0}2030,\u{a0}10:30"));
+}
+
+#[tokio::test]
+async fn a_calendar_file_speaks_the_readers_language_and_reminds_the_day_before() {
+    let app = TestApp::spawn().await;
+    let case_a = app.case_of("Sarah").await;
+    let sarah_page = app.web_session("sarah").await;
+    let chosen = app
+        .form("/language", &sarah_page, &[("lang", "ar"), ("back", "/")])
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    let sarah = app.token("sarah").await;
+    let list: serde_json::Value = app
+        .get(&format!("/api/v1/cases/{case_a}/appointments"), &sarah)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = list["appointments"][0]["id"].as_i64().unwrap();
+    let file = app
+        .get(
+            &format!("/api/v1/cases/{case_a}/appointments/{id}/calendar.ics"),
+            &sarah,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(file.contains("DESCRIPTION;LANGUAGE=ar:مع من: "), "{file}");
+    assert!(file.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:غدًا: "));
+    assert!(
+        file.contains("SUMMARY;LANGUAGE=nl:"),
+        "Lotte's Dutch text stays marked Dutch"
+    );
 }

@@ -1,6 +1,8 @@
-//! One appointment as an iCalendar file (RFC 5545), in Belgian local time.
+//! One appointment as an iCalendar file (RFC 5545), in Belgian local time, with its
+//! labels and a reminder the day before in the reader's language.
 
 use super::Appointment;
+use crate::i18n::{Lang, Msg};
 
 const BRUSSELS: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\n\
 TZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
@@ -15,17 +17,31 @@ fn escape(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-/// `stamp` is the moment the file is made, `YYYYMMDDTHHMMSSZ`.
-pub fn calendar_file(appointment: &Appointment, stamp: &str) -> String {
-    let mut description = format!("Met: {}", appointment.with_whom);
+/// `stamp` is the moment the file is made, `YYYYMMDDTHHMMSSZ`; `lang` is the reader's.
+/// The worker's texts keep the language they were written in (`LANGUAGE`).
+pub fn calendar_file(appointment: &Appointment, stamp: &str, lang: Lang) -> String {
+    let mut description = format!("{}: {}", lang.t(Msg::WithWhomLabel), appointment.with_whom);
     if !appointment.what_to_bring.is_empty() {
-        description.push_str(&format!("\nMeebrengen: {}", appointment.what_to_bring));
+        description.push_str(&format!("\n{}: {}", lang.t(Msg::BringLabel), appointment.what_to_bring));
     }
+    // A calendar app reminds the person the day before; not of one called off.
+    let alarm = if appointment.cancelled {
+        String::new()
+    } else {
+        let reminder = lang.fill(Msg::CalendarReminder, &[("what", &appointment.purpose)]);
+        format!(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:{}\r\nEND:VALARM\r\n",
+            escape(&reminder)
+        )
+    };
+    let (content, reader) = (appointment.lang.code(), lang.code());
     format!(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Brug//Brug//NL\r\nCALSCALE:GREGORIAN\r\n{BRUSSELS}\
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Brug//Brug//{}\r\nCALSCALE:GREGORIAN\r\n{BRUSSELS}\
 BEGIN:VEVENT\r\nUID:appointment-{}@brug\r\nSEQUENCE:{}\r\nSTATUS:{}\r\nDTSTAMP:{stamp}\r\n\
 DTSTART;TZID=Europe/Brussels:{}\r\n\
-DURATION:PT{}M\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+DURATION:PT{}M\r\nSUMMARY;LANGUAGE={content}:{}\r\nLOCATION;LANGUAGE={content}:{}\r\n\
+DESCRIPTION;LANGUAGE={reader}:{}\r\n{alarm}END:VEVENT\r\nEND:VCALENDAR\r\n",
+        reader.to_uppercase(),
         appointment.id,
         // Each move or cancellation is a new version, so a calendar app replaces its copy.
         appointment.history.len(),
@@ -63,18 +79,32 @@ mod tests {
             cancelled: false,
             history: Vec::new(),
         };
-        let file = calendar_file(&appointment, "20261128T120000Z");
+        let file = calendar_file(&appointment, "20261128T120000Z", Lang::Nl);
         assert!(file.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(file.contains("DTSTART;TZID=Europe/Brussels:20261204T140000\r\n"));
-        assert!(file.contains("SUMMARY:Gesprek\\; voorwaarden\r\n"));
-        assert!(file.contains("LOCATION:Justitiehuis\\, Antwerpen\r\n"));
-        assert!(file.contains("DESCRIPTION:Met: Lotte\\nMeebrengen: Identiteitskaart\r\n"));
+        assert!(file.contains("SUMMARY;LANGUAGE=nl:Gesprek\\; voorwaarden\r\n"));
+        assert!(file.contains("LOCATION;LANGUAGE=nl:Justitiehuis\\, Antwerpen\r\n"));
+        assert!(file.contains("DESCRIPTION;LANGUAGE=nl:Met wie: Lotte\\nMee te brengen: Identiteitskaart\r\n"));
+        assert!(file.contains(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:Morgen: Gesprek\\; voorwaarden\r\n"
+        ));
         assert!(file.ends_with("END:VCALENDAR\r\n"));
         assert!(file.contains("SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"));
+
+        // Read in Arabic: the labels and the reminder in Arabic, her worker's text as written.
+        let arabic = calendar_file(&appointment, "20261128T120000Z", Lang::Ar);
+        assert!(arabic.contains("DESCRIPTION;LANGUAGE=ar:مع من: Lotte\\nما يجب إحضاره: Identiteitskaart\r\n"));
+        assert!(arabic.contains("DESCRIPTION:غدًا: Gesprek\\; voorwaarden\r\n"));
+        assert!(arabic.contains("SUMMARY;LANGUAGE=nl:"));
+
         let called_off = Appointment {
             cancelled: true,
             ..appointment
         };
-        assert!(calendar_file(&called_off, "20261128T120000Z").contains("STATUS:CANCELLED\r\n"));
+        let file = calendar_file(&called_off, "20261128T120000Z", Lang::Nl);
+        assert!(
+            file.contains("STATUS:CANCELLED\r\n") && !file.contains("VALARM"),
+            "no reminder of what is off"
+        );
     }
 }

@@ -66,6 +66,12 @@ pub fn MoveAppointmentForm(appointment: Appointment, lang: Lang) -> impl IntoVie
                 <textarea id=id("move-reason") name="reason" rows="2" required maxlength="1000"
                     aria-describedby=id("move-error") aria-invalid=moving.about("reason").then_some("true")
                     autofocus=moving.about("reason")>{moving.value("reason")}</textarea>
+                {moving.0.as_ref().is_some_and(|e| e.error_code() == Some(crate::error::ErrorCode::TimeAgainstPreferences)).then(|| view! {
+                    <label class="choice">
+                        <input type="checkbox" name="despite_preferences" value="1"/>
+                        <span>{lang.t(Msg::PlanDespitePreferences)}</span>
+                    </label>
+                })}
                 <button type="submit">{lang.t(Msg::MoveButton)}</button>
             </form>
             <form class="stacked-form" id=id("cancel") method="post" action=format!("{action}/cancel")>

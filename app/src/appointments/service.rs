@@ -145,5 +145,9 @@ pub async fn calendar(
         .replace(" UTC", "")
         .replace(' ', "T")
         + "00Z";
-    Ok(super::calendar_file(&appointment, &stamp))
+    Ok(super::calendar_file(
+        &appointment,
+        &stamp,
+        viewer.language.unwrap_or_default(),
+    ))
 }

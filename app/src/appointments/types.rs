@@ -113,6 +113,10 @@ pub struct AppointmentUpdate {
     pub place: Option<String>,
     #[serde(default)]
     pub reason: String,
+    /// Move it even to a time outside the parts of the day the participant said suit her
+    /// (else refused with `time_against_preferences`).
+    #[serde(default)]
+    pub despite_preferences: bool,
 }
 
 /// Why an appointment is called off, or why the participant cannot come.

@@ -349,6 +349,7 @@ messages! {
     AnswerNoButton { nl: "Nee (zeg waarom)", fr: "Non (dites pourquoi)", en: "No (say why)", ar: "لا (قل لماذا)" }
     RequestAnswerLabel { nl: "Je antwoord", fr: "Votre réponse", en: "Your answer", ar: "ردّك" }
     NoRequestsYet { nl: "Er zijn nog geen vragen.", fr: "Aucune demande pour l'instant.", en: "No requests yet.", ar: "لا توجد طلبات بعد." }
+    CalendarReminder { nl: "Morgen: {what}", fr: "Demain : {what}", en: "Tomorrow: {what}", ar: "غدًا: {what}" }
     PreferencesTitle { nl: "Wat mij helpt", fr: "Ce qui m'aide", en: "What helps me", ar: "ما يساعدني" }
     PreferencesIntro { nl: "Vertel je begeleiders hoe ze je goed bereiken. Jij beslist of zij dit zien; niemand anders ziet het.", fr: "Dites à vos intervenants comment bien vous joindre. C'est vous qui décidez s'ils le voient ; personne d'autre ne le voit.", en: "Tell your workers how to reach you well. You decide whether they see this; nobody else does.", ar: "أخبر المرافقين كيف يتواصلون معك بشكل جيد. أنت تقرر إن كانوا يرون هذا؛ لا أحد غيرهم يراه." }
     WorkerGenderLegend { nl: "Voor persoonlijke gesprekken liefst", fr: "Pour les entretiens personnels, de préférence", en: "For personal conversations, preferably", ar: "للمحادثات الشخصية، يُفضَّل" }

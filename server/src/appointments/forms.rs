@@ -90,6 +90,8 @@ pub struct MoveForm {
     place: String,
     #[serde(default)]
     reason: String,
+    /// Ticked after the time was refused for going against the participant's times.
+    despite_preferences: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -124,7 +126,7 @@ fn back(
 /// Where an error of these forms belongs: the time, or else the reason.
 fn field_of(code: ErrorCode) -> Option<&'static str> {
     match code {
-        ErrorCode::InvalidTime | ErrorCode::InvalidDate => Some("starts_at"),
+        ErrorCode::InvalidTime | ErrorCode::InvalidDate | ErrorCode::TimeAgainstPreferences => Some("starts_at"),
         ErrorCode::ReasonRequired | ErrorCode::InvalidInput => Some("reason"),
         _ => None,
     }
@@ -152,6 +154,7 @@ pub async fn move_appointment(
             starts_at: Some(LocalDateTime::parse(&form.starts_at).map_err(AppError::new)?),
             place: Some(form.place),
             reason: form.reason,
+            despite_preferences: form.despite_preferences.is_some(),
         };
         changes::move_appointment(&state, &ctx, &viewer, case_id, appointment_id, update).await
     }
