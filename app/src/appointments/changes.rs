@@ -85,11 +85,8 @@ pub async fn move_appointment(
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
     let reason = reason_of(&update.reason)?;
-    if time_moves && !update.despite_preferences {
-        let preferences = crate::preferences::service::participants_in(&mut tx, &case).await?;
-        if preferences.is_some_and(|p| p.time_goes_against(&starts_at)) {
-            return Err(AppError::new(ErrorCode::TimeAgainstPreferences));
-        }
+    if time_moves {
+        crate::preferences::service::check_time(&mut tx, &case, &starts_at, update.despite_preferences).await?;
     }
     change_storage::move_to(&mut tx, &case, appointment_id, starts_at.as_str(), &place).await?;
     change_storage::record(

@@ -95,12 +95,7 @@ pub async fn add(
     }
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    if !new.despite_preferences {
-        let preferences = crate::preferences::service::participants_in(&mut tx, &case).await?;
-        if preferences.is_some_and(|p| p.time_goes_against(&new.starts_at)) {
-            return Err(AppError::new(ErrorCode::TimeAgainstPreferences));
-        }
-    }
+    crate::preferences::service::check_time(&mut tx, &case, &new.starts_at, new.despite_preferences).await?;
     let id = storage::insert(&mut tx, &case, &new, (viewer.language.unwrap_or_default(), now())).await?;
     audit::record(
         &mut tx,

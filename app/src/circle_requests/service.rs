@@ -63,7 +63,7 @@ pub async fn ask(
     let new = NewCircleRequest { reason, ..new };
     let id = storage::insert(&mut tx, &case, &new, &about, now()).await?;
     record(&mut tx, ctx, viewer, case_id, (AuditAction::CircleRequestMade, id)).await?;
-    let made = storage::of_case(&mut tx, &case).await?.into_iter().find(|r| r.id == id);
+    let made = storage::one(&mut tx, &case, id).await?;
     tx.commit().await?;
     made.ok_or(AppError::new(ErrorCode::Internal))
 }
@@ -78,7 +78,7 @@ pub async fn answer(
     let text = cleaned(&answer.answer, !answer.accept, 1000)?;
     let mut tx = state.begin().await?;
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    if !storage::exists(&mut tx, &case, request_id).await? {
+    if storage::one(&mut tx, &case, request_id).await?.is_none() {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let status = if answer.accept {
@@ -97,10 +97,7 @@ pub async fn answer(
         (AuditAction::CircleRequestAnswered, request_id),
     )
     .await?;
-    let answered = storage::of_case(&mut tx, &case)
-        .await?
-        .into_iter()
-        .find(|r| r.id == request_id);
+    let answered = storage::one(&mut tx, &case, request_id).await?;
     tx.commit().await?;
     answered.ok_or(AppError::new(ErrorCode::Internal))
 }

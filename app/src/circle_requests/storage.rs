@@ -27,16 +27,32 @@ pub(super) async fn insert(
     .await
 }
 
+const SELECT: &str = "SELECT r.id, r.kind, r.about, r.reason, r.requested_at, r.status, r.answer, \
+     u.display_name AS answered_by, r.answered_at FROM circle_requests r LEFT JOIN users u ON u.id = r.answered_by";
+
 /// The case's requests, newest first.
 pub(super) async fn of_case(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<CircleRequest>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT r.id, r.kind, r.about, r.reason, r.requested_at, r.status, r.answer, u.display_name AS answered_by, \
-         r.answered_at FROM circle_requests r LEFT JOIN users u ON u.id = r.answered_by \
-         WHERE r.case_id = $1 ORDER BY r.id DESC",
-    )
-    .bind(case.case_id())
-    .fetch_all(&mut **tx)
-    .await?;
+    let sql = format!("{SELECT} WHERE r.case_id = $1 ORDER BY r.id DESC");
+    let rows = sqlx::query(&sql).bind(case.case_id()).fetch_all(&mut **tx).await?;
+    from_rows(rows)
+}
+
+/// One request of the case.
+pub(super) async fn one(
+    tx: &mut Tx<'_>,
+    case: &CaseAccess,
+    request_id: i64,
+) -> Result<Option<CircleRequest>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE r.case_id = $1 AND r.id = $2");
+    let rows = sqlx::query(&sql)
+        .bind(case.case_id())
+        .bind(request_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(from_rows(rows)?.pop())
+}
+
+fn from_rows(rows: Vec<sqlx::any::AnyRow>) -> Result<Vec<CircleRequest>, sqlx::Error> {
     let mut requests = Vec::with_capacity(rows.len());
     for row in rows {
         let (Some(kind), Some(status)) = (
@@ -81,15 +97,6 @@ pub(super) async fn answer(
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-pub(super) async fn exists(tx: &mut Tx<'_>, case: &CaseAccess, request_id: i64) -> Result<bool, sqlx::Error> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM circle_requests WHERE id = $1 AND case_id = $2")
-        .bind(request_id)
-        .bind(case.case_id())
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(count > 0)
 }
 
 /// The case's workers now: (user id, name).

@@ -78,12 +78,22 @@ pub async fn shown_to_worker_in(
     Ok(shown)
 }
 
-/// What the participant of the case shows her workers, for a check in the caller's
-/// transaction (the viewer already proved to be a worker of the case).
-pub(crate) async fn participants_in(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Option<Preferences>, AppError> {
-    Ok(storage::shown_in_case(tx, case)
-        .await?
-        .into_iter()
-        .find(|m| m.is_participant)
-        .map(|m| m.preferences))
+/// For a worker planning or moving an appointment, in the caller's transaction: refuses
+/// a time outside the parts of the day the participant shows her workers suit her,
+/// unless the worker chose to plan it `despite` that.
+pub(crate) async fn check_time(
+    tx: &mut Tx<'_>,
+    case: &CaseAccess,
+    time: &crate::appointments::LocalDateTime,
+    despite: bool,
+) -> Result<(), AppError> {
+    if despite {
+        return Ok(());
+    }
+    let shown = storage::shown_in_case(tx, case).await?;
+    let participants = shown.into_iter().find(|m| m.is_participant).map(|m| m.preferences);
+    if participants.is_some_and(|p| p.time_goes_against(time)) {
+        return Err(AppError::new(ErrorCode::TimeAgainstPreferences));
+    }
+    Ok(())
 }
