@@ -25,6 +25,7 @@ pub mod pagination;
 pub mod plans;
 pub mod preferences;
 pub mod push;
+pub mod reminders;
 pub mod reunification;
 pub mod second_factor;
 pub mod settings;
@@ -50,6 +51,8 @@ pub mod clock;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod scheduler;
 #[cfg(feature = "ssr")]
 pub mod sealing;
 #[cfg(feature = "ssr")]

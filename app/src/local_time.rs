@@ -99,6 +99,20 @@ pub fn end_of_local_day(date: &str) -> Option<i64> {
     Some(instant.as_second())
 }
 
+/// The instant of a wall-clock moment (`YYYY-MM-DDTHH:MM`) in the deployment's zone,
+/// moved by `days` whole days and set to `at` (hour, minute) when given: "the evening
+/// before" is `(-1, Some((18, 0)))`. Daylight saving is the zone's on that day.
+#[cfg(feature = "ssr")]
+pub fn shifted_instant(local: &str, days: i32, at: Option<(i8, i8)>) -> Option<i64> {
+    let moment: jiff::civil::DateTime = local.trim().parse().ok()?;
+    let date = moment.date().checked_add(jiff::Span::new().days(days)).ok()?;
+    let time = match at {
+        Some((hour, minute)) => jiff::civil::time(hour, minute, 0, 0),
+        None => moment.time(),
+    };
+    Some(zone().to_timestamp(date.to_datetime(time)).ok()?.as_second())
+}
+
 /// The date (`YYYY-MM-DD`) of a moment in the deployment's zone.
 pub fn local_date(unix: i64) -> String {
     format_local(unix).chars().take(10).collect()
@@ -166,6 +180,17 @@ mod tests {
         );
         assert_eq!(super::written_date(Lang::Nl, "not a date"), "not a date");
         assert_eq!(super::written_date(Lang::Nl, "2026-13-01"), "2026-13-01");
+    }
+
+    #[test]
+    fn a_moment_moves_by_days_in_local_time_across_daylight_saving() {
+        // The clocks go forward in the night to 2027-03-28: the evening before is still CET.
+        let evening_before = super::shifted_instant("2027-03-28T10:00", -1, Some((18, 0))).unwrap();
+        assert_eq!(format_local(evening_before), "2027-03-27 18:00");
+        let start = super::shifted_instant("2027-03-28T10:00", 0, None).unwrap();
+        assert_eq!(format_local(start), "2027-03-28 10:00");
+        assert_eq!(start - evening_before, 15 * 3600, "one hour less that night");
+        assert_eq!(super::shifted_instant("not a time", 0, None), None);
     }
 
     #[test]

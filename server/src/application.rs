@@ -59,6 +59,8 @@ pub struct Application {
     router: Router,
     pub state: AppState,
     pub address: SocketAddr,
+    /// Stops the scheduler's loop, as a crash of the process would (for tests).
+    pub scheduler: tokio::task::AbortHandle,
 }
 
 impl Application {
@@ -111,6 +113,7 @@ impl Application {
             tracing::info!("loaded the demo circle");
         }
         let listener = TcpListener::bind(settings.addr).await?;
+        let scheduler = app::scheduler::start(state.detached(), Duration::from_secs(settings.scheduler_seconds as u64));
         let address = listener.local_addr()?;
         let router = router(&settings, state.clone(), address);
         Ok(Application {
@@ -118,6 +121,7 @@ impl Application {
             router,
             state,
             address,
+            scheduler: scheduler.abort_handle(),
         })
     }
 

@@ -24,6 +24,9 @@ pub struct Settings {
     /// How often a live stream reads the database without being woken: the safety net
     /// for a lost wake-up. Shorter costs database reads; longer delays a lost message.
     pub live_poll_seconds: i64,
+    /// How often the scheduler looks for work that came due (reminders): a reminder is
+    /// sent at most this late.
+    pub scheduler_seconds: i64,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: String,
     /// The VAPID private key (base64url); made once and kept in the database when absent.
@@ -82,6 +85,7 @@ struct FileLayer {
     idle_minutes_staff: Option<i64>,
     absolute_hours: Option<i64>,
     live_poll_seconds: Option<i64>,
+    scheduler_seconds: Option<i64>,
     quick_exit_url: Option<String>,
     vapid_private_key: Option<String>,
     db_max_connections: Option<u32>,
@@ -107,6 +111,7 @@ impl Default for Settings {
             idle_minutes_staff: 120,
             absolute_hours: 12,
             live_poll_seconds: 5,
+            scheduler_seconds: 30,
             quick_exit_url: "https://www.meteo.be/nl/belgie".to_string(),
             vapid_private_key: None,
             push_allow_loopback: false,
@@ -168,6 +173,7 @@ impl Settings {
         self.idle_minutes_staff = file.idle_minutes_staff.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = file.absolute_hours.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = file.live_poll_seconds.unwrap_or(self.live_poll_seconds);
+        self.scheduler_seconds = file.scheduler_seconds.unwrap_or(self.scheduler_seconds);
         self.quick_exit_url = file.quick_exit_url.unwrap_or(self.quick_exit_url.clone());
         if let Some(key) = file.vapid_private_key {
             self.vapid_private_key = Some(SecretString::from(key));
@@ -217,6 +223,7 @@ impl Settings {
         self.idle_minutes_staff = number("BRUG_IDLE_MINUTES_STAFF")?.unwrap_or(self.idle_minutes_staff);
         self.absolute_hours = number("BRUG_ABSOLUTE_HOURS")?.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = number("BRUG_LIVE_POLL_SECONDS")?.unwrap_or(self.live_poll_seconds);
+        self.scheduler_seconds = number("BRUG_SCHEDULER_SECONDS")?.unwrap_or(self.scheduler_seconds);
         if let Some(url) = env("BRUG_QUICK_EXIT_URL").filter(|u| !u.is_empty()) {
             self.quick_exit_url = url;
         }
@@ -286,6 +293,9 @@ impl Settings {
         }
         if !(1..=3600).contains(&self.live_poll_seconds) {
             return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));
+        }
+        if !(1..=3600).contains(&self.scheduler_seconds) {
+            return Err(ConfigError::Invalid("BRUG_SCHEDULER_SECONDS"));
         }
         if self.db_max_connections.is_some_and(|size| !(2..=1000).contains(&size)) {
             return Err(ConfigError::Invalid("BRUG_DB_MAX_CONNECTIONS"));
@@ -442,6 +452,18 @@ mod tests {
             assert!(matches!(
                 load(&[("BRUG_LIVE_POLL_SECONDS", nonsense)]),
                 Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"))
+            ));
+        }
+    }
+
+    #[test]
+    fn the_scheduler_looks_every_half_minute_unless_set_within_reason() {
+        assert_eq!(load(&[]).unwrap().scheduler_seconds, 30);
+        assert_eq!(load(&[("BRUG_SCHEDULER_SECONDS", "1")]).unwrap().scheduler_seconds, 1);
+        for nonsense in ["0", "-1", "often", "7200"] {
+            assert!(matches!(
+                load(&[("BRUG_SCHEDULER_SECONDS", nonsense)]),
+                Err(ConfigError::Invalid("BRUG_SCHEDULER_SECONDS"))
             ));
         }
     }

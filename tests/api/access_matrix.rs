@@ -294,6 +294,7 @@ impl Ids {
             ("PUT", "/api/v1/me/preferences") => {
                 json!({ "worker_gender": "no_preference", "contact_by": "no_preference", "shown_to_workers": false })
             }
+            ("PUT", "/api/v1/me/reminders") => json!({ "when": "day_before" }),
             ("POST", "/api/v1/cases/{case_id}/plans") => json!({ "kind": "custom", "title": "Matrix" }),
             ("POST", "/api/v1/push/subscriptions") => {
                 use base64::Engine;

@@ -211,7 +211,11 @@ async fn a_calendar_file_speaks_the_readers_language_and_reminds_the_day_before(
         .await
         .unwrap();
     assert!(file.contains("DESCRIPTION;LANGUAGE=ar:مع من: "), "{file}");
-    assert!(file.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:غدًا: "));
+    assert!(file.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;VALUE=DATE-TIME:"));
+    assert!(
+        file.contains("\r\nDESCRIPTION:غدًا: "),
+        "the evening before, as she chose by default"
+    );
     assert!(
         file.contains("SUMMARY;LANGUAGE=nl:"),
         "Lotte's Dutch text stays marked Dutch"

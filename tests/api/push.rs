@@ -1,44 +1,11 @@
 //! Discreet notifications: a message, an appointment and a plan waiting for you reach the
 //! person's push endpoint encrypted, and what decrypts says only that something is new.
 
-use app::push::crypto::decrypt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use integration::{error_code, PushReceiver, TestApp};
-use p256::elliptic_curve::rand_core::{OsRng, RngCore};
-use p256::elliptic_curve::sec1::ToEncodedPoint;
-use p256::SecretKey;
+use integration::{error_code, Phone, PushReceiver, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-/// A phone's side of a subscription: its private key and auth secret.
-struct Phone {
-    secret: SecretKey,
-    auth: [u8; 16],
-}
-
-impl Phone {
-    fn new() -> Phone {
-        let mut auth = [0u8; 16];
-        OsRng.fill_bytes(&mut auth);
-        Phone {
-            secret: SecretKey::random(&mut OsRng),
-            auth,
-        }
-    }
-
-    fn subscription(&self, endpoint: &str) -> Value {
-        let public = self.secret.public_key().to_encoded_point(false);
-        json!({ "endpoint": endpoint, "keys": {
-            "p256dh": URL_SAFE_NO_PAD.encode(public.as_bytes()),
-            "auth": URL_SAFE_NO_PAD.encode(self.auth),
-        }})
-    }
-
-    fn read(&self, body: &[u8]) -> Value {
-        serde_json::from_slice(&decrypt(body, &self.secret, &self.auth).expect("it decrypts")).unwrap()
-    }
-}
 
 async fn spawn() -> TestApp {
     TestApp::spawn_with(&[("BRUG_PUSH_ALLOW_LOOPBACK", "true")]).await

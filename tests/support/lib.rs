@@ -3,7 +3,7 @@
 
 mod push_receiver;
 
-pub use push_receiver::{Delivery, PushReceiver};
+pub use push_receiver::{Delivery, Phone, PushReceiver};
 use reqwest::{header, redirect, Client, Method, Response, StatusCode};
 use serde_json::{json, Value};
 use server::config::Settings;
@@ -29,6 +29,10 @@ pub struct TestApp {
     pub clock: app::clock::Clock,
     /// A client that does not follow redirects and keeps no cookies: each test says what it sends.
     pub http: Client,
+    /// The server's state, for a test to run what its background loops run.
+    pub state: app::state::AppState,
+    /// Stop the server and its scheduler as a crash would ([`TestApp::kill`]).
+    stoppers: Vec<tokio::task::AbortHandle>,
     _temp: Option<TempDir>,
 }
 
@@ -80,7 +84,19 @@ impl TestApp {
     /// A second server on this one's database, as a second process behind a load
     /// balancer would be: it shares nothing with the first but the database.
     pub async fn spawn_second(&self) -> TestApp {
-        TestApp::start(self.database_url.clone(), None, self.backend, &[]).await
+        self.spawn_second_with(&[]).await
+    }
+
+    pub async fn spawn_second_with(&self, extra: &[(&str, &str)]) -> TestApp {
+        TestApp::start(self.database_url.clone(), None, self.backend, extra).await
+    }
+
+    /// Stops this server at once, as `kill -9` would a process: no request is answered
+    /// any more and its scheduler does nothing more. The database stays.
+    pub fn kill(&self) {
+        for stopper in &self.stoppers {
+            stopper.abort();
+        }
     }
 
     async fn start(
@@ -111,7 +127,9 @@ impl TestApp {
         let database = application.state.db.database().clone();
         let events = application.state.events.clone();
         let clock = application.state.clock.clone();
-        tokio::spawn(application.run_until_stopped());
+        let state = application.state.clone();
+        let scheduler = application.scheduler.clone();
+        let server = tokio::spawn(application.run_until_stopped()).abort_handle();
         // A request that gets no answer fails its test instead of hanging the suite.
         let http = Client::builder()
             .redirect(redirect::Policy::none())
@@ -127,6 +145,8 @@ impl TestApp {
             events,
             clock,
             http,
+            state,
+            stoppers: vec![server, scheduler],
             _temp: temp,
         }
     }

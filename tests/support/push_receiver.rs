@@ -1,12 +1,56 @@
 //! A push service on loopback, for tests: it takes what Brug sends, answers 201 (or 410
 //! "gone" for endpoints the test names), and keeps each delivery for the test to decrypt.
 
+use app::push::crypto::decrypt;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use p256::elliptic_curve::rand_core::{OsRng, RngCore};
+use p256::elliptic_curve::sec1::ToEncodedPoint;
+use p256::SecretKey;
+use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// A phone's side of a subscription: its private key and auth secret.
+pub struct Phone {
+    secret: SecretKey,
+    auth: [u8; 16],
+}
+
+impl Default for Phone {
+    fn default() -> Self {
+        Phone::new()
+    }
+}
+
+impl Phone {
+    pub fn new() -> Phone {
+        let mut auth = [0u8; 16];
+        OsRng.fill_bytes(&mut auth);
+        Phone {
+            secret: SecretKey::random(&mut OsRng),
+            auth,
+        }
+    }
+
+    /// The subscription as the phone's browser gives it, for `endpoint`.
+    pub fn subscription(&self, endpoint: &str) -> Value {
+        let public = self.secret.public_key().to_encoded_point(false);
+        json!({ "endpoint": endpoint, "keys": {
+            "p256dh": URL_SAFE_NO_PAD.encode(public.as_bytes()),
+            "auth": URL_SAFE_NO_PAD.encode(self.auth),
+        }})
+    }
+
+    /// What the phone shows of a delivery: it decrypts with its own key.
+    pub fn read(&self, body: &[u8]) -> Value {
+        serde_json::from_slice(&decrypt(body, &self.secret, &self.auth).expect("it decrypts")).unwrap()
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Delivery {
@@ -73,6 +117,15 @@ impl PushReceiver {
             .lock()
             .map(|d| d.iter().filter(|d| d.endpoint_id == id).count())
             .unwrap_or(0)
+    }
+
+    /// Every delivery to the endpoint `id` so far, oldest first.
+    pub fn all_to(&self, id: &str) -> Vec<Delivery> {
+        self.inbox
+            .deliveries
+            .lock()
+            .map(|d| d.iter().filter(|d| d.endpoint_id == id).cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Waits up to five seconds for a delivery to the endpoint `id`.

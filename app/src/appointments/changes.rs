@@ -89,6 +89,9 @@ pub async fn move_appointment(
         crate::preferences::service::check_time(&mut tx, &case, &starts_at, update.despite_preferences).await?;
     }
     change_storage::move_to(&mut tx, &case, appointment_id, starts_at.as_str(), &place).await?;
+    if time_moves {
+        crate::reminders::service::schedule_in(&mut tx, appointment_id, starts_at.as_str(), state.clock.now()).await?;
+    }
     change_storage::record(
         &mut tx,
         NewChange {
@@ -176,6 +179,7 @@ async fn with_reason(
     let now = state.clock.now();
     let action = if kind == AppointmentChangeKind::Cancelled {
         change_storage::cancel(&mut tx, &case, appointment_id, now).await?;
+        crate::reminders::service::unschedule_in(&mut tx, appointment_id).await?;
         AuditAction::AppointmentCancelled
     } else {
         AuditAction::AppointmentAnswered

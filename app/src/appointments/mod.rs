@@ -1,11 +1,13 @@
 //! Appointments: visits, meetings and hearings — when, where or how, with whom, what for
 //! and what to bring — with a calendar file per appointment.
 
+#[cfg(feature = "ssr")]
 mod calendar;
 mod change_page;
 mod page;
 mod types;
 
+#[cfg(feature = "ssr")]
 pub use calendar::calendar_file;
 pub use page::{AppointmentsPage, UpcomingAppointments};
 pub use types::*;

@@ -97,6 +97,7 @@ pub async fn add(
     let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
     crate::preferences::service::check_time(&mut tx, &case, &new.starts_at, new.despite_preferences).await?;
     let id = storage::insert(&mut tx, &case, &new, (viewer.language.unwrap_or_default(), now())).await?;
+    crate::reminders::service::schedule_in(&mut tx, id, new.starts_at.as_str(), state.clock.now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -134,6 +135,7 @@ pub async fn calendar(
         .await?
         .pop()
         .ok_or(AppError::new(ErrorCode::Internal))?;
+    let reminded = crate::reminders::service::choice_in(&mut tx, viewer.user_id).await?;
     tx.commit().await?;
     let stamp = crate::accounts::format_time(now())
         .replace(['-', ':'], "")
@@ -144,5 +146,6 @@ pub async fn calendar(
         &appointment,
         &stamp,
         viewer.language.unwrap_or_default(),
+        reminded,
     ))
 }

@@ -445,12 +445,13 @@ async fn load_appointments(
             .chars()
             .take(10)
             .collect();
-        sqlx::query(
+        let starts_at = format!("{day}T{time}");
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO appointments (case_id, starts_at, duration_minutes, mode, place, with_whom, purpose, what_to_bring, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(if *case == 0 { case_a } else { case_b })
-        .bind(format!("{day}T{time}"))
+        .bind(&starts_at)
         .bind(*minutes)
         .bind(*mode)
         .bind(*place)
@@ -459,8 +460,9 @@ async fn load_appointments(
         .bind(*bring)
         .bind(author)
         .bind(now)
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
+        crate::reminders::service::schedule_in(tx, id, &starts_at, now).await?;
     }
     Ok(())
 }

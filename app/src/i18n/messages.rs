@@ -350,6 +350,7 @@ messages! {
     RequestAnswerLabel { nl: "Je antwoord", fr: "Votre réponse", en: "Your answer", ar: "ردّك" }
     NoRequestsYet { nl: "Er zijn nog geen vragen.", fr: "Aucune demande pour l'instant.", en: "No requests yet.", ar: "لا توجد طلبات بعد." }
     CalendarReminder { nl: "Morgen: {what}", fr: "Demain : {what}", en: "Tomorrow: {what}", ar: "غدًا: {what}" }
+    CalendarReminderToday { nl: "Vandaag: {what}", fr: "Aujourd'hui : {what}", en: "Today: {what}", ar: "اليوم: {what}" }
     PreferencesTitle { nl: "Wat mij helpt", fr: "Ce qui m'aide", en: "What helps me", ar: "ما يساعدني" }
     PreferencesIntro { nl: "Vertel je begeleiders hoe ze je goed bereiken. Jij beslist of zij dit zien; niemand anders ziet het.", fr: "Dites à vos intervenants comment bien vous joindre. C'est vous qui décidez s'ils le voient ; personne d'autre ne le voit.", en: "Tell your workers how to reach you well. You decide whether they see this; nobody else does.", ar: "أخبر المرافقين كيف يتواصلون معك بشكل جيد. أنت تقرر إن كانوا يرون هذا؛ لا أحد غيرهم يراه." }
     WorkerGenderLegend { nl: "Voor persoonlijke gesprekken liefst", fr: "Pour les entretiens personnels, de préférence", en: "For personal conversations, preferably", ar: "للمحادثات الشخصية، يُفضَّل" }
@@ -834,6 +835,18 @@ messages! {
     TryAgain { nl: "Opnieuw proberen", fr: "Réessayer", en: "Try again", ar: "حاول مرة أخرى" }
     StepChangedAnnounce { nl: "Er is iets veranderd aan deze stap. Wil je weten wat? Open dit wanneer jij wilt.", fr: "Quelque chose a changé pour cette étape. Vous voulez savoir quoi ? Ouvrez ceci quand vous le souhaitez.", en: "Something has changed in this step. Would you like to know what? Open this whenever you want.", ar: "تغيّر شيء في هذه الخطوة. هل تريد أن تعرف ما هو؟ افتح هذا متى شئت." }
     PushSomethingNew { nl: "Je hebt iets nieuws", fr: "Vous avez du nouveau", en: "You have something new", ar: "لديك شيء جديد" }
+    PushReminderTomorrow { nl: "Een herinnering voor morgen", fr: "Un rappel pour demain", en: "A reminder for tomorrow", ar: "تذكير ليوم غد" }
+    PushReminderToday { nl: "Een herinnering voor vandaag", fr: "Un rappel pour aujourd'hui", en: "A reminder for today", ar: "تذكير لليوم" }
+    RemindLegend { nl: "Herinneringen aan afspraken", fr: "Rappels de rendez-vous", en: "Reminders of appointments", ar: "التذكير بالمواعيد" }
+    RemindExplained {
+        nl: "Op dit toestel als je meldingen aanzet, en in de agenda die je downloadt. De melding zegt niet waarover het gaat.",
+        fr: "Sur cet appareil si vous activez les notifications, et dans l'agenda que vous téléchargez. La notification ne dit pas de quoi il s'agit.",
+        en: "On this device when notifications are on, and in the calendar file you download. The notice does not say what it is about.",
+        ar: "على هذا الجهاز إذا فعّلت الإشعارات، وفي ملف التقويم الذي تنزّله. لا يذكر الإشعار موضوعه.",
+    }
+    RemindDayBefore { nl: "De avond ervoor (18:00)", fr: "La veille au soir (18 h)", en: "The evening before (18:00)", ar: "في المساء السابق (18:00)" }
+    RemindMorningOf { nl: "Die ochtend (7:00)", fr: "Le matin même (7 h)", en: "That morning (7:00)", ar: "في صباح اليوم نفسه (7:00)" }
+    RemindNever { nl: "Niet herinneren", fr: "Pas de rappel", en: "No reminder", ar: "بدون تذكير" }
     NotificationsTitle { nl: "Meldingen", fr: "Notifications", en: "Notifications", ar: "الإشعارات" }
     NotificationsExplained { nl: "Brug kan je een melding sturen als er iets nieuws is. De melding zegt alleen: „Je hebt iets nieuws”. Nooit wie het stuurde of wat erin staat.", fr: "Brug peut vous envoyer une notification quand il y a du nouveau. Elle dit seulement « Vous avez du nouveau ». Jamais qui l'a envoyé ni ce qu'il contient.", en: "Brug can send you a notification when there is something new. It only says “You have something new”. Never who sent it or what it says.", ar: "يمكن لـ Brug أن يرسل إليك إشعاراً عند وجود شيء جديد. يقول فقط «لديك شيء جديد». لا يذكر أبداً من أرسله ولا ما فيه." }
     NotificationsAllow { nl: "Meldingen aanzetten op dit toestel", fr: "Activer les notifications sur cet appareil", en: "Turn on notifications on this device", ar: "شغّل الإشعارات على هذا الجهاز" }

@@ -12,8 +12,9 @@ use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, RequestContext};
 use crate::text::cleaned;
 
-/// Only the people a case is about (the participant and family) have preferences here.
-fn check_own(viewer: &Viewer) -> Result<(), AppError> {
+/// Only the people a case is about (the participant and family) have preferences here,
+/// and choose when they are reminded of appointments.
+pub(crate) fn check_own(viewer: &Viewer) -> Result<(), AppError> {
     match viewer.role {
         AccountRole::Participant | AccountRole::Family => Ok(()),
         _ => Err(AppError::new(ErrorCode::NotPermitted)),

@@ -151,38 +151,57 @@ pub fn notify(state: &AppState, users: &[i64]) {
 
 async fn send_to(state: &AppState, users: &[i64]) -> Result<(), AppError> {
     for user in users {
-        let step = state.with_new_unit();
-        let mut tx = step.read().await?;
-        let subscriptions = storage::subscriptions_of(&mut tx, *user).await?;
-        tx.commit().await?;
-        // Only to devices whose session still lets their person in.
-        let at = now();
-        let subscriptions = subscriptions
-            .into_iter()
-            .filter(|subscription| state.sessions.holds(&subscription.session, at));
-        // No connection is held while the push services answer.
-        drop(step);
-        for subscription in subscriptions {
-            let lang = subscription
-                .language
-                .as_deref()
-                .and_then(Lang::parse)
-                .unwrap_or_default();
-            let text = serde_json::json!({ "title": "Brug", "body": lang.t(Msg::PushSomethingNew) }).to_string();
-            let delivery = send_one(
-                state,
-                &subscription.endpoint,
-                &subscription.p256dh,
-                &subscription.auth,
-                &text,
-            )
-            .await;
-            if delivery == Delivery::Gone {
-                let step = state.with_new_unit();
-                let mut tx = step.begin().await?;
-                storage::delete_subscription(&mut tx, subscription.id).await?;
-                tx.commit().await?;
-            }
+        send_notice(state, *user, Notice::SomethingNew, None).await?;
+    }
+    Ok(())
+}
+
+/// What a notification says: never a name, never a text, only that there is something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    SomethingNew,
+    ReminderTomorrow,
+    ReminderToday,
+}
+
+impl Notice {
+    fn text(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Notice::SomethingNew => Msg::PushSomethingNew,
+            Notice::ReminderTomorrow => Msg::PushReminderTomorrow,
+            Notice::ReminderToday => Msg::PushReminderToday,
+        })
+    }
+}
+
+/// Sends the notice to every device of the person whose session still lets them in, in
+/// their language. `topic` lets the push service replace an earlier notice of the same
+/// topic that the device has not fetched yet.
+pub async fn send_notice(state: &AppState, user: i64, notice: Notice, topic: Option<&str>) -> Result<(), AppError> {
+    let step = state.with_new_unit();
+    let mut tx = step.read().await?;
+    let subscriptions = storage::subscriptions_of(&mut tx, user).await?;
+    tx.commit().await?;
+    // Only to devices whose session still lets their person in.
+    let at = now();
+    let subscriptions = subscriptions
+        .into_iter()
+        .filter(|subscription| state.sessions.holds(&subscription.session, at));
+    // No connection is held while the push services answer.
+    drop(step);
+    for subscription in subscriptions {
+        let lang = subscription
+            .language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default();
+        let text = serde_json::json!({ "title": "Brug", "body": notice.text(lang) }).to_string();
+        let delivery = send_one(state, &subscription, &text, topic).await;
+        if delivery == Delivery::Gone {
+            let step = state.with_new_unit();
+            let mut tx = step.begin().await?;
+            storage::delete_subscription(&mut tx, subscription.id).await?;
+            tx.commit().await?;
         }
     }
     Ok(())
@@ -195,26 +214,29 @@ enum Delivery {
     Failed,
 }
 
-async fn send_one(state: &AppState, endpoint: &str, p256dh: &str, auth: &str, text: &str) -> Delivery {
+async fn send_one(state: &AppState, to: &storage::Subscription, text: &str, topic: Option<&str>) -> Delivery {
     let push = &state.push;
-    let Some(audience) = audience(endpoint, push.allow_loopback) else {
+    let Some(audience) = audience(&to.endpoint, push.allow_loopback) else {
         return Delivery::Gone;
     };
-    let (Ok(public), Ok(auth)) = (decoded(p256dh, 65), decoded(auth, 16)) else {
+    let (Ok(public), Ok(auth)) = (decoded(&to.p256dh, 65), decoded(&to.auth, 16)) else {
         return Delivery::Gone;
     };
     let Ok(body) = super::crypto::encrypt(text.as_bytes(), &public, &auth) else {
         return Delivery::Gone;
     };
-    let request = push
+    let mut request = push
         .client
-        .post(endpoint)
+        .post(&to.endpoint)
         .header("TTL", "86400")
         .header("Urgency", "normal")
         .header("Content-Encoding", "aes128gcm")
         .header("Content-Type", "application/octet-stream")
         .header("Authorization", push.vapid.authorization(&audience, now() + 12 * 3600))
         .body(body);
+    if let Some(topic) = topic {
+        request = request.header("Topic", topic);
+    }
     match request.send().await {
         Ok(response) if response.status().is_success() => Delivery::Sent,
         // The push service says this subscription no longer exists.

@@ -34,6 +34,8 @@ pub struct SettingsView {
     pub push_key: String,
     /// For staff: whether their second factor is on. `None` for participants and family.
     pub second_factor: Option<bool>,
+    /// For participants and family: when they are reminded of appointments. `None` for staff.
+    pub reminders: Option<crate::reminders::RemindWhen>,
 }
 
 /// This request's text size, from the device's cookie.
@@ -74,5 +76,9 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
         own_phone: request_own_phone(),
         push_key: crate::push::service::key(&state).public_key,
         second_factor: viewer.role.is_staff().then_some(viewer.second_factor_since.is_some()),
+        reminders: match viewer.role.is_staff() {
+            true => None,
+            false => Some(crate::reminders::service::choice(&state, &viewer).await?.when),
+        },
     })
 }

@@ -2,6 +2,7 @@ use super::{load_settings, SettingsView, TextSize};
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, ErrorNotice, Page};
+use crate::reminders::RemindWhen;
 use leptos::prelude::*;
 
 #[component]
@@ -73,6 +74,7 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
                         <span>{lang.t(Msg::QuickExitSignsOutLabel)}</span>
                     </label>
                 </fieldset>
+                {view.reminders.map(|chosen| view! { <ReminderChoice chosen lang/> })}
                 <fieldset>
                     <legend>{lang.t(Msg::OwnPhoneLegend)}</legend>
                     <p>{lang.t(Msg::OwnPhoneExplained)}</p>
@@ -87,6 +89,27 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             <PasswordChange error=password_error changed=password_changed lang/>
             {view.second_factor.map(|on| view! { <SecondFactorStatus on lang/> })}
         </Page>
+    }
+}
+
+/// When appointments are reminded of, for the people they are about.
+#[component]
+fn ReminderChoice(chosen: RemindWhen, lang: Lang) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{lang.t(Msg::RemindLegend)}</legend>
+            <p id="remind-explained">{lang.t(Msg::RemindExplained)}</p>
+            {RemindWhen::ALL.iter().map(|when| {
+                let id = format!("remind-{}", when.as_str());
+                view! {
+                    <label class="choice" for=id.clone()>
+                        <input type="radio" id=id.clone() name="remind_appointments" value=when.as_str()
+                            checked=chosen == *when aria-describedby="remind-explained"/>
+                        <span>{lang.t(when.label())}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::plans::agreement_api as agreement;
 use crate::plans::api as plans;
 use crate::preferences::api as preferences;
 use crate::push::api as push;
+use crate::reminders::api as reminders;
 use crate::reunification::api as reunification;
 use crate::second_factor::api as second_factor;
 use crate::sharing::api as sharing;
@@ -57,7 +58,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         conferences::list_conferences, conferences::create_conference, conferences::show_conference,
         conferences::give_input, conferences::record_decision, conferences::respond,
         push::key, push::subscribe, push::unsubscribe,
-        preferences::show, preferences::save,
+        preferences::show, preferences::save, reminders::reminder_choice, reminders::choose_reminders,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
     modifiers(&BearerAuth)
@@ -98,6 +99,10 @@ pub fn routes() -> Router {
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
         .route("/cases/{case_id}/members/{user_id}/end", post(circle::end_membership))
         .route("/me/preferences", get(preferences::show).put(preferences::save))
+        .route(
+            "/me/reminders",
+            get(reminders::reminder_choice).put(reminders::choose_reminders),
+        )
         .route("/push/key", get(push::key))
         .route("/push/subscriptions", post(push::subscribe).delete(push::unsubscribe))
         .route(

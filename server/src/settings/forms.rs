@@ -5,6 +5,7 @@ use crate::accounts::forms::{answer, end_browser_session, web_viewer};
 use crate::http::Ctx;
 use crate::http::RequestState;
 use app::error::{AppError, ErrorCode};
+use app::reminders::{self, RemindWhen, ReminderChoice};
 use app::settings::{service, TextSize, OWN_PHONE_COOKIE, TEXT_SIZE_COOKIE};
 use app::state::{AppState, RequestContext};
 use axum::extract::rejection::FormRejection;
@@ -42,6 +43,8 @@ pub struct SettingsForm {
     text_size: Option<String>,
     quick_exit_signs_out: Option<String>,
     own_phone: Option<String>,
+    /// Absent for staff, whose form has no reminders.
+    remind_appointments: Option<String>,
 }
 
 pub async fn save(
@@ -57,7 +60,15 @@ pub async fn save(
             None => TextSize::Normal,
             Some(raw) => TextSize::parse(raw).ok_or(AppError::new(ErrorCode::InvalidInput))?,
         };
+        let reminders = form
+            .remind_appointments
+            .as_deref()
+            .map(|raw| RemindWhen::parse(raw).ok_or(AppError::new(ErrorCode::InvalidInput)))
+            .transpose()?;
         service::set_quick_exit_signs_out(&state, &ctx, &viewer, form.quick_exit_signs_out.is_some()).await?;
+        if let Some(when) = reminders {
+            reminders::service::set_choice(&state, &ctx, &viewer, ReminderChoice { when }).await?;
+        }
         Ok((size, form.own_phone.is_some()))
     }
     .await;
