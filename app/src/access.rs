@@ -146,6 +146,18 @@ pub async fn open_case(
     case_id: i64,
     category: Category,
 ) -> Result<CaseAccess, AppError> {
+    open_case_as(tx, ctx, viewer, (case_id, category), category.as_str()).await
+}
+
+/// Like [`open_case`] for a part of the case that has a name of its own in her access log
+/// (`record`, such as the release checklist) and is read by whoever may read `category`.
+pub async fn open_case_as(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    (case_id, category): (i64, Category),
+    record: &'static str,
+) -> Result<CaseAccess, AppError> {
     // A case you are not in is not revealed to exist.
     let member = membership(tx, viewer.user_id, case_id)
         .await?
@@ -157,7 +169,7 @@ pub async fn open_case(
         actor: Some(viewer.user_id),
         action: AuditAction::CaseRead,
         case_id: Some(case_id),
-        object: Some((category.as_str(), case_id)),
+        object: Some((record, case_id)),
     };
     audit::record(tx, ctx, entry).await?;
     Ok(CaseAccess {

@@ -25,6 +25,7 @@ pub mod pagination;
 pub mod plans;
 pub mod preferences;
 pub mod push;
+pub mod release;
 pub mod reminders;
 pub mod reunification;
 pub mod second_factor;
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/access-log") view=transparency::AccessLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/sharing") view=sharing::SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/circle-requests") view=circle_requests::CircleRequestsPage ssr=SsrMode::Async/>
+                <Route path=path!("/cases/:case_id/release") view=release::ReleasePage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/reunification") view=reunification::ReunificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/appointments") view=appointments::AppointmentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/messages") view=messaging::ConversationsPage ssr=SsrMode::Async/>

@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::{
     accounts, admin, api, appointments, circle, circle_requests, conferences, contacts, http, install, messaging,
-    plans, preferences, push, reunification, second_factor, settings, sharing, trajectory, translations,
+    plans, preferences, push, release, reunification, second_factor, settings, sharing, trajectory, translations,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -190,6 +190,19 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/settings", post(settings::forms::save))
         .route("/preferences", post(preferences::forms::save))
         .route("/cases/{case_id}/circle-requests", post(circle_requests::forms::ask))
+        .route("/cases/{case_id}/release", post(release::forms::set_date))
+        .route(
+            "/cases/{case_id}/release/items/{topic}",
+            post(release::forms::change_item),
+        )
+        .route(
+            "/cases/{case_id}/release/items/{topic}/comments",
+            post(release::forms::comment),
+        )
+        .route(
+            "/cases/{case_id}/release/buddy-meeting",
+            post(release::forms::plan_buddy_meeting),
+        )
         .route(
             "/cases/{case_id}/circle-requests/{request_id}/answer",
             post(circle_requests::forms::answer_request),

@@ -19,6 +19,7 @@ mod messaging;
 mod plans;
 mod preferences;
 mod push;
+mod release;
 mod reminders;
 mod reunification;
 mod second_factor;

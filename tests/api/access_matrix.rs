@@ -203,6 +203,7 @@ impl Ids {
             .replace("{organisation_id}", &self.organisation.to_string())
             .replace("{lang}", "ar")
             .replace("{request_id}", "987654")
+            .replace("{topic}", "housing")
             .replace("{plan_id}", &self.plan.to_string())
             .replace("{item_key}", &self.item.to_string())
             .replace("{proposal_id}", &self.proposal.to_string())
@@ -295,6 +296,15 @@ impl Ids {
                 json!({ "worker_gender": "no_preference", "contact_by": "no_preference", "shown_to_workers": false })
             }
             ("PUT", "/api/v1/me/reminders") => json!({ "when": "day_before" }),
+            ("PUT", "/api/v1/cases/{case_id}/release") => json!({ "release_on": "2031-01-01" }),
+            ("PUT", "/api/v1/cases/{case_id}/release/items/{topic}") => {
+                json!({ "status": "in_progress", "owner_user_id": null, "note": "Matrix" })
+            }
+            ("POST", "/api/v1/cases/{case_id}/release/items/{topic}/comments") => json!({ "body": "Matrix" }),
+            ("POST", "/api/v1/cases/{case_id}/release/buddy-meeting") => json!({
+                "starts_at": "2030-12-01T10:00", "duration_minutes": 60, "mode": "in_person",
+                "place": "Matrix", "despite_preferences": true
+            }),
             ("POST", "/api/v1/cases/{case_id}/plans") => json!({ "kind": "custom", "title": "Matrix" }),
             ("POST", "/api/v1/push/subscriptions") => {
                 use base64::Engine;

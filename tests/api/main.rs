@@ -31,6 +31,7 @@ mod platform;
 mod preferences;
 mod push;
 mod query_plans;
+mod release;
 mod reminders;
 mod reunification;
 mod second_factor;

@@ -138,7 +138,7 @@ for (const lang of ["nl", "ar"]) test(`the case pages and the caseload have no W
       assert.deepEqual(await violations(page, `trajectory (${username}, ${lang})`), [], username);
       assert.ok((await documentWidth(page)) <= PHONE_WIDTH, `no sideways scrolling for ${username}`);
       const caseBase = page.url().replace(/\/trajectory$/, "");
-      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"], ["/plans", "plans"]]) {
+      for (const [suffix, label] of [["/access-log", "access log"], ["/sharing", "sharing"], ["/reunification", "reunification"], ["/appointments", "appointments"], ["/contacts", "who is who"], ["/release", "release checklist"], ["/plans", "plans"]]) {
         await page.goto(caseBase + suffix);
         assert.equal(pathOf(page), new URL(caseBase + suffix).pathname, `the ${label} page itself`);
         assert.match(await page.textContent("#page-title"), /\S/);

@@ -3,7 +3,7 @@
 
 use super::storage;
 use super::{Appointment, Appointments, NewAppointment};
-use crate::access::{self, Category};
+use crate::access::{self, CaseAccess, Category};
 use crate::accounts::service::Viewer;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::db::{now, Tx};
@@ -78,6 +78,16 @@ pub async fn add(
     case_id: i64,
     new: NewAppointment,
 ) -> Result<Appointment, AppError> {
+    check_texts(&new)?;
+    let mut tx = state.begin().await?;
+    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
+    let (appointment, told) = add_in(&mut tx, ctx, viewer, &case, new, state).await?;
+    tx.commit().await?;
+    crate::push::service::notify(state, &told);
+    Ok(appointment)
+}
+
+fn check_texts(new: &NewAppointment) -> Result<(), AppError> {
     let texts = [
         (&new.place, true),
         (&new.with_whom, true),
@@ -93,29 +103,40 @@ pub async fn add(
     if !(5..=600).contains(&new.duration_minutes) {
         return Err(AppError::new(ErrorCode::InvalidInput));
     }
-    let mut tx = state.begin().await?;
-    let case = access::require_case_worker(&mut tx, viewer, case_id).await?;
-    crate::preferences::service::check_time(&mut tx, &case, &new.starts_at, new.despite_preferences).await?;
-    let id = storage::insert(&mut tx, &case, &new, (viewer.language.unwrap_or_default(), now())).await?;
-    crate::reminders::service::schedule_in(&mut tx, id, new.starts_at.as_str(), state.clock.now()).await?;
+    Ok(())
+}
+
+/// Plans an appointment in the caller's transaction, for a worker of the case who passed
+/// the check: against her preferences, with its reminders, recorded. Returns it with the
+/// people to tell once the transaction is committed.
+pub(crate) async fn add_in(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case: &CaseAccess,
+    new: NewAppointment,
+    state: &AppState,
+) -> Result<(Appointment, Vec<i64>), AppError> {
+    check_texts(&new)?;
+    crate::preferences::service::check_time(tx, case, &new.starts_at, new.despite_preferences).await?;
+    let id = storage::insert(tx, case, &new, (viewer.language.unwrap_or_default(), now())).await?;
+    crate::reminders::service::schedule_in(tx, id, new.starts_at.as_str(), state.clock.now()).await?;
     audit::record(
-        &mut tx,
+        tx,
         ctx,
         AuditEntry {
             actor: Some(viewer.user_id),
             action: AuditAction::AppointmentCreated,
-            case_id: Some(case_id),
+            case_id: Some(case.case_id()),
             object: Some(("appointment", id)),
         },
     )
     .await?;
-    let appointment = storage::appointment(&mut tx, &case, id)
+    let appointment = storage::appointment(tx, case, id)
         .await?
         .ok_or(AppError::new(ErrorCode::Internal))?;
-    let told = access::people_to_tell(&mut tx, case.case_id(), Category::Appointments).await?;
-    tx.commit().await?;
-    crate::push::service::notify(state, &told);
-    Ok(appointment)
+    let told = access::people_to_tell(tx, case.case_id(), Category::Appointments).await?;
+    Ok((appointment, told))
 }
 
 /// The calendar file of one appointment, read (and recorded) like the list.

@@ -11,7 +11,7 @@ pub const PAGE_SIZE: i64 = 100;
 
 fn category_of(object_type: &str) -> Option<Category> {
     match object_type {
-        "milestone" | "phase_change" => Some(Category::Trajectory),
+        "milestone" | "phase_change" | "release" | "release_item" => Some(Category::Trajectory),
         "child" | "reunification_step" => Some(Category::Reunification),
         "appointment" => Some(Category::Appointments),
         "contact" => Some(Category::Circle),

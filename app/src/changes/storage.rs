@@ -22,7 +22,7 @@ pub(crate) const CHANGES: &str = "SELECT id, at, action, object_type, object_id 
          'plan_commented', 'plan_proposal_made', 'plan_proposal_decided', 'plan_submitted', 'plan_responded', \
          'plan_signed', 'plan_party_removed', 'conference_recorded', 'conference_decision_recorded', \
          'conference_input_given', \
-         'conference_responded') \
+         'conference_responded', 'release_changed') \
          ORDER BY id LIMIT $3";
 
 /// At most `limit` changes of the case's content after the entry `since`, oldest first.

@@ -834,6 +834,60 @@ messages! {
     OfflineText { nl: "Je bent nu niet verbonden met het internet. Er is niets mis. Als je weer verbinding hebt, werkt Brug zoals altijd.", fr: "Vous n'êtes pas connecté à internet pour le moment. Tout va bien. Quand la connexion revient, Brug fonctionne comme d'habitude.", en: "You are not connected to the internet right now. Nothing is wrong. When you are connected again, Brug works as usual.", ar: "أنت غير متصل بالإنترنت الآن. لا توجد مشكلة. عندما يعود الاتصال يعمل Brug كالمعتاد." }
     TryAgain { nl: "Opnieuw proberen", fr: "Réessayer", en: "Try again", ar: "حاول مرة أخرى" }
     StepChangedAnnounce { nl: "Er is iets veranderd aan deze stap. Wil je weten wat? Open dit wanneer jij wilt.", fr: "Quelque chose a changé pour cette étape. Vous voulez savoir quoi ? Ouvrez ceci quand vous le souhaitez.", en: "Something has changed in this step. Would you like to know what? Open this whenever you want.", ar: "تغيّر شيء في هذه الخطوة. هل تريد أن تعرف ما هو؟ افتح هذا متى شئت." }
+    ReleaseTitle { nl: "Klaar voor je vrijlating", fr: "Prête pour votre libération", en: "Ready for your release", ar: "الاستعداد للإفراج عنك" }
+    ReleaseTitleOther { nl: "Klaar voor de vrijlating van {name}", fr: "Prêts pour la libération de {name}", en: "Ready for {name}'s release", ar: "الاستعداد للإفراج عن {name}" }
+    ReleaseIntro {
+        nl: "Wat geregeld moet zijn op de dag dat je thuiskomt, wie ervoor zorgt en hoe het ervoor staat.",
+        fr: "Ce qui doit être prêt le jour du retour à la maison, qui s'en occupe et où on en est.",
+        en: "What must be in place on the day of coming home, who sees to it and how it stands.",
+        ar: "ما يجب أن يكون جاهزًا يوم العودة إلى البيت، ومن يتولّاه، وأين وصل.",
+    }
+    ReleaseOnLabel { nl: "Verwachte datum van vrijlating", fr: "Date de libération prévue", en: "Expected release date", ar: "تاريخ الإفراج المتوقع" }
+    ReleaseOnUnknown { nl: "De datum van vrijlating is nog niet bekend.", fr: "La date de libération n'est pas encore connue.", en: "The release date is not known yet.", ar: "تاريخ الإفراج غير معروف بعد." }
+    ReleaseOnKnown { nl: "Verwacht thuis op {date}.", fr: "Retour prévu le {date}.", en: "Expected home on {date}.", ar: "العودة المتوقعة إلى البيت في {date}." }
+    ReleaseChecklistTitle { nl: "Wat geregeld moet zijn", fr: "Ce qui doit être prêt", en: "What must be in place", ar: "ما يجب أن يكون جاهزًا" }
+    ReleaseIdentityCard { nl: "Identiteitskaart", fr: "Carte d'identité", en: "Identity card", ar: "بطاقة الهوية" }
+    ReleaseHousing { nl: "Woning", fr: "Logement", en: "Housing", ar: "السكن" }
+    ReleaseIncome { nl: "Inkomen", fr: "Revenu", en: "Income", ar: "الدخل" }
+    ReleaseHealthInsurance { nl: "Ziekenfonds", fr: "Mutuelle", en: "Health insurance", ar: "التأمين الصحي" }
+    ReleaseDoctor { nl: "Huisarts", fr: "Médecin généraliste", en: "GP", ar: "طبيب العائلة" }
+    ReleaseBankAccount { nl: "Bankrekening", fr: "Compte bancaire", en: "Bank account", ar: "حساب بنكي" }
+    ReleasePhone { nl: "Telefoon", fr: "Téléphone", en: "Phone", ar: "الهاتف" }
+    ReleaseFirstAppointments { nl: "De eerste afspraken", fr: "Les premiers rendez-vous", en: "The first appointments", ar: "المواعيد الأولى" }
+    ReleaseToDo { nl: "Nog te doen", fr: "À faire", en: "To do", ar: "لم يُنجز بعد" }
+    ReleaseInProgress { nl: "Bezig", fr: "En cours", en: "In progress", ar: "قيد الإنجاز" }
+    ReleaseDone { nl: "Geregeld", fr: "Réglé", en: "Done", ar: "تمّ" }
+    ReleaseNotNeeded { nl: "Niet nodig", fr: "Pas nécessaire", en: "Not needed", ar: "غير ضروري" }
+    ReleaseOwnerLabel { nl: "Wie zorgt ervoor", fr: "Qui s'en occupe", en: "Who sees to it", ar: "من يتولّاه" }
+    ReleaseNoOwner { nl: "nog niemand", fr: "personne pour l'instant", en: "nobody yet", ar: "لا أحد بعد" }
+    ReleaseStatusLabel { nl: "Hoe staat het", fr: "Où en est-on", en: "How it stands", ar: "أين وصل" }
+    ReleaseNoteLabel { nl: "Een woord erbij (mag leeg)", fr: "Un mot en plus (facultatif)", en: "A word about it (may be empty)", ar: "كلمة عنه (اختياري)" }
+    ReleaseCommentLabel { nl: "Je vraag of reactie", fr: "Votre question ou réaction", en: "Your question or comment", ar: "سؤالك أو تعليقك" }
+    ReleaseCommentButton { nl: "Versturen", fr: "Envoyer", en: "Send", ar: "إرسال" }
+    ReleaseSetTo { nl: "zette het op: {status}", fr: "l'a mis sur : {status}", en: "set it to: {status}", ar: "غيّر الحالة إلى: {status}" }
+    ReleaseLink { nl: "Klaar voor de vrijlating: wat geregeld moet zijn", fr: "Prêts pour la libération : ce qui doit être prêt", en: "Ready for the release: what must be in place", ar: "الاستعداد للإفراج: ما يجب أن يكون جاهزًا" }
+    BuddyMeetingTitle { nl: "Eerste ontmoeting met de buddy", fr: "Première rencontre avec le parrain ou la marraine", en: "First meeting with the buddy", ar: "أول لقاء مع رفيق الدعم" }
+    BuddyMeetingPurpose { nl: "Kennismaking met je buddy", fr: "Faire connaissance avec votre parrain ou marraine", en: "Getting to know your buddy", ar: "التعارف مع رفيق الدعم" }
+    BuddyMeetingPlanned { nl: "Gepland op {when}.", fr: "Prévue le {when}.", en: "Planned for {when}.", ar: "مقرّر في {when}." }
+    BuddyMeetingCalledOff { nl: "Deze ontmoeting is afgezegd.", fr: "Cette rencontre a été annulée.", en: "This meeting was called off.", ar: "أُلغي هذا اللقاء." }
+    BuddyMeetingPlanButton { nl: "Zet de ontmoeting in de agenda", fr: "Mettre la rencontre à l'agenda", en: "Put the meeting on the calendar", ar: "أضف اللقاء إلى التقويم" }
+    NoBuddyYet { nl: "Er is nog geen buddy in de kring.", fr: "Il n'y a pas encore de parrain ou marraine dans le cercle.", en: "There is no buddy in the circle yet.", ar: "لا يوجد رفيق دعم في الدائرة بعد." }
+    FirstWeekTitle { nl: "De eerste week", fr: "La première semaine", en: "The first week", ar: "الأسبوع الأول" }
+    FirstWeekIntro {
+        nl: "Een plan voor de eerste week na de vrijlating: wie er is, waar je naartoe moet, wat eerst komt.",
+        fr: "Un plan pour la première semaine après la libération : qui est là, où aller, ce qui vient d'abord.",
+        en: "A plan for the first week after release: who is there, where to go, what comes first.",
+        ar: "خطة للأسبوع الأول بعد الإفراج: من سيكون حاضرًا، وإلى أين تذهب، وما الذي يأتي أولًا.",
+    }
+    FirstWeekOpen { nl: "Bekijk het plan voor de eerste week", fr: "Voir le plan de la première semaine", en: "See the plan for the first week", ar: "اطّلع على خطة الأسبوع الأول" }
+    FirstWeekMake { nl: "Maak het plan voor de eerste week", fr: "Créer le plan de la première semaine", en: "Make the plan for the first week", ar: "أنشئ خطة الأسبوع الأول" }
+    FirstWeekNone { nl: "Er is nog geen plan voor de eerste week.", fr: "Il n'y a pas encore de plan pour la première semaine.", en: "There is no plan for the first week yet.", ar: "لا توجد خطة للأسبوع الأول بعد." }
+    PlanKindFirstWeek { nl: "Plan voor de eerste week", fr: "Plan de la première semaine", en: "Plan for the first week", ar: "خطة الأسبوع الأول" }
+    CategoryRelease { nl: "de checklist voor de vrijlating", fr: "la liste pour la libération", en: "the release checklist", ar: "قائمة الإفراج" }
+    ActionChangedRelease { nl: "veranderde de checklist voor de vrijlating", fr: "a modifié la liste pour la libération", en: "changed the release checklist", ar: "غيّر قائمة الإفراج" }
+    ErrNoBuddy { nl: "Er is nog geen buddy in deze kring.", fr: "Il n'y a pas encore de parrain ou marraine dans ce cercle.", en: "This circle has no buddy yet.", ar: "لا يوجد رفيق دعم في هذه الدائرة بعد." }
+    ErrMeetingAfterRelease { nl: "De eerste ontmoeting moet vóór de dag van de vrijlating vallen.", fr: "La première rencontre doit avoir lieu avant le jour de la libération.", en: "The first meeting must come before the day of release.", ar: "يجب أن يكون اللقاء الأول قبل يوم الإفراج." }
+    ErrBuddyMeetingPlanned { nl: "De eerste ontmoeting staat al in de agenda. Verplaats die afspraak als het anders moet.", fr: "La première rencontre est déjà à l'agenda. Déplacez ce rendez-vous si besoin.", en: "The first meeting is already on the calendar. Move that appointment if it must change.", ar: "اللقاء الأول موجود في التقويم. انقل هذا الموعد إذا لزم التغيير." }
     PushSomethingNew { nl: "Je hebt iets nieuws", fr: "Vous avez du nouveau", en: "You have something new", ar: "لديك شيء جديد" }
     PushReminderTomorrow { nl: "Een herinnering voor morgen", fr: "Un rappel pour demain", en: "A reminder for tomorrow", ar: "تذكير ليوم غد" }
     PushReminderToday { nl: "Een herinnering voor vandaag", fr: "Un rappel pour aujourd'hui", en: "A reminder for today", ar: "تذكير لليوم" }

@@ -8,6 +8,7 @@ plain_enum!(PlanKind {
     Reunification => "reunification", PlanKindReunification;
     EducationWork => "education_work", PlanKindEducationWork;
     Support => "support", PlanKindSupport;
+    FirstWeek => "first_week", PlanKindFirstWeek;
     Custom => "custom", PlanKindCustom;
 });
 

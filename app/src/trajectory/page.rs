@@ -61,6 +61,7 @@ fn Timeline(view: TrajectoryView, error: Option<ErrorCode>, lang: Lang) -> impl 
             <h1 id="page-title">{title}</h1>
             <p class="phase">{lang.fill(Msg::CurrentPhase, &[("phase", lang.t(current.label()))])}</p>
             <PhaseHistory history=trajectory.phase_history lang/>
+            <p><a href=format!("/cases/{case_id}/release")>{lang.t(Msg::ReleaseLink)}</a></p>
             <p>{lang.t(Msg::TrajectoryIntro)}</p>
             <p id="trajectory-error" class="form-error" role="alert">{error.map(|c| lang.t(c.message()))}</p>
             {empty.then(|| view! { <p class="notice">{lang.t(Msg::NoMilestonesYet)}</p> })}

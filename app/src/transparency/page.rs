@@ -86,6 +86,7 @@ fn category_name(category: &str) -> Option<Msg> {
         "access_log" => Some(Msg::CategoryAccessLog),
         "sharing" => Some(Msg::CategorySharing),
         "preferences" => Some(Msg::CategoryPreferences),
+        "release" => Some(Msg::CategoryRelease),
         _ => None,
     }
 }
@@ -111,6 +112,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "milestone_created" => Msg::ActionAddedStep,
         "milestone_changed" => Msg::ActionChangedStep,
         "phase_changed" => Msg::ActionChangedPhase,
+        "release_changed" => Msg::ActionChangedRelease,
         "milestone_responded" => Msg::ActionRespondedStep,
         "sharing_changed" | "sharing_restricted" => Msg::ActionSharingChanged,
         "membership_added" => Msg::ActionAddedMember,

@@ -13,6 +13,7 @@ use crate::plans::agreement_api as agreement;
 use crate::plans::api as plans;
 use crate::preferences::api as preferences;
 use crate::push::api as push;
+use crate::release::api as release;
 use crate::reminders::api as reminders;
 use crate::reunification::api as reunification;
 use crate::second_factor::api as second_factor;
@@ -58,6 +59,8 @@ const BODY_LIMIT: usize = 64 * 1024;
         conferences::list_conferences, conferences::create_conference, conferences::show_conference,
         conferences::give_input, conferences::record_decision, conferences::respond,
         push::key, push::subscribe, push::unsubscribe,
+        release::show_release, release::set_release_date, release::change_release_item, release::comment_release_item,
+        release::plan_buddy_meeting,
         preferences::show, preferences::save, reminders::reminder_choice, reminders::choose_reminders,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
@@ -99,6 +102,22 @@ pub fn routes() -> Router {
         .route("/cases/{case_id}/workers", post(circle::assign_worker))
         .route("/cases/{case_id}/members/{user_id}/end", post(circle::end_membership))
         .route("/me/preferences", get(preferences::show).put(preferences::save))
+        .route(
+            "/cases/{case_id}/release",
+            get(release::show_release).put(release::set_release_date),
+        )
+        .route(
+            "/cases/{case_id}/release/items/{topic}",
+            put(release::change_release_item),
+        )
+        .route(
+            "/cases/{case_id}/release/items/{topic}/comments",
+            post(release::comment_release_item),
+        )
+        .route(
+            "/cases/{case_id}/release/buddy-meeting",
+            post(release::plan_buddy_meeting),
+        )
         .route(
             "/me/reminders",
             get(reminders::reminder_choice).put(reminders::choose_reminders),
