@@ -1,5 +1,5 @@
 //! The durable scheduler: one loop per server process that, every tick, does the work
-//! that has come due in the database. What is due lives in the database, never in this
+//! that has come due in the database (reminders, and pruning once an hour). What is due lives in the database, never in this
 //! loop's memory, so a restart or a crash loses nothing, and several processes share the
 //! work without doing any of it twice (each piece is claimed before it is done).
 
@@ -20,6 +20,9 @@ pub fn start(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
 
 /// Does everything due now. A failure is logged and tried again at the next tick.
 pub async fn run_due(state: &AppState) {
+    if let Err(error) = crate::retention::prune_if_due(state).await {
+        tracing::warn!(code = error.code.as_str(), "pruning failed; trying again later");
+    }
     loop {
         match crate::reminders::service::send_due(state).await {
             Ok(0) => break,

@@ -10,6 +10,24 @@ async fn main() {
         }
     };
     server::telemetry::init(&settings);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] => {}
+        ["backup", path] => finish(
+            app::db::backup::backup(settings.database_url(), path.as_ref()).await,
+            "backed up to",
+            path,
+        ),
+        ["restore", path] => finish(
+            app::db::backup::restore(settings.database_url(), path.as_ref()).await,
+            "restored from",
+            path,
+        ),
+        _ => {
+            eprintln!("usage: server [backup PATH | restore PATH]");
+            std::process::exit(2);
+        }
+    }
     let demo = settings.demo_data;
     let result = async {
         let app = Application::build(settings).await?;
@@ -21,6 +39,20 @@ async fn main() {
         tracing::error!(%error, "brug stopped");
         eprintln!("brug: {error}");
         std::process::exit(1);
+    }
+}
+
+/// Ends a backup or restore command: what was done, or why not.
+fn finish(result: Result<(), app::db::backup::BackupError>, done: &str, path: &str) -> ! {
+    match result {
+        Ok(()) => {
+            println!("brug: {done} {path}");
+            std::process::exit(0);
+        }
+        Err(error) => {
+            eprintln!("brug: {error}");
+            std::process::exit(1);
+        }
     }
 }
 

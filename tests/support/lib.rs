@@ -70,6 +70,18 @@ async fn fresh_database_url() -> (String, Option<TempDir>, &'static str) {
     }
 }
 
+/// An empty database of the backend under test, for a restore to go into; a SQLite one's
+/// folder goes when this is dropped.
+pub struct EmptyDatabase {
+    pub url: String,
+    _temp: Option<TempDir>,
+}
+
+pub async fn empty_database() -> EmptyDatabase {
+    let (url, temp, _) = fresh_database_url().await;
+    EmptyDatabase { url, _temp: temp }
+}
+
 impl TestApp {
     /// The application with the demo circle loaded.
     pub async fn spawn() -> TestApp {
@@ -83,6 +95,16 @@ impl TestApp {
 
     /// A second server on this one's database, as a second process behind a load
     /// balancer would be: it shares nothing with the first but the database.
+    /// A server on a database that already exists (one restored from a backup).
+    pub async fn spawn_on(database: &EmptyDatabase) -> TestApp {
+        let backend = if database.url.starts_with("sqlite") {
+            "sqlite"
+        } else {
+            "postgres"
+        };
+        TestApp::start(database.url.clone(), None, backend, &[]).await
+    }
+
     pub async fn spawn_second(&self) -> TestApp {
         self.spawn_second_with(&[]).await
     }

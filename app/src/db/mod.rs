@@ -5,6 +5,7 @@
 //! integration suite runs each of them on both backends. The few differences (DDL,
 //! connection pragmas) live in the per-backend migration folders and in `connect`.
 
+pub mod backup;
 mod group_commit;
 pub mod hot_queries;
 mod scope;
