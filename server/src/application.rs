@@ -4,7 +4,8 @@
 use crate::config::Settings;
 use crate::{
     accounts, admin, api, appointments, circle, circle_requests, conferences, contacts, http, install, messaging,
-    plans, preferences, push, release, reunification, second_factor, settings, sharing, trajectory, translations,
+    metrics, plans, preferences, push, release, reunification, second_factor, settings, sharing, trajectory,
+    translations,
 };
 use app::db::{connect_and_migrate, Backend, DbError, Scope};
 use app::demo;
@@ -337,7 +338,7 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             context,
             app::shell,
         ));
-    Router::new()
+    let router = Router::new()
         .nest("/api/v1", api::routes())
         .route("/healthz", get(api::health))
         .route("/manifest.webmanifest", get(install::manifest))
@@ -345,7 +346,14 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/sw.js", get(install::service_worker))
         .nest_service("/pkg", static_files(format!("{site_root}/pkg")))
         .nest_service("/style", static_files(format!("{site_root}/style")))
-        .merge(pages.with_state(server_state))
+        .merge(pages.with_state(server_state));
+    let router = match metrics::door(settings.metrics_token.as_ref(), &state) {
+        Some(door) => router
+            .merge(Router::new().route("/metrics", get(metrics::serve)).with_state(door))
+            .layer(middleware::from_fn(metrics::track)),
+        None => router,
+    };
+    router
         .layer(middleware::from_fn(http::refuse_cross_site_writes))
         .layer(middleware::from_fn_with_state(secure_cookies, http::security_headers))
         // Pages and API answers are compressed as they go (brotli or gzip, as the client

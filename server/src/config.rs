@@ -50,6 +50,8 @@ pub struct Settings {
     pub staff_second_factor: Option<bool>,
     /// The zone pages write times in (an IANA name such as `Europe/Brussels`).
     pub time_zone: String,
+    /// When set, `/metrics` answers a request bearing this token; when not, it is not there.
+    pub metrics_token: Option<SecretString>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +124,7 @@ impl Default for Settings {
             secret_key: None,
             staff_second_factor: None,
             time_zone: app::local_time::DEFAULT_ZONE.to_string(),
+            metrics_token: None,
         }
     }
 }
@@ -231,6 +234,9 @@ impl Settings {
             self.vapid_private_key = Some(SecretString::from(key));
         }
         self.push_allow_loopback = flag("BRUG_PUSH_ALLOW_LOOPBACK")?.unwrap_or(self.push_allow_loopback);
+        if let Some(token) = env("BRUG_METRICS_TOKEN").filter(|t| !t.is_empty()) {
+            self.metrics_token = Some(SecretString::from(token));
+        }
         if let Some(key) = env("BRUG_SECRET_KEY").filter(|k| !k.is_empty()) {
             self.secret_key = Some(SecretString::from(key));
         }
@@ -293,6 +299,14 @@ impl Settings {
         }
         if !(1..=3600).contains(&self.live_poll_seconds) {
             return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));
+        }
+        // A token that can be guessed would open the metrics to anyone.
+        if self
+            .metrics_token
+            .as_ref()
+            .is_some_and(|t| t.expose_secret().len() < 24)
+        {
+            return Err(ConfigError::Invalid("BRUG_METRICS_TOKEN"));
         }
         if !(1..=3600).contains(&self.scheduler_seconds) {
             return Err(ConfigError::Invalid("BRUG_SCHEDULER_SECONDS"));
@@ -454,6 +468,17 @@ mod tests {
                 Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"))
             ));
         }
+    }
+
+    #[test]
+    fn the_metrics_are_off_unless_a_token_too_long_to_guess_is_set() {
+        assert!(load(&[]).unwrap().metrics_token.is_none());
+        let long = "a-token-of-thirty-two-characters";
+        assert!(load(&[("BRUG_METRICS_TOKEN", long)]).unwrap().metrics_token.is_some());
+        assert!(matches!(
+            load(&[("BRUG_METRICS_TOKEN", "short")]),
+            Err(ConfigError::Invalid("BRUG_METRICS_TOKEN"))
+        ));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod contacts;
 mod http;
 mod install;
 mod messaging;
+mod metrics;
 mod plans;
 mod preferences;
 mod push;

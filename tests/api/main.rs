@@ -20,6 +20,7 @@ mod leaving;
 mod live;
 mod long_histories;
 mod messaging;
+mod metrics;
 mod milestone_responses;
 mod own_account;
 mod pages;

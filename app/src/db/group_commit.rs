@@ -150,7 +150,11 @@ async fn run(
             Some(queue) => Some(queue.lock().await),
             None => None,
         };
-        match write_all(&pool, backend, &batches).await {
+        metrics::histogram!("brug_audit_batch_size").record(batches.len() as f64);
+        let writing = std::time::Instant::now();
+        let written = write_all(&pool, backend, &batches).await;
+        metrics::histogram!("brug_audit_commit_seconds").record(writing.elapsed().as_secs_f64());
+        match written {
             Ok(()) => answer(batches, Ok(())),
             // One request's entry that cannot be written (its case was just removed, say)
             // must not fail everyone else's: write each batch on its own, answer each.

@@ -66,6 +66,11 @@ impl Database {
         self.backend
     }
 
+    /// The pool's connections: (open, idle), for the operators' metrics.
+    pub fn pool_use(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     /// Closes the pool: every later unit of work fails, and waiting ones are woken.
     pub async fn close(&self) {
         self.pool.close().await;

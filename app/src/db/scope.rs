@@ -199,7 +199,9 @@ impl Unit {
         match previous {
             Slot::Idle(connection) => Ok(connection),
             Slot::Empty => {
+                let waited = std::time::Instant::now();
                 let acquired = tokio::time::timeout(db.acquire_timeout, db.pool.acquire()).await;
+                metrics::histogram!("brug_db_acquire_seconds").record(waited.elapsed().as_secs_f64());
                 match acquired.unwrap_or(Err(sqlx::Error::PoolTimedOut)) {
                     Ok(connection) => Ok(connection),
                     Err(error) => {

@@ -237,7 +237,7 @@ async fn send_one(state: &AppState, to: &storage::Subscription, text: &str, topi
     if let Some(topic) = topic {
         request = request.header("Topic", topic);
     }
-    match request.send().await {
+    let delivery = match request.send().await {
         Ok(response) if response.status().is_success() => Delivery::Sent,
         // The push service says this subscription no longer exists.
         Ok(response) if matches!(response.status().as_u16(), 404 | 410) => Delivery::Gone,
@@ -252,7 +252,14 @@ async fn send_one(state: &AppState, to: &storage::Subscription, text: &str, topi
             tracing::warn!("a push service could not be reached");
             Delivery::Failed
         }
-    }
+    };
+    let result = match delivery {
+        Delivery::Sent => "sent",
+        Delivery::Gone => "gone",
+        Delivery::Failed => "failed",
+    };
+    metrics::counter!("brug_push_total", "result" => result).increment(1);
+    delivery
 }
 
 pub fn key(state: &AppState) -> PushKey {

@@ -80,6 +80,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
     let claimed = storage::claim_due(&mut tx, state.backend, (now, now + CLAIM_SECS), BATCH).await?;
     let mut to_send = Vec::with_capacity(claimed.len());
     for reminder in claimed {
+        metrics::histogram!("brug_reminder_lag_seconds").record((now - reminder.due_at) as f64);
         let started = crate::local_time::shifted_instant(&reminder.starts_at, 0, None).is_none_or(|at| at <= now);
         if reminder.cancelled || started {
             // Too late to be of use (the server was down past the start): settled unsent.

@@ -56,6 +56,7 @@ pub(super) async fn drop_unsent(tx: &mut Tx<'_>, appointment_id: i64) -> Result<
 /// A reminder this process holds until `claimed_until`, with what deciding its sending needs.
 pub(super) struct Claimed {
     pub id: i64,
+    pub due_at: i64,
     pub kind: RemindWhen,
     pub case_id: i64,
     pub starts_at: String,
@@ -76,7 +77,7 @@ pub(super) async fn claim_due(
         Backend::Sqlite => "",
     };
     let rows = sqlx::query(&format!(
-        "SELECT r.id, r.kind, a.case_id, a.starts_at, a.cancelled_at FROM reminders r \
+        "SELECT r.id, r.kind, r.due_at, a.case_id, a.starts_at, a.cancelled_at FROM reminders r \
          JOIN appointments a ON a.id = r.appointment_id \
          WHERE r.sent_at IS NULL AND r.due_at <= $1 AND r.claimed_until <= $1 \
          ORDER BY r.due_at, r.id LIMIT $2{lock}"
@@ -96,6 +97,7 @@ pub(super) async fn claim_due(
         let kind: String = row.try_get("kind")?;
         claimed.push(Claimed {
             id,
+            due_at: row.try_get("due_at")?,
             kind: RemindWhen::parse(&kind).unwrap_or(RemindWhen::DayBefore),
             case_id: row.try_get("case_id")?,
             starts_at: row.try_get("starts_at")?,
