@@ -2,8 +2,9 @@
 //! Prometheus text format with requests by route and status, their latency, the database
 //! pool and the audit writer; to anyone else, and without the setting, there is no such page.
 
-use integration::TestApp;
+use integration::{Phone, PushReceiver, TestApp};
 use reqwest::StatusCode;
+use serde_json::json;
 
 const TOKEN: &str = "metrics-token-for-the-test-suite-0001";
 
@@ -17,9 +18,33 @@ async fn scrape(app: &TestApp, token: Option<&str>) -> reqwest::Response {
 
 #[tokio::test]
 async fn the_operator_reads_requests_latency_and_the_pool_with_the_token_and_nobody_else_does() {
-    let app = TestApp::spawn_with(&[("BRUG_METRICS_TOKEN", TOKEN)]).await;
+    let app = TestApp::spawn_with(&[("BRUG_METRICS_TOKEN", TOKEN), ("BRUG_PUSH_ALLOW_LOOPBACK", "true")]).await;
     let sarah = app.token("sarah").await;
     let case = app.case_of("Sarah").await;
+    // A push and a reminder, so that their series are there.
+    let receiver = PushReceiver::start().await;
+    let phone = Phone::new();
+    let subscription = phone.subscription(&receiver.endpoint("metrics"));
+    app.post_json("/api/v1/push/subscriptions", Some(&sarah), subscription)
+        .await;
+    let starts_at = format!("{}T10:00", app::local_time::local_date(app.clock.now() + 40 * 86_400));
+    let lotte = app.token("lotte").await;
+    let planned = app
+        .post_json(
+            &format!("/api/v1/cases/{case}/appointments"),
+            Some(&lotte),
+            json!({ "starts_at": starts_at, "duration_minutes": 30, "mode": "video",
+                    "place": "Video", "with_whom": "Lotte", "purpose": "Opvolging" }),
+        )
+        .await;
+    assert_eq!(planned.status(), StatusCode::CREATED);
+    receiver
+        .delivery_to("metrics")
+        .await
+        .expect("the notice of the appointment");
+    let due = app::local_time::shifted_instant(&starts_at, -1, Some((18, 0))).unwrap();
+    app.clock.advance(due + 60 - app.clock.now());
+    app::scheduler::run_due(&app.state).await;
     assert_eq!(app.get("/api/v1/me", &sarah).await.status(), StatusCode::OK);
     assert_eq!(
         app.get(&format!("/api/v1/cases/{case}/milestones"), &sarah)
@@ -55,6 +80,8 @@ async fn the_operator_reads_requests_latency_and_the_pool_with_the_token_and_nob
         "brug_db_acquire_seconds_bucket",
         "brug_audit_batch_size_bucket",
         "brug_open_streams 0",
+        r#"brug_push_total{result="sent"}"#,
+        "brug_reminder_lag_seconds_bucket",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
