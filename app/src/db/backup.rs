@@ -2,7 +2,7 @@
 //! SQLite: `VACUUM INTO`, a consistent copy made inside one read transaction, so writers
 //! carry on. PostgreSQL: `pg_dump` (one snapshot) and `pg_restore`, the server's own tools.
 
-use super::{connect_and_migrate, prepare_sqlite_url, Backend, DbError};
+use super::{connect_and_migrate, prepare_sqlite_url, sqlite_path, Backend, DbError};
 use sqlx::Connection;
 use std::path::Path;
 
@@ -30,11 +30,6 @@ impl From<sqlx::Error> for BackupError {
 
 fn backend_of(url: &str) -> Result<Backend, BackupError> {
     Backend::of_url(url).ok_or(BackupError::Database(DbError::UnknownBackend))
-}
-
-fn sqlite_file(url: &str) -> &str {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-    path.split('?').next().unwrap_or_default()
 }
 
 /// Writes a consistent copy of the database at `url` to `path`, while the server runs.
@@ -80,18 +75,24 @@ pub async fn restore(url: &str, path: &Path) -> Result<(), BackupError> {
     }
     match backend_of(url)? {
         Backend::Sqlite => {
-            let target = Path::new(sqlite_file(url));
+            let target = Path::new(sqlite_path(url)).to_path_buf();
             if target.metadata().is_ok_and(|m| m.len() > 0) {
                 return Err(BackupError::NotEmpty);
             }
             check_sqlite_backup(path).await?;
-            if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(folder)?;
-            }
-            // Copied beside the target and renamed: a restore cut short leaves no half file.
-            let partial = target.with_extension("restoring");
-            std::fs::copy(path, &partial)?;
-            std::fs::rename(&partial, target)?;
+            let source = path.to_path_buf();
+            // A gigabyte's copy runs beside the async runtime, not on it. Copied beside the
+            // target and renamed: a restore cut short leaves no half file.
+            tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+                if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(folder)?;
+                }
+                let partial = target.with_extension("restoring");
+                std::fs::copy(source, &partial)?;
+                std::fs::rename(&partial, &target)
+            })
+            .await
+            .map_err(|_| BackupError::Tool("the copy stopped unexpectedly".into()))??;
         }
         Backend::Postgres => {
             check_postgres_empty(url).await?;

@@ -182,9 +182,14 @@ async fn open_pool(url: &str, backend: Backend, settings: PoolSettings, size: u3
         .await?)
 }
 
-fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
+/// The file a `sqlite:` URL names.
+fn sqlite_path(url: &str) -> &str {
     let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-    let path = path.split('?').next().unwrap_or_default();
+    path.split('?').next().unwrap_or_default()
+}
+
+fn prepare_sqlite_url(url: &str) -> Result<String, DbError> {
+    let path = sqlite_path(url);
     if let Some(parent) = std::path::Path::new(path).parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).map_err(DbError::Folder)?;

@@ -112,10 +112,13 @@ pub async fn view(
     let checklist = checklist_in(&mut tx, viewer, &case, &circle).await?;
     let lang = viewer.language.unwrap_or_default();
     let is_worker = case.kind() == MemberKind::Worker;
-    // A worker chooses owners among those who see the checklist.
+    // A worker chooses owners among those who see the checklist: the participant and the
+    // workers always do, a family member when the trajectory is shared with them.
     let mut owners = Vec::new();
     for member in circle.members.iter().filter(|_| is_worker) {
-        if access::member_may_read(&mut tx, case_id, member.user_id, Category::Trajectory).await? {
+        let sees = member.kind != MemberKind::Family
+            || access::member_may_read(&mut tx, case_id, member.user_id, Category::Trajectory).await?;
+        if sees {
             owners.extend(
                 circle
                     .in_words(member.user_id, lang, false)
@@ -136,13 +139,19 @@ pub async fn view(
     })
 }
 
+/// The checklist alone, for phone apps: no owners to choose from.
 pub async fn checklist(
     state: &AppState,
     ctx: &RequestContext,
     viewer: &Viewer,
     case_id: i64,
 ) -> Result<ReleaseChecklist, AppError> {
-    Ok(view(state, ctx, viewer, case_id).await?.checklist)
+    let mut tx = state.read().await?;
+    let case = open(&mut tx, ctx, viewer, case_id).await?;
+    let circle = Circle::of(&mut tx, viewer, &case).await?;
+    let checklist = checklist_in(&mut tx, viewer, &case, &circle).await?;
+    tx.commit().await?;
+    Ok(checklist)
 }
 
 /// Records the change, reads the checklist back, commits and tells the people who see it.

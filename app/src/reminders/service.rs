@@ -87,13 +87,11 @@ pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
             storage::mark_sent(&mut tx, reminder.id, now).await?;
             continue;
         }
-        let mut people = Vec::new();
-        for user in access::people_to_tell(&mut tx, reminder.case_id, Category::Appointments).await? {
-            let wants = storage::choice(&mut tx, user).await? == reminder.kind;
-            if wants && !storage::delivered_to(&mut tx, reminder.id, user).await? {
-                people.push(user);
-            }
-        }
+        // Who sees appointments is for `access` to say; of them, those who chose this
+        // moment and were not reached yet.
+        let waiting = storage::waiting_for(&mut tx, reminder.id, reminder.kind, reminder.case_id).await?;
+        let mut people = access::people_to_tell(&mut tx, reminder.case_id, Category::Appointments).await?;
+        people.retain(|user| waiting.contains(user));
         to_send.push((reminder, people));
     }
     tx.commit().await?;

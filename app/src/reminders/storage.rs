@@ -107,14 +107,24 @@ pub(super) async fn claim_due(
     Ok(claimed)
 }
 
-pub(super) async fn delivered_to(tx: &mut Tx<'_>, reminder_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM reminder_deliveries WHERE reminder_id = $1 AND user_id = $2")
-            .bind(reminder_id)
-            .bind(user_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    Ok(found.is_some())
+/// The members of the case who chose to be reminded at `kind` and were not reached by
+/// this reminder yet.
+pub(super) async fn waiting_for(
+    tx: &mut Tx<'_>,
+    reminder_id: i64,
+    kind: RemindWhen,
+    case_id: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id AND m.case_id = $1 AND m.ended_at IS NULL \
+         WHERE u.remind_appointments = $2 AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d \
+         WHERE d.reminder_id = $3 AND d.user_id = u.id)",
+    )
+    .bind(case_id)
+    .bind(kind.as_str())
+    .bind(reminder_id)
+    .fetch_all(&mut **tx)
+    .await
 }
 
 pub(super) async fn record_delivery(
