@@ -238,6 +238,51 @@ pub async fn open_case_changes(
     Ok(visible)
 }
 
+/// What a person takes with a copy of their own data from one case they are in: the proof
+/// for the case and the parts of it they may read. The participant takes the whole case;
+/// a family member what is shared with them (and not restricted); a worker, whose copy is
+/// of their own data, none of the case's content.
+#[derive(Clone, Debug)]
+pub struct ExportAccess {
+    pub case: CaseAccess,
+    pub included: Vec<Category>,
+}
+
+/// Checks what the viewer may copy of the case and records the copy in its access log, in
+/// the caller's transaction. `None` when the viewer is not in the circle (any more).
+pub async fn open_case_for_export(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case_id: i64,
+) -> Result<Option<ExportAccess>, AppError> {
+    let Some(member) = membership(tx, viewer.user_id, case_id).await? else {
+        return Ok(None);
+    };
+    let included = match member.kind {
+        MemberKind::Worker => Vec::new(),
+        MemberKind::Participant | MemberKind::Family => {
+            Category::ALL.iter().copied().filter(|c| member.may_read(*c)).collect()
+        }
+    };
+    let entry = AuditEntry {
+        actor: Some(viewer.user_id),
+        action: AuditAction::DataExported,
+        case_id: Some(case_id),
+        object: Some(("export", case_id)),
+    };
+    audit::record(tx, ctx, entry).await?;
+    Ok(Some(ExportAccess {
+        case: CaseAccess {
+            case_id,
+            viewer_id: viewer.user_id,
+            kind: member.kind,
+            case_role: member.case_role,
+        },
+        included,
+    }))
+}
+
 /// Proof that the viewer is in a conversation and still in its case's circle.
 #[derive(Clone, Debug)]
 pub struct ConversationAccess {

@@ -66,6 +66,7 @@ pub enum AuditAction {
     AppointmentCancelled,
     AppointmentAnswered,
     MilestoneResponded,
+    DataExported,
 }
 
 impl AuditAction {
@@ -101,6 +102,7 @@ impl AuditAction {
             AppointmentCancelled => "appointment_cancelled",
             AppointmentAnswered => "appointment_answered",
             MilestoneResponded => "milestone_responded",
+            DataExported => "data_exported",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

@@ -189,6 +189,8 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
             get(settings::forms::leave_link).post(settings::forms::leave_beacon),
         )
         .route("/settings", post(settings::forms::save))
+        .route("/settings/my-data", get(crate::export::pages::printable))
+        .route("/settings/my-data.json", get(crate::export::pages::download))
         .route("/preferences", post(preferences::forms::save))
         .route("/cases/{case_id}/circle-requests", post(circle_requests::forms::ask))
         .route("/cases/{case_id}/release", post(release::forms::set_date))

@@ -12,6 +12,7 @@ mod circle_requests;
 mod conferences;
 pub mod config;
 mod contacts;
+mod export;
 
 mod http;
 mod install;

@@ -14,6 +14,7 @@ mod circle_requests;
 mod conferences;
 mod contacts;
 mod coordinators;
+mod export;
 mod inbox;
 mod invitations;
 mod leaving;

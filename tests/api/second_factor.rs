@@ -322,6 +322,11 @@ async fn sensitive_actions_ask_for_the_second_factor_again_after_a_few_minutes()
         error_code(restricted).await,
         (StatusCode::FORBIDDEN, "step_up_required".into())
     );
+    let copy = app.get("/api/v1/me/export", &token).await;
+    assert_eq!(
+        error_code(copy).await,
+        (StatusCode::FORBIDDEN, "step_up_required".into())
+    );
     // Reading goes on as before.
     assert_eq!(app.get("/api/v1/cases", &token).await.status(), StatusCode::OK);
 

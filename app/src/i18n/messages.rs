@@ -534,6 +534,39 @@ messages! {
     AccountDisabledLabel { nl: "afgesloten", fr: "fermé", en: "closed", ar: "مغلق" }
     ActionPasswordReset { nl: "koos een nieuw wachtwoord", fr: "a choisi un nouveau mot de passe", en: "chose a new password", ar: "اختار كلمة مرور جديدة" }
     ActionOpenedCase { nl: "opende de kring", fr: "a ouvert le cercle", en: "opened the circle", ar: "فتح الدائرة" }
+    ActionExported { nl: "nam een kopie van de eigen gegevens", fr: "a pris une copie de ses données", en: "took a copy of their own data", ar: "أخذ نسخة من بياناته الخاصة" }
+    MyDataTitle { nl: "Jouw gegevens bij Brug", fr: "Vos données chez Brug", en: "Your data at Brug", ar: "بياناتك في Brug" }
+    MyDataIntro {
+        nl: "Dit is alles wat Brug over jou bewaart en wat je schreef, zoals het was op {time}. Je kunt deze pagina afdrukken of als PDF bewaren.",
+        fr: "Voici tout ce que Brug garde à votre sujet et ce que vous avez écrit, tel que c'était le {time}. Vous pouvez imprimer cette page ou l'enregistrer en PDF.",
+        en: "This is everything Brug keeps about you and what you wrote, as it was on {time}. You can print this page or save it as a PDF.",
+        ar: "هذا كل ما يحفظه Brug عنك وما كتبته، كما كان في {time}. يمكنك طباعة هذه الصفحة أو حفظها بصيغة PDF.",
+    }
+    MyDataAboutYou { nl: "Over jou", fr: "À votre sujet", en: "About you", ar: "عنك" }
+    MyDataName { nl: "Naam", fr: "Nom", en: "Name", ar: "الاسم" }
+    MyDataUsername { nl: "Gebruikersnaam", fr: "Nom d'utilisateur", en: "User name", ar: "اسم المستخدم" }
+    MyDataAccountSince { nl: "Account sinds", fr: "Compte depuis", en: "Account since", ar: "الحساب منذ" }
+    MyDataOrganisation { nl: "Organisatie", fr: "Organisation", en: "Organisation", ar: "المنظمة" }
+    MyDataOwnCircle { nl: "Jouw kring", fr: "Votre cercle", en: "Your circle", ar: "دائرتك" }
+    MyDataCircleOf { nl: "De kring van {name}", fr: "Le cercle de {name}", en: "{name}'s circle", ar: "دائرة {name}" }
+    MyDataInCircleSince { nl: "In de kring sinds {time}", fr: "Dans le cercle depuis le {time}", en: "In the circle since {time}", ar: "في الدائرة منذ {time}" }
+    MyDataLeftCircle { nl: "Uit de kring sinds {time}", fr: "Plus dans le cercle depuis le {time}", en: "Left the circle on {time}", ar: "خرج من الدائرة في {time}" }
+    MyDataWorkerCopy {
+        nl: "Jouw kopie bevat je eigen gegevens en berichten, niet het dossier van wie je begeleidt.",
+        fr: "Votre copie contient vos propres données et messages, pas le dossier des personnes que vous accompagnez.",
+        en: "Your copy holds your own data and messages, not the file of the people you support.",
+        ar: "تحتوي نسختك على بياناتك ورسائلك الخاصة، وليس على ملف الأشخاص الذين تدعمهم.",
+    }
+    MyDataNothingShared { nl: "Van deze kring wordt niets met jou gedeeld.", fr: "Rien de ce cercle n'est partagé avec vous.", en: "Nothing of this circle is shared with you.", ar: "لا تتم مشاركة أي شيء من هذه الدائرة معك." }
+    MyDataSettingsTitle { nl: "Jouw gegevens", fr: "Vos données", en: "Your data", ar: "بياناتك" }
+    MyDataSettingsIntro {
+        nl: "Lees alles wat Brug over jou bewaart, of neem het mee als bestand. Wie in je dossier kijkt, ziet dat je een kopie nam.",
+        fr: "Lisez tout ce que Brug garde à votre sujet, ou emportez-le dans un fichier. Votre dossier garde une trace de cette copie.",
+        en: "Read everything Brug keeps about you, or take it with you as a file. Your file records that you took a copy.",
+        ar: "اقرأ كل ما يحفظه Brug عنك، أو خذه معك كملف. يسجّل ملفك أنك أخذت نسخة.",
+    }
+    MyDataReadLink { nl: "Lees en druk je gegevens af", fr: "Lire et imprimer vos données", en: "Read and print your data", ar: "اقرأ بياناتك واطبعها" }
+    MyDataDownloadLink { nl: "Download als bestand (JSON)", fr: "Télécharger en fichier (JSON)", en: "Download as a file (JSON)", ar: "تنزيل كملف (JSON)" }
     ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }
     SharingTitle { nl: "Wat je familie ziet", fr: "Ce que votre famille voit", en: "What your family sees", ar: "ما تراه عائلتك" }
     SharingTitleOther { nl: "Wat de familie van {name} ziet", fr: "Ce que la famille de {name} voit", en: "What {name}'s family sees", ar: "ما تراه عائلة {name}" }

@@ -10,7 +10,7 @@ pub use page::{PreferencesCard, PreferencesPage};
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
-mod storage;
+pub(crate) mod storage;
 
 use crate::appointments::LocalDateTime;
 use crate::error::AppError;

@@ -24,7 +24,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Preferences, sqlx::Error> {
     })
 }
 
-pub(super) async fn own(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<Preferences>, sqlx::Error> {
+pub(crate) async fn own(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<Preferences>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM preferences p WHERE p.user_id = $1");
     let row = sqlx::query(&sql).bind(user_id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(from_row).transpose()

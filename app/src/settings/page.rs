@@ -88,7 +88,23 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             <Notifications push_key=view.push_key lang/>
             <PasswordChange error=password_error changed=password_changed lang/>
             {view.second_factor.map(|on| view! { <SecondFactorStatus on lang/> })}
+            <MyData lang/>
         </Page>
+    }
+}
+
+/// A copy of everything Brug keeps about the person: to read and print, or as a file.
+#[component]
+fn MyData(lang: Lang) -> impl IntoView {
+    view! {
+        <section class="card" id="my-data" aria-labelledby="my-data-title">
+            <h2 id="my-data-title">{lang.t(Msg::MyDataSettingsTitle)}</h2>
+            <p>{lang.t(Msg::MyDataSettingsIntro)}</p>
+            <ul>
+                <li><a href="/settings/my-data">{lang.t(Msg::MyDataReadLink)}</a></li>
+                <li><a href="/settings/my-data.json" download="">{lang.t(Msg::MyDataDownloadLink)}</a></li>
+            </ul>
+        </section>
     }
 }
 

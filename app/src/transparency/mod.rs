@@ -3,12 +3,15 @@
 
 mod page;
 
+#[cfg(feature = "ssr")]
+pub(crate) use page::entry_line;
+
 pub use page::AccessLogPage;
 
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
-mod storage;
+pub(crate) mod storage;
 #[cfg(feature = "ssr")]
 pub(crate) use storage::previous_look;
 

@@ -114,6 +114,7 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
         "phase_changed" => Msg::ActionChangedPhase,
         "release_changed" => Msg::ActionChangedRelease,
         "milestone_responded" => Msg::ActionRespondedStep,
+        "data_exported" => Msg::ActionExported,
         "sharing_changed" | "sharing_restricted" => Msg::ActionSharingChanged,
         "membership_added" => Msg::ActionAddedMember,
         "invitation_created" => Msg::ActionInvited,
@@ -147,10 +148,15 @@ fn what(entry: &AccessLogEntry, lang: Lang) -> String {
     lang.t(action).to_string()
 }
 
+/// One entry as a sentence: who, and what they did.
+pub(crate) fn entry_line(entry: &AccessLogEntry, reader: &Reader, lang: Lang) -> String {
+    format!("{}: {}", who(&entry.actor, reader, lang), what(entry, lang))
+}
+
 #[component]
 fn Entry(entry: AccessLogEntry, reader: Reader, lang: Lang) -> impl IntoView {
     let when = crate::local_time::written(lang, entry.at);
-    let line = format!("{}: {}", who(&entry.actor, &reader, lang), what(&entry, lang));
+    let line = entry_line(&entry, &reader, lang);
     view! {
         <li class="access-log-entry">
             <span class="access-log-time">{when}</span>

@@ -17,7 +17,7 @@ pub(crate) const ENTRIES: &str = "SELECT a.id, a.at, a.action, a.object_type, u.
      WHERE a.case_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT $3";
 
 /// At most `limit` entries of the case's log before the entry `before`, newest first.
-pub(super) async fn entries(
+pub(crate) async fn entries(
     tx: &mut Tx<'_>,
     case: &CaseAccess,
     before: i64,

@@ -7,6 +7,7 @@ use crate::circle::api as circle;
 use crate::circle_requests::api as circle_requests;
 use crate::conferences::api as conferences;
 use crate::contacts::api as contacts;
+use crate::export::api as export;
 use crate::http::RequestState;
 use crate::messaging::api as messaging;
 use crate::plans::agreement_api as agreement;
@@ -62,6 +63,7 @@ const BODY_LIMIT: usize = 64 * 1024;
         release::show_release, release::set_release_date, release::change_release_item, release::comment_release_item,
         release::plan_buddy_meeting,
         preferences::show, preferences::save, reminders::reminder_choice, reminders::choose_reminders,
+        export::export_my_data,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
     modifiers(&BearerAuth)
@@ -118,6 +120,7 @@ pub fn routes() -> Router {
             "/cases/{case_id}/release/buddy-meeting",
             post(release::plan_buddy_meeting),
         )
+        .route("/me/export", get(export::export_my_data))
         .route(
             "/me/reminders",
             get(reminders::reminder_choice).put(reminders::choose_reminders),
