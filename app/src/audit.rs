@@ -67,6 +67,7 @@ pub enum AuditAction {
     AppointmentAnswered,
     MilestoneResponded,
     DataExported,
+    CoordinatorCreated,
 }
 
 impl AuditAction {
@@ -103,6 +104,7 @@ impl AuditAction {
             AppointmentAnswered => "appointment_answered",
             MilestoneResponded => "milestone_responded",
             DataExported => "data_exported",
+            CoordinatorCreated => "coordinator_created",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

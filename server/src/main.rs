@@ -23,8 +23,32 @@ async fn main() {
             "restored from",
             path,
         ),
+        ["create-coordinator", username, display_name] => {
+            let password = read_password();
+            match app::accounts::first_coordinator::create_coordinator(
+                settings.database_url(),
+                username,
+                display_name,
+                &password,
+            )
+            .await
+            {
+                Ok(_) => {
+                    println!("brug: {username} can now sign in as a coordinator");
+                    std::process::exit(0);
+                }
+                Err(error) => {
+                    eprintln!(
+                        "brug: no coordinator made: {} ({})",
+                        app::i18n::Lang::En.t(error.code.message()),
+                        error.code.as_str()
+                    );
+                    std::process::exit(1);
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: server [backup PATH | restore PATH]");
+            eprintln!("usage: server [backup PATH | restore PATH | create-coordinator USERNAME \"DISPLAY NAME\"]");
             std::process::exit(2);
         }
     }
@@ -54,6 +78,36 @@ fn finish(result: Result<(), app::db::backup::BackupError>, done: &str, path: &s
             std::process::exit(1);
         }
     }
+}
+
+/// The new coordinator's password, one line from standard input: typed without being shown
+/// on a terminal, or piped in by a deployment script. Never an argument, which other
+/// users of the machine could read in the process list.
+fn read_password() -> String {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdin().is_terminal();
+    let echo = |on: bool| {
+        if terminal {
+            let _ = std::process::Command::new("stty")
+                .arg(if on { "echo" } else { "-echo" })
+                .status();
+        }
+    };
+    if terminal {
+        eprint!("Password for the new coordinator (not shown): ");
+    }
+    echo(false);
+    let mut line = String::new();
+    let read = std::io::stdin().read_line(&mut line);
+    echo(true);
+    if terminal {
+        eprintln!();
+    }
+    if read.is_err() {
+        eprintln!("brug: no password could be read");
+        std::process::exit(2);
+    }
+    line.trim_end_matches(['\r', '\n']).to_string()
 }
 
 fn print_banner(app: &Application, demo: bool) {

@@ -15,6 +15,7 @@ mod conferences;
 mod contacts;
 mod coordinators;
 mod export;
+mod first_coordinator;
 mod inbox;
 mod invitations;
 mod leaving;

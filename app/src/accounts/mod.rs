@@ -24,6 +24,8 @@ pub mod browser_name;
 #[cfg(feature = "ssr")]
 pub mod codes;
 #[cfg(feature = "ssr")]
+pub mod first_coordinator;
+#[cfg(feature = "ssr")]
 pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod service;
