@@ -89,6 +89,23 @@ ensure_openapi_validator() {
   fi
 }
 
+# cargo-deny for the supply-chain check, built from crates.io once (several minutes).
+ensure_cargo_deny() {
+  if ! command -v cargo-deny >/dev/null; then
+    say "Installing cargo-deny (several minutes, once)"
+    cargo install --quiet --locked cargo-deny || cargo install --quiet cargo-deny
+  fi
+}
+
+# The supply-chain check: licences, crates in two versions and sources with cargo-deny
+# (deny.toml), offline against the crates the build fetched (`cargo fetch` first, for the
+# platforms it did not build for); and yanked crates against the crates.io index.
+check_supply_chain() {
+  cargo fetch --quiet
+  cargo deny --offline --log-level error check licenses bans sources
+  python3 scripts/yanked.py Cargo.lock
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen

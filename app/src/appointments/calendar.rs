@@ -1,72 +1,83 @@
-//! One appointment as an iCalendar file (RFC 5545), in Belgian local time, with its
-//! labels and a reminder when the reader chose to be reminded, in the reader's language.
+//! One appointment as an iCalendar file (RFC 5545), written by the `icalendar` crate (it
+//! escapes the texts and folds long lines as the standard asks), with its labels and a
+//! reminder when the reader chose to be reminded, in the reader's language.
 
 use super::Appointment;
 use crate::i18n::{Lang, Msg};
 use crate::reminders::schedule::moment;
 use crate::reminders::RemindWhen;
+use chrono::{DateTime, Utc};
+use icalendar::{Alarm, Calendar, Component, EventLike, EventStatus, Property};
 
-const BRUSSELS: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\n\
-TZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
-END:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n\
-DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\r', "")
-        .replace('\n', "\\n")
+/// A text as one iCalendar value: line breaks as the crate writes them, no carriage return
+/// left to break a content line.
+fn plain(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// `stamp` is the moment the file is made, `YYYYMMDDTHHMMSSZ`; `lang` is the reader's and
+/// A text property in the language it is written in (`LANGUAGE`).
+fn in_language(key: &str, text: &str, lang: Lang) -> Property {
+    Property::new(key, plain(text))
+        .add_parameter("LANGUAGE", lang.code())
+        .done()
+}
+
+fn instant(unix: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(unix, 0).unwrap_or_default()
+}
+
+/// `stamp` is the moment the file is made (unix seconds); `lang` is the reader's and
 /// `reminded` when they chose to be reminded. The worker's texts keep the language they
-/// were written in (`LANGUAGE`).
-pub fn calendar_file(appointment: &Appointment, stamp: &str, lang: Lang, reminded: RemindWhen) -> String {
+/// were written in. Times are exact instants (UTC), so a phone shows them in its own zone
+/// and no time-zone definition has to travel with the file.
+pub fn calendar_file(appointment: &Appointment, stamp: i64, lang: Lang, reminded: RemindWhen) -> String {
     let mut description = format!("{}: {}", lang.t(Msg::WithWhomLabel), appointment.with_whom);
     if !appointment.what_to_bring.is_empty() {
         description.push_str(&format!("\n{}: {}", lang.t(Msg::BringLabel), appointment.what_to_bring));
     }
-    // The calendar app reminds the person at the moment Brug's own reminder comes, as an
-    // instant in UTC; not of one called off, nor when they want no reminders.
-    let due = moment(appointment.starts_at.as_str(), reminded).filter(|_| !appointment.cancelled);
-    let alarm = match due {
-        None => String::new(),
-        Some(due) => {
-            let said = match reminded {
-                RemindWhen::MorningOf => Msg::CalendarReminderToday,
-                _ => Msg::CalendarReminder,
-            };
-            let reminder = lang.fill(said, &[("what", &appointment.purpose)]);
-            format!(
-                "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;VALUE=DATE-TIME:{}00Z\r\nDESCRIPTION:{}\r\nEND:VALARM\r\n",
-                crate::local_time::civil(due).replace(['-', ':'], "").replace(' ', "T"),
-                escape(&reminder)
-            )
-        }
-    };
-    let (content, reader) = (appointment.lang.code(), lang.code());
-    format!(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Brug//Brug//{}\r\nCALSCALE:GREGORIAN\r\n{BRUSSELS}\
-BEGIN:VEVENT\r\nUID:appointment-{}@brug\r\nSEQUENCE:{}\r\nSTATUS:{}\r\nDTSTAMP:{stamp}\r\n\
-DTSTART;TZID=Europe/Brussels:{}\r\n\
-DURATION:PT{}M\r\nSUMMARY;LANGUAGE={content}:{}\r\nLOCATION;LANGUAGE={content}:{}\r\n\
-DESCRIPTION;LANGUAGE={reader}:{}\r\n{alarm}END:VEVENT\r\nEND:VCALENDAR\r\n",
-        reader.to_uppercase(),
-        appointment.id,
+    let mut event = icalendar::Event::new();
+    event
+        .uid(&format!("appointment-{}@brug", appointment.id))
         // Each move or cancellation is a new version, so a calendar app replaces its copy.
-        appointment.history.len(),
-        if appointment.cancelled {
-            "CANCELLED"
+        .sequence(appointment.history.len() as u32)
+        .status(if appointment.cancelled {
+            EventStatus::Cancelled
         } else {
-            "CONFIRMED"
-        },
-        appointment.starts_at.compact(),
-        appointment.duration_minutes,
-        escape(&appointment.purpose),
-        escape(&appointment.place),
-        escape(&description),
-    )
+            EventStatus::Confirmed
+        })
+        .timestamp(instant(stamp))
+        .add_property("DURATION", format!("PT{}M", appointment.duration_minutes))
+        .append_property(in_language("SUMMARY", &appointment.purpose, appointment.lang))
+        .append_property(in_language("LOCATION", &appointment.place, appointment.lang))
+        .append_property(in_language("DESCRIPTION", &description, lang));
+    if let Some(starts) = crate::local_time::shifted_instant(appointment.starts_at.as_str(), 0, None) {
+        event.starts(instant(starts));
+    }
+    // The calendar app reminds the person at the moment Brug's own reminder comes; not of
+    // one called off, nor when they want no reminders.
+    if let Some(due) = moment(appointment.starts_at.as_str(), reminded).filter(|_| !appointment.cancelled) {
+        let said = match reminded {
+            RemindWhen::MorningOf => Msg::CalendarReminderToday,
+            _ => Msg::CalendarReminder,
+        };
+        let reminder = lang.fill(said, &[("what", &appointment.purpose)]);
+        let mut alarm = Alarm::display(&plain(&reminder), instant(due));
+        // Fixed, so a file downloaded twice says the same.
+        alarm
+            .uid(&format!("appointment-{}-reminder@brug", appointment.id))
+            .timestamp(instant(stamp));
+        event.alarm(alarm);
+    }
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new(
+            "PRODID",
+            format!("-//Brug//Brug//{}", lang.code().to_uppercase()),
+        ))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .push(event.done());
+    calendar.done().to_string()
 }
 
 #[cfg(test)]
@@ -90,36 +101,63 @@ mod tests {
             cancelled: false,
             history: Vec::new(),
         };
-        let file = calendar_file(&appointment, "20261128T120000Z", Lang::Nl, RemindWhen::DayBefore);
-        assert!(file.starts_with("BEGIN:VCALENDAR\r\n"));
-        assert!(file.contains("DTSTART;TZID=Europe/Brussels:20261204T140000\r\n"));
-        assert!(file.contains("SUMMARY;LANGUAGE=nl:Gesprek\\; voorwaarden\r\n"));
-        assert!(file.contains("LOCATION;LANGUAGE=nl:Justitiehuis\\, Antwerpen\r\n"));
-        assert!(file.contains("DESCRIPTION;LANGUAGE=nl:Met wie: Lotte\\nMee te brengen: Identiteitskaart\r\n"));
-        assert!(file.contains(
-            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;VALUE=DATE-TIME:20261203T170000Z\r\n\
-             DESCRIPTION:Morgen: Gesprek\\; voorwaarden\r\n"
-        ));
+        let file = calendar_file(&appointment, 1_795_867_200, Lang::Nl, RemindWhen::DayBefore);
+        assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        // 14:00 in Brussels in winter is 13:00 UTC: an exact instant, no zone to define.
+        assert!(file.contains("\r\nDTSTART:20261204T130000Z\r\n"));
+        assert!(file.contains("\r\nDTSTAMP:20261128T120000Z\r\n"));
+        assert!(file.contains("\r\nSUMMARY;LANGUAGE=nl:Gesprek\\; voorwaarden\r\n"));
+        assert!(file.contains("\r\nLOCATION;LANGUAGE=nl:Justitiehuis\\, Antwerpen\r\n"));
+        assert!(file.contains("\r\nDESCRIPTION;LANGUAGE=nl:Met wie: Lotte\\nMee te brengen: Identiteitskaart\r\n"));
+        let alarm = file
+            .split("BEGIN:VALARM\r\n")
+            .nth(1)
+            .expect("a reminder")
+            .split("END:VALARM")
+            .next()
+            .unwrap();
+        assert!(alarm.contains("ACTION:DISPLAY\r\n"));
+        assert!(
+            alarm.contains("TRIGGER;VALUE=DATE-TIME:20261203T170000Z\r\n"),
+            "18:00 the evening before"
+        );
+        assert!(alarm.contains("DESCRIPTION:Morgen: Gesprek\\; voorwaarden\r\n"));
         assert!(file.ends_with("END:VCALENDAR\r\n"));
-        assert!(file.contains("SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"));
+        assert!(file.contains("\r\nSEQUENCE:0\r\n") && file.contains("\r\nSTATUS:CONFIRMED\r\n"));
+        assert_eq!(
+            file,
+            calendar_file(&appointment, 1_795_867_200, Lang::Nl, RemindWhen::DayBefore),
+            "the same file each time it is downloaded"
+        );
 
         // Read in Arabic: the labels and the reminder in Arabic, her worker's text as written.
-        let arabic = calendar_file(&appointment, "20261128T120000Z", Lang::Ar, RemindWhen::DayBefore);
+        // (Arabic takes two octets a letter, so its long lines are folded: read them unfolded.)
+        let arabic = calendar_file(&appointment, 1_795_867_200, Lang::Ar, RemindWhen::DayBefore).replace("\r\n ", "");
         assert!(arabic.contains("DESCRIPTION;LANGUAGE=ar:مع من: Lotte\\nما يجب إحضاره: Identiteitskaart\r\n"));
-        assert!(arabic.contains("DESCRIPTION:غدًا: Gesprek\\; voorwaarden\r\n"));
+        assert!(arabic.contains("\r\nDESCRIPTION:غدًا: Gesprek\\; voorwaarden\r\n"));
         assert!(arabic.contains("SUMMARY;LANGUAGE=nl:"));
 
         // The morning of: 7:00 in Brussels, 6:00 UTC in winter; and none for who wants none.
-        let morning = calendar_file(&appointment, "20261128T120000Z", Lang::En, RemindWhen::MorningOf);
-        assert!(morning.contains("TRIGGER;VALUE=DATE-TIME:20261204T060000Z\r\nDESCRIPTION:Today: Gesprek"));
-        let none = calendar_file(&appointment, "20261128T120000Z", Lang::En, RemindWhen::Never);
+        let morning = calendar_file(&appointment, 1_795_867_200, Lang::En, RemindWhen::MorningOf);
+        assert!(morning.contains("TRIGGER;VALUE=DATE-TIME:20261204T060000Z\r\n"));
+        assert!(morning.contains("\r\nDESCRIPTION:Today: Gesprek"));
+        let none = calendar_file(&appointment, 1_795_867_200, Lang::En, RemindWhen::Never);
         assert!(!none.contains("VALARM"), "no reminder for who wants none");
+
+        // A long text is folded at 75 octets, as RFC 5545 asks, and reads back whole.
+        let long = Appointment {
+            purpose: "Gesprek over de voorwaarden van je vrijlating en wat je de eerste week nodig hebt".into(),
+            ..appointment.clone()
+        };
+        let folded = calendar_file(&long, 1_795_867_200, Lang::Nl, RemindWhen::Never);
+        assert!(folded.split("\r\n").all(|line| line.len() <= 75), "{folded}");
+        assert!(folded.replace("\r\n ", "").contains(&long.purpose));
 
         let called_off = Appointment {
             cancelled: true,
             ..appointment
         };
-        let file = calendar_file(&called_off, "20261128T120000Z", Lang::Nl, RemindWhen::DayBefore);
+        let file = calendar_file(&called_off, 1_795_867_200, Lang::Nl, RemindWhen::DayBefore);
         assert!(
             file.contains("STATUS:CANCELLED\r\n") && !file.contains("VALARM"),
             "no reminder of what is off"

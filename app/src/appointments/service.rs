@@ -158,14 +158,9 @@ pub async fn calendar(
         .ok_or(AppError::new(ErrorCode::Internal))?;
     let reminded = crate::reminders::service::choice_in(&mut tx, viewer.user_id).await?;
     tx.commit().await?;
-    let stamp = crate::accounts::format_time(now())
-        .replace(['-', ':'], "")
-        .replace(" UTC", "")
-        .replace(' ', "T")
-        + "00Z";
     Ok(super::calendar_file(
         &appointment,
-        &stamp,
+        now(),
         viewer.language.unwrap_or_default(),
         reminded,
     ))

@@ -1,17 +1,18 @@
-//! Web Push payload encryption (RFC 8291, `aes128gcm` from RFC 8188) and VAPID (RFC 8292).
+//! Web Push: the payload encrypted for the phone (RFC 8291, `aes128gcm`) by the
+//! `web-push-native` crate (RustCrypto underneath, tested against the RFC's vectors), and
+//! the VAPID signature for the push service (RFC 8292): one ES256 token, signed here with
+//! p256's ECDSA. (The crate's own VAPID feature brings a whole JWT library with RSA and a
+//! second generation of RustCrypto, some forty crates, for that one signature.)
 //! Decryption is here too: the tests' push receiver proves with it what a phone would read.
 
-use aes_gcm::aead::{Aead, KeyInit};
-use aes_gcm::Aes128Gcm;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use hkdf::Hkdf;
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
-use p256::elliptic_curve::rand_core::{OsRng, RngCore};
-use p256::elliptic_curve::sec1::ToEncodedPoint;
+use p256::elliptic_curve::rand_core::OsRng;
 use p256::{PublicKey, SecretKey};
-use sha2::Sha256;
+use std::time::Duration;
+use web_push_native::{Auth, WebPushBuilder};
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CryptoError {
@@ -21,89 +22,21 @@ pub enum CryptoError {
     Cipher,
 }
 
-const RECORD_SIZE: u32 = 4096;
+/// Where push services may write about the notices Brug sends.
+const CONTACT: &str = "mailto:privacy@brug.invalid";
 
-/// The content key and nonce both sides derive (RFC 8291 section 3.4).
-fn content_keys(
-    shared_secret: &[u8],
-    auth: &[u8],
-    receiver_public: &[u8],
-    sender_public: &[u8],
-    salt: &[u8],
-) -> Result<([u8; 16], [u8; 12]), CryptoError> {
-    let mut info = b"WebPush: info\0".to_vec();
-    info.extend_from_slice(receiver_public);
-    info.extend_from_slice(sender_public);
-    let mut ikm = [0u8; 32];
-    Hkdf::<Sha256>::new(Some(auth), shared_secret)
-        .expand(&info, &mut ikm)
-        .map_err(|_| CryptoError::Cipher)?;
-    let keys = Hkdf::<Sha256>::new(Some(salt), &ikm);
-    let mut key = [0u8; 16];
-    let mut nonce = [0u8; 12];
-    keys.expand(b"Content-Encoding: aes128gcm\0", &mut key)
-        .and_then(|_| keys.expand(b"Content-Encoding: nonce\0", &mut nonce))
-        .map_err(|_| CryptoError::Cipher)?;
-    Ok((key, nonce))
-}
-
-/// Encrypts `plaintext` for a subscription's public key (`p256dh`, 65 bytes) and auth secret.
-pub fn encrypt(plaintext: &[u8], receiver_public: &[u8], auth: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    let receiver = PublicKey::from_sec1_bytes(receiver_public).map_err(|_| CryptoError::BadKey)?;
-    let sender = SecretKey::random(&mut OsRng);
-    let sender_public = sender.public_key().to_encoded_point(false);
-    let shared = p256::ecdh::diffie_hellman(sender.to_nonzero_scalar(), receiver.as_affine());
-    let mut salt = [0u8; 16];
-    OsRng.fill_bytes(&mut salt);
-    let (key, nonce) = content_keys(
-        shared.raw_secret_bytes(),
-        auth,
-        receiver_public,
-        sender_public.as_bytes(),
-        &salt,
-    )?;
-    // One record: the text, then the delimiter of a last record.
-    let mut record = plaintext.to_vec();
-    record.push(2);
-    let sealed = Aes128Gcm::new(&key.into())
-        .encrypt(&nonce.into(), record.as_slice())
-        .map_err(|_| CryptoError::Cipher)?;
-    let mut body = Vec::with_capacity(16 + 4 + 1 + 65 + sealed.len());
-    body.extend_from_slice(&salt);
-    body.extend_from_slice(&RECORD_SIZE.to_be_bytes());
-    body.push(sender_public.as_bytes().len() as u8);
-    body.extend_from_slice(sender_public.as_bytes());
-    body.extend_from_slice(&sealed);
-    Ok(body)
+/// The auth secret a browser gives with its subscription: 16 bytes.
+fn auth_secret(auth: &[u8]) -> Result<Auth, CryptoError> {
+    if auth.len() == 16 {
+        Ok(Auth::clone_from_slice(auth))
+    } else {
+        Err(CryptoError::BadKey)
+    }
 }
 
 /// What a phone does with a push message: decrypt it with its private key and auth secret.
 pub fn decrypt(body: &[u8], receiver_secret: &SecretKey, auth: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    let (salt, rest) = body.split_at_checked(16).ok_or(CryptoError::Cipher)?;
-    let (_record_size, rest) = rest.split_at_checked(4).ok_or(CryptoError::Cipher)?;
-    let (&id_length, rest) = rest.split_first().ok_or(CryptoError::Cipher)?;
-    let (sender_public, sealed) = rest.split_at_checked(id_length as usize).ok_or(CryptoError::Cipher)?;
-    let sender = PublicKey::from_sec1_bytes(sender_public).map_err(|_| CryptoError::BadKey)?;
-    let receiver_public = receiver_secret.public_key().to_encoded_point(false);
-    let shared = p256::ecdh::diffie_hellman(receiver_secret.to_nonzero_scalar(), sender.as_affine());
-    let (key, nonce) = content_keys(
-        shared.raw_secret_bytes(),
-        auth,
-        receiver_public.as_bytes(),
-        sender_public,
-        salt,
-    )?;
-    let mut record = Aes128Gcm::new(&key.into())
-        .decrypt(&nonce.into(), sealed)
-        .map_err(|_| CryptoError::Cipher)?;
-    // Strip the padding and the delimiter (2 for the last record).
-    while record.last() == Some(&0) {
-        record.pop();
-    }
-    if record.pop() != Some(2) {
-        return Err(CryptoError::Cipher);
-    }
-    Ok(record)
+    web_push_native::decrypt(body.to_vec(), receiver_secret, &auth_secret(auth)?).map_err(|_| CryptoError::Cipher)
 }
 
 /// The server's VAPID key: it signs a short-lived token per push service.
@@ -145,36 +78,85 @@ impl Vapid {
     }
 
     /// The `Authorization` header for a push service at `audience` (its origin).
-    pub fn authorization(&self, audience: &str, expires_at: i64) -> String {
+    fn authorization(&self, audience: &str, expires_at: i64) -> String {
         let header = URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT","alg":"ES256"}"#);
-        let claims = serde_json::json!({ "aud": audience, "exp": expires_at, "sub": "mailto:privacy@brug.invalid" });
+        let claims = serde_json::json!({ "aud": audience, "exp": expires_at, "sub": CONTACT });
         let claims = URL_SAFE_NO_PAD.encode(claims.to_string());
         let signed = format!("{header}.{claims}");
         let signature: Signature = self.key.sign(signed.as_bytes());
         let token = format!("{signed}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()));
         format!("vapid t={token}, k={}", self.public_key())
     }
+
+    /// The push request for one subscription: `text` encrypted for the phone's key
+    /// (`p256dh`, 65 bytes) and auth secret, signed for the push service at `audience`
+    /// (the endpoint's origin), kept by the push service for `lifetime` while the phone is
+    /// away.
+    pub fn request(
+        &self,
+        endpoint: &str,
+        audience: &str,
+        keys: (&[u8], &[u8]),
+        text: &str,
+        lifetime: Duration,
+    ) -> Result<http::Request<Vec<u8>>, CryptoError> {
+        let (p256dh, auth) = keys;
+        let endpoint = endpoint.parse().map_err(|_| CryptoError::BadKey)?;
+        let phone = PublicKey::from_sec1_bytes(p256dh).map_err(|_| CryptoError::BadKey)?;
+        let mut request = WebPushBuilder::new(endpoint, phone, auth_secret(auth)?)
+            .with_valid_duration(lifetime)
+            .build(text.as_bytes())
+            .map_err(|_| CryptoError::Cipher)?;
+        let expires_at = crate::db::now() + lifetime.as_secs() as i64;
+        let authorization =
+            http::HeaderValue::from_str(&self.authorization(audience, expires_at)).map_err(|_| CryptoError::Cipher)?;
+        request.headers_mut().insert(http::header::AUTHORIZATION, authorization);
+        Ok(request)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+
+    fn phone() -> (SecretKey, Vec<u8>) {
+        let secret = SecretKey::random(&mut OsRng);
+        let public = secret.public_key().to_encoded_point(false).as_bytes().to_vec();
+        (secret, public)
+    }
 
     #[test]
-    fn what_is_encrypted_for_a_phone_decrypts_with_its_key_and_not_with_another() {
-        let phone = SecretKey::random(&mut OsRng);
-        let public = phone.public_key().to_encoded_point(false);
+    fn what_is_sent_to_a_phone_decrypts_with_its_key_and_not_with_another() {
+        let (secret, public) = phone();
         let auth = [7u8; 16];
-        let body = encrypt(b"{\"body\":\"Je hebt iets nieuws\"}", public.as_bytes(), &auth).unwrap();
-        assert_eq!(
-            decrypt(&body, &phone, &auth).unwrap(),
-            b"{\"body\":\"Je hebt iets nieuws\"}"
-        );
-        assert!(decrypt(&body, &SecretKey::random(&mut OsRng), &auth).is_err());
+        let text = "{\"body\":\"Je hebt iets nieuws\"}";
+        let request = Vapid::generate()
+            .request(
+                "https://push.example/send/1",
+                "https://push.example",
+                (&public, &auth),
+                text,
+                Duration::from_secs(3600),
+            )
+            .unwrap();
+        assert_eq!(request.headers()["content-encoding"], "aes128gcm");
+        assert_eq!(request.headers()["ttl"], "3600");
+        let body = request.body();
+        assert_eq!(decrypt(body, &secret, &auth).unwrap(), text.as_bytes());
+        assert!(decrypt(body, &SecretKey::random(&mut OsRng), &auth).is_err());
         assert!(
-            decrypt(&body, &phone, &[8u8; 16]).is_err(),
+            decrypt(body, &secret, &[8u8; 16]).is_err(),
             "the auth secret is needed too"
         );
+        let short_auth = Vapid::generate().request(
+            "https://push.example/1",
+            "https://push.example",
+            (&public, &[1u8; 3]),
+            text,
+            Duration::from_secs(60),
+        );
+        assert_eq!(short_auth.err(), Some(CryptoError::BadKey), "refused, not a panic");
     }
 
     #[test]
@@ -184,13 +166,25 @@ mod tests {
         let vapid = Vapid::generate();
         let again = Vapid::from_private(&vapid.private_key()).unwrap();
         assert_eq!(again.public_key(), vapid.public_key());
-        let header = vapid.authorization("https://push.example", 1_800_000_000);
+        let (_, public) = phone();
+        let request = again
+            .request(
+                "https://push.example:8443/send/1",
+                "https://push.example:8443",
+                (&public, &[7u8; 16]),
+                "x",
+                Duration::from_secs(60),
+            )
+            .unwrap();
+        let header = request.headers()["authorization"].to_str().unwrap();
         let token = header.strip_prefix("vapid t=").unwrap().split(", k=").next().unwrap();
         let (signed, signature) = token.rsplit_once('.').unwrap();
         let signature = Signature::from_slice(&URL_SAFE_NO_PAD.decode(signature).unwrap()).unwrap();
-        let public = URL_SAFE_NO_PAD.decode(vapid.public_key()).unwrap();
-        let verifier = VerifyingKey::from_sec1_bytes(&public).unwrap();
+        let verifier = VerifyingKey::from_sec1_bytes(&URL_SAFE_NO_PAD.decode(vapid.public_key()).unwrap()).unwrap();
         assert!(verifier.verify(signed.as_bytes(), &signature).is_ok());
+        let claims = URL_SAFE_NO_PAD.decode(signed.split('.').nth(1).unwrap()).unwrap();
+        let claims: serde_json::Value = serde_json::from_slice(&claims).unwrap();
+        assert_eq!(claims["aud"], "https://push.example:8443", "the origin, port and all");
         assert!(!format!("{vapid:?}").contains(&vapid.private_key()));
     }
 }

@@ -207,6 +207,10 @@ pub async fn send_notice(state: &AppState, user: i64, notice: Notice, topic: Opt
     Ok(())
 }
 
+/// How long a push service keeps a notice for a phone that is away (and how long the
+/// VAPID signature on it holds).
+const NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(12 * 3600);
+
 #[derive(PartialEq, Eq)]
 enum Delivery {
     Sent,
@@ -222,22 +226,18 @@ async fn send_one(state: &AppState, to: &storage::Subscription, text: &str, topi
     let (Ok(public), Ok(auth)) = (decoded(&to.p256dh, 65), decoded(&to.auth, 16)) else {
         return Delivery::Gone;
     };
-    let Ok(body) = super::crypto::encrypt(text.as_bytes(), &public, &auth) else {
+    let signed = push
+        .vapid
+        .request(&to.endpoint, &audience, (&public, &auth), text, NOTICE_LIFETIME);
+    let Some(mut request) = signed.ok().and_then(|r| reqwest::Request::try_from(r).ok()) else {
         return Delivery::Gone;
     };
-    let mut request = push
-        .client
-        .post(&to.endpoint)
-        .header("TTL", "86400")
-        .header("Urgency", "normal")
-        .header("Content-Encoding", "aes128gcm")
-        .header("Content-Type", "application/octet-stream")
-        .header("Authorization", push.vapid.authorization(&audience, now() + 12 * 3600))
-        .body(body);
-    if let Some(topic) = topic {
-        request = request.header("Topic", topic);
+    let headers = request.headers_mut();
+    headers.insert("Urgency", http::HeaderValue::from_static("normal"));
+    if let Some(topic) = topic.and_then(|t| http::HeaderValue::from_str(t).ok()) {
+        headers.insert("Topic", topic);
     }
-    let delivery = match request.send().await {
+    let delivery = match push.client.execute(request).await {
         Ok(response) if response.status().is_success() => Delivery::Sent,
         // The push service says this subscription no longer exists.
         Ok(response) if matches!(response.status().as_u16(), 404 | 410) => Delivery::Gone,
