@@ -68,6 +68,10 @@ pub enum AuditAction {
     MilestoneResponded,
     DataExported,
     CoordinatorCreated,
+    ErasureRequested,
+    ErasureConfirmed,
+    ErasureDeclined,
+    ErasureCarriedOut,
 }
 
 impl AuditAction {
@@ -105,6 +109,10 @@ impl AuditAction {
             MilestoneResponded => "milestone_responded",
             DataExported => "data_exported",
             CoordinatorCreated => "coordinator_created",
+            ErasureRequested => "erasure_requested",
+            ErasureConfirmed => "erasure_confirmed",
+            ErasureDeclined => "erasure_declined",
+            ErasureCarriedOut => "erasure_carried_out",
             OrganisationCreated => "organisation_created",
             CaseCreated => "case_created",
             MembershipAdded => "membership_added",

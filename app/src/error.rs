@@ -68,6 +68,7 @@ error_codes! {
     NotOpenForAgreement => "not_open_for_agreement", 409, ErrNotOpenForAgreement;
     ProposalDecided => "proposal_decided", 409, ErrProposalDecided;
     RequestAnswered => "request_answered", 409, ErrRequestAnswered;
+    ErasureAsked => "erasure_asked", 409, ErrErasureAsked;
     NoBuddy => "no_buddy", 409, ErrNoBuddy;
     BuddyMeetingPlanned => "buddy_meeting_planned", 409, ErrBuddyMeetingPlanned;
     MeetingAfterRelease => "meeting_after_release", 422, ErrMeetingAfterRelease;

@@ -15,6 +15,7 @@ pub mod circle;
 pub mod circle_requests;
 pub mod conferences;
 pub mod contacts;
+pub mod erasure;
 pub mod error;
 pub mod form_echo;
 pub mod i18n;
@@ -181,6 +182,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cases/:case_id/plans/:plan_id") view=plans::PlanPage ssr=SsrMode::Async/>
                 <Route path=path!("/cases/:case_id/conferences/:conference_id") view=conferences::ConferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/erasure-requests") view=erasure::ErasureRequestsPage ssr=SsrMode::Async/>
                 <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/preferences") view=preferences::PreferencesPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=settings::OfflinePage ssr=SsrMode::Async/>

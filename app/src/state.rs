@@ -87,6 +87,8 @@ pub struct AppState {
     pub sealing: crate::sealing::SealingKey,
     /// Staff must set up and give a second factor before anything else (production).
     pub staff_second_factor_required: bool,
+    /// How long each kind of a person's data is kept once their erasure is confirmed.
+    pub erasure_retention: crate::erasure::RetentionPolicy,
 }
 
 impl AppState {

@@ -93,6 +93,7 @@ impl Application {
             push,
             sealing,
             staff_second_factor_required: settings.requires_staff_second_factor(),
+            erasure_retention: settings.erasure_retention,
         };
         if settings.production {
             let public = demo::accounts_with_public_password(&state.with_new_unit())
@@ -190,6 +191,15 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         )
         .route("/settings", post(settings::forms::save))
         .route("/settings/my-data", get(crate::export::pages::printable))
+        .route("/settings/erasure", post(crate::erasure::forms::ask))
+        .route(
+            "/admin/erasure-requests/{id}/confirm",
+            post(crate::erasure::forms::confirm),
+        )
+        .route(
+            "/admin/erasure-requests/{id}/decline",
+            post(crate::erasure::forms::decline),
+        )
         .route("/settings/my-data.json", get(crate::export::pages::download))
         .route("/preferences", post(preferences::forms::save))
         .route("/cases/{case_id}/circle-requests", post(circle_requests::forms::ask))

@@ -52,6 +52,9 @@ pub struct Settings {
     pub time_zone: String,
     /// When set, `/metrics` answers a request bearing this token; when not, it is not there.
     pub metrics_token: Option<SecretString>,
+    /// How long a person's account data, and what they wrote, are kept once their
+    /// erasure is confirmed.
+    pub erasure_retention: app::erasure::RetentionPolicy,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +100,8 @@ struct FileLayer {
     secret_key: Option<String>,
     staff_second_factor: Option<bool>,
     time_zone: Option<String>,
+    erase_account_after_days: Option<i64>,
+    erase_writings_after_days: Option<i64>,
 }
 
 impl Default for Settings {
@@ -125,6 +130,7 @@ impl Default for Settings {
             staff_second_factor: None,
             time_zone: app::local_time::DEFAULT_ZONE.to_string(),
             metrics_token: None,
+            erasure_retention: app::erasure::RetentionPolicy::default(),
         }
     }
 }
@@ -191,6 +197,9 @@ impl Settings {
         self.db_max_connections = file.db_max_connections.or(self.db_max_connections);
         self.db_acquire_timeout_ms = file.db_acquire_timeout_ms.or(self.db_acquire_timeout_ms);
         self.db_busy_timeout_ms = file.db_busy_timeout_ms.or(self.db_busy_timeout_ms);
+        let keep = &mut self.erasure_retention;
+        keep.account_days = file.erase_account_after_days.unwrap_or(keep.account_days);
+        keep.writings_days = file.erase_writings_after_days.unwrap_or(keep.writings_days);
         Ok(())
     }
 
@@ -227,6 +236,9 @@ impl Settings {
         self.absolute_hours = number("BRUG_ABSOLUTE_HOURS")?.unwrap_or(self.absolute_hours);
         self.live_poll_seconds = number("BRUG_LIVE_POLL_SECONDS")?.unwrap_or(self.live_poll_seconds);
         self.scheduler_seconds = number("BRUG_SCHEDULER_SECONDS")?.unwrap_or(self.scheduler_seconds);
+        let keep = &mut self.erasure_retention;
+        keep.account_days = number("BRUG_ERASE_ACCOUNT_AFTER_DAYS")?.unwrap_or(keep.account_days);
+        keep.writings_days = number("BRUG_ERASE_WRITINGS_AFTER_DAYS")?.unwrap_or(keep.writings_days);
         if let Some(url) = env("BRUG_QUICK_EXIT_URL").filter(|u| !u.is_empty()) {
             self.quick_exit_url = url;
         }
@@ -310,6 +322,13 @@ impl Settings {
         }
         if !(1..=3600).contains(&self.scheduler_seconds) {
             return Err(ConfigError::Invalid("BRUG_SCHEDULER_SECONDS"));
+        }
+        // Up to a hundred years: a longer period is a mistake, not a retention rule.
+        let keep = self.erasure_retention;
+        if !(0..=36_500).contains(&keep.account_days) || !(0..=36_500).contains(&keep.writings_days) {
+            return Err(ConfigError::Invalid(
+                "BRUG_ERASE_ACCOUNT_AFTER_DAYS / BRUG_ERASE_WRITINGS_AFTER_DAYS",
+            ));
         }
         if self.db_max_connections.is_some_and(|size| !(2..=1000).contains(&size)) {
             return Err(ConfigError::Invalid("BRUG_DB_MAX_CONNECTIONS"));

@@ -12,6 +12,7 @@ mod circle_requests;
 mod conferences;
 pub mod config;
 mod contacts;
+mod erasure;
 mod export;
 
 mod http;

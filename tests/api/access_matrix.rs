@@ -222,6 +222,9 @@ impl Ids {
             }
             ("POST", "/api/v1/me/sign-out-everywhere") => json!({}),
             ("POST", "/api/v1/users/{id}/disable") => json!({}),
+            ("POST", "/api/v1/me/erasure") => json!({ "reason": "Matrix" }),
+            ("POST", "/api/v1/erasure-requests/{id}/confirm") => json!({}),
+            ("POST", "/api/v1/erasure-requests/{id}/decline") => json!({ "explanation": "Matrix" }),
             ("POST", "/api/v1/auth/second-factor") => json!({ "code": "ABCDEF" }),
             ("POST", "/api/v1/me/second-factor/confirm") => json!({ "code": "ABCDEF" }),
             ("POST", "/api/v1/organisations") => json!({ "name": "Matrix organisation" }),

@@ -14,6 +14,7 @@ mod circle_requests;
 mod conferences;
 mod contacts;
 mod coordinators;
+mod erasure;
 mod export;
 mod first_coordinator;
 mod inbox;

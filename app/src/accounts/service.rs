@@ -9,7 +9,7 @@ use super::{AccountRole, DeviceList, DeviceSession, Me, Username};
 use crate::access;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::circle::{CaseRole, MemberKind, Relationship};
-use crate::db::{is_unique_violation, now, PendingWrite};
+use crate::db::{is_unique_violation, now, PendingWrite, Tx};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::Lang;
 use crate::pagination::{Cursor, PageRequest};
@@ -411,10 +411,25 @@ pub async fn disable_account(
     if storage::user_by_id(&mut tx, user_id).await?.is_none() {
         return Err(AppError::new(ErrorCode::NotFound));
     }
-    if storage::disable_user(&mut tx, user_id, now).await? {
-        storage::end_all_sessions(&mut tx, user_id, now).await?;
-        storage::void_reset_codes(&mut tx, user_id, now).await?;
-        let mut cases: Vec<Option<i64>> = storage::cases_of_member(&mut tx, user_id)
+    close_account_in(&mut tx, ctx, viewer.user_id, user_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Closes an account in the caller's transaction (once): it can no longer sign in, every
+/// session and token ends, its reset codes are void, and the access log of each case it is
+/// part of says who closed it.
+pub(crate) async fn close_account_in(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    closed_by: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    if storage::disable_user(tx, user_id, now).await? {
+        storage::end_all_sessions(tx, user_id, now).await?;
+        storage::void_reset_codes(tx, user_id, now).await?;
+        let mut cases: Vec<Option<i64>> = storage::cases_of_member(tx, user_id)
             .await?
             .into_iter()
             .map(Some)
@@ -424,15 +439,14 @@ pub async fn disable_account(
         }
         for case_id in cases {
             let entry = AuditEntry {
-                actor: Some(viewer.user_id),
+                actor: Some(closed_by),
                 action: AuditAction::AccountDisabled,
                 case_id,
                 object: Some(("user", user_id)),
             };
-            audit::record(&mut tx, ctx, entry).await?;
+            audit::record(tx, ctx, entry).await?;
         }
     }
-    tx.commit().await?;
     Ok(())
 }
 

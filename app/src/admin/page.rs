@@ -17,6 +17,7 @@ pub fn AdminPage() -> impl IntoView {
                         <Page signed_in=true>
                             <h1 id="page-title">{lang.t(Msg::AdminTitle)}</h1>
                             <FormAnswer/>
+                            <p><a href="/admin/erasure-requests">{lang.t(Msg::ErasureRequestsLink)}</a></p>
                             <Admin overview lang/>
                         </Page>
                     }.into_any(),

@@ -567,6 +567,40 @@ messages! {
     }
     MyDataReadLink { nl: "Lees en druk je gegevens af", fr: "Lire et imprimer vos données", en: "Read and print your data", ar: "اقرأ بياناتك واطبعها" }
     MyDataDownloadLink { nl: "Download als bestand (JSON)", fr: "Télécharger en fichier (JSON)", en: "Download as a file (JSON)", ar: "تنزيل كملف (JSON)" }
+    ErasureTitle { nl: "Je account laten wissen", fr: "Faire effacer votre compte", en: "Have your account erased", ar: "طلب حذف حسابك" }
+    ErasureIntro {
+        nl: "Je kunt vragen om je account te wissen. Een coördinator beslist. Zegt die ja, dan stopt je account meteen; je naam en je gegevens worden gewist na de bewaartermijn, en daarna ook wat je schreef. Soms moet een dienst iets bewaren volgens de wet: dan lees je hier waarom.",
+        fr: "Vous pouvez demander l'effacement de votre compte. Un coordinateur décide. S'il accepte, votre compte s'arrête aussitôt ; votre nom et vos données sont effacés après le délai de conservation, puis ce que vous avez écrit. Parfois un service doit garder quelque chose selon la loi : vous lisez alors ici pourquoi.",
+        en: "You can ask for your account to be erased. A coordinator decides. If they say yes, your account stops at once; your name and your data are erased after the retention period, and then what you wrote. Sometimes a service must keep something by law: then you read here why.",
+        ar: "يمكنك طلب حذف حسابك. يقرر ذلك منسق. إذا وافق، يتوقف حسابك فورًا؛ ويُحذف اسمك وبياناتك بعد مدة الحفظ، ثم ما كتبته. أحيانًا يجب على الخدمة الاحتفاظ بشيء بحكم القانون: عندها تقرأ هنا السبب.",
+    }
+    ErasureReasonLabel { nl: "Waarom (als je dat wilt zeggen)", fr: "Pourquoi (si vous voulez le dire)", en: "Why (if you want to say)", ar: "لماذا (إن أردت أن تقول)" }
+    ErasureAskButton { nl: "Vraag om mijn account te wissen", fr: "Demander l'effacement de mon compte", en: "Ask for my account to be erased", ar: "اطلب حذف حسابي" }
+    ErasureAskedOn {
+        nl: "Je vroeg op {time} om je account te wissen. Een coördinator antwoordt binnenkort.",
+        fr: "Vous avez demandé le {time} l'effacement de votre compte. Un coordinateur répond bientôt.",
+        en: "You asked on {time} for your account to be erased. A coordinator answers soon.",
+        ar: "طلبت في {time} حذف حسابك. سيجيب منسق قريبًا.",
+    }
+    ErasureConfirmedUntil { nl: "Je account is gestopt. Je gegevens worden gewist op {time}.", fr: "Votre compte est arrêté. Vos données seront effacées le {time}.", en: "Your account has stopped. Your data is erased on {time}.", ar: "توقف حسابك. ستُحذف بياناتك في {time}." }
+    ErasureDeclinedBecause { nl: "Een coördinator kan je account nu niet wissen, omdat:", fr: "Un coordinateur ne peut pas effacer votre compte maintenant, car :", en: "A coordinator cannot erase your account now, because:", ar: "لا يستطيع المنسق حذف حسابك الآن، لأن:" }
+    ErasureRequestsTitle { nl: "Vragen om gewist te worden", fr: "Demandes d'effacement", en: "Requests to be erased", ar: "طلبات الحذف" }
+    ErasureRequestsIntro {
+        nl: "Zeg je ja, dan stopt het account meteen en worden de gegevens gewist na de bewaartermijn uit de instellingen. Moet iets volgens de wet bewaard blijven, zeg dan nee en schrijf welke regel geldt: de persoon leest het.",
+        fr: "Si vous acceptez, le compte s'arrête aussitôt et les données sont effacées après le délai de conservation des paramètres. Si la loi impose de garder quelque chose, refusez et écrivez quelle règle s'applique : la personne le lit.",
+        en: "If you say yes, the account stops at once and its data is erased after the retention period in the settings. If the law says something must be kept, say no and write which rule applies: the person reads it.",
+        ar: "إذا وافقت، يتوقف الحساب فورًا وتُحذف البيانات بعد مدة الحفظ المحددة في الإعدادات. إذا كان القانون يفرض الاحتفاظ بشيء، فارفض واكتب القاعدة المطبقة: سيقرأها الشخص.",
+    }
+    ErasureRequestsNone { nl: "Er wacht geen vraag.", fr: "Aucune demande n'attend.", en: "No request is waiting.", ar: "لا يوجد طلب في الانتظار." }
+    ErasureRequestsLink { nl: "Vragen om gewist te worden", fr: "Demandes d'effacement", en: "Requests to be erased", ar: "طلبات الحذف" }
+    ErasureConfirmButton { nl: "Ja, account stoppen en wissen", fr: "Oui, arrêter et effacer le compte", en: "Yes, stop and erase the account", ar: "نعم، أوقف الحساب واحذفه" }
+    ErasureExplanationLabel { nl: "Nee, omdat de wet dit vraagt:", fr: "Non, car la loi demande ceci :", en: "No, because the law asks this:", ar: "لا، لأن القانون يطلب ما يلي:" }
+    ErasureDeclineButton { nl: "Nee, met deze uitleg", fr: "Non, avec cette explication", en: "No, with this explanation", ar: "لا، مع هذا التوضيح" }
+    ErasureAsked { nl: "gevraagd", fr: "demandé", en: "asked", ar: "مطلوب" }
+    ErasureConfirmed { nl: "bevestigd", fr: "confirmé", en: "confirmed", ar: "مؤكد" }
+    ErasureDeclined { nl: "geweigerd", fr: "refusé", en: "declined", ar: "مرفوض" }
+    ErasureDone { nl: "gewist", fr: "effacé", en: "erased", ar: "محذوف" }
+    ErrErasureAsked { nl: "Je vroeg al om je account te wissen. Een coördinator antwoordt.", fr: "Vous avez déjà demandé l'effacement de votre compte. Un coordinateur répond.", en: "You already asked for your account to be erased. A coordinator answers.", ar: "لقد طلبت بالفعل حذف حسابك. سيجيب منسق." }
     ActionOther { nl: "deed iets in het dossier", fr: "a fait une action dans le dossier", en: "did something in the file", ar: "قام بإجراء في الملف" }
     SharingTitle { nl: "Wat je familie ziet", fr: "Ce que votre famille voit", en: "What your family sees", ar: "ما تراه عائلتك" }
     SharingTitleOther { nl: "Wat de familie van {name} ziet", fr: "Ce que la famille de {name} voit", en: "What {name}'s family sees", ar: "ما تراه عائلة {name}" }

@@ -30,6 +30,9 @@ pub struct Pruned {
     pub codes: u64,
     pub events: u64,
     pub reminders: u64,
+    /// People whose account data, and whose writings, were erased on schedule.
+    pub erased_accounts: u64,
+    pub erased_writings: u64,
 }
 
 /// Prunes when the schedule says it is time, and moves the schedule on first; `None` when
@@ -51,6 +54,8 @@ pub async fn prune_if_due(state: &AppState) -> Result<Option<Pruned>, AppError> 
         codes = pruned.codes,
         events = pruned.events,
         reminders = pruned.reminders,
+        erased_accounts = pruned.erased_accounts,
+        erased_writings = pruned.erased_writings,
         "pruned what is no longer needed"
     );
     Ok(Some(pruned))
@@ -75,5 +80,8 @@ pub async fn prune(state: &AppState, at: i64) -> Result<Pruned, AppError> {
             break;
         }
     }
+    drop(step);
+    let erased = crate::erasure::service::erase_due(state, at).await?;
+    (pruned.erased_accounts, pruned.erased_writings) = (erased.accounts, erased.writings);
     Ok(pruned)
 }

@@ -36,6 +36,8 @@ pub struct SettingsView {
     pub second_factor: Option<bool>,
     /// For participants and family: when they are reminded of appointments. `None` for staff.
     pub reminders: Option<crate::reminders::RemindWhen>,
+    /// The person's latest request to be erased, if they made one.
+    pub erasure: Option<crate::erasure::ErasureRequest>,
 }
 
 /// This request's text size, from the device's cookie.
@@ -80,5 +82,6 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
             true => None,
             false => Some(crate::reminders::service::choice(&state, &viewer).await?.when),
         },
+        erasure: crate::erasure::service::own(&state, &viewer).await?,
     })
 }

@@ -89,6 +89,7 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             <PasswordChange error=password_error changed=password_changed lang/>
             {view.second_factor.map(|on| view! { <SecondFactorStatus on lang/> })}
             <MyData lang/>
+            <crate::erasure::ErasureChoice request=view.erasure lang/>
         </Page>
     }
 }

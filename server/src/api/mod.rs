@@ -7,6 +7,7 @@ use crate::circle::api as circle;
 use crate::circle_requests::api as circle_requests;
 use crate::conferences::api as conferences;
 use crate::contacts::api as contacts;
+use crate::erasure::api as erasure;
 use crate::export::api as export;
 use crate::http::RequestState;
 use crate::messaging::api as messaging;
@@ -63,7 +64,8 @@ const BODY_LIMIT: usize = 64 * 1024;
         release::show_release, release::set_release_date, release::change_release_item, release::comment_release_item,
         release::plan_buddy_meeting,
         preferences::show, preferences::save, reminders::reminder_choice, reminders::choose_reminders,
-        export::export_my_data,
+        export::export_my_data, erasure::ask_erasure, erasure::my_erasure, erasure::waiting_erasures,
+        erasure::confirm_erasure, erasure::decline_erasure,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
     modifiers(&BearerAuth)
@@ -121,6 +123,10 @@ pub fn routes() -> Router {
             post(release::plan_buddy_meeting),
         )
         .route("/me/export", get(export::export_my_data))
+        .route("/me/erasure", get(erasure::my_erasure).post(erasure::ask_erasure))
+        .route("/erasure-requests", get(erasure::waiting_erasures))
+        .route("/erasure-requests/{id}/confirm", post(erasure::confirm_erasure))
+        .route("/erasure-requests/{id}/decline", post(erasure::decline_erasure))
         .route(
             "/me/reminders",
             get(reminders::reminder_choice).put(reminders::choose_reminders),
