@@ -266,6 +266,24 @@ async fn the_copy_is_a_page_to_print_in_her_language_with_her_words_as_text() {
     );
     assert!(html.ends_with("</main></body></html>"));
 
+    // Browsers ask for compression; each compressed copy ends cleanly (the stream once
+    // panicked when the compression layer asked it for more after its end).
+    for encoding in ["gzip, deflate, br, zstd", "br", "gzip", "zstd", "deflate"] {
+        let compressed = app
+            .http
+            .get(app.url("/settings/my-data"))
+            .header(header::COOKIE, &cookie)
+            .header(header::ACCEPT_ENCODING, encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.status(), StatusCode::OK);
+        assert!(
+            compressed.bytes().await.is_ok_and(|b| !b.is_empty()),
+            "{encoding}: the whole page arrives"
+        );
+    }
+
     let file = app.page("/settings/my-data.json", Some(&cookie)).await;
     assert_eq!(file.status(), StatusCode::OK);
     let copy: Value = file.json().await.unwrap();

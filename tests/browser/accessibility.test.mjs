@@ -83,7 +83,7 @@ for (const lang of ["nl", "ar"]) {
         assert.deepEqual(await violations(page, `/join (${lang})`), [], "/join");
         await signIn(page, "coordinator");
         await switchLanguage(page, lang);
-        for (const path of ["/devices", "/settings", "/offline", "/admin"]) {
+        for (const path of ["/devices", "/settings", "/settings/my-data", "/offline", "/admin/erasure-requests", "/admin"]) {
           await page.goto(BASE + path);
           assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
           assert.deepEqual(await violations(page, `${path} (${lang})`), [], path);

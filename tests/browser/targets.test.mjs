@@ -6,8 +6,9 @@ import assert from "node:assert/strict";
 import { BASE, TEST_TIMEOUT, openBrowser, signIn, switchLanguage } from "./support.mjs";
 
 const MIN = 44;
-// Links that act rather than show a page: leaving, signing out, calendar files.
-const NOT_A_PAGE = /^\/(leave|signout)\b|\.ics$|\/calendar\b|^\/api\//;
+// Links that act rather than show a page: leaving, signing out, calendar files and the
+// copy of one's data as a file.
+const NOT_A_PAGE = /^\/(leave|signout)\b|\.ics$|\.json$|\/calendar\b|^\/api\//;
 const MAX_PAGES = 45;
 
 /** What is too small on the current page, one readable line each. */

@@ -8,5 +8,5 @@ mod storage;
 mod types;
 
 pub use json::JsonExport;
-pub use printable::PrintableExport;
+pub use printable::{PageFrame, PrintableExport};
 pub use types::*;

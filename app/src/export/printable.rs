@@ -5,6 +5,7 @@ use super::service::{ConversationHead, ExportHead, ExportWriter};
 use super::types::{ExportCase, ExportWritten};
 use crate::circle::MemberKind;
 use crate::i18n::{Lang, Msg, Reader};
+use crate::layout::QUICK_EXIT_SCRIPT;
 use crate::local_time::{written, written_date};
 use crate::messaging::Message;
 use crate::transparency::{entry_line, AccessLogEntry};
@@ -12,15 +13,23 @@ use std::fmt::Write;
 
 pub struct PrintableExport {
     lang: Lang,
-    stylesheet: String,
+    page: PageFrame,
     reader: Option<Reader>,
 }
 
+/// What the page needs from the site around it: its stylesheet, and "Leave quickly" (the
+/// neutral page it goes to, and this response's script nonce), as on every Brug page.
+pub struct PageFrame {
+    pub stylesheet: String,
+    pub quick_exit_url: String,
+    pub nonce: String,
+}
+
 impl PrintableExport {
-    pub fn new(lang: Lang, stylesheet: &str) -> PrintableExport {
+    pub fn new(lang: Lang, page: PageFrame) -> PrintableExport {
         PrintableExport {
             lang,
-            stylesheet: stylesheet.to_string(),
+            page,
             reader: None,
         }
     }
@@ -77,12 +86,17 @@ impl ExportWriter for PrintableExport {
             "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <meta name=\"color-scheme\" content=\"light\"><link rel=\"icon\" href=\"/icon.svg\" type=\"image/svg+xml\">\
+             <script nonce=\"{}\" data-exit=\"{}\">{QUICK_EXIT_SCRIPT}</script>\
              <title>{title}</title><link rel=\"stylesheet\" href=\"{}\"></head>\
-             <body class=\"printable\"><main id=\"main\" class=\"export\"><h1 id=\"page-title\">{title}</h1>\
+             <body class=\"printable\"><header class=\"no-print\"><a class=\"quick-exit\" href=\"/leave\" data-quick-exit=\"\" rel=\"nofollow\">{}</a></header>\
+             <main id=\"main\" class=\"export\"><h1 id=\"page-title\">{title}</h1>\
              <p>{}</p><p class=\"no-print\"><a href=\"/settings\">{}</a></p>",
             lang.code(),
             lang.dir(),
-            escape(&self.stylesheet),
+            escape(&self.page.nonce),
+            escape(&self.page.quick_exit_url),
+            escape(&self.page.stylesheet),
+            escape(self.t(Msg::LeaveQuickly)),
             escape(&lang.fill(Msg::MyDataIntro, &[("time", &written(lang, head.exported_at))])),
             escape(self.t(Msg::SettingsTitle)),
         );

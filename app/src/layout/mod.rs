@@ -5,6 +5,8 @@ mod islands;
 pub use islands::{EnhancedForms, IslandLoader, LiveLabels, LiveSettings};
 
 mod quick_exit;
+#[cfg(feature = "ssr")]
+pub(crate) use quick_exit::SCRIPT as QUICK_EXIT_SCRIPT;
 pub use quick_exit::{QuickExitLink, QuickExitScript};
 
 mod read_aloud;

@@ -9,7 +9,7 @@
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
-const SCRIPT: &str = r#"(function(){var d=document.currentScript.dataset,u=d.exit,k="brug-left",t=[];
+pub(crate) const SCRIPT: &str = r#"(function(){var d=document.currentScript.dataset,u=d.exit,k="brug-left",t=[];
 function go(){try{sessionStorage.setItem(k,"1");caches.delete("brug-own-phone")}catch(e){}
 try{navigator.sendBeacon("/leave")}catch(e){}location.replace(u)}
 function again(){try{if(sessionStorage.getItem(k)){document.documentElement.style.visibility="hidden";location.replace(u)}}catch(e){}}

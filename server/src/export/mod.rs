@@ -51,9 +51,10 @@ pub fn streamed<W: ExportWriter>(
             let _ = sender.send(Err(std::io::Error::other("the copy broke off"))).await;
         }
     });
-    let chunks = futures_util::stream::unfold(receiver, |mut receiver| async move {
-        receiver.recv().await.map(|chunk| (chunk, receiver))
-    });
+    // A receiver answers "ended" however often it is asked; the compression layer asks
+    // again after the end (a stream built with `unfold` panicked there).
+    let mut receiver = receiver;
+    let chunks = futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx));
     let mut response = Response::new(Body::from_stream(chunks));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

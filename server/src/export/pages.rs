@@ -4,8 +4,8 @@ use super::{file_name, place, streamed};
 use crate::accounts::forms::web_viewer;
 use crate::http::{Ctx, RequestState};
 use app::error::{AppError, ErrorCode};
-use app::export::{service, JsonExport, PrintableExport};
-use axum::http::HeaderMap;
+use app::export::{service, JsonExport, PageFrame, PrintableExport};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// `GET /settings/my-data`
@@ -21,8 +21,27 @@ pub async fn printable(RequestState(state): RequestState, Ctx(ctx): Ctx, headers
     };
     match opened {
         Ok((export, place)) => {
-            let writer = PrintableExport::new(lang, &state.assets.stylesheet);
-            streamed(export, writer, place, "text/html; charset=utf-8", None)
+            let nonce = hex::encode(rand::random::<[u8; 16]>());
+            let policy = format!(
+                "default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; \
+                 connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+            );
+            let frame = PageFrame {
+                stylesheet: state.assets.stylesheet.clone(),
+                quick_exit_url: state.quick_exit_url.to_string(),
+                nonce,
+            };
+            let mut response = streamed(
+                export,
+                PrintableExport::new(lang, frame),
+                place,
+                "text/html; charset=utf-8",
+                None,
+            );
+            if let Ok(policy) = HeaderValue::from_str(&policy) {
+                response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
+            }
+            response
         }
         Err(error) => refused(error, "/settings/my-data"),
     }
