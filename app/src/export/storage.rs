@@ -12,6 +12,7 @@ use crate::reunification::{AgeBand, StepKind};
 use crate::trajectory::{MilestoneStatus, Phase};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::HashMap;
 
 /// A column that holds one of an enum's names; anything else is a broken row.
 fn parsed<T>(row: &AnyRow, column: &str, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
@@ -148,23 +149,27 @@ fn written(r: &AnyRow) -> Result<ExportWritten, sqlx::Error> {
     })
 }
 
-/// Things written about the case, by the key of what they answer: the query's first
-/// column is that key, then `author`, `kind`, `body`, `at`.
+/// Things written about the case, grouped by the key of what they answer (in the query's
+/// order within each group): the query's first column is that key, then `author`, `kind`,
+/// `body`, `at`.
 async fn written_by_key(
     tx: &mut Tx<'_>,
     sql: &str,
     case: &CaseAccess,
-) -> Result<Vec<(i64, ExportWritten)>, sqlx::Error> {
+) -> Result<HashMap<i64, Vec<ExportWritten>>, sqlx::Error> {
     let rows = sqlx::query(sql).bind(case.case_id()).fetch_all(&mut **tx).await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get::<i64, _>(0)?, written(r)?)))
-        .collect()
+    let mut grouped: HashMap<i64, Vec<ExportWritten>> = HashMap::new();
+    for row in &rows {
+        grouped
+            .entry(row.try_get::<i64, _>(0)?)
+            .or_default()
+            .push(written(row)?);
+    }
+    Ok(grouped)
 }
 
-fn take_for(written: &mut Vec<(i64, ExportWritten)>, key: i64) -> Vec<ExportWritten> {
-    let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(written).into_iter().partition(|(k, _)| *k == key);
-    *written = rest;
-    mine.into_iter().map(|(_, w)| w).collect()
+fn take_for(written: &mut HashMap<i64, Vec<ExportWritten>>, key: i64) -> Vec<ExportWritten> {
+    written.remove(&key).unwrap_or_default()
 }
 
 pub(super) async fn milestones(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<ExportMilestone>, sqlx::Error> {
