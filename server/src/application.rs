@@ -64,9 +64,33 @@ pub struct Application {
     pub scheduler: tokio::task::AbortHandle,
 }
 
+/// Brings every sealed value to the current `BRUG_SECRET_KEY` (after a rotation, or text
+/// written before sealing), while the server already answers.
+fn reseal_in_background(state: &AppState) {
+    let unit = state.db.fresh();
+    let sealing = state.sealing.clone();
+    tokio::spawn(async move {
+        match app::second_factor::service::reseal_secrets(&unit, &sealing).await {
+            Ok(0) => {}
+            Ok(moved) => tracing::info!(moved, "authenticator secrets sealed with the current key"),
+            Err(error) => tracing::error!(code = error.code.as_str(), "authenticator secrets not resealed"),
+        }
+        match app::sealing::reseal::reseal_text(&unit.fresh()).await {
+            Ok(done) if done.values > 0 => tracing::info!(
+                values = done.values,
+                key = unit.database().text_keys().current_id(),
+                "text at rest sealed with the current key"
+            ),
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "text at rest not resealed; the next start tries again"),
+        }
+    });
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartError> {
-        let db = Scope::root(connect_and_migrate(settings.database_url(), Some(settings.pool())).await?);
+        let database = connect_and_migrate(settings.database_url(), Some(settings.pool())).await?;
+        let db = Scope::root(database.with_text_keys(settings.text_keys()));
         let backend = db.backend();
         let vapid = settings.vapid_private_key.as_ref().map(|k| k.expose_secret());
         // Validated with the settings; pages write times in this zone from now on.
@@ -114,6 +138,7 @@ impl Application {
         {
             tracing::info!("loaded the demo circle");
         }
+        reseal_in_background(&state);
         let listener = TcpListener::bind(settings.addr).await?;
         let scheduler = app::scheduler::start(state.detached(), Duration::from_secs(settings.scheduler_seconds as u64));
         let address = listener.local_addr()?;

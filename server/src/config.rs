@@ -46,6 +46,9 @@ pub struct Settings {
     /// Seals the secrets Brug keeps in the database (authenticator secrets, the push
     /// signing key): 32 bytes as 64 hex digits or base64. Required in production.
     pub secret_key: Option<SecretString>,
+    /// Secrets used before the current one, while a rotation is under way: they still
+    /// open what they sealed until the background pass has sealed it again.
+    pub previous_secret_keys: Vec<SecretString>,
     /// Whether staff must give a second factor; `None`: in production only.
     pub staff_second_factor: Option<bool>,
     /// The zone pages write times in (an IANA name such as `Europe/Brussels`).
@@ -98,6 +101,7 @@ struct FileLayer {
     db_busy_timeout_ms: Option<u64>,
     trusted_proxies: Option<Vec<String>>,
     secret_key: Option<String>,
+    previous_secret_keys: Option<Vec<String>>,
     staff_second_factor: Option<bool>,
     time_zone: Option<String>,
     erase_account_after_days: Option<i64>,
@@ -127,6 +131,7 @@ impl Default for Settings {
             db_busy_timeout_ms: None,
             trusted_proxies: Vec::new(),
             secret_key: None,
+            previous_secret_keys: Vec::new(),
             staff_second_factor: None,
             time_zone: app::local_time::DEFAULT_ZONE.to_string(),
             metrics_token: None,
@@ -190,6 +195,9 @@ impl Settings {
         if let Some(key) = file.secret_key {
             self.secret_key = Some(SecretString::from(key));
         }
+        if let Some(keys) = file.previous_secret_keys {
+            self.previous_secret_keys = keys.into_iter().map(SecretString::from).collect();
+        }
         self.staff_second_factor = file.staff_second_factor.or(self.staff_second_factor);
         if let Some(zone) = file.time_zone {
             self.time_zone = zone;
@@ -252,6 +260,14 @@ impl Settings {
         if let Some(key) = env("BRUG_SECRET_KEY").filter(|k| !k.is_empty()) {
             self.secret_key = Some(SecretString::from(key));
         }
+        if let Some(keys) = env("BRUG_PREVIOUS_SECRET_KEYS") {
+            self.previous_secret_keys = keys
+                .split(',')
+                .map(str::trim)
+                .filter(|key| !key.is_empty())
+                .map(|key| SecretString::from(key.to_string()))
+                .collect();
+        }
         self.staff_second_factor = flag("BRUG_STAFF_SECOND_FACTOR")?.or(self.staff_second_factor);
         if let Some(zone) = env("BRUG_TIME_ZONE").filter(|z| !z.is_empty()) {
             self.time_zone = zone;
@@ -291,6 +307,13 @@ impl Settings {
             }
             None if self.production => return Err(ConfigError::SecretKeyMissing),
             _ => {}
+        }
+        if self
+            .previous_secret_keys
+            .iter()
+            .any(|key| app::sealing::parse_secret(key.expose_secret()).is_none())
+        {
+            return Err(ConfigError::Invalid("BRUG_PREVIOUS_SECRET_KEYS"));
         }
         if !app::local_time::zone_known(&self.time_zone) {
             return Err(ConfigError::Invalid("BRUG_TIME_ZONE"));
@@ -361,10 +384,25 @@ impl Settings {
     /// The key that seals stored secrets: the configured one, else (outside production,
     /// where `validate` refuses its absence) the public development key.
     pub fn sealing_key(&self) -> app::sealing::SealingKey {
+        app::sealing::SealingKey::with_previous(&self.secret(), &self.previous_secrets())
+    }
+
+    /// The keys that seal the sensitive text at rest, from the same secrets.
+    pub fn text_keys(&self) -> app::sealing::text::TextKeys {
+        app::sealing::text::TextKeys::new(&self.secret(), &self.previous_secrets())
+    }
+
+    fn secret(&self) -> app::sealing::SecretBytes {
         self.secret_key
             .as_ref()
-            .and_then(|key| app::sealing::SealingKey::parse(key.expose_secret()))
-            .unwrap_or_else(app::sealing::SealingKey::development)
+            .and_then(|key| app::sealing::parse_secret(key.expose_secret()))
+            .unwrap_or_else(app::sealing::development_secret)
+    }
+
+    fn previous_secrets(&self) -> Vec<app::sealing::SecretBytes> {
+        let keys = self.previous_secret_keys.iter();
+        keys.filter_map(|key| app::sealing::parse_secret(key.expose_secret()))
+            .collect()
     }
 
     pub fn requires_staff_second_factor(&self) -> bool {
@@ -445,6 +483,16 @@ mod tests {
             load(&[("BRUG_SECRET_KEY", "not a key")]),
             Err(ConfigError::Invalid("BRUG_SECRET_KEY"))
         ));
+        assert!(matches!(
+            load(&[("BRUG_PREVIOUS_SECRET_KEYS", &format!("{},short", "cd".repeat(32)))]),
+            Err(ConfigError::Invalid("BRUG_PREVIOUS_SECRET_KEYS"))
+        ));
+        let rotating = load(&[
+            ("BRUG_SECRET_KEY", &"ab".repeat(32)),
+            ("BRUG_PREVIOUS_SECRET_KEYS", &format!(" {}, ", "cd".repeat(32))),
+        ])
+        .unwrap();
+        assert_eq!(rotating.previous_secret_keys.len(), 1);
         let key = "ab".repeat(32);
         assert!(matches!(
             load(&[

@@ -122,6 +122,8 @@ async fn when_the_retention_ends_her_name_and_words_are_gone_and_the_audit_trail
 
     // Nothing is erased before its day.
     assert_eq!(erase_due(&app.state, now()).await.unwrap().accounts, 0);
+    let before = app.stored_messages_of(marleen_id).await;
+    assert!(before.iter().any(|t| t == "Mijn eigen woorden."), "{before:?}");
     let erased = erase_due(&app.state, now() + 31 * DAY).await.unwrap();
     assert_eq!((erased.accounts, erased.writings), (1, 1));
 
@@ -131,18 +133,12 @@ async fn when_the_retention_ends_her_name_and_words_are_gone_and_the_audit_trail
         .await
         .unwrap();
     assert_eq!((name.as_str(), username), (ERASED, format!("erased-{marleen_id}")));
-    let words: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE body = 'Mijn eigen woorden.'")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(words, 0, "her words are gone");
-    let placeholder: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE sender_id = $1 AND body = $2")
-        .bind(marleen_id)
-        .bind(ERASED)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert!(placeholder >= 1, "the message keeps its place in the conversation");
+    let texts = app.stored_messages_of(marleen_id).await;
+    assert!(!texts.iter().any(|t| t == "Mijn eigen woorden."), "her words are gone");
+    assert!(
+        texts.iter().any(|t| t == ERASED),
+        "the message keeps its place in the conversation"
+    );
     let rows_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE actor_user_id = $1")
         .bind(marleen_id)
         .fetch_one(&app.db)
@@ -198,13 +194,11 @@ async fn each_kind_of_data_is_kept_as_long_as_the_settings_say() {
 
     let erased = erase_due(&app.state, now() + 1).await.unwrap();
     assert_eq!((erased.accounts, erased.writings), (1, 0));
-    let kept: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE sender_id = $1 AND body = 'Voor het dossier.'")
-            .bind(marleen_id)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(kept, 1, "what she wrote is kept for its own year");
+    let kept = app.stored_messages_of(marleen_id).await;
+    assert!(
+        kept.iter().any(|t| t == "Voor het dossier."),
+        "what she wrote is kept for its own year: {kept:?}"
+    );
     let erased = erase_due(&app.state, now() + 366 * DAY).await.unwrap();
     assert_eq!((erased.accounts, erased.writings), (0, 1));
 }

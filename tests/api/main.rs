@@ -5,6 +5,7 @@ mod access_matrix;
 mod admin_pages;
 mod appointment_changes;
 mod appointments;
+mod at_rest;
 mod auth;
 mod backup;
 mod caseload;

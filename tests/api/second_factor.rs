@@ -16,7 +16,7 @@ fn now() -> i64 {
 
 /// Sets up an authenticator app for the holder of `token`; returns the key the app was
 /// given and the recovery codes.
-async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, Vec<String>) {
+pub(crate) async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, Vec<String>) {
     let started = success(app.post_json("/api/v1/me/second-factor", Some(token), json!({})).await).await;
     let key = started["key"].as_str().expect("a key").to_string();
     assert!(started["uri"].as_str().unwrap().starts_with("otpauth://totp/Brug:"));
@@ -54,7 +54,7 @@ async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, Vec<Strin
 }
 
 /// Signs in with the password; returns the token and the stage the session is at.
-async fn password_only(app: &TestApp, username: &str, password: &str) -> (String, String) {
+pub(crate) async fn password_only(app: &TestApp, username: &str, password: &str) -> (String, String) {
     let body: Value = success(app.login(username, password).await).await;
     (
         body["token"].as_str().unwrap().to_string(),
@@ -80,7 +80,7 @@ async fn web_password_only(app: &TestApp, username: &str) -> String {
     session_cookie(&signed_in).expect("a session cookie")
 }
 
-async fn give(app: &TestApp, token: &str, code: &str) -> reqwest::Response {
+pub(crate) async fn give(app: &TestApp, token: &str, code: &str) -> reqwest::Response {
     app.post_json("/api/v1/auth/second-factor", Some(token), json!({ "code": code }))
         .await
 }

@@ -135,7 +135,7 @@ impl TestApp {
             ("BRUG_SECRET_KEY".to_string(), TEST_SECRET_KEY.to_string()),
         ];
         vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        let settings = Settings::load_from(|key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+        let settings = Settings::load_from(|key| vars.iter().rfind(|(k, _)| k == key).map(|(_, v)| v.clone()))
             .expect("test settings are valid");
         // The server's log, when a test is being looked into: BRUG_TEST_LOG=1.
         if std::env::var("BRUG_TEST_LOG").is_ok_and(|v| v == "1") {
@@ -306,6 +306,24 @@ impl TestApp {
             .fetch_one(&self.db)
             .await
             .expect("a demo user")
+    }
+
+    /// The texts of the messages a person sent, as stored (sealed at rest) and opened with
+    /// the server's keys, as an operator's tool with the key would read them.
+    pub async fn stored_messages_of(&self, sender_id: i64) -> Vec<String> {
+        let stored: Vec<String> = sqlx::query_scalar("SELECT body FROM messages WHERE sender_id = $1 ORDER BY id")
+            .bind(sender_id)
+            .fetch_all(&self.db)
+            .await
+            .expect("the messages");
+        let keys = self.database.text_keys();
+        stored
+            .into_iter()
+            .map(|body| {
+                keys.open(app::sealing::text::Column::MessageBody, body)
+                    .expect("a message opens")
+            })
+            .collect()
     }
 
     /// The pair conversation between the holder of `token` and `other` (a username).

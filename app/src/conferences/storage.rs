@@ -7,6 +7,7 @@ use crate::access::CaseAccess;
 use crate::db::{Row, Tx};
 use crate::pagination::Cursor;
 use crate::plans::Person;
+use crate::sealing::text::{Column, TextKeys};
 use sqlx::Row as _;
 
 /// A conference as stored, before its input and decisions are added to it.
@@ -20,12 +21,12 @@ pub(super) struct ConferenceRow {
 
 const COLUMNS: &str = "id, case_id, held_on, participants, created_at";
 
-fn conference_from(row: &Row) -> Result<ConferenceRow, sqlx::Error> {
+fn conference_from(row: &Row, keys: &TextKeys) -> Result<ConferenceRow, sqlx::Error> {
     Ok(ConferenceRow {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
         held_on: row.try_get("held_on")?,
-        participants: row.try_get("participants")?,
+        participants: keys.read(row, "participants", Column::ConferenceParticipants)?,
         created_at: row.try_get("created_at")?,
     })
 }
@@ -48,7 +49,9 @@ pub(super) async fn conference(
         .bind(access.case_id())
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(conference_from).transpose()
+    row.as_ref()
+        .map(|row| conference_from(row, &tx.text_keys()))
+        .transpose()
 }
 
 /// Up to `limit` conferences before `before` (by date, then id), the latest first, and
@@ -70,10 +73,11 @@ pub(super) async fn conferences_before(
         .bind(limit.saturating_add(1))
         .fetch_all(&mut **tx)
         .await?;
+    let keys = tx.text_keys();
     let list = rows
         .iter()
         .take(limit as usize)
-        .map(conference_from)
+        .map(|row| conference_from(row, &keys))
         .collect::<Result<_, _>>()?;
     Ok((list, rows.len() as i64 > limit))
 }
@@ -93,7 +97,7 @@ pub(super) async fn input(
     .await?;
     row.map(|r| {
         Ok(ConferenceInput {
-            body: r.try_get("body")?,
+            body: tx.text_keys().read(&r, "body", Column::ConferenceInputBody)?,
             updated_at: r.try_get("updated_at")?,
         })
     })
@@ -126,6 +130,7 @@ pub(super) async fn decisions(
     .bind(access.case_id())
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     let mut out = Vec::with_capacity(rows.len());
     for row in &rows {
         let id: i64 = row.try_get("id")?;
@@ -135,15 +140,15 @@ pub(super) async fn decisions(
                 mine.push(DecisionResponse {
                     id: response.try_get("id")?,
                     by: person(response, "author_id", "display_name")?,
-                    body: response.try_get("body")?,
+                    body: keys.read(response, "body", Column::DecisionResponseBody)?,
                     created_at: response.try_get("created_at")?,
                 });
             }
         }
         out.push(Decision {
             id,
-            decision: row.try_get("decision")?,
-            meaning_for_you: row.try_get("meaning_for_you")?,
+            decision: keys.read(row, "decision", Column::ConferenceDecision)?,
+            meaning_for_you: keys.read(row, "meaning_for_you", Column::ConferenceDecisionMeaning)?,
             recorded_by: person(row, "recorded_by", "display_name")?,
             recorded_at: row.try_get("recorded_at")?,
             responses: mine,
@@ -166,7 +171,7 @@ pub(super) async fn insert_conference(
     )
     .bind(access.case_id())
     .bind(held_on)
-    .bind(participants)
+    .bind(tx.text_keys().seal(Column::ConferenceParticipants, participants))
     .bind(access.viewer_id())
     .bind(now)
     .fetch_one(&mut **tx)
@@ -191,7 +196,7 @@ pub(super) async fn save_input(
     )
     .bind(conference_id)
     .bind(access.viewer_id())
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::ConferenceInputBody, body))
     .bind(now)
     .bind(access.case_id())
     .execute(&mut **tx)
@@ -213,8 +218,8 @@ pub(super) async fn insert_decision(
          SELECT c.id, $2, $3, $4, $5 FROM conferences c WHERE c.id = $1 AND c.case_id = $6",
     )
     .bind(conference_id)
-    .bind(decision)
-    .bind(meaning_for_you)
+    .bind(tx.text_keys().seal(Column::ConferenceDecision, decision))
+    .bind(tx.text_keys().seal(Column::ConferenceDecisionMeaning, meaning_for_you))
     .bind(access.viewer_id())
     .bind(now)
     .bind(access.case_id())
@@ -238,7 +243,7 @@ pub(super) async fn insert_response(
     )
     .bind(decision_id)
     .bind(access.viewer_id())
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::DecisionResponseBody, body))
     .bind(now)
     .bind(conference_id)
     .bind(access.case_id())

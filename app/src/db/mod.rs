@@ -13,6 +13,7 @@ mod scope;
 pub use group_commit::{apply as apply_write, GroupCommit, PendingWrite};
 pub use scope::{Scope, Tx};
 
+use crate::sealing::text::TextKeys;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 use std::time::Duration;
@@ -59,9 +60,22 @@ pub struct Database {
     /// late writer overtake an early one): measured, sends at 64 clients ran at a
     /// quarter of a bare insert that way.
     write_queue: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    /// Seal and open the sensitive text columns (see `sealing::text`).
+    text_keys: TextKeys,
 }
 
 impl Database {
+    /// The same database, sealing text with these keys (the configured `BRUG_SECRET_KEY`
+    /// and its predecessors) instead of the public development key.
+    pub fn with_text_keys(mut self, keys: TextKeys) -> Database {
+        self.text_keys = keys;
+        self
+    }
+
+    pub fn text_keys(&self) -> &TextKeys {
+        &self.text_keys
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -146,6 +160,7 @@ pub async fn connect_and_migrate(url: &str, settings: Option<PoolSettings>) -> R
         group_commit: GroupCommit::start(writer_pool, backend, write_queue.clone()),
         acquire_timeout: settings.acquire_timeout,
         write_queue,
+        text_keys: TextKeys::new(&crate::sealing::development_secret(), &[]),
     })
 }
 

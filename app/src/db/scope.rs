@@ -15,6 +15,7 @@
 
 use super::group_commit::PendingWrite;
 use super::{Backend, Database};
+use crate::sealing::text::TextKeys;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, TransactionManager};
 
@@ -250,6 +251,12 @@ pub struct Tx<'a> {
 impl Tx<'_> {
     pub fn is_read_only(&self) -> bool {
         self.mode != Mode::Write
+    }
+
+    /// The keys that seal and open the sensitive text columns. Storage functions seal
+    /// what they write into those columns and open what they read from them.
+    pub fn text_keys(&self) -> TextKeys {
+        self.db.text_keys.clone()
     }
 
     /// A place for facts this read transaction has looked up once and may use again (who

@@ -3,6 +3,7 @@
 
 use crate::db::{now, Tx};
 use crate::error::AppError;
+use crate::sealing::text::Column;
 use std::collections::HashMap;
 
 const WHO: &str = "Lotte (justitieassistent), Ahmed (jeugdhulp), Karim (buddy), de psychosociale dienst";
@@ -33,7 +34,7 @@ async fn insert(tx: &mut Tx<'_>, case_id: i64, held_on: &str, by: i64) -> Result
     )
     .bind(case_id)
     .bind(held_on)
-    .bind(WHO)
+    .bind(tx.text_keys().seal(Column::ConferenceParticipants, WHO))
     .bind(by)
     .bind(now())
     .fetch_one(&mut **tx)
@@ -46,7 +47,10 @@ pub async fn load(tx: &mut Tx<'_>, case_id: i64, ids: &HashMap<&str, i64>) -> Re
     sqlx::query("INSERT INTO conference_inputs (conference_id, author_id, body, updated_at) VALUES ($1, $2, $3, $4)")
         .bind(past)
         .bind(ids["sarah"])
-        .bind("Ik wil graag een opleiding volgen, zodat ik later werk vind. En ik mis mijn kinderen.")
+        .bind(tx.text_keys().seal(
+            Column::ConferenceInputBody,
+            "Ik wil graag een opleiding volgen, zodat ik later werk vind. En ik mis mijn kinderen.",
+        ))
         .bind(now())
         .execute(&mut **tx)
         .await?;
@@ -56,8 +60,8 @@ pub async fn load(tx: &mut Tx<'_>, case_id: i64, ids: &HashMap<&str, i64>) -> Re
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(past)
-        .bind(decision)
-        .bind(meaning)
+        .bind(tx.text_keys().seal(Column::ConferenceDecision, decision))
+        .bind(tx.text_keys().seal(Column::ConferenceDecisionMeaning, meaning))
         .bind(lotte)
         .bind(now())
         .execute(&mut **tx)

@@ -361,7 +361,7 @@ async fn load_reunification(
             .bind(position as i64 + 1)
             .bind(*kind)
             .bind(status.as_str())
-            .bind(*conditions)
+            .bind(tx.text_keys().seal(crate::sealing::text::Column::ReunificationConditions, conditions))
             .bind(*date)
             .bind(youth_care)
             .bind(now)

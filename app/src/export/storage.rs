@@ -9,6 +9,7 @@ use crate::db::Tx;
 use crate::messaging::ConversationKind;
 use crate::plans::{PlanKind, VersionState};
 use crate::reunification::{AgeBand, StepKind};
+use crate::sealing::text::{Column, TextKeys};
 use crate::trajectory::{MilestoneStatus, Phase};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -140,11 +141,11 @@ pub(super) async fn shares(
     Ok(shares)
 }
 
-fn written(r: &AnyRow) -> Result<ExportWritten, sqlx::Error> {
+fn written(r: &AnyRow, keys: &TextKeys, column: Column) -> Result<ExportWritten, sqlx::Error> {
     Ok(ExportWritten {
         author: r.try_get("author")?,
         kind: r.try_get("kind")?,
-        body: r.try_get("body")?,
+        body: keys.read(r, "body", column)?,
         at: r.try_get("at")?,
     })
 }
@@ -154,16 +155,17 @@ fn written(r: &AnyRow) -> Result<ExportWritten, sqlx::Error> {
 /// `body`, `at`.
 async fn written_by_key(
     tx: &mut Tx<'_>,
-    sql: &str,
+    (sql, column): (&str, Column),
     case: &CaseAccess,
 ) -> Result<HashMap<i64, Vec<ExportWritten>>, sqlx::Error> {
     let rows = sqlx::query(sql).bind(case.case_id()).fetch_all(&mut **tx).await?;
+    let keys = tx.text_keys();
     let mut grouped: HashMap<i64, Vec<ExportWritten>> = HashMap::new();
     for row in &rows {
         grouped
             .entry(row.try_get::<i64, _>(0)?)
             .or_default()
-            .push(written(row)?);
+            .push(written(row, &keys, column)?);
     }
     Ok(grouped)
 }
@@ -175,9 +177,12 @@ fn take_for(written: &mut HashMap<i64, Vec<ExportWritten>>, key: i64) -> Vec<Exp
 pub(super) async fn milestones(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<ExportMilestone>, sqlx::Error> {
     let mut responses = written_by_key(
         tx,
-        "SELECT r.milestone_id, u.display_name AS author, r.kind, r.body, r.created_at AS at \
-         FROM milestone_responses r JOIN milestones ms ON ms.id = r.milestone_id JOIN users u ON u.id = r.author_id \
-         WHERE ms.case_id = $1 ORDER BY r.id",
+        (
+            "SELECT r.milestone_id, u.display_name AS author, r.kind, r.body, r.created_at AS at \
+             FROM milestone_responses r JOIN milestones ms ON ms.id = r.milestone_id JOIN users u ON u.id = r.author_id \
+             WHERE ms.case_id = $1 ORDER BY r.id",
+            Column::MilestoneResponseBody,
+        ),
         case,
     )
     .await?;
@@ -221,6 +226,7 @@ pub(super) async fn children(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<E
         .bind(case.case_id())
         .fetch_all(&mut **tx)
         .await?;
+    let keys = tx.text_keys();
     let mut children = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: i64 = r.try_get("id")?;
@@ -237,7 +243,7 @@ pub(super) async fn children(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<E
                 kind: parsed(s, "kind", StepKind::parse)?,
                 custom_title: s.try_get("custom_title")?,
                 status: parsed(s, "status", MilestoneStatus::parse)?,
-                conditions: s.try_get("conditions")?,
+                conditions: keys.read(s, "conditions", Column::ReunificationConditions)?,
                 next_date: s.try_get("next_date")?,
                 updated_at: s.try_get("updated_at")?,
             });
@@ -282,12 +288,15 @@ pub(super) async fn plans(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<Expo
          JOIN plan_versions v ON v.id = i.version_id JOIN plans p ON p.id = v.plan_id JOIN users u ON u.id = r.user_id \
          WHERE p.case_id = $1 AND {LATEST_VERSION} ORDER BY r.responded_at"
     );
-    let mut answers = written_by_key(tx, &answers_sql, case).await?;
+    let mut answers = written_by_key(tx, (&answers_sql, Column::PlanResponseReason), case).await?;
     let mut comments = written_by_key(
         tx,
-        "SELECT c.plan_id, u.display_name AS author, NULL AS kind, c.body, c.created_at AS at \
-         FROM plan_comments c JOIN plans p ON p.id = c.plan_id JOIN users u ON u.id = c.author_id \
-         WHERE p.case_id = $1 ORDER BY c.id",
+        (
+            "SELECT c.plan_id, u.display_name AS author, NULL AS kind, c.body, c.created_at AS at \
+             FROM plan_comments c JOIN plans p ON p.id = c.plan_id JOIN users u ON u.id = c.author_id \
+             WHERE p.case_id = $1 ORDER BY c.id",
+            Column::PlanCommentBody,
+        ),
         case,
     )
     .await?;
@@ -317,6 +326,7 @@ pub(super) async fn plans(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<Expo
         .bind(case.case_id())
         .fetch_all(&mut **tx)
         .await?;
+    let keys = tx.text_keys();
     let mut plans = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: i64 = r.try_get("id")?;
@@ -333,10 +343,10 @@ pub(super) async fn plans(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<Expo
         };
         for i in items.iter().filter(|i| i.try_get::<i64, _>("plan_id").ok() == Some(id)) {
             plan.items.push(ExportPlanItem {
-                what: i.try_get("what")?,
+                what: keys.read(i, "what", Column::PlanItemWhat)?,
                 owner: i.try_get("owner")?,
                 due_on: i.try_get("due_on")?,
-                why: i.try_get("why")?,
+                why: keys.read(i, "why", Column::PlanItemWhy)?,
                 answers: take_for(&mut answers, i.try_get("id")?),
             });
         }
@@ -357,18 +367,24 @@ pub(super) async fn plans(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<Expo
 pub(super) async fn conferences(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<ExportConference>, sqlx::Error> {
     let mut input = written_by_key(
         tx,
-        "SELECT i.conference_id, u.display_name AS author, NULL AS kind, i.body, i.updated_at AS at \
-         FROM conference_inputs i JOIN conferences c ON c.id = i.conference_id JOIN users u ON u.id = i.author_id \
-         WHERE c.case_id = $1 ORDER BY i.updated_at",
+        (
+            "SELECT i.conference_id, u.display_name AS author, NULL AS kind, i.body, i.updated_at AS at \
+             FROM conference_inputs i JOIN conferences c ON c.id = i.conference_id JOIN users u ON u.id = i.author_id \
+             WHERE c.case_id = $1 ORDER BY i.updated_at",
+            Column::ConferenceInputBody,
+        ),
         case,
     )
     .await?;
     let mut responses = written_by_key(
         tx,
-        "SELECT r.decision_id, u.display_name AS author, NULL AS kind, r.body, r.created_at AS at \
-         FROM decision_responses r JOIN conference_decisions d ON d.id = r.decision_id \
-         JOIN conferences c ON c.id = d.conference_id JOIN users u ON u.id = r.author_id \
-         WHERE c.case_id = $1 ORDER BY r.id",
+        (
+            "SELECT r.decision_id, u.display_name AS author, NULL AS kind, r.body, r.created_at AS at \
+             FROM decision_responses r JOIN conference_decisions d ON d.id = r.decision_id \
+             JOIN conferences c ON c.id = d.conference_id JOIN users u ON u.id = r.author_id \
+             WHERE c.case_id = $1 ORDER BY r.id",
+            Column::DecisionResponseBody,
+        ),
         case,
     )
     .await?;
@@ -383,6 +399,7 @@ pub(super) async fn conferences(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Ve
         .bind(case.case_id())
         .fetch_all(&mut **tx)
         .await?;
+    let keys = tx.text_keys();
     let mut conferences = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: i64 = r.try_get("id")?;
@@ -397,8 +414,8 @@ pub(super) async fn conferences(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Ve
             .filter(|d| d.try_get::<i64, _>("conference_id").ok() == Some(id))
         {
             conference.decisions.push(ExportDecision {
-                decision: d.try_get("decision")?,
-                meaning_for_you: d.try_get("meaning_for_you")?,
+                decision: keys.read(d, "decision", Column::ConferenceDecision)?,
+                meaning_for_you: keys.read(d, "meaning_for_you", Column::ConferenceDecisionMeaning)?,
                 recorded_at: d.try_get("recorded_at")?,
                 responses: take_for(&mut responses, d.try_get("id")?),
             });
@@ -460,6 +477,7 @@ pub(super) async fn messages_after(
     .bind(limit)
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     rows.iter()
         .map(|r| {
             let lang: String = r.try_get("content_lang")?;
@@ -468,7 +486,7 @@ pub(super) async fn messages_after(
                 conversation_id: conversation.conversation_id(),
                 sender_id: r.try_get("sender_id")?,
                 sender_name: r.try_get("display_name")?,
-                body: r.try_get("body")?,
+                body: keys.read(r, "body", Column::MessageBody)?,
                 client_id: r.try_get("client_id")?,
                 sent_at: r.try_get("sent_at")?,
                 lang: crate::i18n::Lang::parse(&lang).unwrap_or_default(),

@@ -21,6 +21,7 @@ pub(super) use talk::{
 use super::{ItemFields, Person, PlanKind, VersionState};
 use crate::access::CaseAccess;
 use crate::db::{Row, Tx};
+use crate::sealing::text::Column;
 use crate::trajectory::Date;
 use sqlx::Row as _;
 
@@ -237,13 +238,14 @@ pub(super) async fn items(tx: &mut Tx<'_>, version: &VersionRow) -> Result<Vec<(
     .bind(version.id)
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     let mut items = Vec::with_capacity(rows.len());
     for row in &rows {
         let fields = ItemFields {
-            what: row.try_get("what")?,
+            what: keys.read(row, "what", Column::PlanItemWhat)?,
             owner: person(row, "owner_user_id", "owner_name")?,
             due_on: date(row.try_get("due_on")?),
-            why: row.try_get("why")?,
+            why: keys.read(row, "why", Column::PlanItemWhy)?,
             milestone_id: row.try_get("milestone_id")?,
             reunification_step_id: row.try_get("reunification_step_id")?,
         };
@@ -287,10 +289,10 @@ pub(crate) async fn append_item(
     .bind(version.id)
     .bind(key)
     .bind(position)
-    .bind(item.what)
+    .bind(tx.text_keys().seal(Column::PlanItemWhat, item.what))
     .bind(item.owner_user_id)
     .bind(item.due_on)
-    .bind(item.why)
+    .bind(tx.text_keys().seal(Column::PlanItemWhy, item.why))
     .bind(item.milestone_id)
     .bind(item.reunification_step_id)
     .execute(&mut **tx)
@@ -307,10 +309,10 @@ pub(super) async fn update_item(
     sqlx::query(
         "UPDATE plan_items SET what = $1, owner_user_id = $2, due_on = $3, why = $4 WHERE version_id = $5 AND item_key = $6",
     )
-    .bind(item.what)
+    .bind(tx.text_keys().seal(Column::PlanItemWhat, item.what))
     .bind(item.owner_user_id)
     .bind(item.due_on)
-    .bind(item.why)
+    .bind(tx.text_keys().seal(Column::PlanItemWhy, item.why))
     .bind(version.id)
     .bind(key)
     .execute(&mut **tx)

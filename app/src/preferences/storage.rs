@@ -4,22 +4,23 @@
 use super::{ContactWay, DayPart, MemberPreferences, Preferences, WorkerGender};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::sealing::text::{Column, TextKeys};
 use sqlx::Row;
 
 const COLUMNS: &str = "p.worker_gender, p.interpreter_language, p.day_parts, p.times_note, p.contact_by, \
                        p.what_helps, p.what_to_avoid, p.shown_to_workers";
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Preferences, sqlx::Error> {
+fn from_row(row: &sqlx::any::AnyRow, keys: &TextKeys) -> Result<Preferences, sqlx::Error> {
     let day_parts: String = row.try_get("day_parts")?;
     Ok(Preferences {
         worker_gender: WorkerGender::parse(&row.try_get::<String, _>("worker_gender")?)
             .unwrap_or(WorkerGender::NoPreference),
         interpreter_language: row.try_get("interpreter_language")?,
         day_parts: day_parts.split(',').filter_map(DayPart::parse).collect(),
-        times_note: row.try_get("times_note")?,
+        times_note: keys.read(row, "times_note", Column::PreferencesTimesNote)?,
         contact_by: ContactWay::parse(&row.try_get::<String, _>("contact_by")?).unwrap_or(ContactWay::NoPreference),
-        what_helps: row.try_get("what_helps")?,
-        what_to_avoid: row.try_get("what_to_avoid")?,
+        what_helps: keys.read(row, "what_helps", Column::PreferencesWhatHelps)?,
+        what_to_avoid: keys.read(row, "what_to_avoid", Column::PreferencesWhatToAvoid)?,
         shown_to_workers: row.try_get::<i64, _>("shown_to_workers")? != 0,
     })
 }
@@ -27,11 +28,12 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Preferences, sqlx::Error> {
 pub(crate) async fn own(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<Preferences>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM preferences p WHERE p.user_id = $1");
     let row = sqlx::query(&sql).bind(user_id).fetch_optional(&mut **tx).await?;
-    row.as_ref().map(from_row).transpose()
+    row.as_ref().map(|row| from_row(row, &tx.text_keys())).transpose()
 }
 
 pub(super) async fn save(tx: &mut Tx<'_>, user_id: i64, p: &Preferences, now: i64) -> Result<(), sqlx::Error> {
     let day_parts: Vec<&str> = p.day_parts.iter().map(|d| d.as_str()).collect();
+    let keys = tx.text_keys();
     sqlx::query(
         "INSERT INTO preferences (user_id, worker_gender, interpreter_language, day_parts, times_note, contact_by, \
          what_helps, what_to_avoid, shown_to_workers, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -42,10 +44,10 @@ pub(super) async fn save(tx: &mut Tx<'_>, user_id: i64, p: &Preferences, now: i6
     .bind(p.worker_gender.as_str())
     .bind(&p.interpreter_language)
     .bind(day_parts.join(","))
-    .bind(&p.times_note)
+    .bind(keys.seal(Column::PreferencesTimesNote, &p.times_note))
     .bind(p.contact_by.as_str())
-    .bind(&p.what_helps)
-    .bind(&p.what_to_avoid)
+    .bind(keys.seal(Column::PreferencesWhatHelps, &p.what_helps))
+    .bind(keys.seal(Column::PreferencesWhatToAvoid, &p.what_to_avoid))
     .bind(i64::from(p.shown_to_workers))
     .bind(now)
     .execute(&mut **tx)
@@ -63,13 +65,14 @@ pub(super) async fn shown_in_case(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<
          ORDER BY CASE WHEN m.member_kind = 'participant' THEN 0 ELSE 1 END, m.user_id"
     );
     let rows = sqlx::query(&sql).bind(case.case_id()).fetch_all(&mut **tx).await?;
+    let keys = tx.text_keys();
     rows.iter()
         .map(|row| {
             Ok(MemberPreferences {
                 user_id: row.try_get("user_id")?,
                 name: row.try_get("display_name")?,
                 is_participant: row.try_get::<String, _>("member_kind")? == "participant",
-                preferences: from_row(row)?,
+                preferences: from_row(row, &keys)?,
             })
         })
         .collect()

@@ -68,7 +68,11 @@ async fn shared_key(unit: &Scope, sealing: &SealingKey) -> Result<Vapid, AppErro
     storage::insert_vapid_key(&mut tx, &sealing.seal(fresh.as_bytes(), VAPID_CONTEXT)).await?;
     let stored = storage::vapid_key(&mut tx).await?;
     let key = if SealingKey::is_sealed(&stored) {
-        let opened = sealing.open(&stored, VAPID_CONTEXT)?;
+        let (opened, previous_key) = sealing.open_with_age(&stored, VAPID_CONTEXT)?;
+        if previous_key {
+            // BRUG_SECRET_KEY was rotated: sealed again with the new one.
+            storage::replace_vapid_key(&mut tx, &sealing.seal(&opened, VAPID_CONTEXT)).await?;
+        }
         String::from_utf8(opened).map_err(|_| AppError::new(ErrorCode::Internal))?
     } else {
         // A key stored before keys were sealed: sealed now, in place.

@@ -4,6 +4,7 @@
 use super::{BuddyMeeting, ItemStatus, ReleaseNote, ReleaseTopic};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::sealing::text::Column;
 use sqlx::Row;
 
 /// An item as stored, before its owner is put in the reader's words.
@@ -45,6 +46,7 @@ pub(super) async fn notes(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<(Rel
     .bind(case.case_id())
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     let mut notes = Vec::with_capacity(rows.len());
     for row in rows {
         let topic: String = row.try_get("topic")?;
@@ -57,7 +59,7 @@ pub(super) async fn notes(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Vec<(Rel
             ReleaseNote {
                 author: row.try_get("display_name")?,
                 status: status.as_deref().and_then(ItemStatus::parse),
-                body: row.try_get("body")?,
+                body: keys.read(&row, "body", Column::ReleaseNoteBody)?,
                 at: row.try_get("created_at")?,
             },
         ));
@@ -124,7 +126,7 @@ pub(super) async fn add_note(
     .bind(item_id)
     .bind(author)
     .bind(status.map(ItemStatus::as_str))
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::ReleaseNoteBody, body))
     .bind(now)
     .execute(&mut **tx)
     .await?;

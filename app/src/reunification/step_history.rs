@@ -4,6 +4,7 @@
 use super::Child;
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::sealing::text::Column;
 use sqlx::Row;
 
 pub(super) struct NewStepChange<'a> {
@@ -26,7 +27,7 @@ pub(super) async fn record(tx: &mut Tx<'_>, change: NewStepChange<'_>) -> Result
     .bind(change.field)
     .bind(change.old_value)
     .bind(change.new_value)
-    .bind(change.reason)
+    .bind(tx.text_keys().seal(Column::ReunificationChangeReason, change.reason))
     .bind(change.changed_by)
     .bind(change.changed_at)
     .execute(&mut **tx)
@@ -49,6 +50,7 @@ pub(super) async fn with_histories(
     .bind(access.case_id())
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     for row in rows {
         let step_id: i64 = row.try_get("step_id")?;
         let step = children
@@ -56,7 +58,9 @@ pub(super) async fn with_histories(
             .flat_map(|child| child.steps.iter_mut())
             .find(|step| step.id == step_id);
         if let Some(step) = step {
-            step.history.push(crate::trajectory::storage::change_from(&row)?);
+            let mut change = crate::trajectory::storage::change_from(&row)?;
+            change.reason = keys.read(&row, "reason", Column::ReunificationChangeReason)?;
+            step.history.push(change);
         }
     }
     Ok(children)

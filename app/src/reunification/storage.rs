@@ -5,6 +5,7 @@ use super::{AgeBand, Child, NewStep, Step, StepKind};
 use crate::access::CaseAccess;
 use crate::db::Tx;
 use crate::i18n::Lang;
+use crate::sealing::text::Column;
 use crate::trajectory::{Date, MilestoneStatus};
 use crate::translations::service::Original;
 use sqlx::Row;
@@ -37,6 +38,7 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
     .bind(access.case_id())
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     for row in steps {
         let child_id: i64 = row.try_get("child_id")?;
         let kind: String = row.try_get("kind")?;
@@ -52,7 +54,7 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
                 kind,
                 custom_title: row.try_get("custom_title")?,
                 status,
-                conditions: row.try_get("conditions")?,
+                conditions: keys.read(&row, "conditions", Column::ReunificationConditions)?,
                 next_date: next_date.as_deref().and_then(|d| Date::parse(d).ok()),
                 contact: row.try_get("display_name")?,
                 lang: Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
@@ -133,7 +135,7 @@ pub(super) async fn insert_step(
     .bind(new.kind.as_str())
     .bind(custom_title)
     .bind(MilestoneStatus::Planned.as_str())
-    .bind(new.conditions.trim())
+    .bind(tx.text_keys().seal(Column::ReunificationConditions, new.conditions.trim()))
     .bind(new.next_date.as_ref().map(Date::as_str))
     .bind(new.contact_user_id)
     .bind(now)
@@ -167,7 +169,9 @@ pub(super) async fn step_state(
         Ok(StepState {
             status: row.try_get("status")?,
             next_date: row.try_get("next_date")?,
-            conditions: row.try_get("conditions")?,
+            conditions: tx
+                .text_keys()
+                .read(&row, "conditions", Column::ReunificationConditions)?,
         })
     })
     .transpose()
@@ -186,7 +190,7 @@ pub(super) async fn update_step(
     )
     .bind(&state.status)
     .bind(&state.next_date)
-    .bind(&state.conditions)
+    .bind(tx.text_keys().seal(Column::ReunificationConditions, &state.conditions))
     .bind(now)
     .bind(step_id)
     .bind(access.case_id())
@@ -217,7 +221,11 @@ pub(crate) async fn original_texts(
                     "custom_title",
                     row.try_get::<Option<String>, _>("custom_title")?.unwrap_or_default(),
                 ),
-                ("conditions", row.try_get("conditions")?),
+                (
+                    "conditions",
+                    tx.text_keys()
+                        .read(&row, "conditions", Column::ReunificationConditions)?,
+                ),
             ],
         })
     })

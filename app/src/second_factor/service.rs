@@ -283,3 +283,25 @@ pub async fn reset(
     tx.commit().await?;
     Ok(outcome)
 }
+
+/// Seals again, with the current `BRUG_SECRET_KEY`, every authenticator secret still
+/// sealed with a previous one. Returns how many it moved.
+pub async fn reseal_secrets(unit: &crate::db::Scope, sealing: &crate::sealing::SealingKey) -> Result<u64, AppError> {
+    let mut tx = unit.write().await?;
+    let mut moved = 0;
+    for (user_id, sealed) in storage::all_secrets(&mut tx).await? {
+        let (secret, previous_key) = sealing.open_with_age(&sealed, &sealing_context(user_id))?;
+        if previous_key {
+            storage::replace_secret(
+                &mut tx,
+                user_id,
+                &sealed,
+                &sealing.seal(&secret, &sealing_context(user_id)),
+            )
+            .await?;
+            moved += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(moved)
+}

@@ -174,3 +174,24 @@ pub async fn confirm_reset(tx: &mut Tx<'_>, reset_id: i64, confirmed_by: i64, no
         .await?;
     Ok(())
 }
+
+/// Every kept secret, for resealing after a key rotation (staff only: a short list).
+pub async fn all_secrets(tx: &mut Tx<'_>) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT user_id, sealed_secret FROM second_factors ORDER BY user_id")
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("user_id")?, row.try_get("sealed_secret")?)))
+        .collect()
+}
+
+/// Replaces a sealed secret, unless it changed since it was read.
+pub async fn replace_secret(tx: &mut Tx<'_>, user_id: i64, old: &str, new: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE second_factors SET sealed_secret = $1 WHERE user_id = $2 AND sealed_secret = $3")
+        .bind(new)
+        .bind(user_id)
+        .bind(old)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -3,11 +3,12 @@
 use super::{Milestone, MilestoneResponse, ResponseKind};
 use crate::access::CaseAccess;
 use crate::db::Tx;
+use crate::sealing::text::{Column, TextKeys};
 use sqlx::Row;
 
 const COLUMNS: &str = "r.id, r.milestone_id, r.kind, r.body, r.created_at, u.display_name";
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<(i64, MilestoneResponse)>, sqlx::Error> {
+fn from_row(row: &sqlx::any::AnyRow, keys: &TextKeys) -> Result<Option<(i64, MilestoneResponse)>, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
     let Some(kind) = ResponseKind::parse(&kind) else {
         return Ok(None);
@@ -17,7 +18,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<(i64, MilestoneResponse)>,
         MilestoneResponse {
             id: row.try_get("id")?,
             kind,
-            body: row.try_get("body")?,
+            body: keys.read(row, "body", Column::MilestoneResponseBody)?,
             author: row.try_get("display_name")?,
             created_at: row.try_get("created_at")?,
         },
@@ -51,7 +52,7 @@ pub(super) async fn insert(
     )
     .bind(milestone_id)
     .bind(kind.as_str())
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::MilestoneResponseBody, body))
     .bind(author_id)
     .bind(now)
     .fetch_one(&mut **tx)
@@ -62,7 +63,7 @@ pub(super) async fn response(tx: &mut Tx<'_>, id: i64) -> Result<Option<Mileston
     let sql = format!("SELECT {COLUMNS} FROM milestone_responses r JOIN users u ON u.id = r.author_id WHERE r.id = $1");
     let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
     Ok(match row {
-        Some(row) => from_row(&row)?.map(|(_, response)| response),
+        Some(row) => from_row(&row, &tx.text_keys())?.map(|(_, response)| response),
         None => None,
     })
 }
@@ -87,8 +88,9 @@ pub(super) async fn with_responses(
         .bind(last)
         .fetch_all(&mut **tx)
         .await?;
+    let keys = tx.text_keys();
     for row in &rows {
-        if let Some((milestone_id, response)) = from_row(row)? {
+        if let Some((milestone_id, response)) = from_row(row, &keys)? {
             if let Some(milestone) = milestones.iter_mut().find(|m| m.id == milestone_id) {
                 milestone.responses.push(response);
             }

@@ -5,6 +5,7 @@ use super::{ItemKind, Translation};
 use crate::access::CaseAccess;
 use crate::db::Tx;
 use crate::i18n::Lang;
+use crate::sealing::text::Column;
 use sqlx::Row;
 
 /// An item that a worker may translate.
@@ -58,6 +59,7 @@ pub(crate) async fn attach<'a, T: Translatable + 'a>(
     .bind(last)
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     for row in rows {
         let item_id: i64 = row.try_get("item_id")?;
         let (Some(lang), Some(item)) = (
@@ -66,7 +68,8 @@ pub(crate) async fn attach<'a, T: Translatable + 'a>(
         ) else {
             continue;
         };
-        let (field, body): (String, String) = (row.try_get("field")?, row.try_get("body")?);
+        let (field, body): (String, String) =
+            (row.try_get("field")?, keys.read(&row, "body", Column::TranslationBody)?);
         let translations = item.translations_mut();
         match translations.iter_mut().find(|t| t.lang == lang) {
             Some(translation) => {
@@ -109,7 +112,7 @@ pub(super) async fn replace(
         .bind(item_id)
         .bind(lang.code())
         .bind(*field)
-        .bind(body)
+        .bind(tx.text_keys().seal(Column::TranslationBody, body))
         .bind(access.viewer_id())
         .bind(now)
         .execute(&mut **tx)

@@ -3,18 +3,19 @@
 use crate::access::ConversationAccess;
 use crate::db::Tx;
 use crate::messaging::{Message, ReadReceipt};
+use crate::sealing::text::{Column, TextKeys};
 use sqlx::Row;
 
 const MESSAGE_COLUMNS: &str =
     "m.id, m.conversation_id, m.sender_id, u.display_name, m.body, m.client_id, m.sent_at, m.content_lang";
 
-fn message_from(row: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
+fn message_from(row: &sqlx::any::AnyRow, keys: &TextKeys) -> Result<Message, sqlx::Error> {
     Ok(Message {
         id: row.try_get("id")?,
         conversation_id: row.try_get("conversation_id")?,
         sender_id: row.try_get("sender_id")?,
         sender_name: row.try_get("display_name")?,
-        body: row.try_get("body")?,
+        body: keys.read(row, "body", Column::MessageBody)?,
         client_id: row.try_get("client_id")?,
         sent_at: row.try_get("sent_at")?,
         lang: crate::i18n::Lang::parse(&row.try_get::<String, _>("content_lang")?).unwrap_or_default(),
@@ -55,7 +56,11 @@ pub(in crate::messaging) async fn messages(
         query = query.bind(bound);
     }
     let rows = query.fetch_all(&mut **tx).await?;
-    let mut messages = rows.iter().map(message_from).collect::<Result<Vec<_>, _>>()?;
+    let keys = tx.text_keys();
+    let mut messages = rows
+        .iter()
+        .map(|row| message_from(row, &keys))
+        .collect::<Result<Vec<_>, _>>()?;
     messages.sort_by_key(|m| m.id);
     Ok(messages)
 }
@@ -112,7 +117,7 @@ pub(in crate::messaging) async fn message(
         .bind(conversation.conversation_id())
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(message_from).transpose()
+    row.as_ref().map(|row| message_from(row, &tx.text_keys())).transpose()
 }
 
 /// The sender's own message with this client id, in whichever conversation: a client id
@@ -131,7 +136,7 @@ pub(in crate::messaging) async fn message_by_client_id(
         .bind(client_id)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(message_from).transpose()
+    row.as_ref().map(|row| message_from(row, &tx.text_keys())).transpose()
 }
 
 /// Stores a message and returns its id, or nothing when this sender already sent one
@@ -152,7 +157,7 @@ pub(in crate::messaging) async fn insert_message(
     .bind(conversation.conversation_id())
     .bind(sender_id)
     .bind(client_id)
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::MessageBody, body))
     .bind(at)
     .bind(lang.code())
     .fetch_optional(&mut **tx)

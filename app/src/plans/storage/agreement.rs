@@ -4,6 +4,7 @@ use super::{person, version_from, PlanRow, VersionRow};
 use crate::access::CaseAccess;
 use crate::db::Tx;
 use crate::plans::{ItemResponse, Party, Person, Stance, VersionState};
+use crate::sealing::text::Column;
 use sqlx::Row as _;
 
 pub(in crate::plans) async fn responses(
@@ -17,6 +18,7 @@ pub(in crate::plans) async fn responses(
     .bind(version.id)
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     let mut responses = Vec::with_capacity(rows.len());
     for row in &rows {
         let stance: String = row.try_get("stance")?;
@@ -30,7 +32,7 @@ pub(in crate::plans) async fn responses(
             ItemResponse {
                 by,
                 stance,
-                reason: row.try_get("reason")?,
+                reason: keys.read(row, "reason", Column::PlanResponseReason)?,
                 responded_at: row.try_get("responded_at")?,
             },
         ));
@@ -61,7 +63,7 @@ pub(in crate::plans) async fn save_response(
     .bind(key)
     .bind(user_id)
     .bind(stance.as_str())
-    .bind(reason)
+    .bind(tx.text_keys().seal(Column::PlanResponseReason, reason))
     .bind(now)
     .execute(&mut **tx)
     .await?;

@@ -3,6 +3,7 @@
 use super::{date, person, PlanRow};
 use crate::db::{Row, Tx};
 use crate::plans::{Comment, Person, Proposal, ProposalKind, ProposalStatus};
+use crate::sealing::text::{Column, TextKeys};
 use sqlx::Row as _;
 
 pub(in crate::plans) async fn comments(tx: &mut Tx<'_>, plan: &PlanRow) -> Result<Vec<Comment>, sqlx::Error> {
@@ -13,6 +14,7 @@ pub(in crate::plans) async fn comments(tx: &mut Tx<'_>, plan: &PlanRow) -> Resul
     .bind(plan.id)
     .fetch_all(&mut **tx)
     .await?;
+    let keys = tx.text_keys();
     let mut comments = Vec::with_capacity(rows.len());
     for row in &rows {
         comments.push(Comment {
@@ -23,7 +25,7 @@ pub(in crate::plans) async fn comments(tx: &mut Tx<'_>, plan: &PlanRow) -> Resul
                 user_id: row.try_get("author_id")?,
                 display_name: row.try_get("display_name")?,
             },
-            body: row.try_get("body")?,
+            body: keys.read(row, "body", Column::PlanCommentBody)?,
             created_at: row.try_get("created_at")?,
         });
     }
@@ -47,7 +49,7 @@ pub(in crate::plans) async fn insert_comment(
     .bind(version_number)
     .bind(key)
     .bind(author)
-    .bind(body)
+    .bind(tx.text_keys().seal(Column::PlanCommentBody, body))
     .bind(now)
     .fetch_one(&mut **tx)
     .await
@@ -57,7 +59,7 @@ const PROPOSAL_COLUMNS: &str = "p.id, p.version_number, p.kind, p.item_key, p.wh
      p.proposed_by, a.display_name AS proposer_name, p.proposed_at, p.status, p.decided_by, \
      d.display_name AS decider_name, p.decided_at, p.decline_reason";
 
-fn proposal_from(row: &Row) -> Result<Option<Proposal>, sqlx::Error> {
+fn proposal_from(row: &Row, keys: &TextKeys) -> Result<Option<Proposal>, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
     let status: String = row.try_get("status")?;
     let (Some(kind), Some(status)) = (ProposalKind::parse(&kind), ProposalStatus::parse(&status)) else {
@@ -68,10 +70,10 @@ fn proposal_from(row: &Row) -> Result<Option<Proposal>, sqlx::Error> {
         version_number: row.try_get("version_number")?,
         kind,
         item_key: row.try_get("item_key")?,
-        what: row.try_get("what")?,
+        what: keys.read(row, "what", Column::PlanProposalWhat)?,
         due_on: date(row.try_get("due_on")?),
-        why: row.try_get("why")?,
-        reason: row.try_get("reason")?,
+        why: keys.read(row, "why", Column::PlanProposalWhy)?,
+        reason: keys.read(row, "reason", Column::PlanProposalReason)?,
         by: Person {
             user_id: row.try_get("proposed_by")?,
             display_name: row.try_get("proposer_name")?,
@@ -80,7 +82,7 @@ fn proposal_from(row: &Row) -> Result<Option<Proposal>, sqlx::Error> {
         status,
         decided_by: person(row, "decided_by", "decider_name")?,
         decided_at: row.try_get("decided_at")?,
-        decline_reason: row.try_get("decline_reason")?,
+        decline_reason: keys.read_optional(row, "decline_reason", Column::PlanProposalDeclineReason)?,
     }))
 }
 
@@ -90,9 +92,10 @@ pub(in crate::plans) async fn proposals(tx: &mut Tx<'_>, plan: &PlanRow) -> Resu
          LEFT JOIN users d ON d.id = p.decided_by WHERE p.plan_id = $1 ORDER BY p.id DESC"
     );
     let rows = sqlx::query(&sql).bind(plan.id).fetch_all(&mut **tx).await?;
+    let keys = tx.text_keys();
     let mut proposals = Vec::with_capacity(rows.len());
     for row in &rows {
-        proposals.extend(proposal_from(row)?);
+        proposals.extend(proposal_from(row, &keys)?);
     }
     Ok(proposals)
 }
@@ -112,7 +115,7 @@ pub(in crate::plans) async fn proposal(
         .fetch_optional(&mut **tx)
         .await?;
     Ok(match row {
-        Some(row) => proposal_from(&row)?,
+        Some(row) => proposal_from(&row, &tx.text_keys())?,
         None => None,
     })
 }
@@ -134,6 +137,7 @@ pub(in crate::plans) async fn insert_proposal(
     by: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
+    let keys = tx.text_keys();
     sqlx::query_scalar(
         "INSERT INTO plan_proposals (plan_id, version_number, kind, item_key, what, due_on, why, reason, proposed_by, \
          proposed_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open') RETURNING id",
@@ -142,10 +146,10 @@ pub(in crate::plans) async fn insert_proposal(
     .bind(version_number)
     .bind(proposal.kind.as_str())
     .bind(proposal.item_key)
-    .bind(proposal.what)
+    .bind(keys.seal(Column::PlanProposalWhat, proposal.what))
     .bind(proposal.due_on)
-    .bind(proposal.why)
-    .bind(proposal.reason)
+    .bind(keys.seal(Column::PlanProposalWhy, proposal.why))
+    .bind(keys.seal(Column::PlanProposalReason, proposal.reason))
     .bind(by)
     .bind(now)
     .fetch_one(&mut **tx)
@@ -169,7 +173,10 @@ pub(in crate::plans) async fn decide_proposal(
     .bind(status.as_str())
     .bind(by)
     .bind(now)
-    .bind(decline_reason)
+    .bind(
+        tx.text_keys()
+            .seal_optional(Column::PlanProposalDeclineReason, decline_reason),
+    )
     .bind(id)
     .bind(plan.id)
     .execute(&mut **tx)

@@ -3,6 +3,13 @@
 //! AES-256-GCM under a key from the environment (`BRUG_SECRET_KEY`), so a copy of the
 //! database alone gives nothing away. Each sealed value is bound to what it belongs to
 //! (its "context", such as `totp:42`): moved to another row, it no longer opens.
+//!
+//! The same secret, through a key of its own, seals the most sensitive text at rest
+//! ([`text`]). A rotated secret keeps the previous ones for opening until [`reseal`] has
+//! moved everything to the new one.
+
+pub mod reseal;
+pub mod text;
 
 use crate::error::{AppError, ErrorCode};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -17,8 +24,33 @@ use std::sync::Arc;
 const VERSION: &str = "v1.";
 const NONCE_LEN: usize = 12;
 
+/// The 32 bytes of a `BRUG_SECRET_KEY`.
+pub type SecretBytes = [u8; 32];
+
+/// A secret written as 64 hexadecimal digits or as base64 of 32 bytes.
+pub fn parse_secret(text: &str) -> Option<SecretBytes> {
+    let text = text.trim();
+    let bytes = if text.len() == 64 && text.chars().all(|c| c.is_ascii_hexdigit()) {
+        hex::decode(text).ok()?
+    } else {
+        STANDARD
+            .decode(text)
+            .or_else(|_| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')))
+            .ok()?
+    };
+    bytes.try_into().ok()
+}
+
+/// The secret used when none is configured outside production. It is public (it is in
+/// this source), so it protects nothing: production refuses to start without a key.
+pub fn development_secret() -> SecretBytes {
+    Sha256::digest(b"brug development key: never for real data").into()
+}
+
+/// Seals with the first key and opens with any (the current secret, then the previous
+/// ones of a rotation).
 #[derive(Clone)]
-pub struct SealingKey(Arc<Aes256Gcm>);
+pub struct SealingKey(Arc<Vec<Aes256Gcm>>);
 
 impl std::fmt::Debug for SealingKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -27,34 +59,27 @@ impl std::fmt::Debug for SealingKey {
 }
 
 impl SealingKey {
-    pub fn from_bytes(bytes: [u8; 32]) -> SealingKey {
-        SealingKey(Arc::new(Aes256Gcm::new(&bytes.into())))
+    pub fn from_bytes(bytes: SecretBytes) -> SealingKey {
+        SealingKey::with_previous(&bytes, &[])
+    }
+
+    pub fn with_previous(current: &SecretBytes, previous: &[SecretBytes]) -> SealingKey {
+        let keys = std::iter::once(current).chain(previous);
+        SealingKey(Arc::new(keys.map(|bytes| Aes256Gcm::new(&(*bytes).into())).collect()))
     }
 
     /// A key written as 64 hexadecimal digits or as base64 of 32 bytes.
     pub fn parse(text: &str) -> Option<SealingKey> {
-        let text = text.trim();
-        let bytes = if text.len() == 64 && text.chars().all(|c| c.is_ascii_hexdigit()) {
-            hex::decode(text).ok()?
-        } else {
-            STANDARD
-                .decode(text)
-                .or_else(|_| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')))
-                .ok()?
-        };
-        Some(SealingKey::from_bytes(bytes.try_into().ok()?))
+        parse_secret(text).map(SealingKey::from_bytes)
     }
 
-    /// The key used when none is configured outside production. It is public (it is in
-    /// this source), so it protects nothing: production refuses to start without a key.
     pub fn development() -> SealingKey {
-        SealingKey::from_bytes(Sha256::digest(b"brug development key: never for real data").into())
+        SealingKey::from_bytes(development_secret())
     }
 
     pub fn seal(&self, plaintext: &[u8], context: &str) -> String {
         let nonce: [u8; NONCE_LEN] = rand::random();
-        let sealed = self
-            .0
+        let sealed = self.0[0]
             .encrypt(
                 Nonce::from_slice(&nonce),
                 Payload {
@@ -71,6 +96,11 @@ impl SealingKey {
     /// The plaintext, when `sealed` was sealed with this key for this context. Anything
     /// else (another key, another row, a changed byte) is an internal error, logged.
     pub fn open(&self, sealed: &str, context: &str) -> Result<Vec<u8>, AppError> {
+        self.open_with_age(sealed, context).map(|(opened, _)| opened)
+    }
+
+    /// Like `open`, and whether it took a previous key (then the value wants resealing).
+    pub fn open_with_age(&self, sealed: &str, context: &str) -> Result<(Vec<u8>, bool), AppError> {
         let refused = || {
             tracing::error!(context, "a sealed secret does not open with BRUG_SECRET_KEY");
             AppError::new(ErrorCode::Internal)
@@ -81,15 +111,15 @@ impl SealingKey {
             .filter(|b| b.len() > NONCE_LEN)
             .ok_or_else(refused)?;
         let (nonce, body) = bytes.split_at(NONCE_LEN);
+        let payload = || Payload {
+            msg: body,
+            aad: context.as_bytes(),
+        };
         self.0
-            .decrypt(
-                Nonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: context.as_bytes(),
-                },
-            )
-            .map_err(|_| refused())
+            .iter()
+            .enumerate()
+            .find_map(|(age, key)| Some((key.decrypt(Nonce::from_slice(nonce), payload()).ok()?, age > 0)))
+            .ok_or_else(refused)
     }
 
     /// Whether a stored value is sealed at all (values from before sealing are not).
@@ -115,6 +145,22 @@ mod tests {
             key.seal(b"JBSWY3DPEHPK3PXP", "totp:7"),
             "a fresh nonce every time"
         );
+    }
+
+    #[test]
+    fn a_rotated_key_still_opens_what_the_previous_one_sealed() {
+        let sealed = SealingKey::from_bytes([1; 32]).seal(b"secret", "vapid");
+        let rotated = SealingKey::with_previous(&[2; 32], &[[1; 32]]);
+        assert_eq!(
+            rotated.open_with_age(&sealed, "vapid").unwrap(),
+            (b"secret".to_vec(), true)
+        );
+        let resealed = rotated.seal(b"secret", "vapid");
+        assert_eq!(
+            rotated.open_with_age(&resealed, "vapid").unwrap(),
+            (b"secret".to_vec(), false)
+        );
+        assert!(SealingKey::from_bytes([2; 32]).open(&sealed, "vapid").is_err());
     }
 
     #[test]
