@@ -89,6 +89,16 @@ ensure_openapi_validator() {
   fi
 }
 
+# Schemathesis for the API fuzzing, pinned so a new release cannot change what passes.
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  ensure_openapi_validator
+  if ! "$TOOLS_DIR/venv/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    say "Installing Schemathesis $SCHEMATHESIS_VERSION into .tools/venv"
+    "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}
+
 # cargo-deny for the supply-chain check, built from crates.io once (several minutes).
 ensure_cargo_deny() {
   if ! command -v cargo-deny >/dev/null; then

@@ -81,6 +81,7 @@ error_codes! {
     LastWorker => "last_worker", 409, ErrLastWorker;
     ParticipantStays => "participant_stays", 409, ErrParticipantStays;
     PayloadTooLarge => "payload_too_large", 413, ErrInvalidInput;
+    MethodNotAllowed => "method_not_allowed", 405, ErrInvalidInput;
     UnsupportedMediaType => "unsupported_media_type", 415, ErrInvalidInput;
     TooManyAttempts => "too_many_attempts", 429, ErrTooManyAttempts;
     TooManyStreams => "too_many_streams", 429, ErrTooManyStreams;

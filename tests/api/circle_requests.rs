@@ -92,6 +92,21 @@ async fn sarah_asks_to_invite_her_aunt_and_for_another_buddy_and_lotte_answers_b
 }
 
 #[tokio::test]
+async fn an_invitation_request_that_also_names_a_worker_who_does_not_exist_is_taken_as_an_invitation() {
+    // Found by fuzzing: the stray worker id failed on the foreign key (a 500).
+    let app = TestApp::spawn().await;
+    let case = app.case_of("Sarah").await;
+    let sarah = app.token("sarah").await;
+    let path = format!("/api/v1/cases/{case}/circle-requests");
+    let stray = json!({
+        "kind": "invite", "about": "Mijn neef", "reason": "Hij komt vaak langs.", "worker_user_id": 999_999
+    });
+    let invited = app.post_json(&path, Some(&sarah), stray).await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+    assert_eq!(success(invited).await["about"], "Mijn neef");
+}
+
+#[tokio::test]
 async fn on_the_page_sarah_asks_and_lotte_answers_without_javascript() {
     let app = TestApp::spawn().await;
     let case = app.case_of("Sarah").await;

@@ -59,6 +59,23 @@ async fn a_message_reaches_the_workers_open_stream_and_the_read_receipt_reaches_
 }
 
 #[tokio::test]
+async fn a_message_with_unicode_line_separators_arrives_as_one_line_of_data() {
+    let app = TestApp::spawn().await;
+    let (sarah, lotte) = (app.token("sarah").await, app.token("lotte").await);
+    let conversation = app.conversation_with(&sarah, "lotte").await;
+    let mut stream = EventStream::open(&app, &lotte, None).await;
+    let body = "eerste regel\u{2028}tweede\u{2029}derde\u{85}vierde";
+    send(&app, &sarah, conversation, body, "separators-1").await;
+    let event = stream.next_within(WAIT).await.expect("the message");
+    assert_eq!(event.data["message"]["body"], body);
+    assert!(
+        !event.raw.contains(['\u{85}', '\u{2028}', '\u{2029}']),
+        "clients that split lines on these would break the event: {:?}",
+        event.raw
+    );
+}
+
+#[tokio::test]
 async fn after_a_dropped_connection_the_stream_resumes_and_misses_nothing() {
     let app = TestApp::spawn().await;
     let sarah = app.token("sarah").await;

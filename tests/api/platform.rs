@@ -282,6 +282,61 @@ async fn every_operation_in_the_openapi_document_has_its_own_id() {
     assert!(seen.len() > 50);
 }
 
+#[tokio::test]
+async fn every_operation_documents_its_error_answers_with_the_one_error_body() {
+    let app = TestApp::spawn().await;
+    let doc = openapi(&app).await;
+    let error = &doc["components"]["schemas"]["ApiError"];
+    assert_eq!(error["required"], json!(["error"]), "{error}");
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            for status in ["401", "403", "500", "503"] {
+                assert!(
+                    responses.contains_key(status),
+                    "{method} {path} does not document {status}"
+                );
+            }
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path} does not document {status}"
+                    );
+                }
+            }
+            for (status, response) in responses.iter().filter(|(status, _)| status.as_str() >= "400") {
+                assert_eq!(
+                    response["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/ApiError",
+                    "{method} {path} {status}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn requests_axum_refuses_before_a_handler_still_get_a_coded_json_error() {
+    let app = TestApp::spawn().await;
+    let sarah = app.token("sarah").await;
+    let not_a_number = app.get("/api/v1/cases/abc/milestones", &sarah).await;
+    assert_eq!(
+        error_code(not_a_number).await,
+        (StatusCode::NOT_FOUND, "not_found".into())
+    );
+    let wrong_method = app
+        .http
+        .put(app.url("/api/v1/me"))
+        .bearer_auth(&sarah)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_code(wrong_method).await,
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed".into())
+    );
+}
+
 /// Builds a production server on the test app's database.
 async fn production_on(app: &TestApp) -> Result<server::Application, String> {
     let vars = [

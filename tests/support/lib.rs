@@ -406,6 +406,8 @@ pub struct StreamEvent {
     pub id: Option<i64>,
     pub kind: String,
     pub data: Value,
+    /// The event as it came over the wire.
+    pub raw: String,
 }
 
 /// A client's side of a live event stream.
@@ -465,6 +467,7 @@ impl EventStream {
                 id: None,
                 kind: "message".to_string(),
                 data: Value::Null,
+                raw: block.clone(),
             };
             let mut data = String::new();
             for line in block.lines() {

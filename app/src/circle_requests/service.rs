@@ -48,8 +48,10 @@ pub async fn ask(
     if case.kind() != MemberKind::Participant {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }
-    let about = match new.kind {
-        RequestKind::Invite => cleaned(&new.about, true, 200)?,
+    // An invitation names a person to invite, not a worker: a worker id sent with one
+    // (found by fuzzing: one that names nobody failed on the foreign key) is dropped.
+    let (about, worker_user_id) = match new.kind {
+        RequestKind::Invite => (cleaned(&new.about, true, 200)?, None),
         RequestKind::ReplaceWorker => {
             let chosen = new.worker_user_id.ok_or(AppError::new(ErrorCode::InvalidInput))?;
             let workers = storage::workers(&mut tx, &case).await?;
@@ -57,10 +59,14 @@ pub async fn ask(
                 .into_iter()
                 .find(|(id, _)| *id == chosen)
                 .ok_or(AppError::new(ErrorCode::InvalidInput))?;
-            name
+            (name, Some(chosen))
         }
     };
-    let new = NewCircleRequest { reason, ..new };
+    let new = NewCircleRequest {
+        reason,
+        worker_user_id,
+        ..new
+    };
     let id = storage::insert(&mut tx, &case, &new, &about, now()).await?;
     record(&mut tx, ctx, viewer, case_id, (AuditAction::CircleRequestMade, id)).await?;
     let made = storage::one(&mut tx, &case, id).await?;

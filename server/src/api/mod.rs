@@ -1,5 +1,10 @@
 //! `/api/v1`: the versioned JSON API for phone apps, its OpenAPI document, and health.
 
+mod answers;
+
+use crate::messaging::events::StreamEventShape;
+use answers::CommonAnswers;
+
 use crate::accounts::api as accounts;
 use crate::appointments::api as appointments;
 use crate::changes::api as changes;
@@ -68,7 +73,8 @@ const BODY_LIMIT: usize = 64 * 1024;
         erasure::confirm_erasure, erasure::decline_erasure,
         second_factor::verify, second_factor::start_enrolment, second_factor::confirm_enrolment, second_factor::reset,
     ),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &CommonAnswers, &StreamEventShape),
+    components(schemas(app::messaging::live::LiveEvent))
 )]
 pub struct ApiDoc;
 
@@ -290,6 +296,7 @@ pub fn routes() -> Router {
         .route("/events", get(crate::messaging::events::api_events))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
+        .layer(axum::middleware::map_response(answers::coded_errors))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
