@@ -116,7 +116,15 @@ check_supply_chain() {
   python3 scripts/yanked.py Cargo.lock
 }
 
+# The passkey checks (webauthn-rs) link the system's OpenSSL, found through pkg-config.
+ensure_openssl() {
+  if ! pkg-config --exists openssl 2>/dev/null; then
+    apt_install libssl-dev pkg-config
+  fi
+}
+
 ensure_build_tools() {
+  ensure_openssl
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_wasm_opt

@@ -43,6 +43,7 @@ error_codes! {
     PasswordTooLong => "password_too_long", 422, ErrPasswordTooLong;
     PasswordTooCommon => "password_too_common", 422, ErrPasswordTooCommon;
     InvalidCode => "invalid_code", 422, ErrInvalidCode;
+    PasskeyRefused => "passkey_refused", 422, ErrPasskeyRefused;
     InvalidDate => "invalid_date", 422, ErrInvalidDate;
     InvalidTime => "invalid_time", 422, ErrInvalidTime;
     InvalidCursor => "invalid_cursor", 422, ErrInvalidCursor;

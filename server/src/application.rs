@@ -207,6 +207,17 @@ fn router(settings: &Settings, state: AppState, address: SocketAddr) -> Router {
         .route("/signin/second-factor", post(second_factor::forms::verify))
         .route("/signin/enrol", post(second_factor::forms::enrol))
         .route(
+            "/signin/passkey/challenge",
+            post(second_factor::passkeys::sign_in_challenge),
+        )
+        .route("/signin/passkey", post(second_factor::passkeys::sign_in))
+        .route(
+            "/settings/passkeys/challenge",
+            post(second_factor::passkeys::add_challenge),
+        )
+        .route("/settings/passkeys", post(second_factor::passkeys::add))
+        .route("/settings/passkeys/{id}/remove", post(second_factor::passkeys::remove))
+        .route(
             "/admin/users/{id}/second-factor/reset",
             post(second_factor::forms::reset),
         )

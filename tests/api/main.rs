@@ -29,6 +29,7 @@ mod milestone_responses;
 mod own_account;
 mod pages;
 mod pagination;
+mod passkeys;
 mod phases;
 mod plan_edits;
 mod plans;

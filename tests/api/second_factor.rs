@@ -64,7 +64,7 @@ pub(crate) async fn password_only(app: &TestApp, username: &str, password: &str)
 
 /// Signs in on the sign-in page with the password; the browser is sent on to give the
 /// second factor. Returns the session cookie.
-async fn web_password_only(app: &TestApp, username: &str) -> String {
+pub(crate) async fn web_password_only(app: &TestApp, username: &str) -> String {
     let signed_in = app
         .http
         .post(app.url("/signin"))

@@ -1,8 +1,10 @@
 //! Test support: the real application on port 0 against a fresh database, SQLite by
 //! default or PostgreSQL when `BRUG_TEST_POSTGRES_URL` names a server to create one on.
 
+mod passkey;
 mod push_receiver;
 
+pub use passkey::SoftPasskey;
 pub use push_receiver::{Delivery, Phone, PushReceiver};
 use reqwest::{header, redirect, Client, Method, Response, StatusCode};
 use serde_json::{json, Value};

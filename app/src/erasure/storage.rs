@@ -117,6 +117,7 @@ pub(super) async fn erase_account(tx: &mut Tx<'_>, request_id: i64, user_id: i64
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM recovery_codes WHERE user_id = $1",
         "DELETE FROM second_factors WHERE user_id = $1",
+        "DELETE FROM passkeys WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut **tx).await?;
     }

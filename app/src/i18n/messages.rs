@@ -1118,6 +1118,12 @@ messages! {
         en: "Two-step sign-in is already on for this account.",
         ar: "تسجيل الدخول بخطوتين مفعّل بالفعل لهذا الحساب.",
     }
+    ErrPasskeyRefused {
+        nl: "Je passkey werd niet aanvaard. Probeer opnieuw, of geef de code uit je authenticator-app.",
+        fr: "Votre clé d'accès n'a pas été acceptée. Réessayez, ou saisissez le code de votre application d'authentification.",
+        en: "Your passkey was not accepted. Try again, or enter the code from your authenticator app.",
+        ar: "لم يُقبل مفتاح المرور الخاص بك. حاول مرة أخرى، أو أدخل الرمز من تطبيق المصادقة.",
+    }
     ErrSecondCoordinatorNeeded {
         nl: "Je vroeg dit al. Een andere coördinator moet het bevestigen.",
         fr: "Vous l'avez déjà demandé. Un autre coordinateur doit le confirmer.",
@@ -1150,6 +1156,21 @@ messages! {
     }
     SecondFactorOn { nl: "Aanmelden in twee stappen staat aan.", fr: "La connexion en deux étapes est activée.", en: "Two-step sign-in is on.", ar: "تسجيل الدخول بخطوتين مفعّل." }
     SecondFactorOff { nl: "Aanmelden in twee stappen staat nog niet aan.", fr: "La connexion en deux étapes n'est pas encore activée.", en: "Two-step sign-in is not on yet.", ar: "تسجيل الدخول بخطوتين غير مفعّل بعد." }
+    PasskeyUseButton { nl: "Gebruik je passkey", fr: "Utiliser votre clé d'accès", en: "Use your passkey", ar: "استخدم مفتاح المرور" }
+    PasskeysTitle { nl: "Passkeys", fr: "Clés d'accès", en: "Passkeys", ar: "مفاتيح المرور" }
+    PasskeysIntro {
+        nl: "Een passkey op je computer, telefoon of beveiligingssleutel kan de code uit je app vervangen: je ontgrendelt hem met je vingerafdruk, gezicht of pincode.",
+        fr: "Une clé d'accès sur votre ordinateur, téléphone ou clé de sécurité peut remplacer le code de votre application : vous la déverrouillez avec votre empreinte, votre visage ou un code PIN.",
+        en: "A passkey on your computer, phone or security key can stand in for the code from your app: you unlock it with your fingerprint, face or PIN.",
+        ar: "يمكن لمفتاح مرور على حاسوبك أو هاتفك أو مفتاح الأمان أن يحل محل الرمز من تطبيقك: تفتحه ببصمتك أو وجهك أو رمز PIN.",
+    }
+    PasskeysNone { nl: "Je hebt nog geen passkey.", fr: "Vous n'avez pas encore de clé d'accès.", en: "You have no passkey yet.", ar: "ليس لديك مفتاح مرور بعد." }
+    PasskeyNameLabel { nl: "Naam van de passkey (bijvoorbeeld: laptop werk)", fr: "Nom de la clé d'accès (par exemple : ordinateur du travail)", en: "Name of the passkey (for example: work laptop)", ar: "اسم مفتاح المرور (مثلاً: حاسوب العمل)" }
+    PasskeyAddButton { nl: "Passkey toevoegen", fr: "Ajouter une clé d'accès", en: "Add a passkey", ar: "إضافة مفتاح مرور" }
+    PasskeyRemoveButton { nl: "Verwijderen", fr: "Supprimer", en: "Remove", ar: "إزالة" }
+    PasskeyAddedOn { nl: "toegevoegd op {time}", fr: "ajoutée le {time}", en: "added on {time}", ar: "أُضيف في {time}" }
+    PasskeyUsedOn { nl: "laatst gebruikt op {time}", fr: "utilisée pour la dernière fois le {time}", en: "last used on {time}", ar: "آخر استخدام في {time}" }
+    PasskeyAdded { nl: "Je passkey is toegevoegd.", fr: "Votre clé d'accès a été ajoutée.", en: "Your passkey was added.", ar: "تمت إضافة مفتاح المرور." }
     ResetSecondFactorButton { nl: "Tweede stap opnieuw instellen", fr: "Réinitialiser la deuxième étape", en: "Reset the second step", ar: "إعادة ضبط الخطوة الثانية" }
     ResetSecondFactorIntro {
         nl: "Wie de telefoon met de authenticator-app kwijt is, stelt de tweede stap opnieuw in nadat twee coördinatoren dat vroegen en bevestigden.",

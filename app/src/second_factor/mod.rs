@@ -5,8 +5,12 @@
 
 mod pages;
 
-pub use pages::{RecoveryCodesPage, SecondFactorPage};
+pub use pages::{PasskeyScript, RecoveryCodesPage, SecondFactorPage};
 
+#[cfg(feature = "ssr")]
+mod passkey_storage;
+#[cfg(feature = "ssr")]
+pub mod passkeys;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -77,11 +81,21 @@ pub struct Enrolment {
     pub qr_svg: String,
 }
 
+/// One of a person's passkeys, as their settings page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeySummary {
+    pub id: i64,
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
 /// What the second-factor page asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SecondFactorStep {
-    /// The code; `step_up` when the person is signed in and asked again.
-    Verify { step_up: bool },
+    /// The code; `step_up` when the person is signed in and asked again; `passkey` when
+    /// they may give one of their passkeys instead.
+    Verify { step_up: bool, passkey: bool },
     /// A new authenticator app.
     Enrol(Enrolment),
 }

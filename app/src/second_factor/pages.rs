@@ -21,7 +21,7 @@ pub fn SecondFactorPage() -> impl IntoView {
                 let next = next.clone();
                 async move {
                     match load_second_factor().await {
-                        Ok(SecondFactorStep::Verify { step_up }) => view! { <Verify step_up error next lang/> }.into_any(),
+                        Ok(SecondFactorStep::Verify { step_up, passkey }) => view! { <Verify step_up passkey error next lang/> }.into_any(),
                         Ok(SecondFactorStep::Enrol(enrolment)) => view! { <Enrol enrolment error lang/> }.into_any(),
                         Err(error) => view! { <Page><ErrorNotice error/></Page> }.into_any(),
                     }
@@ -32,12 +32,13 @@ pub fn SecondFactorPage() -> impl IntoView {
 }
 
 #[component]
-fn Verify(step_up: bool, error: Option<&'static str>, next: String, lang: Lang) -> impl IntoView {
+fn Verify(step_up: bool, passkey: bool, error: Option<&'static str>, next: String, lang: Lang) -> impl IntoView {
     let intro = if step_up {
         Msg::ErrStepUpRequired
     } else {
         Msg::SecondFactorIntro
     };
+    let passkey_next = next.clone();
     view! {
         <leptos_meta::Title text=lang.t(Msg::SecondFactorTitle)/>
         <Page signed_in=step_up>
@@ -52,8 +53,45 @@ fn Verify(step_up: bool, error: Option<&'static str>, next: String, lang: Lang) 
                     aria-describedby="second-factor-error" dir="ltr"/>
                 <button type="submit" class="primary">{lang.t(Msg::ConfirmButton)}</button>
             </form>
+            {passkey.then(|| view! {
+                <p>
+                    <button type="button" id="passkey-use" data-next=passkey_next.clone() data-failed=lang.t(Msg::ErrPasskeyRefused) hidden>
+                        {lang.t(Msg::PasskeyUseButton)}
+                    </button>
+                </p>
+                <PasskeyScript/>
+            })}
         </Page>
     }
+}
+
+/// The two passkey ceremonies, in the browser: signing with a passkey (the second-factor
+/// page's `#passkey-use` button) and making a new one (the settings page's
+/// `#passkey-add-form`). Passkeys need JavaScript, so both stay hidden until this script
+/// shows them; without it the code from the app still works. The server's options carry
+/// binary values as base64url, which the browser's API takes as bytes.
+const PASSKEY_SCRIPT: &str = r#"(function(){if(!window.PublicKeyCredential||!navigator.credentials)return;
+function b64(b){var s="",a=new Uint8Array(b);for(var i=0;i<a.length;i++)s+=String.fromCharCode(a[i]);return btoa(s).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")}
+function bytes(t){var p="=".repeat((4-t.length%4)%4),r=atob((t+p).replace(/-/g,"+").replace(/_/g,"/"));return Uint8Array.from(r,function(c){return c.charCodeAt(0)})}
+function ids(l){(l||[]).forEach(function(c){c.id=bytes(c.id)})}
+function post(u,body){return fetch(u,{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify(body||{})}).then(function(r){return r.json().then(function(j){if(!r.ok)throw j;return j},function(){if(!r.ok)throw{};return{}})})}
+var use=document.getElementById("passkey-use");
+if(use){use.hidden=false;use.addEventListener("click",function(){var out=document.getElementById("second-factor-error");
+post("/signin/passkey/challenge").then(function(o){var k=o.publicKey;k.challenge=bytes(k.challenge);ids(k.allowCredentials);return navigator.credentials.get({publicKey:k})})
+.then(function(c){var r=c.response;return post("/signin/passkey",{next:use.dataset.next,credential:{id:c.id,rawId:b64(c.rawId),type:c.type,extensions:{},
+response:{authenticatorData:b64(r.authenticatorData),clientDataJSON:b64(r.clientDataJSON),signature:b64(r.signature),userHandle:r.userHandle?b64(r.userHandle):null}}})})
+.then(function(a){location.assign(a.next)},function(){out.textContent=use.dataset.failed})})}
+var add=document.getElementById("passkey-add-form");
+if(add){add.hidden=false;add.addEventListener("submit",function(e){e.preventDefault();var out=document.getElementById("passkey-status"),name=add.elements.name.value;
+post("/settings/passkeys/challenge").then(function(o){var k=o.publicKey;k.challenge=bytes(k.challenge);k.user.id=bytes(k.user.id);ids(k.excludeCredentials);return navigator.credentials.create({publicKey:k})})
+.then(function(c){var r=c.response;return post("/settings/passkeys",{name:name,credential:{id:c.id,rawId:b64(c.rawId),type:c.type,extensions:{},
+response:{attestationObject:b64(r.attestationObject),clientDataJSON:b64(r.clientDataJSON)}}})})
+.then(function(){location.assign("/settings?saved=passkey")},function(j){if(j&&j.code==="step_up_required"){location.assign("/signin/second-factor?next=/settings");return}out.textContent=add.dataset.failed})})}})();"#;
+
+#[component]
+pub fn PasskeyScript() -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    view! { <script nonce=nonce inner_html=PASSKEY_SCRIPT></script> }
 }
 
 #[component]

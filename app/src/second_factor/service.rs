@@ -37,7 +37,7 @@ fn sealing_context(user_id: i64) -> String {
     format!("totp:{user_id}")
 }
 
-fn require_staff(viewer: &Viewer) -> Result<(), AppError> {
+pub(super) fn require_staff(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.role.is_staff() {
         Ok(())
     } else {
@@ -47,9 +47,13 @@ fn require_staff(viewer: &Viewer) -> Result<(), AppError> {
 
 /// What the second-factor page shows this session.
 pub async fn next_step(state: &AppState, viewer: &Viewer, stage: SessionStage) -> Result<SecondFactorStep, AppError> {
+    let verify = |step_up| async move {
+        let passkey = super::passkeys::has_passkeys(state, viewer).await?;
+        Ok(SecondFactorStep::Verify { step_up, passkey })
+    };
     match (stage, viewer.second_factor_since) {
-        (SessionStage::SecondFactor, _) => Ok(SecondFactorStep::Verify { step_up: false }),
-        (SessionStage::Full, Some(_)) => Ok(SecondFactorStep::Verify { step_up: true }),
+        (SessionStage::SecondFactor, _) => verify(false).await,
+        (SessionStage::Full, Some(_)) => verify(true).await,
         _ => enrolment(state, viewer, stage).await.map(SecondFactorStep::Enrol),
     }
 }
@@ -173,7 +177,7 @@ pub async fn verify(
 
 /// Counts the attempt before its code is checked, like a password (a burst is held to
 /// the same limit as attempts one after another), per person and per address.
-async fn begin_attempt(
+pub(super) async fn begin_attempt(
     state: &AppState,
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
@@ -187,13 +191,23 @@ async fn begin_attempt(
 }
 
 /// A wrong code: recorded, and still counted against the limit.
-async fn refuse<T>(mut tx: Tx<'_>, ctx: &RequestContext, viewer: &Viewer) -> Result<T, AppError> {
-    record(&mut tx, ctx, viewer, AuditAction::SecondFactorFailed).await?;
-    tx.commit().await?;
-    Err(AppError::new(ErrorCode::InvalidCode))
+async fn refuse<T>(tx: Tx<'_>, ctx: &RequestContext, viewer: &Viewer) -> Result<T, AppError> {
+    refuse_with(tx, ctx, viewer, ErrorCode::InvalidCode).await
 }
 
-async fn complete(
+/// A wrong second factor of any kind: recorded, and still counted against the limit.
+pub(super) async fn refuse_with<T>(
+    mut tx: Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    code: ErrorCode,
+) -> Result<T, AppError> {
+    record(&mut tx, ctx, viewer, AuditAction::SecondFactorFailed).await?;
+    tx.commit().await?;
+    Err(AppError::new(code))
+}
+
+pub(super) async fn complete(
     state: &AppState,
     tx: &mut Tx<'_>,
     ctx: &RequestContext,
@@ -270,6 +284,7 @@ pub async fn reset(
         Some(open) => {
             storage::confirm_reset(&mut tx, open.id, coordinator.user_id, now).await?;
             storage::remove_factor(&mut tx, target_id).await?;
+            super::passkey_storage::remove_all(&mut tx, target_id).await?;
             crate::accounts::storage::end_all_sessions(&mut tx, target_id, now).await?;
             audit::record(&mut tx, ctx, entry(AuditAction::SecondFactorReset)).await?;
             ResetOutcome::Reset

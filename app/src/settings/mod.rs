@@ -34,6 +34,8 @@ pub struct SettingsView {
     pub push_key: String,
     /// For staff: whether their second factor is on. `None` for participants and family.
     pub second_factor: Option<bool>,
+    /// For staff: their passkeys.
+    pub passkeys: Vec<crate::second_factor::PasskeySummary>,
     /// For participants and family: when they are reminded of appointments. `None` for staff.
     pub reminders: Option<crate::reminders::RemindWhen>,
     /// The person's latest request to be erased, if they made one.
@@ -78,6 +80,7 @@ pub async fn load_settings() -> Result<SettingsView, AppError> {
         own_phone: request_own_phone(),
         push_key: crate::push::service::key(&state).public_key,
         second_factor: viewer.role.is_staff().then_some(viewer.second_factor_since.is_some()),
+        passkeys: crate::second_factor::passkeys::list(&state, &viewer).await?,
         reminders: match viewer.role.is_staff() {
             true => None,
             false => Some(crate::reminders::service::choice(&state, &viewer).await?.when),

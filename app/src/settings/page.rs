@@ -3,6 +3,7 @@ use crate::error::ErrorCode;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{use_form_error, use_lang, ErrorNotice, Page};
 use crate::reminders::RemindWhen;
+use crate::second_factor::{PasskeyScript, PasskeySummary};
 use leptos::prelude::*;
 
 #[component]
@@ -39,9 +40,9 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
         Some(code) if is_about_the_password(code) => (Some(code), None),
         other => (None, other),
     };
-    let password_changed = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("saved"))
-        .is_some_and(|saved| saved == "password");
+    let saved = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("saved"));
+    let password_changed = saved.as_deref() == Some("password");
+    let passkey_added = saved.as_deref() == Some("passkey");
     view! {
         <leptos_meta::Title text=lang.t(Msg::SettingsTitle)/>
         <Page signed_in=true>
@@ -87,7 +88,10 @@ fn Settings(view: SettingsView, error: Option<ErrorCode>, lang: Lang) -> impl In
             </form>
             <Notifications push_key=view.push_key lang/>
             <PasswordChange error=password_error changed=password_changed lang/>
-            {view.second_factor.map(|on| view! { <SecondFactorStatus on lang/> })}
+            {view.second_factor.map(|on| {
+                let passkeys = view.passkeys.clone();
+                view! { <SecondFactorStatus on passkeys added=passkey_added lang/> }
+            })}
             <MyData lang/>
             <crate::erasure::ErasureChoice request=view.erasure lang/>
         </Page>
@@ -155,12 +159,15 @@ fn PasswordChange(error: Option<ErrorCode>, changed: bool, lang: Lang) -> impl I
 
 /// Staff see whether their second factor is on, and set it up when it is not.
 #[component]
-fn SecondFactorStatus(on: bool, lang: Lang) -> impl IntoView {
+fn SecondFactorStatus(on: bool, passkeys: Vec<PasskeySummary>, added: bool, lang: Lang) -> impl IntoView {
     view! {
         <section class="card" id="second-factor" aria-labelledby="second-factor-title">
             <h2 id="second-factor-title">{lang.t(Msg::SecondFactorTitle)}</h2>
             {if on {
-                view! { <p>{lang.t(Msg::SecondFactorOn)}</p> }.into_any()
+                view! {
+                    <p>{lang.t(Msg::SecondFactorOn)}</p>
+                    <Passkeys passkeys added lang/>
+                }.into_any()
             } else {
                 view! {
                     <p>{lang.t(Msg::SecondFactorOff)}</p>
@@ -168,6 +175,41 @@ fn SecondFactorStatus(on: bool, lang: Lang) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// The person's passkeys, each with a button to remove it, and a form to add one (shown
+/// by the script where the browser can make passkeys).
+#[component]
+fn Passkeys(passkeys: Vec<PasskeySummary>, added: bool, lang: Lang) -> impl IntoView {
+    let empty = passkeys.is_empty();
+    view! {
+        <h3 id="passkeys-title">{lang.t(Msg::PasskeysTitle)}</h3>
+        <p>{lang.t(Msg::PasskeysIntro)}</p>
+        <p id="passkey-status" role="status">{added.then(|| lang.t(Msg::PasskeyAdded))}</p>
+        {empty.then(|| view! { <p>{lang.t(Msg::PasskeysNone)}</p> })}
+        <ul id="passkeys" class="plain-list">
+            {passkeys.into_iter().map(|p| {
+                let action = format!("/settings/passkeys/{}/remove", p.id);
+                let added_on = lang.fill(Msg::PasskeyAddedOn, &[("time", &crate::local_time::written(lang, p.created_at))]);
+                let used_on = p.last_used_at.map(|at| lang.fill(Msg::PasskeyUsedOn, &[("time", &crate::local_time::written(lang, at))]));
+                view! {
+                    <li>
+                        <strong>{p.name}</strong> " · " {added_on}
+                        {used_on.map(|u| view! { " · " {u} })}
+                        <form method="post" action=action class="inline-form">
+                            <button type="submit" class="link-button">{lang.t(Msg::PasskeyRemoveButton)}</button>
+                        </form>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form id="passkey-add-form" class="stacked-form" data-failed=lang.t(Msg::ErrPasskeyRefused) hidden>
+            <label for="passkey-name">{lang.t(Msg::PasskeyNameLabel)}</label>
+            <input id="passkey-name" name="name" type="text" required maxlength="60"/>
+            <button type="submit">{lang.t(Msg::PasskeyAddButton)}</button>
+        </form>
+        <PasskeyScript/>
     }
 }
 

@@ -1,0 +1,22 @@
+-- Passkeys (WebAuthn): the staff's other second factor, beside the authenticator app. A
+-- passkey holds only a public key and a signature counter, so it is kept as it is (as
+-- webauthn-rs's JSON); the credential id is unique across all accounts.
+CREATE TABLE passkeys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    credential_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    passkey TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT
+);
+CREATE INDEX passkeys_by_user ON passkeys (user_id);
+
+-- A ceremony's challenge between its two requests, one per session: kept on the server so
+-- that an answer is accepted once, for the session that asked, within a few minutes.
+CREATE TABLE passkey_ceremonies (
+    session_id BIGINT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('register', 'authenticate')),
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);

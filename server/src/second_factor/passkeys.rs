@@ -1,0 +1,130 @@
+//! The passkey doors of the pages: the browser's script asks for a challenge and brings
+//! the answer as JSON, with the session cookie. Both ceremonies run in the service
+//! (`app::second_factor::passkeys`); these only read the request.
+
+use crate::accounts::forms::{answer, web_viewer};
+use crate::http::{ApiJson, Ctx, RequestState};
+use app::accounts::service as accounts;
+use app::error::{AppError, ErrorCode};
+use app::second_factor::passkeys::{self, PublicKeyCredential, RegisterPublicKeyCredential};
+use app::state::AppState;
+use app::web::session_token;
+use axum::extract::Path;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+/// The site as the browser sees it: the scheme Brug is served with and the host the
+/// browser asked for. A passkey answers only for the domain it was made on, so a host
+/// named falsely finds no passkey to answer for it.
+fn origin(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(AppError::new(ErrorCode::PasskeyRefused))?;
+    let scheme = if state.secure_cookies { "https" } else { "http" };
+    Ok(format!("{scheme}://{host}"))
+}
+
+/// Only a path on this site: an answer never sends anyone elsewhere.
+fn local_path(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The challenge for giving a passkey: at sign-in or before a sensitive action.
+pub async fn sign_in_challenge(RequestState(state): RequestState, headers: HeaderMap) -> Response {
+    let result = async {
+        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
+        passkeys::start_authentication(&state, &viewer, stage, &origin(&state, &headers)?).await
+    }
+    .await;
+    match result {
+        Ok(options) => Json(options).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SignInAnswer {
+    credential: PublicKeyCredential,
+    #[serde(default)]
+    next: String,
+}
+
+/// The passkey's answer: the session is in, and the page says where to go on.
+pub async fn sign_in(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<SignInAnswer>,
+) -> Response {
+    let result = async {
+        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
+        let origin = origin(&state, &headers)?;
+        passkeys::finish_authentication(&state, &ctx, &viewer, stage, &origin, &body.credential).await
+    }
+    .await;
+    match result {
+        Ok(()) => Json(serde_json::json!({ "next": local_path(&body.next) })).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// The challenge for making a new passkey (staff, on the settings page).
+pub async fn add_challenge(RequestState(state): RequestState, headers: HeaderMap) -> Response {
+    let result = async {
+        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
+        passkeys::start_registration(&state, &viewer, stage, &origin(&state, &headers)?).await
+    }
+    .await;
+    match result {
+        Ok(options) => Json(options).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewPasskey {
+    name: String,
+    credential: RegisterPublicKeyCredential,
+}
+
+pub async fn add(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<NewPasskey>,
+) -> Response {
+    let result = async {
+        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
+        let origin = origin(&state, &headers)?;
+        passkeys::finish_registration(&state, &ctx, &viewer, stage, &origin, &body.name, &body.credential).await
+    }
+    .await;
+    match result {
+        Ok(id) => (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// A plain form: removing a passkey needs no script.
+pub async fn remove(
+    RequestState(state): RequestState,
+    Ctx(ctx): Ctx,
+    headers: HeaderMap,
+    Path(passkey_id): Path<i64>,
+) -> Response {
+    let result = match web_viewer(&state, &headers).await {
+        Ok(viewer) => passkeys::remove(&state, &ctx, &viewer, passkey_id).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => answer(&headers, Ok("/settings?saved")),
+        Err(error) => answer(&headers, Err((error, "/settings"))),
+    }
+}
