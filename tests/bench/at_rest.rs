@@ -4,7 +4,7 @@
 //! PostgreSQL when BRUG_TEST_POSTGRES_URL names one) and fills it through SQL with text
 //! as it was stored before sealing. Run it by hand on a release build:
 //!
-//!     cargo run --release -p integration --bin at_rest -- [MESSAGES]
+//!     cargo run --release -p integration --features bench --bin at_rest -- [MESSAGES]
 
 use app::sealing::reseal::reseal_text;
 use app::sealing::text::{Column, TextKeys};

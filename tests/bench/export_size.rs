@@ -4,7 +4,7 @@
 //! real server on a fresh database (SQLite, or PostgreSQL when BRUG_TEST_POSTGRES_URL
 //! names one) and fills it through SQL. Run it by hand on a release build:
 //!
-//!     cargo run --release -p integration --bin export_size -- [COPIES PER SIZE]
+//!     cargo run --release -p integration --features bench --bin export_size -- [COPIES PER SIZE]
 
 use integration::TestApp;
 use std::time::Instant;

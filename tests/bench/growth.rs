@@ -6,7 +6,7 @@
 //! Prints p50 and p99 per route and size, and the growth from the fresh figure. Run it by
 //! hand on a release build:
 //!
-//!     cargo run --release -p integration --bin growth -- [REQUESTS PER ROUTE]
+//!     cargo run --release -p integration --features bench --bin growth -- [REQUESTS PER ROUTE]
 
 use integration::TestApp;
 use reqwest::{header, Client, RequestBuilder};

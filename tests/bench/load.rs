@@ -5,7 +5,7 @@
 //! answers per second, p50 and p99, every answer that was not 2xx, and the ratio to its
 //! baseline. Run it by hand on a release build:
 //!
-//!     cargo run --release -p integration --bin load -- [CLIENTS] [SECONDS] [ROUTE…]
+//!     cargo run --release -p integration --features bench --bin load -- [CLIENTS] [SECONDS] [ROUTE…]
 //!
 //! ROUTE names the routes to run (bare-page, home, case-read, list-read, bare-insert,
 //! send); without one, all run. One route alone is what a profiler wants to watch.

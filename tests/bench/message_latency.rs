@@ -8,7 +8,7 @@
 //! family members as that takes, invited into Sarah's circle first): what delivery costs
 //! when many phones are listening.
 //!
-//!     cargo run --release -p integration --bin message-latency -- [MESSAGES] [IDLE_STREAMS]
+//!     cargo run --release -p integration --features bench --bin message-latency -- [MESSAGES] [IDLE_STREAMS]
 
 use integration::{EventStream, TestApp};
 use serde_json::json;
