@@ -79,6 +79,9 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: Arc<str>,
+    /// The origin people reach Brug at, when configured (`BRUG_PUBLIC_URL`): passkeys are
+    /// bound to its domain. `None`: the host each request names.
+    pub public_origin: Option<Arc<str>>,
     /// The built site's file names, with their content hashes.
     pub assets: Arc<crate::assets::Assets>,
     /// Sends the discreet Web Push notifications.

@@ -1,12 +1,15 @@
 -- Passkeys (WebAuthn): the staff's other second factor, beside the authenticator app. A
 -- passkey holds only a public key and a signature counter, so it is kept as it is (as
--- webauthn-rs's JSON); the credential id is unique across all accounts.
+-- webauthn-rs's JSON); the credential id is unique across all accounts. sign_count is
+-- the authenticator's counter at its last use: an answer must count higher (or both stay
+-- at zero, for authenticators without one), so a copied key shows itself.
 CREATE TABLE passkeys (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id BIGINT NOT NULL REFERENCES users (id),
     credential_id TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     passkey TEXT NOT NULL,
+    sign_count BIGINT NOT NULL DEFAULT 0,
     created_at BIGINT NOT NULL,
     last_used_at BIGINT
 );

@@ -113,6 +113,7 @@ impl Application {
             streams: StreamHub::default(),
             clock: Default::default(),
             quick_exit_url: settings.quick_exit_url.as_str().into(),
+            public_origin: settings.public_origin().map(Into::into),
             assets: Arc::new(read_assets(&settings.site_root)),
             push,
             sealing,

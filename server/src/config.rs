@@ -29,6 +29,9 @@ pub struct Settings {
     pub scheduler_seconds: i64,
     /// Where "Leave quickly" goes: a neutral page that is not Brug.
     pub quick_exit_url: String,
+    /// The address people reach Brug at (`https://brug.example.org`): passkeys are bound to
+    /// its domain. `None`: the address each request names (its `Host`).
+    pub public_url: Option<String>,
     /// The VAPID private key (base64url); made once and kept in the database when absent.
     pub vapid_private_key: Option<SecretString>,
     /// Send push notifications to plain-HTTP endpoints on loopback: for tests only.
@@ -95,6 +98,7 @@ struct FileLayer {
     live_poll_seconds: Option<i64>,
     scheduler_seconds: Option<i64>,
     quick_exit_url: Option<String>,
+    public_url: Option<String>,
     vapid_private_key: Option<String>,
     db_max_connections: Option<u32>,
     db_acquire_timeout_ms: Option<u64>,
@@ -124,6 +128,7 @@ impl Default for Settings {
             live_poll_seconds: 5,
             scheduler_seconds: 30,
             quick_exit_url: "https://www.meteo.be/nl/belgie".to_string(),
+            public_url: None,
             vapid_private_key: None,
             push_allow_loopback: false,
             db_max_connections: None,
@@ -189,6 +194,7 @@ impl Settings {
         self.live_poll_seconds = file.live_poll_seconds.unwrap_or(self.live_poll_seconds);
         self.scheduler_seconds = file.scheduler_seconds.unwrap_or(self.scheduler_seconds);
         self.quick_exit_url = file.quick_exit_url.unwrap_or(self.quick_exit_url.clone());
+        self.public_url = file.public_url.or(self.public_url.take());
         if let Some(key) = file.vapid_private_key {
             self.vapid_private_key = Some(SecretString::from(key));
         }
@@ -249,6 +255,9 @@ impl Settings {
         keep.writings_days = number("BRUG_ERASE_WRITINGS_AFTER_DAYS")?.unwrap_or(keep.writings_days);
         if let Some(url) = env("BRUG_QUICK_EXIT_URL").filter(|u| !u.is_empty()) {
             self.quick_exit_url = url;
+        }
+        if let Some(url) = env("BRUG_PUBLIC_URL").filter(|u| !u.is_empty()) {
+            self.public_url = Some(url);
         }
         if let Some(key) = env("BRUG_VAPID_PRIVATE_KEY").filter(|k| !k.is_empty()) {
             self.vapid_private_key = Some(SecretString::from(key));
@@ -332,6 +341,9 @@ impl Settings {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !plain {
             return Err(ConfigError::Invalid("BRUG_QUICK_EXIT_URL"));
         }
+        if self.public_url.is_some() && self.public_origin().is_none() {
+            return Err(ConfigError::Invalid("BRUG_PUBLIC_URL"));
+        }
         if !(1..=3600).contains(&self.live_poll_seconds) {
             return Err(ConfigError::Invalid("BRUG_LIVE_POLL_SECONDS"));
         }
@@ -374,6 +386,16 @@ impl Settings {
                 .map(Duration::from_millis)
                 .unwrap_or(defaults.busy_timeout),
         }
+    }
+
+    /// The origin of `public_url` (`https://brug.example.org`, a port when it names one),
+    /// when it is a web address with a domain.
+    pub fn public_origin(&self) -> Option<String> {
+        let url = url::Url::parse(self.public_url.as_deref()?).ok()?;
+        if !matches!(url.scheme(), "https" | "http") || url.domain().is_none() {
+            return None;
+        }
+        Some(url.origin().ascii_serialization())
     }
 
     pub fn uses_secure_cookies(&self) -> bool {
@@ -430,6 +452,16 @@ mod tests {
         assert_eq!(settings.database_url(), "sqlite://data/brug.db");
         assert_eq!(settings.addr.to_string(), "127.0.0.1:3000");
         assert!(!settings.uses_secure_cookies());
+    }
+
+    #[test]
+    fn the_public_address_is_a_web_address_with_a_domain_and_passkeys_take_its_origin() {
+        assert_eq!(load(&[]).unwrap().public_origin(), None);
+        let set = load(&[("BRUG_PUBLIC_URL", "https://Brug.Example.org/start")]).unwrap();
+        assert_eq!(set.public_origin().as_deref(), Some("https://brug.example.org"));
+        for wrong in ["http://127.0.0.1:3000", "brug.example.org", "ftp://brug.example.org"] {
+            assert!(load(&[("BRUG_PUBLIC_URL", wrong)]).is_err(), "{wrong}");
+        }
     }
 
     #[test]

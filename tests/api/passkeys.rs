@@ -169,14 +169,31 @@ async fn a_passkey_answers_only_its_own_challenge_on_its_own_site_and_only_once(
     assert_eq!(error_code(replayed).await, refused());
     assert_eq!(app.page("/", Some(&other_session)).await.status(), StatusCode::FOUND);
 
+    // A copy of the key, with the counter it had, shows itself once the original has
+    // been used: its counter does not move on.
+    let mut copy = laptop.clone();
+    let options = browser.options("/signin/passkey/challenge").await;
+    let original = laptop.get(&options, &browser.origin());
+    assert_eq!(
+        browser
+            .post("/signin/passkey", json!({ "credential": original }))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let options = browser.options("/signin/passkey/challenge").await;
+    let copied = copy.get(&options, &browser.origin());
+    let copied = browser.post("/signin/passkey", json!({ "credential": copied })).await;
+    assert_eq!(error_code(copied).await, refused());
+
     // Reached by address rather than name, there is no site to bind a passkey to.
     let by_address = Browser::at(&app, "127.0.0.1", &other_session);
     let answer = by_address.post("/signin/passkey/challenge", json!({})).await;
     assert_eq!(error_code(answer).await, refused());
 
     let lotte = app.user_id("lotte").await;
-    assert_eq!(app.audit_count("passkey_used", lotte).await, 1);
-    assert!(app.audit_count("second_factor_failed", lotte).await >= 4);
+    assert_eq!(app.audit_count("passkey_used", lotte).await, 2);
+    assert!(app.audit_count("second_factor_failed", lotte).await >= 5);
 }
 
 #[tokio::test]
@@ -252,8 +269,18 @@ async fn only_staff_add_passkeys_with_a_recent_second_factor_and_remove_only_the
         foreign.headers()[header::LOCATION].to_str().unwrap(),
         "/settings?error=not_found"
     );
+    // A challenge asked for before the removal finds no passkey to accept afterwards.
+    let waiting = web_password_only(&app, "lotte").await;
+    let waiting = Browser::at(&app, "localhost", &waiting);
+    let options = waiting.options("/signin/passkey/challenge").await;
     let removed = app.form(&remove, &cookie, &[]).await;
     assert_eq!(removed.headers()[header::LOCATION].to_str().unwrap(), "/settings?saved");
+    let late = laptop.get(&options, &waiting.origin());
+    let late = waiting.post("/signin/passkey", json!({ "credential": late })).await;
+    assert_eq!(
+        error_code(late).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "passkey_refused".into())
+    );
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM passkeys")
         .fetch_one(&app.db)
         .await
@@ -263,4 +290,23 @@ async fn only_staff_add_passkeys_with_a_recent_second_factor_and_remove_only_the
     assert_eq!(error_code(none).await, (StatusCode::NOT_FOUND, "not_found".into()));
     let lotte = app.user_id("lotte").await;
     assert_eq!(app.audit_count("passkey_removed", lotte).await, 1);
+}
+
+#[tokio::test]
+async fn with_a_public_address_set_passkeys_are_made_for_that_address_alone() {
+    let app = TestApp::spawn_with(&[("BRUG_PUBLIC_URL", "http://brug.example")]).await;
+    let cookie = with_the_app(&app, "lotte").await;
+    let by_another_name = Browser::at(&app, "localhost", &cookie);
+    let refused = by_another_name.post("/settings/passkeys/challenge", json!({})).await;
+    assert_eq!(
+        error_code(refused).await,
+        (StatusCode::UNPROCESSABLE_ENTITY, "passkey_refused".into())
+    );
+    let public = Browser {
+        app: &app,
+        host: "brug.example".to_string(),
+        cookie: cookie.clone(),
+    };
+    let mut laptop = SoftPasskey::new();
+    assert_eq!(public.add(&mut laptop, "Laptop").await.status(), StatusCode::CREATED);
 }

@@ -10,6 +10,8 @@ use p256::ecdsa::{Signature, SigningKey};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+/// Cloning it copies the key with its counter, as a copied authenticator would.
+#[derive(Clone)]
 pub struct SoftPasskey {
     key: SigningKey,
     credential_id: Vec<u8>,

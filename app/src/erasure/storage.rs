@@ -114,6 +114,7 @@ pub(super) async fn erase_account(tx: &mut Tx<'_>, request_id: i64, user_id: i64
     for sql in [
         "DELETE FROM preferences WHERE user_id = $1",
         "DELETE FROM push_subscriptions WHERE user_id = $1",
+        "DELETE FROM passkey_ceremonies WHERE session_id IN (SELECT id FROM sessions WHERE user_id = $1)",
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM recovery_codes WHERE user_id = $1",
         "DELETE FROM second_factors WHERE user_id = $1",

@@ -26,6 +26,13 @@ use serde::{Deserialize, Serialize};
 /// codes, they never travel in a URL).
 pub const RECOVERY_CODES_COOKIE: &str = "brug_recovery";
 
+/// Whether `next` is a path on this site, safe to send someone on to after the second
+/// factor: it starts with one `/`, and holds no backslash or control character (browsers
+/// drop tabs and line breaks from an address, so `/<tab>/elsewhere` would leave the site).
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/') && !next[1..].starts_with('/') && !next.chars().any(|c| c.is_control() || c == '\\')
+}
+
 /// What a session still needs before it lets its holder in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -105,4 +112,26 @@ pub async fn load_second_factor() -> Result<SecondFactorStep, AppError> {
     let (state, _ctx) = crate::web::request_parts()?;
     let (viewer, stage) = crate::web::viewer_at_any_stage(&state).await?;
     service::next_step(&state, &viewer, stage).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_a_path_on_this_site_is_a_place_to_go_on_to() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/cases/3?tab=plans"));
+        for elsewhere in [
+            "//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example",
+            "",
+        ] {
+            assert!(!is_local_path(elsewhere), "{elsewhere:?}");
+        }
+    }
 }

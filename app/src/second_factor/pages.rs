@@ -13,7 +13,7 @@ pub fn SecondFactorPage() -> impl IntoView {
     // Only a path on this site: the form never sends anyone elsewhere.
     let next = use_query_map()
         .with_untracked(|q| q.get("next"))
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .filter(|n| super::is_local_path(n))
         .unwrap_or_else(|| "/".to_string());
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
@@ -84,9 +84,9 @@ response:{authenticatorData:b64(r.authenticatorData),clientDataJSON:b64(r.client
 var add=document.getElementById("passkey-add-form");
 if(add){add.hidden=false;add.addEventListener("submit",function(e){e.preventDefault();var out=document.getElementById("passkey-status"),name=add.elements.name.value;
 post("/settings/passkeys/challenge").then(function(o){var k=o.publicKey;k.challenge=bytes(k.challenge);k.user.id=bytes(k.user.id);ids(k.excludeCredentials);return navigator.credentials.create({publicKey:k})})
-.then(function(c){var r=c.response;return post("/settings/passkeys",{name:name,credential:{id:c.id,rawId:b64(c.rawId),type:c.type,extensions:{},
-response:{attestationObject:b64(r.attestationObject),clientDataJSON:b64(r.clientDataJSON)}}})})
-.then(function(){location.assign("/settings?saved=passkey")},function(j){if(j&&j.code==="step_up_required"){location.assign("/signin/second-factor?next=/settings");return}out.textContent=add.dataset.failed})})}})();"#;
+.then(function(c){var r=c.response;return post("/settings/passkeys",{name:name,credential:{id:c.id,rawId:b64(c.rawId),type:c.type,extensions:c.getClientExtensionResults(),
+response:{attestationObject:b64(r.attestationObject),clientDataJSON:b64(r.clientDataJSON),transports:r.getTransports?r.getTransports():null}}})})
+.then(function(){location.assign("/settings?saved=passkey")},function(j){if(j&&j.error&&j.error.code==="step_up_required"){location.assign("/signin/second-factor?next=/settings");return}out.textContent=add.dataset.failed})})}})();"#;
 
 #[component]
 pub fn PasskeyScript() -> impl IntoView {

@@ -73,15 +73,41 @@ pub async fn insert(
     .await
 }
 
-/// Records a use, with the counter the authenticator reported.
-pub async fn used(tx: &mut Tx<'_>, id: i64, passkey: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE passkeys SET passkey = $1, last_used_at = $2 WHERE id = $3")
-        .bind(passkey)
-        .bind(now)
-        .bind(id)
-        .execute(&mut **tx)
+/// The person's passkey with this credential id, if it is still theirs.
+pub async fn passkey_by_credential(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    credential_id: &str,
+) -> Result<Option<StoredPasskey>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, passkey FROM passkeys WHERE user_id = $1 AND credential_id = $2")
+        .bind(user_id)
+        .bind(credential_id)
+        .fetch_optional(&mut **tx)
         .await?;
-    Ok(())
+    row.map(|row| {
+        Ok(StoredPasskey {
+            id: row.try_get("id")?,
+            passkey: row.try_get("passkey")?,
+        })
+    })
+    .transpose()
+}
+
+/// Records a use with the counter the authenticator reported, only if it counts higher
+/// than at the last use (or both are zero: an authenticator without a counter). False:
+/// the counter went back, as with a copied key, or another answer was taken first.
+pub async fn used(tx: &mut Tx<'_>, id: i64, passkey: &str, counter: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE passkeys SET passkey = $1, sign_count = $2, last_used_at = $3 \
+         WHERE id = $4 AND (sign_count < $2 OR (sign_count = 0 AND $2 = 0))",
+    )
+    .bind(passkey)
+    .bind(counter)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Removes one of the person's passkeys; false when it is not theirs.
@@ -102,14 +128,19 @@ pub async fn remove_all(tx: &mut Tx<'_>, user_id: i64) -> Result<(), sqlx::Error
     Ok(())
 }
 
-/// Keeps the state of the session's new ceremony, replacing one it left unfinished.
+/// Keeps the state of the session's new ceremony, replacing one it left unfinished;
+/// ceremonies left over from before `stale_before` are dropped on the way.
 pub async fn keep_ceremony(
     tx: &mut Tx<'_>,
     session_id: i64,
     purpose: &str,
     state: &str,
-    now: i64,
+    (now, stale_before): (i64, i64),
 ) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM passkey_ceremonies WHERE created_at <= $1")
+        .bind(stale_before)
+        .execute(&mut **tx)
+        .await?;
     sqlx::query(
         "INSERT INTO passkey_ceremonies (session_id, purpose, state, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (session_id) DO UPDATE SET purpose = excluded.purpose, state = excluded.state, \

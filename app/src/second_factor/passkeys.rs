@@ -121,7 +121,9 @@ pub async fn start_registration(
             tracing::error!(%error, "a passkey registration did not start");
             AppError::new(ErrorCode::Internal)
         })?;
-    storage::keep_ceremony(&mut tx, viewer.session_id, REGISTER, &encode(&registration)?, now()).await?;
+    let now = now();
+    let at = (now, now - CEREMONY_SECS);
+    storage::keep_ceremony(&mut tx, viewer.session_id, REGISTER, &encode(&registration)?, at).await?;
     tx.commit().await?;
     Ok(options)
 }
@@ -193,14 +195,9 @@ pub async fn start_authentication(
         tracing::error!(%error, "a passkey sign-in did not start");
         AppError::new(ErrorCode::Internal)
     })?;
-    storage::keep_ceremony(
-        &mut tx,
-        viewer.session_id,
-        AUTHENTICATE,
-        &encode(&authentication)?,
-        now(),
-    )
-    .await?;
+    let now = now();
+    let at = (now, now - CEREMONY_SECS);
+    storage::keep_ceremony(&mut tx, viewer.session_id, AUTHENTICATE, &encode(&authentication)?, at).await?;
     tx.commit().await?;
     Ok(options)
 }
@@ -235,12 +232,21 @@ pub async fn finish_authentication(
             return refuse_with(tx, ctx, viewer, ErrorCode::PasskeyRefused).await;
         }
     };
-    for stored in storage::passkeys_of(&mut tx, viewer.user_id).await? {
-        let mut passkey: Passkey = decode(&stored.passkey)?;
-        if passkey.cred_id() == result.cred_id() {
-            passkey.update_credential(&result);
-            storage::used(&mut tx, stored.id, &encode(&passkey)?, now).await?;
-        }
+    // The passkey as it is kept now: removed since the challenge, it no longer counts;
+    // its counter must have moved on since its last use.
+    let credential_id = URL_SAFE_NO_PAD.encode(result.cred_id().as_ref());
+    let Some(stored) = storage::passkey_by_credential(&mut tx, viewer.user_id, &credential_id).await? else {
+        return refuse_with(tx, ctx, viewer, ErrorCode::PasskeyRefused).await;
+    };
+    let mut passkey: Passkey = decode(&stored.passkey)?;
+    passkey.update_credential(&result);
+    let counter = i64::from(result.counter());
+    if !storage::used(&mut tx, stored.id, &encode(&passkey)?, counter, now).await? {
+        tracing::warn!(
+            passkey = stored.id,
+            "a passkey's counter did not move on: a copied key?"
+        );
+        return refuse_with(tx, ctx, viewer, ErrorCode::PasskeyRefused).await;
     }
     crate::accounts::throttle::succeeded(&mut tx, &attempt).await?;
     complete(state, &mut tx, ctx, viewer, now, AuditAction::PasskeyUsed).await?;

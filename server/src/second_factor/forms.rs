@@ -32,7 +32,7 @@ pub struct CodeForm {
 
 /// Only a path on this site: a form never sends anyone elsewhere.
 fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    if app::second_factor::is_local_path(next) {
         next
     } else {
         "/"

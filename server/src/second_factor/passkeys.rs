@@ -10,26 +10,34 @@ use app::second_factor::passkeys::{self, PublicKeyCredential, RegisterPublicKeyC
 use app::state::AppState;
 use app::web::session_token;
 use axum::extract::Path;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-/// The site as the browser sees it: the scheme Brug is served with and the host the
-/// browser asked for. A passkey answers only for the domain it was made on, so a host
-/// named falsely finds no passkey to answer for it.
-fn origin(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
+/// The site as the browser sees it. With `BRUG_PUBLIC_URL` set it is that address, and a
+/// request that names another host gets no passkey ceremony; without it, the scheme Brug
+/// is served with and the host the request names (`Host`, or the authority of an HTTP/2
+/// request). A passkey answers only for the domain it was made on, so a host named
+/// falsely finds no passkey to answer for it.
+fn origin(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Result<String, AppError> {
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
+        .or_else(|| uri.authority().map(|a| a.as_str()))
         .ok_or(AppError::new(ErrorCode::PasskeyRefused))?;
     let scheme = if state.secure_cookies { "https" } else { "http" };
-    Ok(format!("{scheme}://{host}"))
+    let named = format!("{scheme}://{host}");
+    match state.public_origin.as_deref() {
+        Some(public) if public.eq_ignore_ascii_case(&named) => Ok(public.to_string()),
+        Some(_) => Err(AppError::new(ErrorCode::PasskeyRefused)),
+        None => Ok(named),
+    }
 }
 
 /// Only a path on this site: an answer never sends anyone elsewhere.
 fn local_path(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    if app::second_factor::is_local_path(next) {
         next.to_string()
     } else {
         "/".to_string()
@@ -37,10 +45,10 @@ fn local_path(next: &str) -> String {
 }
 
 /// The challenge for giving a passkey: at sign-in or before a sensitive action.
-pub async fn sign_in_challenge(RequestState(state): RequestState, headers: HeaderMap) -> Response {
+pub async fn sign_in_challenge(RequestState(state): RequestState, uri: Uri, headers: HeaderMap) -> Response {
     let result = async {
         let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        passkeys::start_authentication(&state, &viewer, stage, &origin(&state, &headers)?).await
+        passkeys::start_authentication(&state, &viewer, stage, &origin(&state, &headers, &uri)?).await
     }
     .await;
     match result {
@@ -60,12 +68,13 @@ pub struct SignInAnswer {
 pub async fn sign_in(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,
+    uri: Uri,
     headers: HeaderMap,
     ApiJson(body): ApiJson<SignInAnswer>,
 ) -> Response {
     let result = async {
         let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        let origin = origin(&state, &headers)?;
+        let origin = origin(&state, &headers, &uri)?;
         passkeys::finish_authentication(&state, &ctx, &viewer, stage, &origin, &body.credential).await
     }
     .await;
@@ -76,10 +85,10 @@ pub async fn sign_in(
 }
 
 /// The challenge for making a new passkey (staff, on the settings page).
-pub async fn add_challenge(RequestState(state): RequestState, headers: HeaderMap) -> Response {
+pub async fn add_challenge(RequestState(state): RequestState, uri: Uri, headers: HeaderMap) -> Response {
     let result = async {
         let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        passkeys::start_registration(&state, &viewer, stage, &origin(&state, &headers)?).await
+        passkeys::start_registration(&state, &viewer, stage, &origin(&state, &headers, &uri)?).await
     }
     .await;
     match result {
@@ -97,12 +106,13 @@ pub struct NewPasskey {
 pub async fn add(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,
+    uri: Uri,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewPasskey>,
 ) -> Response {
     let result = async {
         let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        let origin = origin(&state, &headers)?;
+        let origin = origin(&state, &headers, &uri)?;
         passkeys::finish_registration(&state, &ctx, &viewer, stage, &origin, &body.name, &body.credential).await
     }
     .await;
