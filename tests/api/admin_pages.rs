@@ -175,3 +175,58 @@ async fn the_admin_page_turns_away_everyone_but_coordinators() {
         assert_eq!(refused, "/admin?error=not_permitted", "{name}");
     }
 }
+
+/// The items of the list with this id on a page.
+fn items_of(page: &str, list_id: &str) -> Vec<String> {
+    let list = page
+        .split(&format!("id=\"{list_id}\""))
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .unwrap_or_else(|| panic!("the list {list_id}"));
+    list.split("<li").skip(1).map(str::to_string).collect()
+}
+
+/// The address a link with this id points to, as the browser follows it.
+fn link_of(page: &str, link_id: &str) -> Option<String> {
+    let rest = page.split(&format!("id=\"{link_id}\"")).nth(1)?;
+    let href = rest.split("href=\"").nth(1)?.split('"').next()?;
+    Some(href.replace("&amp;", "&"))
+}
+
+#[tokio::test]
+async fn at_many_cases_the_coordinator_pages_through_them_and_finds_one_by_name() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    for n in 0..60 {
+        let name = format!("Rania {n:02} & co");
+        let created = app
+            .post_json("/api/v1/cases", Some(&coordinator), json!({ "participant_name": name }))
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+    }
+    let browser = format!("{}; brug_lang=en", app.web_session("coordinator").await);
+    let first = app.page_text("/admin", &browser).await;
+    let cases = items_of(&first, "admin-cases");
+    assert_eq!(cases.len(), 50, "one page of cases");
+    let more = link_of(&first, "more-cases").expect("a link to the next page of cases");
+    let second = app.page_text(&more, &browser).await;
+    let rest = items_of(&second, "admin-cases");
+    // Sarah's and Youssef's cases from the demo, and the sixty.
+    assert_eq!(rest.len(), 12, "{more}");
+    assert!(link_of(&second, "more-cases").is_none(), "the last page");
+    assert!(rest.last().unwrap().contains("Rania 59 &amp; co"));
+
+    let found = app.page_text("/admin?cases=rania+07", &browser).await;
+    let cases = items_of(&found, "admin-cases");
+    assert_eq!(cases.len(), 1);
+    assert!(cases[0].contains("Rania 07"));
+    // A search keeps its word in the form, and `%` is looked for as it is typed.
+    assert!(found.contains("value=\"rania 07\""));
+    let literal = app.page_text("/admin?cases=%25", &browser).await;
+    assert!(items_of(&literal, "admin-cases").is_empty());
+
+    let people = app.page_text("/admin?people=LOT", &browser).await;
+    let workers = items_of(&people, "admin-workers");
+    assert_eq!(workers.len(), 1, "only Lotte");
+    assert!(workers[0].contains("Lotte"));
+}

@@ -103,6 +103,11 @@ async fn every_list_walked_a_page_at_a_time_holds_the_whole_list_once_in_order()
         for limit in [1, 2] {
             let walked = walk(&app, &path, token, field, limit).await;
             assert_eq!(ids(&walked, key), ids(&whole, key), "{path} with limit {limit}");
+            // A page carries what belongs to its items (a child's steps and their
+            // histories, a family member's shares and limits) as the whole list does.
+            if matches!(field, "children" | "family") {
+                assert_eq!(walked, whole, "{path} with limit {limit}");
+            }
         }
     }
 }

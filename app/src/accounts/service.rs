@@ -286,24 +286,22 @@ pub async fn sign_out(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -
     Ok(())
 }
 
-pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSession>, AppError> {
-    let mut tx = state.read().await?;
+/// The viewer's sessions that still let them in, in the order they began: a page of them
+/// (`after_id`, at most `limit`). The idle limits are those of the viewer's role.
+async fn open_devices(
+    state: &AppState,
+    viewer: &Viewer,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<DeviceSession>, AppError> {
     let now = now();
-    let rows = storage::open_sessions(&mut tx, viewer.user_id, now).await?;
+    let idle = |kind| state.sessions.idle_secs(kind, Some(viewer.role));
+    let seen_since = (now - idle("web"), now - idle("device"));
+    let mut tx = state.read().await?;
+    let rows = storage::open_sessions_page(&mut tx, viewer.user_id, now, seen_since, after_id, limit).await?;
     tx.commit().await?;
-    let holds = |kind: &str, last_seen_at: i64| {
-        let facts = SessionFacts {
-            kind: kind.to_string(),
-            role: Some(viewer.role),
-            last_seen_at,
-            expires_at: i64::MAX,
-            ended_at: None,
-        };
-        state.sessions.holds(&facts, now)
-    };
-    let mut devices: Vec<DeviceSession> = rows
+    Ok(rows
         .into_iter()
-        .filter(|(_, _, kind, _, last_seen_at)| holds(kind, *last_seen_at))
         .map(|(id, device_name, kind, created_at, last_seen_at)| DeviceSession {
             id,
             device_name,
@@ -312,16 +310,19 @@ pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSess
             last_seen_at,
             current: id == viewer.session_id,
         })
-        .collect();
+        .collect())
+}
+
+pub async fn devices(state: &AppState, viewer: &Viewer) -> Result<Vec<DeviceSession>, AppError> {
+    let mut devices = open_devices(state, viewer, 0, i64::MAX).await?;
     // This device first; the others by when they were last used.
-    devices.sort_by_key(|device| !device.current);
+    devices.sort_by_key(|device| (!device.current, std::cmp::Reverse(device.last_seen_at)));
     Ok(devices)
 }
 
 /// The devices for the API, a page at a time in the order they signed in.
 pub async fn device_page(state: &AppState, viewer: &Viewer, page: &PageRequest) -> Result<DeviceList, AppError> {
-    let mut devices = devices(state, viewer).await?;
-    devices.sort_by_key(|d| d.id);
+    let devices = open_devices(state, viewer, page.after_id(), page.one_more()).await?;
     let (devices, next_cursor) = page.cut(devices, |d| Cursor::by_id(d.id));
     Ok(DeviceList { devices, next_cursor })
 }

@@ -261,30 +261,42 @@ pub async fn open_session_owner(tx: &mut Tx<'_>, session_id: i64) -> Result<Opti
         .await
 }
 
-pub async fn open_sessions(
+/// A page of the person's sessions that still let them in, in the order they began: not
+/// ended, not expired, and used since `seen_since` (a browser's, a phone's), at most
+/// `limit` after the session `after_id`.
+pub async fn open_sessions_page(
     tx: &mut Tx<'_>,
     user_id: i64,
     now: i64,
+    seen_since: (i64, i64),
+    after_id: i64,
+    limit: i64,
 ) -> Result<Vec<(i64, String, String, i64, i64)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, device_name, session_kind, created_at, last_seen_at FROM sessions \
-         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > $2 ORDER BY last_seen_at DESC",
+         WHERE user_id = $1 AND ended_at IS NULL AND expires_at > $2 AND id > $3 \
+         AND ((session_kind = 'web' AND last_seen_at > $4) OR (session_kind = 'device' AND last_seen_at > $5)) \
+         ORDER BY id LIMIT $6",
     )
     .bind(user_id)
     .bind(now)
+    .bind(after_id)
+    .bind(seen_since.0)
+    .bind(seen_since.1)
+    .bind(limit)
     .fetch_all(&mut **tx)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("id")?,
-                r.try_get("device_name")?,
-                r.try_get("session_kind")?,
-                r.try_get("created_at")?,
-                r.try_get("last_seen_at")?,
-            ))
-        })
-        .collect()
+    rows.iter().map(open_session_row).collect()
+}
+
+fn open_session_row(r: &sqlx::any::AnyRow) -> Result<(i64, String, String, i64, i64), sqlx::Error> {
+    Ok((
+        r.try_get("id")?,
+        r.try_get("device_name")?,
+        r.try_get("session_kind")?,
+        r.try_get("created_at")?,
+        r.try_get("last_seen_at")?,
+    ))
 }
 
 #[derive(Debug)]

@@ -16,8 +16,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/s", endpoint = "admin")]
-pub async fn load_admin() -> Result<AdminOverview, AppError> {
+pub async fn load_admin(search: Option<AdminSearch>) -> Result<AdminOverview, AppError> {
     let (state, _ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    service::overview(&state, &viewer).await
+    service::overview(&state, &viewer, search.unwrap_or_default()).await
 }

@@ -1,4 +1,4 @@
-use super::{load_admin, AdminOverview};
+use super::{load_admin, AdminOverview, AdminSearch};
 use crate::accounts::AccountRole;
 use crate::circle::CaseRole;
 use crate::i18n::{Lang, Msg};
@@ -8,11 +8,17 @@ use leptos::prelude::*;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
+    let search = leptos_router::hooks::use_query_map().with_untracked(|q| AdminSearch {
+        people: q.get("people").unwrap_or_default(),
+        cases: q.get("cases").unwrap_or_default(),
+        people_after: q.get("people_after").filter(|c| !c.is_empty()),
+        cases_after: q.get("cases_after").filter(|c| !c.is_empty()),
+    });
     view! {
         <leptos_meta::Title text=lang.t(Msg::AdminTitle)/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {Suspend::new(async move {
-                match load_admin().await {
+                match load_admin(Some(search)).await {
                     Ok(overview) => view! {
                         <Page signed_in=true>
                             <h1 id="page-title">{lang.t(Msg::AdminTitle)}</h1>
@@ -28,8 +34,63 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
+/// A query string value, percent-encoded (names may hold spaces, `&` or letters beyond
+/// ASCII).
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The address of the overview with this search, one list moved on to its next page.
+fn admin_link(search: &AdminSearch, people_after: Option<&str>, cases_after: Option<&str>) -> String {
+    let mut link = format!(
+        "/admin?people={}&cases={}",
+        query_value(&search.people),
+        query_value(&search.cases)
+    );
+    for (name, cursor) in [("people_after", people_after), ("cases_after", cases_after)] {
+        if let Some(cursor) = cursor {
+            link.push_str(&format!("&{name}={}", query_value(cursor)));
+        }
+    }
+    link
+}
+
+/// A search form for one list; it keeps the other list's search.
+#[component]
+fn SearchForm(
+    field: &'static str,
+    value: String,
+    keep: (&'static str, String),
+    label: Msg,
+    lang: Lang,
+) -> impl IntoView {
+    let id = format!("search-{field}");
+    view! {
+        <form class="stacked-form search-form" method="get" action="/admin" role="search">
+            <input type="hidden" name=keep.0 value=keep.1/>
+            <label for=id.clone()>{lang.t(label)}</label>
+            <input id=id name=field type="search" value=value maxlength="80"/>
+            <button type="submit">{lang.t(Msg::SearchButton)}</button>
+        </form>
+    }
+}
+
 #[component]
 fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
+    let search = overview.search.clone();
+    let more_people = overview
+        .people_next
+        .as_deref()
+        .map(|next| admin_link(&search, Some(next), search.cases_after.as_deref()));
+    let more_cases = overview
+        .cases_next
+        .as_deref()
+        .map(|next| admin_link(&search, search.people_after.as_deref(), Some(next)));
     let workers: Vec<_> = overview
         .people
         .iter()
@@ -88,7 +149,9 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="workers-title">
             <h2 id="workers-title">{lang.t(Msg::WorkersTitle)}</h2>
-            <ul>
+            <SearchForm field="people" value=search.people.clone() keep=("cases", search.cases.clone())
+                label=Msg::SearchPeopleLabel lang/>
+            <ul id="admin-workers">
                 {workers.iter().map(|w| view! {
                     <li>
                         {format!("{} ({}) — {}", w.display_name, w.username, w.organisation.clone().unwrap_or_default())}
@@ -108,6 +171,7 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            {more_people.map(|href| view! { <p><a id="more-people" href=href>{lang.t(Msg::MorePeople)}</a></p> })}
             <p class="hint">{lang.t(Msg::ResetSecondFactorIntro)}</p>
             <h3>{lang.t(Msg::InviteWorkerTitle)}</h3>
             <form class="stacked-form" method="post" action="/admin/workers">
@@ -120,12 +184,15 @@ fn Admin(overview: AdminOverview, lang: Lang) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="cases-title">
             <h2 id="cases-title">{lang.t(Msg::CasesTitle)}</h2>
-            <ul>
+            <SearchForm field="cases" value=search.cases.clone() keep=("people", search.people.clone())
+                label=Msg::SearchCasesLabel lang/>
+            <ul id="admin-cases">
                 {overview.cases.iter().map(|c| {
                     let names = if c.workers.is_empty() { none_yet.to_string() } else { c.workers.join(", ") };
                     view! { <li><strong>{c.participant_name.clone()}</strong> " — " {lang.fill(Msg::AssignedWorkers, &[("names", &names)])}</li> }
                 }).collect_view()}
             </ul>
+            {more_cases.map(|href| view! { <p><a id="more-cases" href=href>{lang.t(Msg::MoreCases)}</a></p> })}
             <form class="stacked-form" method="post" action="/admin/cases">
                 <label for="case-name">{lang.t(Msg::NewCaseLabel)}</label>
                 <input id="case-name" name="participant_name" type="text" required maxlength="80"/>

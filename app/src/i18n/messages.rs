@@ -329,6 +329,11 @@ messages! {
     WorkerLabel { nl: "Begeleider", fr: "Intervenant", en: "Support worker", ar: "المرافق" }
     CaseRoleLabel { nl: "Rol in de kring", fr: "Rôle dans le cercle", en: "Role in the circle", ar: "الدور في الدائرة" }
     AssignButton { nl: "Toewijzen", fr: "Affecter", en: "Assign", ar: "تكليف" }
+    SearchButton { nl: "Zoeken", fr: "Rechercher", en: "Search", ar: "بحث" }
+    SearchPeopleLabel { nl: "Zoek een persoon (naam of gebruikersnaam)", fr: "Chercher une personne (nom ou nom d'utilisateur)", en: "Find a person (name or username)", ar: "ابحث عن شخص (الاسم أو اسم المستخدم)" }
+    SearchCasesLabel { nl: "Zoek een dossier (naam van de deelnemer)", fr: "Chercher un dossier (nom du participant)", en: "Find a case (the participant's name)", ar: "ابحث عن ملف (اسم المشارك)" }
+    MorePeople { nl: "Meer mensen", fr: "Plus de personnes", en: "More people", ar: "المزيد من الأشخاص" }
+    MoreCases { nl: "Meer dossiers", fr: "Plus de dossiers", en: "More cases", ar: "المزيد من الملفات" }
     PeopleTitle { nl: "Mensen", fr: "Personnes", en: "People", ar: "الأشخاص" }
     PersonLabel { nl: "Persoon", fr: "Personne", en: "Person", ar: "الشخص" }
     Saved { nl: "Opgeslagen.", fr: "Enregistré.", en: "Saved.", ar: "تم الحفظ." }

@@ -22,20 +22,21 @@ pub async fn reunification(
 ) -> Result<Reunification, AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case(&mut tx, ctx, viewer, case_id, Category::Reunification).await?;
-    let mut result = load(&mut tx, &case).await?;
+    let mut result = load(&mut tx, &case, page).await?;
     tx.commit().await?;
-    // Children in the order they were added, each with all of their steps.
+    // Children in the order they were added, each with all of their steps; read one more
+    // than the page holds, which says whether another page follows.
     let (children, next_cursor) = page.cut(result.children, |child| Cursor::by_id(child.id));
     result.children = children;
     result.next_cursor = next_cursor;
     Ok(result)
 }
 
-async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Reunification, AppError> {
+async fn load(tx: &mut Tx<'_>, case: &CaseAccess, page: &PageRequest) -> Result<Reunification, AppError> {
     let participant_name = crate::circle::storage::participant_name(tx, case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let mut children = storage::children(tx, case).await?;
+    let mut children = storage::children(tx, case, page.after_id(), page.one_more()).await?;
     let steps = children.iter_mut().flat_map(|child| child.steps.iter_mut());
     translations::storage::attach(tx, case, ItemKind::ReunificationStep, steps).await?;
     Ok(Reunification {
@@ -121,7 +122,7 @@ pub async fn add_step(
         ),
     )
     .await?;
-    let result = load(&mut tx, &case).await?;
+    let result = load(&mut tx, &case, &PageRequest::everything()).await?;
     tx.commit().await?;
     Ok(result)
 }
@@ -191,7 +192,7 @@ pub async fn update_step(
         ),
     )
     .await?;
-    let result = load(&mut tx, &case).await?;
+    let result = load(&mut tx, &case, &PageRequest::everything()).await?;
     tx.commit().await?;
     Ok(result)
 }

@@ -41,13 +41,19 @@ pub(super) async fn with_histories(
     access: &CaseAccess,
     mut children: Vec<Child>,
 ) -> Result<Vec<Child>, sqlx::Error> {
+    // The histories of these children only (a page of them, in id order).
+    let (Some(first), Some(last)) = (children.first().map(|c| c.id), children.last().map(|c| c.id)) else {
+        return Ok(children);
+    };
     let rows = sqlx::query(
         "SELECT h.step_id, h.field, h.old_value, h.new_value, h.reason, h.changed_at, u.display_name \
          FROM reunification_step_changes h JOIN reunification_steps s ON s.id = h.step_id \
          JOIN children c ON c.id = s.child_id JOIN users u ON u.id = h.changed_by \
-         WHERE c.case_id = $1 ORDER BY h.id",
+         WHERE c.case_id = $1 AND c.id >= $2 AND c.id <= $3 ORDER BY h.id",
     )
     .bind(access.case_id())
+    .bind(first)
+    .bind(last)
     .fetch_all(&mut **tx)
     .await?;
     let keys = tx.text_keys();

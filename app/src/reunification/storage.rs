@@ -10,13 +10,22 @@ use crate::trajectory::{Date, MilestoneStatus};
 use crate::translations::service::Original;
 use sqlx::Row;
 
-/// The case's children in the order they were added, each with its steps in order.
-pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<Child>, sqlx::Error> {
+/// A page of the case's children in the order they were added (at most `limit`, after the
+/// child `after_id`), each with its steps in order.
+pub(super) async fn children(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<Child>, sqlx::Error> {
     let mut children = Vec::new();
-    for row in sqlx::query("SELECT id, alias, age_band FROM children WHERE case_id = $1 ORDER BY id")
-        .bind(access.case_id())
-        .fetch_all(&mut **tx)
-        .await?
+    for row in
+        sqlx::query("SELECT id, alias, age_band FROM children WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3")
+            .bind(access.case_id())
+            .bind(after_id)
+            .bind(limit)
+            .fetch_all(&mut **tx)
+            .await?
     {
         let band: String = row.try_get("age_band")?;
         let Some(age_band) = AgeBand::parse(&band) else {
@@ -29,13 +38,20 @@ pub(super) async fn children(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec
             steps: Vec::new(),
         });
     }
+    // The steps of this page's children only: they are the children after `after_id` up
+    // to the last one read.
+    let Some(last_id) = children.last().map(|c| c.id) else {
+        return Ok(children);
+    };
     let steps = sqlx::query(
         "SELECT s.id, s.child_id, s.position, s.kind, s.custom_title, s.status, s.conditions, s.next_date, s.content_lang, \
          u.display_name \
          FROM reunification_steps s JOIN children c ON c.id = s.child_id LEFT JOIN users u ON u.id = s.contact_user_id \
-         WHERE c.case_id = $1 ORDER BY s.child_id, s.position, s.id",
+         WHERE c.case_id = $1 AND s.child_id > $2 AND s.child_id <= $3 ORDER BY s.child_id, s.position, s.id",
     )
     .bind(access.case_id())
+    .bind(after_id)
+    .bind(last_id)
     .fetch_all(&mut **tx)
     .await?;
     let keys = tx.text_keys();

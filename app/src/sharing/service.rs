@@ -23,22 +23,23 @@ pub async fn sharing(
 ) -> Result<(Sharing, MemberKind), AppError> {
     let mut tx = state.read().await?;
     let case = access::open_case_record(&mut tx, ctx, viewer, case_id, "sharing").await?;
-    let mut sharing = load(&mut tx, &case).await?;
+    let mut sharing = load(&mut tx, &case, page).await?;
     tx.commit().await?;
+    // One more than the page holds was read: it says whether another page follows.
     let (family, next_cursor) = page.cut(sharing.family, |f| Cursor::by_id(f.user_id));
     sharing.family = family;
     sharing.next_cursor = next_cursor;
     Ok((sharing, case.kind()))
 }
 
-async fn load(tx: &mut Tx<'_>, case: &CaseAccess) -> Result<Sharing, AppError> {
+async fn load(tx: &mut Tx<'_>, case: &CaseAccess, page: &PageRequest) -> Result<Sharing, AppError> {
     let participant_name = crate::circle::storage::participant_name(tx, case)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     Ok(Sharing {
         case_id: case.case_id(),
         participant_name,
-        family: storage::family(tx, case).await?,
+        family: storage::family(tx, case, page.after_id(), page.one_more()).await?,
         next_cursor: None,
     })
 }
@@ -106,7 +107,7 @@ pub async fn set_shares(
         AuditAction::SharingChanged,
     )
     .await?;
-    let sharing = load(&mut tx, &case).await?;
+    let sharing = load(&mut tx, &case, &PageRequest::everything()).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
 }
@@ -141,7 +142,7 @@ pub async fn restrict(
         AuditAction::SharingRestricted,
     )
     .await?;
-    let sharing = load(&mut tx, &case).await?;
+    let sharing = load(&mut tx, &case, &PageRequest::everything()).await?;
     tx.commit().await?;
     member_of(sharing, family_user_id)
 }

@@ -7,14 +7,22 @@ use crate::circle::Relationship;
 use crate::db::Tx;
 use sqlx::Row;
 
-/// The case's family members by id, each with what is shared with them and what a
-/// worker limited.
-pub(super) async fn family(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<FamilySharing>, sqlx::Error> {
+/// A page of the case's family members by id (at most `limit` after the person
+/// `after_id`), each with what is shared with them and what a worker limited.
+pub(super) async fn family(
+    tx: &mut Tx<'_>,
+    access: &CaseAccess,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<FamilySharing>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.display_name, m.relationship FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.case_id = $1 AND m.member_kind = 'family' AND m.ended_at IS NULL ORDER BY u.id",
+         WHERE m.case_id = $1 AND m.member_kind = 'family' AND m.ended_at IS NULL AND u.id > $2 \
+         ORDER BY u.id LIMIT $3",
     )
     .bind(access.case_id())
+    .bind(after_id)
+    .bind(limit)
     .fetch_all(&mut **tx)
     .await?;
     let mut family = Vec::new();
@@ -28,10 +36,19 @@ pub(super) async fn family(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<F
             restrictions: Vec::new(),
         });
     }
-    let shares = sqlx::query("SELECT family_user_id, category FROM consents WHERE case_id = $1 ORDER BY id")
-        .bind(access.case_id())
-        .fetch_all(&mut **tx)
-        .await?;
+    // What is shared with and limited for this page's people only.
+    let Some(last_id) = family.last().map(|f| f.user_id) else {
+        return Ok(family);
+    };
+    let shares = sqlx::query(
+        "SELECT family_user_id, category FROM consents \
+         WHERE case_id = $1 AND family_user_id > $2 AND family_user_id <= $3 ORDER BY id",
+    )
+    .bind(access.case_id())
+    .bind(after_id)
+    .bind(last_id)
+    .fetch_all(&mut **tx)
+    .await?;
     for row in shares {
         let user: i64 = row.try_get("family_user_id")?;
         let category: String = row.try_get("category")?;
@@ -44,9 +61,12 @@ pub(super) async fn family(tx: &mut Tx<'_>, access: &CaseAccess) -> Result<Vec<F
     }
     let limits = sqlx::query(
         "SELECT r.family_user_id, r.category, r.reason, u.display_name FROM sharing_restrictions r \
-         JOIN users u ON u.id = r.restricted_by WHERE r.case_id = $1 ORDER BY r.id",
+         JOIN users u ON u.id = r.restricted_by \
+         WHERE r.case_id = $1 AND r.family_user_id > $2 AND r.family_user_id <= $3 ORDER BY r.id",
     )
     .bind(access.case_id())
+    .bind(after_id)
+    .bind(last_id)
     .fetch_all(&mut **tx)
     .await?;
     for row in limits {
