@@ -5,10 +5,10 @@
 //! right or wrong, so an answer counts once.
 
 use super::passkey_storage as storage;
-use super::service::{begin_attempt, complete, refuse_with, require_recent, require_staff};
+use super::service::{begin_attempt, complete, record_about, refuse_with, require_recent, require_staff};
 use super::{PasskeySummary, SessionStage};
 use crate::accounts::service::Viewer;
-use crate::audit::{self, AuditAction, AuditEntry};
+use crate::audit::AuditAction;
 use crate::db::now;
 use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, RequestContext};
@@ -165,7 +165,7 @@ pub async fn finish_registration(
         tx.commit().await?;
         return Err(AppError::new(ErrorCode::PasskeyRefused));
     };
-    audit_passkey(&mut tx, ctx, viewer, AuditAction::PasskeyAdded, id).await?;
+    record_about(&mut tx, ctx, viewer, AuditAction::PasskeyAdded, ("passkey", id)).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -262,29 +262,15 @@ pub async fn remove(state: &AppState, ctx: &RequestContext, viewer: &Viewer, pas
     if !storage::remove(&mut tx, viewer.user_id, passkey_id).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }
-    audit_passkey(&mut tx, ctx, viewer, AuditAction::PasskeyRemoved, passkey_id).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-async fn audit_passkey(
-    tx: &mut crate::db::Tx<'_>,
-    ctx: &RequestContext,
-    viewer: &Viewer,
-    action: AuditAction,
-    passkey_id: i64,
-) -> Result<(), AppError> {
-    audit::record(
-        tx,
+    record_about(
+        &mut tx,
         ctx,
-        AuditEntry {
-            actor: Some(viewer.user_id),
-            action,
-            case_id: None,
-            object: Some(("passkey", passkey_id)),
-        },
+        viewer,
+        AuditAction::PasskeyRemoved,
+        ("passkey", passkey_id),
     )
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -227,6 +227,17 @@ pub(super) async fn complete(
 }
 
 async fn record(tx: &mut Tx<'_>, ctx: &RequestContext, viewer: &Viewer, action: AuditAction) -> Result<(), AppError> {
+    record_about(tx, ctx, viewer, action, ("session", viewer.session_id)).await
+}
+
+/// Records what the person did to their own sign-in (no case), and what it was about.
+pub(super) async fn record_about(
+    tx: &mut Tx<'_>,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    action: AuditAction,
+    object: (&'static str, i64),
+) -> Result<(), AppError> {
     audit::record(
         tx,
         ctx,
@@ -234,7 +245,7 @@ async fn record(tx: &mut Tx<'_>, ctx: &RequestContext, viewer: &Viewer, action: 
             actor: Some(viewer.user_id),
             action,
             case_id: None,
-            object: Some(("session", viewer.session_id)),
+            object: Some(object),
         },
     )
     .await?;

@@ -31,7 +31,7 @@ pub struct CodeForm {
 }
 
 /// Only a path on this site: a form never sends anyone elsewhere.
-fn local_path(next: &str) -> &str {
+pub(super) fn local_path(next: &str) -> &str {
     if app::second_factor::is_local_path(next) {
         next
     } else {

@@ -2,14 +2,17 @@
 //! the answer as JSON, with the session cookie. Both ceremonies run in the service
 //! (`app::second_factor::passkeys`); these only read the request.
 
+use super::forms::local_path;
 use crate::accounts::forms::{answer, web_viewer};
 use crate::http::{ApiJson, Ctx, RequestState};
-use app::accounts::service as accounts;
+use app::accounts::service::{self as accounts, Viewer};
 use app::error::{AppError, ErrorCode};
 use app::second_factor::passkeys::{self, PublicKeyCredential, RegisterPublicKeyCredential};
+use app::second_factor::SessionStage;
 use app::state::AppState;
 use app::web::session_token;
-use axum::extract::Path;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -35,26 +38,32 @@ fn origin(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Result<String, Ap
     }
 }
 
-/// Only a path on this site: an answer never sends anyone elsewhere.
-fn local_path(next: &str) -> String {
-    if app::second_factor::is_local_path(next) {
-        next.to_string()
-    } else {
-        "/".to_string()
+/// Who holds the session cookie, at whatever stage the session is, and the site their
+/// browser is on: what every step of a passkey ceremony starts from.
+pub struct Ceremony {
+    viewer: Viewer,
+    stage: SessionStage,
+    origin: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ceremony {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let RequestState(state) = RequestState::from_request_parts(parts, state).await?;
+        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &parts.headers)?).await?;
+        let origin = origin(&state, &parts.headers, &parts.uri)?;
+        Ok(Ceremony { viewer, stage, origin })
     }
 }
 
 /// The challenge for giving a passkey: at sign-in or before a sensitive action.
-pub async fn sign_in_challenge(RequestState(state): RequestState, uri: Uri, headers: HeaderMap) -> Response {
-    let result = async {
-        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        passkeys::start_authentication(&state, &viewer, stage, &origin(&state, &headers, &uri)?).await
-    }
-    .await;
-    match result {
-        Ok(options) => Json(options).into_response(),
-        Err(error) => error.into_response(),
-    }
+pub async fn sign_in_challenge(
+    RequestState(state): RequestState,
+    with: Ceremony,
+) -> Result<impl IntoResponse, AppError> {
+    let options = passkeys::start_authentication(&state, &with.viewer, with.stage, &with.origin).await?;
+    Ok(Json(options))
 }
 
 #[derive(Deserialize)]
@@ -68,33 +77,17 @@ pub struct SignInAnswer {
 pub async fn sign_in(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,
-    uri: Uri,
-    headers: HeaderMap,
+    with: Ceremony,
     ApiJson(body): ApiJson<SignInAnswer>,
-) -> Response {
-    let result = async {
-        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        let origin = origin(&state, &headers, &uri)?;
-        passkeys::finish_authentication(&state, &ctx, &viewer, stage, &origin, &body.credential).await
-    }
-    .await;
-    match result {
-        Ok(()) => Json(serde_json::json!({ "next": local_path(&body.next) })).into_response(),
-        Err(error) => error.into_response(),
-    }
+) -> Result<impl IntoResponse, AppError> {
+    passkeys::finish_authentication(&state, &ctx, &with.viewer, with.stage, &with.origin, &body.credential).await?;
+    Ok(Json(serde_json::json!({ "next": local_path(&body.next) })))
 }
 
 /// The challenge for making a new passkey (staff, on the settings page).
-pub async fn add_challenge(RequestState(state): RequestState, uri: Uri, headers: HeaderMap) -> Response {
-    let result = async {
-        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        passkeys::start_registration(&state, &viewer, stage, &origin(&state, &headers, &uri)?).await
-    }
-    .await;
-    match result {
-        Ok(options) => Json(options).into_response(),
-        Err(error) => error.into_response(),
-    }
+pub async fn add_challenge(RequestState(state): RequestState, with: Ceremony) -> Result<impl IntoResponse, AppError> {
+    let options = passkeys::start_registration(&state, &with.viewer, with.stage, &with.origin).await?;
+    Ok(Json(options))
 }
 
 #[derive(Deserialize)]
@@ -106,20 +99,12 @@ pub struct NewPasskey {
 pub async fn add(
     RequestState(state): RequestState,
     Ctx(ctx): Ctx,
-    uri: Uri,
-    headers: HeaderMap,
+    with: Ceremony,
     ApiJson(body): ApiJson<NewPasskey>,
-) -> Response {
-    let result = async {
-        let (viewer, stage) = accounts::authenticate_any(&state, session_token(&state, &headers)?).await?;
-        let origin = origin(&state, &headers, &uri)?;
-        passkeys::finish_registration(&state, &ctx, &viewer, stage, &origin, &body.name, &body.credential).await
-    }
-    .await;
-    match result {
-        Ok(id) => (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response(),
-        Err(error) => error.into_response(),
-    }
+) -> Result<impl IntoResponse, AppError> {
+    let (viewer, stage, origin) = (&with.viewer, with.stage, &with.origin);
+    let id = passkeys::finish_registration(&state, &ctx, viewer, stage, origin, &body.name, &body.credential).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))))
 }
 
 /// A plain form: removing a passkey needs no script.
