@@ -7,11 +7,13 @@
 //!
 //!     cargo run --release -p integration --features bench --bin load -- [CLIENTS] [SECONDS] [ROUTE…]
 //!
-//! ROUTE names the routes to run (bare-page, home, case-read, list-read, bare-insert,
-//! send); without one, all run. One route alone is what a profiler wants to watch.
+//! ROUTE names the routes to run (bare-page, bare-statements, home, case-read, list-read,
+//! bare-insert, send); without one, all run. One route alone is what a profiler wants to watch.
 //!
 //! Clients and server share the machine's cores, as do the baselines: compare ratios, not
-//! absolute figures between machines.
+//! absolute figures between machines. The pool's settings (`BRUG_DB_MAX_CONNECTIONS`,
+//! `BRUG_DB_ACQUIRE_TIMEOUT_MS`, `BRUG_DB_BUSY_TIMEOUT_MS`) are taken from the
+//! environment, to compare them.
 
 use axum::extract::State;
 use axum::routing::{get, post};
@@ -31,7 +33,16 @@ async fn main() {
     let clients: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(64);
     let seconds: u64 = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(5);
     let run_for = Duration::from_secs(seconds);
-    let app = Arc::new(TestApp::spawn().await);
+    let pool_settings: Vec<(&str, String)> = [
+        "BRUG_DB_MAX_CONNECTIONS",
+        "BRUG_DB_ACQUIRE_TIMEOUT_MS",
+        "BRUG_DB_BUSY_TIMEOUT_MS",
+    ]
+    .into_iter()
+    .filter_map(|name| std::env::var(name).ok().map(|value| (name, value)))
+    .collect();
+    let extra: Vec<(&str, &str)> = pool_settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let app = Arc::new(TestApp::spawn_with(&extra).await);
     let bare = bare_server(&app).await;
     let http = Client::builder()
         .pool_max_idle_per_host(clients)
@@ -61,6 +72,18 @@ async fn main() {
     )
     .await;
     print(&bare_page, "bare axum + sqlx page (12 rows)", None);
+    let bare_statements = when(
+        wanted("bare-statements"),
+        measure(&http, clients, run_for, |http| {
+            http.get(format!("{bare}/rows-in-steps"))
+        }),
+    )
+    .await;
+    print(
+        &bare_statements,
+        "bare page, 12 rows in a read transaction of 8 statements",
+        bare_page.as_ref(),
+    );
     let home = when(
         wanted("home"),
         measure(&http, clients, run_for, |http| {
@@ -256,6 +279,7 @@ async fn bare_server(app: &TestApp) -> String {
         .expect("a table to write");
     let router = Router::new()
         .route("/rows", get(read_rows))
+        .route("/rows-in-steps", get(read_rows_in_steps))
         .route("/insert", post(insert_row))
         .with_state(pool);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
@@ -274,6 +298,26 @@ async fn read_rows(State(pool): State<AnyPool>) -> Result<String, axum::http::St
         .await
         .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?;
     Ok(rows.into_iter().map(|(id, body)| format!("{id}: {body}\n")).collect())
+}
+
+/// The same rows as `read_rows`, read as a case read reads them: one statement to
+/// check, then the rows in several, in one read transaction.
+async fn read_rows_in_steps(State(pool): State<AnyPool>) -> Result<String, axum::http::StatusCode> {
+    let failed = |_| axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+    let mut tx = pool.begin().await.map_err(failed)?;
+    let mut text = String::new();
+    for (from, to) in [(1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11, 12)] {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, body FROM bench_rows WHERE id BETWEEN $1 AND $2 ORDER BY id")
+                .bind(from)
+                .bind(to)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(failed)?;
+        text.extend(rows.into_iter().map(|(id, body)| format!("{id}: {body}\n")));
+    }
+    tx.commit().await.map_err(failed)?;
+    Ok(text)
 }
 
 async fn insert_row(State(pool): State<AnyPool>, body: String) -> axum::http::StatusCode {
