@@ -122,15 +122,22 @@ async fn a_worker_adds_a_passkey_and_then_signs_in_with_it_instead_of_the_code()
     assert!(settings.contains("last used on"), "{settings}");
 }
 
-#[tokio::test]
-async fn a_passkey_answers_only_its_own_challenge_on_its_own_site_and_only_once() {
-    let app = TestApp::spawn().await;
-    let cookie = with_the_app(&app, "lotte").await;
+/// Lotte signed in on the web with the app's code and a passkey "Work laptop" added:
+/// (her session cookie, the passkey).
+async fn lotte_with_a_passkey(app: &TestApp) -> (String, SoftPasskey) {
+    let cookie = with_the_app(app, "lotte").await;
     let mut laptop = SoftPasskey::new();
-    let added = Browser::at(&app, "localhost", &cookie)
+    let added = Browser::at(app, "localhost", &cookie)
         .add(&mut laptop, "Work laptop")
         .await;
     assert_eq!(added.status(), StatusCode::CREATED);
+    (cookie, laptop)
+}
+
+#[tokio::test]
+async fn a_passkey_answers_only_its_own_challenge_on_its_own_site_and_only_once() {
+    let app = TestApp::spawn().await;
+    let (_, mut laptop) = lotte_with_a_passkey(&app).await;
     let refused = || (StatusCode::UNPROCESSABLE_ENTITY, "passkey_refused".to_string());
 
     // An answer made for another site (a look-alike page that relays the challenge).
@@ -309,4 +316,35 @@ async fn with_a_public_address_set_passkeys_are_made_for_that_address_alone() {
     };
     let mut laptop = SoftPasskey::new();
     assert_eq!(public.add(&mut laptop, "Laptop").await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_workers_copy_of_their_data_names_their_passkeys_and_holds_no_key() {
+    let app = TestApp::spawn().await;
+    let (cookie, _) = lotte_with_a_passkey(&app).await;
+
+    let text = app.page_text("/settings/my-data.json", &cookie).await;
+    let copy: app::export::PersonalExport =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("the copy has the documented shape: {e}\n{text}"));
+    assert_eq!(copy.passkeys.len(), 1, "{text}");
+    assert_eq!(copy.passkeys[0].name, "Work laptop");
+    assert!((now() - copy.passkeys[0].created_at).abs() < 60);
+    assert_eq!(copy.passkeys[0].last_used_at, None);
+    let (credential, key): (String, String) = sqlx::query_as("SELECT credential_id, passkey FROM passkeys")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert!(
+        !text.contains(&credential),
+        "the copy names the passkey, not its credential"
+    );
+    assert!(!text.contains(&key));
+
+    let page = app
+        .page_text("/settings/my-data", &format!("{cookie}; brug_lang=en"))
+        .await;
+    assert!(
+        page.contains("id=\"your-passkeys\"") && page.contains("Work laptop — added on"),
+        "{page}"
+    );
 }

@@ -44,12 +44,13 @@ impl JsonExport {
 impl ExportWriter for JsonExport {
     fn head(&mut self, head: &ExportHead) -> String {
         self.open_list(format!(
-            "{{\"format\":{},\"exported_at\":{},\"profile\":{},\"preferences\":{},\"devices\":{},\"cases\":[",
+            "{{\"format\":{},\"exported_at\":{},\"profile\":{},\"preferences\":{},\"devices\":{},\"passkeys\":{},\"cases\":[",
             json(EXPORT_FORMAT),
             head.exported_at,
             json(&head.profile),
             json(&head.preferences),
             json(&head.devices),
+            json(&head.passkeys),
         ))
     }
 

@@ -153,11 +153,25 @@ impl ExportWriter for PrintableExport {
                 escape(&lang.fill(Msg::LastActive, &[("time", &written(lang, device.last_seen_at))]))
             );
         }
-        let _ = write!(
-            out,
-            "</ul></section><h2 id=\"your-circles\">{}</h2>",
-            escape(self.t(Msg::CasesTitle))
-        );
+        out.push_str("</ul></section>");
+        if !head.passkeys.is_empty() {
+            let _ = write!(
+                out,
+                "<section class=\"card\" aria-labelledby=\"your-passkeys\"><h2 id=\"your-passkeys\">{}</h2><ul>",
+                escape(self.t(Msg::PasskeysTitle))
+            );
+            for passkey in &head.passkeys {
+                let added = lang.fill(Msg::PasskeyAddedOn, &[("time", &written(lang, passkey.created_at))]);
+                let _ = write!(out, "<li>{} — {}", escape(&passkey.name), escape(&added));
+                if let Some(used) = passkey.last_used_at {
+                    let used = lang.fill(Msg::PasskeyUsedOn, &[("time", &written(lang, used))]);
+                    let _ = write!(out, ", {}", escape(&used));
+                }
+                out.push_str("</li>");
+            }
+            out.push_str("</ul></section>");
+        }
+        let _ = write!(out, "<h2 id=\"your-circles\">{}</h2>", escape(self.t(Msg::CasesTitle)));
         out
     }
 

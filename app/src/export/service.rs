@@ -44,6 +44,7 @@ pub struct ExportHead {
     pub profile: ExportProfile,
     pub preferences: Option<crate::preferences::Preferences>,
     pub devices: Vec<ExportDevice>,
+    pub passkeys: Vec<ExportPasskey>,
 }
 
 /// A conversation's heading, before its messages.
@@ -134,6 +135,15 @@ pub async fn write<W: ExportWriter, S: Sink>(export: OpenExport, mut writer: W, 
         profile,
         preferences: crate::preferences::storage::own(&mut tx, viewer.user_id).await?,
         devices: storage::devices(&mut tx, viewer.user_id).await?,
+        passkeys: crate::second_factor::passkey_summaries(&mut tx, viewer.user_id)
+            .await?
+            .into_iter()
+            .map(|passkey| ExportPasskey {
+                name: passkey.name,
+                created_at: passkey.created_at,
+                last_used_at: passkey.last_used_at,
+            })
+            .collect(),
     };
     if !sink.send(writer.head(&head)).await {
         return Ok(());

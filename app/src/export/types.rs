@@ -30,6 +30,9 @@ pub struct PersonalExport {
     pub preferences: Option<Preferences>,
     /// Web sessions and phone tokens, open and ended.
     pub devices: Vec<ExportDevice>,
+    /// The passkeys a member of staff signs in with: their names and dates. The keys
+    /// themselves are public keys of the person's devices and are not copied.
+    pub passkeys: Vec<ExportPasskey>,
     /// Every circle the person is or was in, with what they may read of it now.
     pub cases: Vec<ExportCase>,
     /// The conversations the person is in, every message oldest first.
@@ -73,6 +76,14 @@ pub struct ExportDevice {
     /// How many notification subscriptions this session holds (their addresses are keys
     /// of the push service, not the person's data).
     pub notification_subscriptions: i64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExportPasskey {
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
 }
 
 /// One circle and, as far as the person may read it, what it holds.

@@ -9,6 +9,9 @@ pub use pages::{PasskeyScript, RecoveryCodesPage, SecondFactorPage};
 
 #[cfg(feature = "ssr")]
 mod passkey_storage;
+/// A person's passkeys as their settings page lists them, for the copy of their data.
+#[cfg(feature = "ssr")]
+pub(crate) use passkey_storage::summaries as passkey_summaries;
 #[cfg(feature = "ssr")]
 pub mod passkeys;
 #[cfg(feature = "ssr")]
