@@ -300,8 +300,8 @@ async fn read_rows(State(pool): State<AnyPool>) -> Result<String, axum::http::St
     Ok(rows.into_iter().map(|(id, body)| format!("{id}: {body}\n")).collect())
 }
 
-/// The same rows as `read_rows`, read as a case read reads them: one statement to
-/// check, then the rows in several, in one read transaction.
+/// The same rows as `read_rows`, read in several statements as a case read reads its
+/// parts: BEGIN, six SELECTs of two rows each, COMMIT.
 async fn read_rows_in_steps(State(pool): State<AnyPool>) -> Result<String, axum::http::StatusCode> {
     let failed = |_| axum::http::StatusCode::INTERNAL_SERVER_ERROR;
     let mut tx = pool.begin().await.map_err(failed)?;
