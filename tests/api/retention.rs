@@ -1,6 +1,7 @@
 //! What is no longer needed goes, on a schedule: sessions ended or expired a month ago
 //! (with their devices' push subscriptions), codes used or expired a month ago, live-stream
-//! events older than a week. What is still in use stays, and a run happens once an hour.
+//! events older than a week, hourly look counts older than a week and a day. What is
+//! still in use stays, and a run happens once an hour.
 
 use integration::{Phone, TestApp};
 use reqwest::StatusCode;
@@ -100,6 +101,21 @@ async fn what_nobody_needs_any_more_is_pruned_on_a_schedule_and_what_is_in_use_s
     .await;
     assert!(events_today > 0);
 
+    // Lotte's looks at Sarah's case are counted per hour for Sarah's last seven days. A
+    // count from nine days ago is no longer read; the audit rows stay whole.
+    app.get(&format!("/api/v1/cases/{case}/milestones"), &lotte).await;
+    let lotte_id = app.user_id("lotte").await;
+    let nine_days_ago = now - now % 3600 - 9 * DAY;
+    run(
+        &app,
+        &format!(
+            "INSERT INTO case_looks (case_id, actor_user_id, hour_start, object_type, looks) \
+             VALUES ({case}, {lotte_id}, {nine_days_ago}, 'trajectory', 3)"
+        ),
+    )
+    .await;
+    let looks_recorded = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'case_read'").await;
+
     // The scheduler ran its first pruning at start; the next is due in an hour. Make it due.
     let mut next = 0;
     for _ in 0..100 {
@@ -146,6 +162,28 @@ async fn what_nobody_needs_any_more_is_pruned_on_a_schedule_and_what_is_in_use_s
         app.get("/api/v1/me", &sarah).await.status(),
         StatusCode::OK,
         "her phone still signs her in"
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM case_looks WHERE hour_start < {}", now - 8 * DAY)
+        )
+        .await,
+        0,
+        "counts older than the summary's week and a day go"
+    );
+    assert!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM case_looks WHERE case_id = {case} AND actor_user_id = {lotte_id}")
+        )
+        .await
+            > 0,
+        "this hour's count stays"
+    );
+    assert!(
+        count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'case_read'").await >= looks_recorded,
+        "every look stays in the audit log"
     );
     let messages = app.list(&path, &sarah, "messages").await;
     assert!(

@@ -6,7 +6,7 @@
 //! Prints p50 and p99 per route and size, and the growth from the fresh figure. Run it by
 //! hand on a release build:
 //!
-//!     cargo run --release -p integration --features bench --bin growth -- [REQUESTS PER ROUTE]
+//!     cargo run --release -p integration --features bench --bin growth -- [REQUESTS PER ROUTE] [ROUTE NAME PART]
 
 use integration::TestApp;
 use reqwest::{header, Client, RequestBuilder};
@@ -25,7 +25,9 @@ async fn main() {
         .build()
         .expect("an HTTP client");
     let world = World::of(&app).await;
-    let routes = world.routes();
+    // A second argument keeps only the routes whose name holds it, e.g. `access-log`.
+    let only = std::env::args().nth(2).unwrap_or_default();
+    let routes: Vec<Route> = world.routes().into_iter().filter(|r| r.name.contains(&only)).collect();
 
     println!(
         "Brug growth benchmark: {} database, {requests} requests per route, one at a time\n",

@@ -187,14 +187,64 @@ async fn write_all(pool: &AnyPool, backend: Backend, batches: &[Batch]) -> Resul
         Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
         Backend::Postgres => pool.begin().await?,
     };
+    // Many looks by one person at one part of a case in one batch add up to one count.
+    let mut looks: Vec<(Look, i64)> = Vec::new();
     for write in batches.iter().flat_map(|batch| &batch.writes) {
-        apply(&mut tx, write).await?;
+        write_row(&mut tx, write).await?;
+        if let Some(look) = Look::of(write) {
+            match looks.iter_mut().find(|(counted, _)| *counted == look) {
+                Some((_, times)) => *times += 1,
+                None => looks.push((look, 1)),
+            }
+        }
+    }
+    for (look, times) in &looks {
+        crate::transparency::count_looks(&mut tx, look, *times).await?;
     }
     tx.commit().await
 }
 
 /// Writes one of these on a connection: the writer's, or a write transaction's own.
 pub async fn apply(connection: &mut AnyConnection, write: &PendingWrite) -> Result<(), sqlx::Error> {
+    write_row(connection, write).await?;
+    match Look::of(write) {
+        Some(look) => crate::transparency::count_looks(connection, &look, 1).await,
+        None => Ok(()),
+    }
+}
+
+/// A look at a part of a case, counted per person and hour for the access log's summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub case_id: i64,
+    pub actor_user_id: i64,
+    pub hour_start: i64,
+    /// One part of the case, or several comma-separated, as in the audit row.
+    pub object_type: String,
+}
+
+impl Look {
+    fn of(write: &PendingWrite) -> Option<Look> {
+        match write {
+            PendingWrite::Audit {
+                at,
+                actor: Some(actor),
+                action: "case_read",
+                case_id: Some(case_id),
+                object_type: Some(object_type),
+                ..
+            } => Some(Look {
+                case_id: *case_id,
+                actor_user_id: *actor,
+                hour_start: at - at.rem_euclid(3600),
+                object_type: object_type.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+async fn write_row(connection: &mut AnyConnection, write: &PendingWrite) -> Result<(), sqlx::Error> {
     match write {
         PendingWrite::Audit {
             at,

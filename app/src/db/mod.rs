@@ -10,7 +10,7 @@ mod group_commit;
 pub mod hot_queries;
 mod scope;
 
-pub use group_commit::{apply as apply_write, GroupCommit, PendingWrite};
+pub use group_commit::{apply as apply_write, GroupCommit, Look, PendingWrite};
 pub use scope::{Scope, Tx};
 
 use crate::sealing::text::TextKeys;

@@ -1,7 +1,8 @@
 //! Keeping only what is needed: sessions, one-time codes, live-stream events, push
-//! subscriptions and sent reminders that no longer serve anyone are removed on a schedule,
-//! by the same durable scheduler that sends reminders. With several server processes, each
-//! run happens once: a process runs it only after moving its next time on.
+//! subscriptions, sent reminders and hourly look counts that no longer serve anyone are
+//! removed on a schedule, by the same durable scheduler that sends reminders. With several
+//! server processes, each run happens once: a process runs it only after moving its next
+//! time on.
 
 mod storage;
 
@@ -21,6 +22,9 @@ pub const CODES_KEPT_SECS: i64 = 30 * DAY;
 pub const EVENTS_KEPT_SECS: i64 = 7 * DAY;
 /// Reminders sent, with who was reached.
 pub const REMINDERS_KEPT_SECS: i64 = 30 * DAY;
+/// Looks counted per hour for the access log's last seven days (the audit log keeps
+/// every look itself): a day more than the summary reads.
+pub const LOOK_COUNTS_KEPT_SECS: i64 = 8 * DAY;
 
 /// What one run removed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,6 +34,8 @@ pub struct Pruned {
     pub codes: u64,
     pub events: u64,
     pub reminders: u64,
+    /// Hourly counts of looks at a case.
+    pub look_counts: u64,
     /// People whose account data, and whose writings, were erased on schedule.
     pub erased_accounts: u64,
     pub erased_writings: u64,
@@ -54,6 +60,7 @@ pub async fn prune_if_due(state: &AppState) -> Result<Option<Pruned>, AppError> 
         codes = pruned.codes,
         events = pruned.events,
         reminders = pruned.reminders,
+        look_counts = pruned.look_counts,
         erased_accounts = pruned.erased_accounts,
         erased_writings = pruned.erased_writings,
         "pruned what is no longer needed"
@@ -70,6 +77,7 @@ pub async fn prune(state: &AppState, at: i64) -> Result<Pruned, AppError> {
     (pruned.sessions, pruned.subscriptions) = storage::sessions(&mut tx, at - SESSIONS_KEPT_SECS).await?;
     pruned.codes = storage::codes(&mut tx, at - CODES_KEPT_SECS).await?;
     pruned.reminders = storage::reminders(&mut tx, at - REMINDERS_KEPT_SECS).await?;
+    pruned.look_counts = storage::look_counts(&mut tx, at - LOOK_COUNTS_KEPT_SECS).await?;
     tx.commit().await?;
     loop {
         let mut tx = step.begin().await?;

@@ -60,6 +60,15 @@ pub(super) async fn reminders(tx: &mut Tx<'_>, before: i64) -> Result<u64, sqlx:
         .rows_affected())
 }
 
+/// Hourly look counts of hours that began before `before`.
+pub(super) async fn look_counts(tx: &mut Tx<'_>, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM case_looks WHERE hour_start < $1")
+        .bind(before)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}
+
 /// Up to [`BATCH`] live-stream events made before `before`, oldest first.
 pub(super) async fn events_batch(tx: &mut Tx<'_>, before: i64) -> Result<u64, sqlx::Error> {
     Ok(

@@ -13,7 +13,7 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub(crate) mod storage;
 #[cfg(feature = "ssr")]
-pub(crate) use storage::previous_look;
+pub(crate) use storage::{count_looks, previous_look};
 
 use crate::circle::{CaseRole, MemberKind, Relationship};
 use crate::error::AppError;

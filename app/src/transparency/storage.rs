@@ -4,7 +4,8 @@
 use super::{AccessActor, AccessLogEntry, AccessSummary};
 use crate::access::CaseAccess;
 use crate::circle::{CaseRole, MemberKind, Relationship};
-use crate::db::{Row, Tx};
+use crate::db::{Look, Row, Tx};
+use sqlx::AnyConnection;
 use sqlx::Row as _;
 
 /// A page of the log: the case, before which entry, how many.
@@ -34,25 +35,26 @@ pub(crate) async fn entries(
     rows.iter().map(entry_from).collect()
 }
 
-/// Looks at the case since a moment, per person and part: (the case, since, the reader,
-/// whose own looks are left out). Reads the index on (case_id, at) from `since` on.
-pub(crate) const SUMMARY: &str = "SELECT a.object_type, COUNT(*) AS looks, u.display_name, u.account_role, \
-     o.name AS organisation, m.member_kind, m.case_role, m.relationship \
-     FROM audit_log a \
-     LEFT JOIN users u ON u.id = a.actor_user_id \
+/// Looks at the case since an hour, per person and part: (the case, the hour's start,
+/// the reader, whose own looks are left out). Adds up the counts kept per hour in
+/// `case_looks`, a few rows per person and part however long the history.
+pub(crate) const SUMMARY: &str = "SELECT l.object_type, CAST(SUM(l.looks) AS BIGINT) AS looks, u.display_name, \
+     u.account_role, o.name AS organisation, m.member_kind, m.case_role, m.relationship \
+     FROM case_looks l \
+     LEFT JOIN users u ON u.id = l.actor_user_id \
      LEFT JOIN organisations o ON o.id = u.organisation_id \
-     LEFT JOIN memberships m ON m.case_id = a.case_id AND m.user_id = a.actor_user_id \
-     WHERE a.case_id = $1 AND a.at >= $2 AND a.action = 'case_read' \
-     AND (a.actor_user_id IS NULL OR a.actor_user_id <> $3) \
-     GROUP BY a.actor_user_id, a.object_type, u.display_name, u.account_role, o.name, \
+     LEFT JOIN memberships m ON m.case_id = l.case_id AND m.user_id = l.actor_user_id \
+     WHERE l.case_id = $1 AND l.hour_start >= $2 AND l.actor_user_id <> $3 \
+     GROUP BY l.actor_user_id, l.object_type, u.display_name, u.account_role, o.name, \
      m.member_kind, m.case_role, m.relationship";
 
 /// How often each person but the reader looked at each part of the case since `since`,
-/// most looks first. One look at several parts counts for each of them.
+/// to the hour (the hour `since` falls in counts whole), most looks first. One look at
+/// several parts counts for each of them.
 pub(super) async fn summary(tx: &mut Tx<'_>, case: &CaseAccess, since: i64) -> Result<Vec<AccessSummary>, sqlx::Error> {
     let rows = sqlx::query(SUMMARY)
         .bind(case.case_id())
-        .bind(since)
+        .bind(since - since.rem_euclid(3600))
         .bind(case.viewer_id())
         .fetch_all(&mut **tx)
         .await?;
@@ -131,4 +133,23 @@ pub(crate) async fn previous_look(tx: &mut Tx<'_>, case_id: i64, user_id: i64) -
         .bind(user_id)
         .fetch_one(&mut **tx)
         .await
+}
+
+/// Adds `times` looks to the person's count for the part of the case in that hour, in the
+/// transaction that writes their audit rows.
+pub(crate) async fn count_looks(connection: &mut AnyConnection, look: &Look, times: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO case_looks (case_id, actor_user_id, hour_start, object_type, looks) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (case_id, hour_start, actor_user_id, object_type) \
+         DO UPDATE SET looks = case_looks.looks + excluded.looks",
+    )
+    .bind(look.case_id)
+    .bind(look.actor_user_id)
+    .bind(look.hour_start)
+    .bind(look.object_type.as_str())
+    .bind(times)
+    .execute(connection)
+    .await?;
+    Ok(())
 }
