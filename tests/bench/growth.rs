@@ -3,42 +3,58 @@
 //! names a server), times each route on the demo data, then fills the database through
 //! SQL to 100,000 and to 1,000,000 messages and audit rows (one demo conversation and
 //! Sarah's case get nine tenths, 10,000 other cases the rest) and times them again.
-//! Prints p50 and p99 per route and size, and the growth from the fresh figure. Run it by
-//! hand on a release build:
+//! With `--through-api` it instead sends 30,000 messages and makes 30,000 audited reads
+//! through the API, as people would, and times them after that. Prints p50 and p99 per
+//! route and size, and the growth from the fresh figure. Run it by hand on a release build:
 //!
-//!     cargo run --release -p integration --features bench --bin growth -- [REQUESTS PER ROUTE] [ROUTE NAME PART]
+//!     cargo run --release -p integration --features bench --bin growth -- [REQUESTS PER ROUTE] [ROUTE NAME PART] [--through-api]
 
+use futures_util::StreamExt;
 use integration::TestApp;
 use reqwest::{header, Client, RequestBuilder};
+use serde_json::json;
 use std::time::{Duration, Instant};
 
 /// (messages, audit rows) in the database at each measurement after the demo's own.
 const SIZES: [i64; 2] = [100_000, 1_000_000];
 const OTHER_CASES: i64 = 10_000;
+/// Messages sent, and reads made, through the API with `--through-api`.
+const THROUGH_API: i64 = 30_000;
+/// Requests in flight at once while filling through the API.
+const AT_ONCE: usize = 16;
 
 #[tokio::main]
 async fn main() {
-    let requests: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(200);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let through_api = args.iter().any(|arg| arg == "--through-api");
+    let mut positional = args.iter().filter(|arg| !arg.starts_with("--"));
+    let requests: usize = positional.next().and_then(|n| n.parse().ok()).unwrap_or(200);
+    // A second argument keeps only the routes whose name holds it, e.g. `access-log`.
+    let only = positional.next().cloned().unwrap_or_default();
     let app = TestApp::spawn().await;
     let http = Client::builder()
         .timeout(Duration::from_secs(60))
         .build()
         .expect("an HTTP client");
     let world = World::of(&app).await;
-    // A second argument keeps only the routes whose name holds it, e.g. `access-log`.
-    let only = std::env::args().nth(2).unwrap_or_default();
     let routes: Vec<Route> = world.routes().into_iter().filter(|r| r.name.contains(&only)).collect();
+    let sizes: &[i64] = if through_api { &[THROUGH_API] } else { &SIZES };
 
     println!(
-        "Brug growth benchmark: {} database, {requests} requests per route, one at a time\n",
-        app.backend
+        "Brug growth benchmark: {} database, {requests} requests per route, one at a time, filled {}\n",
+        app.backend,
+        if through_api { "through the API" } else { "through SQL" }
     );
     let mut table: Vec<Vec<(f64, f64)>> = vec![Vec::new(); routes.len()];
     let mut generated = 0;
-    for size in std::iter::once(0).chain(SIZES) {
+    for &size in std::iter::once(&0).chain(sizes) {
         if size > 0 {
             let started = Instant::now();
-            fill(&app, &world, generated, size).await;
+            if through_api {
+                fill_through_api(&http, &app, &world, size).await;
+            } else {
+                fill(&app, &world, generated, size).await;
+            }
             generated = size;
             eprintln!(
                 "filled to {size} messages and audit rows in {:.1} s",
@@ -50,11 +66,11 @@ async fn main() {
         }
     }
     print!("| route | fresh p50 / p99 ms |");
-    for size in SIZES {
+    for size in sizes {
         print!(" {size} p50 / p99 ms |");
     }
-    println!(" growth of p50 at {} |", SIZES[SIZES.len() - 1]);
-    println!("| --- | --- |{} --- |", " --- |".repeat(SIZES.len()));
+    println!(" growth of p50 at {} |", sizes[sizes.len() - 1]);
+    println!("| --- | --- |{} --- |", " --- |".repeat(sizes.len()));
     for (route, row) in routes.iter().zip(&table) {
         print!("| {} |", route.name);
         for (p50, p99) in row {
@@ -189,6 +205,7 @@ async fn time(http: &Client, app: &TestApp, route: &Route, requests: usize) -> (
 
 /// Adds messages and audit rows from `from` up to `to` of each: nine tenths in the demo
 /// conversation and Sarah's case, the rest in the other cases (made on the first fill).
+/// Half the audit rows are looks at the case, half messages sent, as a busy case's are.
 async fn fill(app: &TestApp, world: &World, from: i64, to: i64) {
     if from == 0 {
         other_cases(app).await;
@@ -222,9 +239,9 @@ async fn fill(app: &TestApp, world: &World, from: i64, to: i64) {
     ));
     let audit = numbers(&format!(
         "INSERT INTO audit_log (at, actor_user_id, action, case_id, object_type, object_id, request_id) \
-         SELECT 1700000000 + n, {lotte}, 'case_read', \
+         SELECT 1700000000 + n, {lotte}, CASE WHEN n % 2 = 0 THEN 'message_sent' ELSE 'case_read' END, \
          CASE WHEN n % 10 = 0 THEN {first_case} + (n / 10) % {OTHER_CASES} ELSE {case} END, \
-         'trajectory', 1, 'growth'",
+         CASE WHEN n % 2 = 0 THEN 'message' ELSE 'trajectory' END, 1, 'growth'",
         lotte = world.lotte_id,
         case = world.case_id,
     ));
@@ -274,6 +291,35 @@ async fn fill(app: &TestApp, world: &World, from: i64, to: i64) {
         .execute(&app.db)
         .await
         .expect("the database settles");
+}
+
+/// `count` messages in the demo conversation, Sarah and Lotte in turn, and `count` reads
+/// of Sarah's trajectory by Lotte, each recorded in Sarah's access log: through the API,
+/// a few at a time. Every one must succeed.
+async fn fill_through_api(http: &Client, app: &TestApp, world: &World, count: i64) {
+    let messages = format!("/api/v1/conversations/{}/messages", world.conversation);
+    let trajectory = format!("/api/v1/cases/{}/milestones", world.case_id);
+    let requests = (0..count).flat_map(|n| {
+        let sender = if n % 2 == 0 {
+            &world.sarah_token
+        } else {
+            &world.lotte_token
+        };
+        let send = http
+            .post(app.url(&messages))
+            .bearer_auth(sender)
+            .json(&json!({ "body": format!("Bericht {n}"), "client_id": format!("through-api-{n}") }));
+        let read = http.get(app.url(&trajectory)).bearer_auth(&world.lotte_token);
+        [send, read]
+    });
+    futures_util::stream::iter(requests)
+        .map(|request| async move {
+            let response = request.send().await.expect("an answer");
+            assert!(response.status().is_success(), "filling answered {}", response.status());
+        })
+        .buffer_unordered(AT_ONCE)
+        .collect::<Vec<()>>()
+        .await;
 }
 
 /// 10,000 other cases, each with a conversation: weight in the tables that nobody of the

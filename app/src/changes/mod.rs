@@ -41,9 +41,5 @@ pub struct Changes {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn hot_queries() -> Vec<crate::db::hot_queries::HotQuery> {
-    vec![crate::db::hot_queries::HotQuery::page(
-        "the changes feed",
-        storage::CHANGES,
-        3,
-    )]
+    vec![crate::db::hot_queries::HotQuery::page("the changes feed", storage::CHANGES, 3).through("audit_log_changes")]
 }

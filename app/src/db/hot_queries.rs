@@ -11,6 +11,8 @@ pub struct HotQuery {
     /// A page out of a history: it must come in its index's order, without sorting
     /// everything that matches first.
     pub in_index_order: bool,
+    /// The index it must read, when it has one of its own.
+    pub index: Option<&'static str>,
 }
 
 impl HotQuery {
@@ -20,6 +22,7 @@ impl HotQuery {
             sql: sql.into(),
             parameters,
             in_index_order: false,
+            index: None,
         }
     }
 
@@ -28,6 +31,14 @@ impl HotQuery {
         HotQuery {
             in_index_order: true,
             ..HotQuery::new(name, sql, parameters)
+        }
+    }
+
+    /// Read through the index `index`, made for this query alone.
+    pub(crate) fn through(self, index: &'static str) -> HotQuery {
+        HotQuery {
+            index: Some(index),
+            ..self
         }
     }
 }
