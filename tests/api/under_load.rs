@@ -145,6 +145,30 @@ async fn sixty_four_people_at_once_get_answers_and_lose_nothing() {
         tally.milestone_reads,
         "every answered case read is in the access log"
     );
+    // The week's summary, added up from counts the writer kept batch by batch while 64
+    // clients read at once, says what the log itself holds.
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE case_id = $1 AND actor_user_id = $2 \
+         AND action = 'case_read' AND object_type LIKE '%trajectory%'",
+    )
+    .bind(case_id)
+    .bind(lotte_id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let access_log = app.get(&format!("/api/v1/cases/{case_id}/access-log"), &sarah).await;
+    let access_log: serde_json::Value = access_log.json().await.unwrap();
+    let summed = access_log["last_seven_days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|line| line["actor_name"] == "Lotte" && line["category"] == "trajectory")
+        .map(|line| line["looks"].as_i64().unwrap());
+    assert_eq!(
+        summed,
+        Some(logged),
+        "Sarah reads how often Lotte looked at her trajectory"
+    );
 }
 
 /// Polls `future` at most `polls` times and then drops it, as the server drops a request
