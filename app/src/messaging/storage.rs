@@ -218,12 +218,17 @@ pub(super) struct ConversationRow {
 
 /// The viewer's conversations: (only this one or 0, the viewer, now, after this id, how
 /// many).
+///
+/// The unread messages lie between the viewer's read mark and the conversation's newest
+/// message. Saying both ends keeps a conversation the viewer has caught up with an empty
+/// stretch, whichever index a database's statistics lead it to walk.
 pub(crate) fn conversations_sql() -> String {
     format!(
         "SELECT c.id, c.case_id, cs.label, c.kind, c.last_message_id, c.waiting_since, \
          (SELECT x.sent_at FROM messages x WHERE x.id = c.last_message_id) AS last_message_at, \
          (SELECT COUNT(*) FROM messages x WHERE x.id IN (SELECT y.id FROM messages y WHERE y.conversation_id = c.id \
-          AND y.id > cm.last_read_message_id AND y.sender_id <> $2 ORDER BY y.id LIMIT {limit_unread})) AS unread, \
+          AND y.id > cm.last_read_message_id AND y.id <= c.last_message_id AND y.sender_id <> $2 \
+          ORDER BY y.id LIMIT {limit_unread})) AS unread, \
          CASE WHEN c.waiting_since IS NULL THEN NULL ELSE {promise} END AS promise_days \
          FROM conversation_members cm \
          JOIN conversations c ON c.id = cm.conversation_id \
