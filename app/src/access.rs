@@ -489,6 +489,11 @@ pub async fn require_may_reset(
     target_role: &str,
 ) -> Result<Option<i64>, AppError> {
     match viewer.role {
+        // Someone outside the coordinator's reach is not revealed to exist: a code for
+        // another organisation's worker would let the coordinator sign in as them.
+        AccountRole::Coordinator if !crate::circle::storage::person_in_reach(tx, viewer, target_id).await? => {
+            Err(AppError::new(ErrorCode::NotFound))
+        }
         // A coordinator's code for a participant or family member would let the
         // coordinator, who reads no case content, sign in as them; only a worker of their
         // case may issue one, and it shows in the participant's access log.

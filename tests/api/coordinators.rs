@@ -95,3 +95,58 @@ async fn an_overdue_conversation_reaches_the_coordinator_of_its_case_and_no_othe
     let elsewhere = success(app.get("/api/v1/overdue", &mechelen).await).await;
     assert_eq!(elsewhere, json!([]), "another organisation's coordinator does not");
 }
+
+/// A reset code is a way into an account, and closing one locks its person out: a
+/// coordinator does either only for the people their overview shows. Another
+/// organisation's worker is not revealed to exist, and keeps their account.
+#[tokio::test]
+async fn a_coordinator_issues_codes_for_and_closes_only_the_accounts_in_their_reach() {
+    let app = TestApp::spawn().await;
+    let mechelen = coordinator_elsewhere(&app).await;
+    let lotte = app.user_id("lotte").await;
+    let code = app
+        .post_json("/api/v1/reset-codes", Some(&mechelen), json!({ "user_id": lotte }))
+        .await;
+    assert_eq!(error_code(code).await, (StatusCode::NOT_FOUND, "not_found".into()));
+    let closed = app
+        .post_json(&format!("/api/v1/users/{lotte}/disable"), Some(&mechelen), json!({}))
+        .await;
+    assert_eq!(error_code(closed).await, (StatusCode::NOT_FOUND, "not_found".into()));
+    assert_eq!(
+        app.login("lotte", DEMO_PASSWORD).await.status(),
+        StatusCode::OK,
+        "Lotte still signs in"
+    );
+    let issued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE target_user_id = $1")
+        .bind(lotte)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(issued, 0, "no code was made for her");
+
+    // A worker of their own organisation is theirs to help back in.
+    let organisation: i64 = sqlx::query_scalar("SELECT organisation_id FROM users WHERE username = 'mechelen'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let own_worker: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, password_hash, account_role, organisation_id, created_at) \
+         VALUES ('joris', 'Joris', 'x', 'worker', $1, 0) RETURNING id",
+    )
+    .bind(organisation)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let code = app
+        .post_json("/api/v1/reset-codes", Some(&mechelen), json!({ "user_id": own_worker }))
+        .await;
+    assert_eq!(code.status(), StatusCode::CREATED);
+    let closed = app
+        .post_json(
+            &format!("/api/v1/users/{own_worker}/disable"),
+            Some(&mechelen),
+            json!({}),
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::NO_CONTENT);
+}

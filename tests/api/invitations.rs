@@ -251,23 +251,26 @@ async fn a_worker_cannot_reset_the_password_of_someone_outside_their_cases() {
     assert_eq!(error_code(response).await.0, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
-async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
-    let app = TestApp::spawn().await;
-    let coordinator = app.token("coordinator").await;
-    let organisation: Value = app
+/// What a coordinator does to start: an organisation, a worker invited into it who joins
+/// (username `ines`, password `koffie met de buren`), a case opened for `participant`
+/// with the worker assigned to it. Every step must succeed. Answers the case's id.
+pub(crate) async fn set_up_an_organisation_a_worker_and_a_case(
+    app: &TestApp,
+    coordinator: &str,
+    participant: &str,
+) -> i64 {
+    let organisation = app
         .post_json(
             "/api/v1/organisations",
-            Some(&coordinator),
+            Some(coordinator),
             json!({ "name": "Welzijnsschakel Mechelen" }),
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
+    assert_eq!(organisation.status(), StatusCode::CREATED);
+    let organisation: Value = organisation.json().await.unwrap();
     let invitation = json!({ "kind": "worker", "organisation_id": organisation["id"], "display_name": "Ines" });
     let code = code_from(
-        app.post_json("/api/v1/invitations", Some(&coordinator), invitation)
+        app.post_json("/api/v1/invitations", Some(coordinator), invitation)
             .await,
     )
     .await;
@@ -283,8 +286,8 @@ async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
     let case = app
         .post_json(
             "/api/v1/cases",
-            Some(&coordinator),
-            json!({ "participant_name": "Samira" }),
+            Some(coordinator),
+            json!({ "participant_name": participant }),
         )
         .await;
     assert_eq!(case.status(), StatusCode::CREATED);
@@ -293,11 +296,23 @@ async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
     let assign = app
         .post_json(
             &format!("/api/v1/cases/{case_id}/workers"),
-            Some(&coordinator),
+            Some(coordinator),
             json!({ "user_id": ines, "case_role": "social_worker" }),
         )
         .await;
-    assert_eq!(assign.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        assign.status(),
+        StatusCode::NO_CONTENT,
+        "the worker is assigned to the case"
+    );
+    case_id
+}
+
+#[tokio::test]
+async fn a_coordinator_sets_up_an_organisation_a_worker_and_a_case() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    set_up_an_organisation_a_worker_and_a_case(&app, &coordinator, "Samira").await;
 
     let ines_token = app
         .login("ines", "koffie met de buren")

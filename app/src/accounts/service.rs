@@ -393,9 +393,9 @@ pub async fn change_password(
     Ok(())
 }
 
-/// A coordinator disables the account of someone who left: it cannot sign in any more,
-/// and every session, token, stream and push notice of it ends at once. Its history stays.
-/// Each case the person is in records it, so the participant sees it.
+/// A coordinator disables the account of someone in their reach who left: it cannot sign
+/// in any more, and every session, token, stream and push notice of it ends at once. Its
+/// history stays. Each case the person is in records it, so the participant sees it.
 pub async fn disable_account(
     state: &AppState,
     ctx: &RequestContext,
@@ -409,7 +409,9 @@ pub async fn disable_account(
     }
     let now = now();
     let mut tx = state.begin().await?;
-    if storage::user_by_id(&mut tx, user_id).await?.is_none() {
+    if storage::user_by_id(&mut tx, user_id).await?.is_none()
+        || !crate::circle::storage::person_in_reach(&mut tx, viewer, user_id).await?
+    {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     close_account_in(&mut tx, ctx, viewer.user_id, user_id, now).await?;

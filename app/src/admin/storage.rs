@@ -6,9 +6,7 @@ use super::{CaseAssignment, Organisation, Person};
 use crate::accounts::service::Viewer;
 use crate::accounts::AccountRole;
 
-/// The cases in a coordinator's reach, with `$1` their organisation and `$2` their id.
-const CASES_IN_REACH: &str = "SELECT c.id FROM cases c WHERE c.organisation_id = $1 \
-     UNION SELECT m.case_id FROM memberships m WHERE m.user_id = $2 AND m.ended_at IS NULL";
+use crate::circle::storage::{people_in_reach, CASES_IN_REACH};
 use crate::db::Tx;
 use sqlx::Row;
 
@@ -56,10 +54,11 @@ pub(super) async fn people(
          f.user_id AS factor_user \
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id \
          LEFT JOIN second_factors f ON f.user_id = u.id \
-         WHERE (u.organisation_id = $1 OR u.id IN (SELECT m.user_id FROM memberships m WHERE m.case_id IN ({CASES_IN_REACH}))) \
+         WHERE {reach} \
          AND (LOWER(u.display_name) LIKE $3 ESCAPE '\\' OR LOWER(u.username) LIKE $3 ESCAPE '\\') \
          AND (u.display_name > $4 OR (u.display_name = $4 AND u.id > $5)) \
-         ORDER BY u.display_name, u.id LIMIT $6"
+         ORDER BY u.display_name, u.id LIMIT $6",
+        reach = people_in_reach()
     );
     let (after_name, after_id) = after.unwrap_or(("", 0));
     let rows = sqlx::query(&sql)

@@ -129,11 +129,42 @@ pub(super) async fn user_role(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<St
         .await
 }
 
-/// Whether a coordinator may act on the case: it belongs to their organisation, or they
-/// are in its circle. Any other case is not revealed to exist.
+/// The cases in a coordinator's reach, with `$1` their organisation and `$2` their id:
+/// their organisation's cases and the cases they are in. A coordinator of no organisation
+/// (the one made on the server, `server create-coordinator`) coordinates the whole
+/// installation: every case is in their reach.
+pub(crate) const CASES_IN_REACH: &str = "SELECT c.id FROM cases c WHERE $1 IS NULL OR c.organisation_id = $1 \
+     UNION SELECT m.case_id FROM memberships m WHERE m.user_id = $2 AND m.ended_at IS NULL";
+
+/// The accounts in a coordinator's reach, as a condition on `u` (users), with `$1` and `$2`
+/// as in [`CASES_IN_REACH`]: the people of their organisation and everyone who is or was in
+/// a case in their reach (everyone, for a coordinator of the whole installation). Their
+/// overview lists these, and only these may they act on.
+pub(crate) fn people_in_reach() -> String {
+    format!(
+        "($1 IS NULL OR u.organisation_id = $1 \
+         OR u.id IN (SELECT m.user_id FROM memberships m WHERE m.case_id IN ({CASES_IN_REACH})))"
+    )
+}
+
+/// Whether a coordinator may act on this person's account (issue a reset code, close it):
+/// they are in the coordinator's reach. Anyone else is not revealed to exist.
+pub(crate) async fn person_in_reach(tx: &mut Tx<'_>, viewer: &Viewer, user_id: i64) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT COUNT(*) FROM users u WHERE u.id = $3 AND {}", people_in_reach());
+    let count: i64 = sqlx::query_scalar(&sql)
+        .bind(viewer.organisation_id)
+        .bind(viewer.user_id)
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(count > 0)
+}
+
+/// Whether a coordinator may act on the case: it is in their reach (see
+/// [`CASES_IN_REACH`]). Any other case is not revealed to exist.
 pub(crate) async fn case_in_reach(tx: &mut Tx<'_>, viewer: &Viewer, case_id: i64) -> Result<bool, sqlx::Error> {
     let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM cases c WHERE c.id = $1 AND (c.organisation_id = $2 OR EXISTS \
+        "SELECT COUNT(*) FROM cases c WHERE c.id = $1 AND ($2 IS NULL OR c.organisation_id = $2 OR EXISTS \
          (SELECT 1 FROM memberships m WHERE m.case_id = c.id AND m.user_id = $3 AND m.ended_at IS NULL))",
     )
     .bind(case_id)

@@ -229,7 +229,7 @@ pub(crate) fn waiting_everywhere_sql() -> String {
     format!(
         "SELECT c.id, c.case_id, cs.label, c.waiting_since, {PROMISE_DAYS} AS promise_days \
          FROM conversations c JOIN cases cs ON cs.id = c.case_id \
-         WHERE c.waiting_since IS NOT NULL AND (cs.organisation_id = $1 OR EXISTS (SELECT 1 FROM memberships m \
+         WHERE c.waiting_since IS NOT NULL AND ($1 IS NULL OR cs.organisation_id = $1 OR EXISTS (SELECT 1 FROM memberships m \
          WHERE m.case_id = c.case_id AND m.user_id = $2 AND m.ended_at IS NULL)) ORDER BY c.waiting_since"
     )
 }
@@ -245,7 +245,8 @@ pub(in crate::messaging) async fn waiting_elsewhere(
 }
 
 /// Every conversation waiting for an answer in the cases of a coordinator's organisation
-/// (and cases they are in), for their overdue list.
+/// (and cases they are in; every case, for a coordinator of the whole installation), for
+/// their overdue list.
 pub(in crate::messaging) async fn waiting_everywhere(
     tx: &mut Tx<'_>,
     (organisation_id, coordinator_id): (Option<i64>, i64),
