@@ -129,3 +129,57 @@ async fn a_cursor_that_is_not_one_is_refused_with_a_clear_code() {
         .await;
     assert_eq!(error_code(nonsense_limit).await.1, "invalid_input");
 }
+
+/// The `id="circle-N"` headings of a home page, in order.
+fn circles_on(page: &str) -> Vec<i64> {
+    page.split("id=\"circle-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect()
+}
+
+/// A justice assistant in two dozen cases gets their circles ten at a time on the home
+/// page, with a link to the next ten, and every case once across the pages.
+#[tokio::test]
+async fn a_worker_in_many_cases_pages_through_their_circles_on_the_home_page() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token("coordinator").await;
+    let lotte_id = app.user_id("lotte").await;
+    for n in 0..20 {
+        let opened = app
+            .post_json(
+                "/api/v1/cases",
+                Some(&coordinator),
+                json!({ "participant_name": format!("Deelnemer {n}") }),
+            )
+            .await;
+        let case_id = opened.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let assign = json!({ "user_id": lotte_id, "case_role": "justice_assistant" });
+        let assigned = app
+            .post_json(&format!("/api/v1/cases/{case_id}/workers"), Some(&coordinator), assign)
+            .await;
+        assert_eq!(assigned.status(), StatusCode::NO_CONTENT);
+    }
+    let lotte = app.token("lotte").await;
+    let all = ids(&walk(&app, "/api/v1/cases", &lotte, "cases", 50).await, "case_id");
+    assert!(all.len() > 20, "her demo cases and the twenty new ones");
+
+    let cookie = app.web_session("lotte").await;
+    let mut shown = Vec::new();
+    let mut path = "/".to_string();
+    loop {
+        let page = app.page_text(&path, &cookie).await;
+        let circles = circles_on(&page);
+        assert!(
+            !circles.is_empty() && circles.len() <= 10,
+            "{path}: {} circles",
+            circles.len()
+        );
+        shown.extend(circles);
+        let Some(link) = page.split("id=\"more-cases\" href=\"").nth(1) else {
+            break;
+        };
+        path = link.split('"').next().unwrap().replace("&amp;", "&");
+    }
+    assert_eq!(shown, all, "every case once, in the order they were opened");
+}

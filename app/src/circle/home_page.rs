@@ -8,10 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
+    let after = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("after").and_then(|a| a.parse().ok()));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {Suspend::new(async move {
-                match load_home().await {
+                match load_home(after).await {
                     Ok(home) => view! { <Home home lang/> }.into_any(),
                     Err(error) => view! { <Page><ErrorNotice error/></Page> }.into_any(),
                 }
@@ -43,6 +44,9 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
             })}
             {no_cases.then(|| view! { <p class="notice">{lang.t(Msg::NoCasesYet)}</p> })}
             {home.cases.into_iter().map(|case| view! { <Circle case me_id lang/> }).collect_view()}
+            {home.more_after.map(|after| view! {
+                <p><a id="more-cases" href=format!("/?after={after}")>{lang.t(Msg::MoreCases)}</a></p>
+            })}
         </Page>
     }
 }

@@ -18,12 +18,18 @@ pub(crate) mod storage;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Everything the home page shows: who you are and the circles you belong to.
+/// Circles on one home page. A worker may be in dozens of cases; each circle is a card
+/// with its next step, appointments and plans, so a page of them is what a phone shows
+/// and what a request reads. The caseload page lists all of a worker's cases at once.
+pub const HOME_CIRCLES: i64 = 10;
+
+/// Everything the home page shows: who you are and the circles you belong to, a page at a
+/// time (after the case `after`).
 #[server(prefix = "/s", endpoint = "home")]
-pub async fn load_home() -> Result<HomeView, AppError> {
+pub async fn load_home(after: Option<i64>) -> Result<HomeView, AppError> {
     let (state, ctx) = crate::web::request_parts()?;
     let viewer = crate::web::viewer(&state).await?;
-    service::home(&state, &ctx, &viewer).await
+    service::home(&state, &ctx, &viewer, after.unwrap_or(0)).await
 }
 
 #[cfg(feature = "ssr")]

@@ -10,11 +10,18 @@ use crate::error::{AppError, ErrorCode};
 use crate::pagination::{Cursor, PageRequest};
 use crate::state::{AppState, RequestContext};
 
-/// Who you are and, per case you belong to, its circle when you may see it.
-pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer) -> Result<HomeView, AppError> {
+/// Who you are and, per case you belong to after the case `after`, its circle when you
+/// may see it: a page of [`HOME_CIRCLES`](super::HOME_CIRCLES).
+pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer, after: i64) -> Result<HomeView, AppError> {
     let me = accounts::me(state, viewer).await?;
-    let cases = circles(state, ctx, viewer, 0, i64::MAX).await?;
-    Ok(HomeView { me, cases })
+    let mut cases = circles(state, ctx, viewer, after, super::HOME_CIRCLES + 1).await?;
+    let more_after = if cases.len() as i64 > super::HOME_CIRCLES {
+        cases.truncate(super::HOME_CIRCLES as usize);
+        cases.last().map(|case| case.case_id)
+    } else {
+        None
+    };
+    Ok(HomeView { me, cases, more_after })
 }
 
 /// The viewer's cases after the case `after`, at most `limit`, in id order, each with

@@ -121,7 +121,10 @@ pub struct CaseCircle {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HomeView {
     pub me: Me,
+    /// At most [`HOME_CIRCLES`](super::HOME_CIRCLES), in the order the cases were opened.
     pub cases: Vec<CaseCircle>,
+    /// When more cases follow: the last case shown, after which the next page starts.
+    pub more_after: Option<i64>,
 }
 
 /// One page of the cases a person belongs to, in the order they were opened.
