@@ -150,3 +150,60 @@ async fn a_coordinator_issues_codes_for_and_closes_only_the_accounts_in_their_re
         .await;
     assert_eq!(closed.status(), StatusCode::NO_CONTENT);
 }
+
+/// A request to be erased is answered by a coordinator who reaches its person: confirming
+/// closes the account, and a no withholds a right. Another organisation's coordinator
+/// does not see it and cannot answer it; the demo's coordinator, whose cases Yusuf is in,
+/// does both.
+#[tokio::test]
+async fn only_a_coordinator_who_reaches_a_person_sees_and_answers_their_erasure_request() {
+    let app = TestApp::spawn().await;
+    let mechelen = coordinator_elsewhere(&app).await;
+    let yusuf = app.token("yusuf").await;
+    let asked: Value = success(
+        app.post_json(
+            "/api/v1/me/erasure",
+            Some(&yusuf),
+            json!({ "reason": "Ik wil opnieuw beginnen." }),
+        )
+        .await,
+    )
+    .await;
+    let id = asked["id"].as_i64().unwrap();
+
+    let theirs = app.list("/api/v1/erasure-requests", &mechelen, "requests").await;
+    assert!(theirs.is_empty(), "not in their reach: {theirs:?}");
+    for answer in ["confirm", "decline"] {
+        let body = json!({ "explanation": "De wet vraagt ons dit te bewaren." });
+        let response = app
+            .post_json(
+                &format!("/api/v1/erasure-requests/{id}/{answer}"),
+                Some(&mechelen),
+                body,
+            )
+            .await;
+        assert_eq!(
+            error_code(response).await,
+            (StatusCode::NOT_FOUND, "not_found".into()),
+            "{answer}"
+        );
+    }
+    assert_eq!(
+        app.get("/api/v1/me", &yusuf).await.status(),
+        StatusCode::OK,
+        "his account is open"
+    );
+
+    let demo = app.token("coordinator").await;
+    let waiting = app.list("/api/v1/erasure-requests", &demo, "requests").await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0]["id"], id);
+    let confirmed = app
+        .post_json(
+            &format!("/api/v1/erasure-requests/{id}/confirm"),
+            Some(&demo),
+            json!({}),
+        )
+        .await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+}

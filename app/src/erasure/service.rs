@@ -49,11 +49,12 @@ pub async fn own(state: &AppState, viewer: &Viewer) -> Result<Option<ErasureRequ
     Ok(request)
 }
 
-/// For coordinators: the requests that wait for an answer, oldest first.
+/// For coordinators: the requests that wait for an answer from people in their reach,
+/// oldest first.
 pub async fn waiting(state: &AppState, viewer: &Viewer) -> Result<Vec<ErasureRequest>, AppError> {
     access::require_coordinator(viewer)?;
     let mut tx = state.read().await?;
-    let requests = storage::waiting(&mut tx).await?;
+    let requests = storage::waiting(&mut tx, viewer).await?;
     tx.commit().await?;
     Ok(requests)
 }
@@ -101,6 +102,11 @@ async fn answer(
     let request = storage::by_id(&mut tx, request_id)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
+    // Closing an account, or saying no to a person's right, is for a coordinator who
+    // reaches them; anyone else's request is not revealed to exist.
+    if !crate::circle::storage::person_in_reach(&mut tx, viewer, request.user_id).await? {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
     if request.user_id == viewer.user_id {
         return Err(AppError::new(ErrorCode::NotPermitted));
     }

@@ -3,6 +3,7 @@
 //! wrote keeps its place in conversations and plans but not its words.
 
 use super::{ErasureRequest, ErasureStatus, ERASED};
+use crate::accounts::service::Viewer;
 use crate::db::Tx;
 use sqlx::Row;
 
@@ -46,8 +47,19 @@ pub(super) async fn latest_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<Er
         .pop())
 }
 
-pub(super) async fn waiting(tx: &mut Tx<'_>) -> Result<Vec<ErasureRequest>, sqlx::Error> {
-    requests(tx, "r.status = 'asked' AND r.id > $1 ORDER BY r.id", 0).await
+/// The requests that wait for an answer from people in the coordinator's reach.
+pub(super) async fn waiting(tx: &mut Tx<'_>, coordinator: &Viewer) -> Result<Vec<ErasureRequest>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM erasure_requests r JOIN users u ON u.id = r.user_id \
+         WHERE r.status = 'asked' AND {reach} ORDER BY r.id",
+        reach = crate::circle::storage::people_in_reach()
+    );
+    let rows = sqlx::query(&sql)
+        .bind(coordinator.organisation_id)
+        .bind(coordinator.user_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter().map(request_from).collect()
 }
 
 /// `None` when the person already has a request open (the unique index says so).
