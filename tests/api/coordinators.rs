@@ -19,17 +19,26 @@ async fn coordinator_elsewhere(app: &TestApp) -> String {
         .await,
     )
     .await;
-    let hash = app::accounts::passwords::hash_blocking(DEMO_PASSWORD).unwrap();
-    sqlx::query(
-        "INSERT INTO users (username, display_name, password_hash, account_role, organisation_id, created_at) \
-         VALUES ('mechelen', 'Coördinatie Mechelen', $1, 'coordinator', $2, 0)",
-    )
-    .bind(&hash)
-    .bind(organisation["id"].as_i64().unwrap())
-    .execute(&app.db)
-    .await
-    .unwrap();
+    let organisation = organisation["id"].as_i64().unwrap();
+    account_in(app, ("mechelen", "Coördinatie Mechelen"), "coordinator", organisation).await;
     app.token("mechelen").await
+}
+
+/// An account of `role` in `organisation`, with the demo's password; its id.
+async fn account_in(app: &TestApp, (username, display_name): (&str, &str), role: &str, organisation: i64) -> i64 {
+    let hash = app::accounts::passwords::hash_blocking(DEMO_PASSWORD).unwrap();
+    sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, password_hash, account_role, organisation_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 0) RETURNING id",
+    )
+    .bind(username)
+    .bind(display_name)
+    .bind(&hash)
+    .bind(role)
+    .bind(organisation)
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -129,14 +138,7 @@ async fn a_coordinator_issues_codes_for_and_closes_only_the_accounts_in_their_re
         .fetch_one(&app.db)
         .await
         .unwrap();
-    let own_worker: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, password_hash, account_role, organisation_id, created_at) \
-         VALUES ('joris', 'Joris', 'x', 'worker', $1, 0) RETURNING id",
-    )
-    .bind(organisation)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let own_worker = account_in(&app, ("joris", "Joris"), "worker", organisation).await;
     let code = app
         .post_json("/api/v1/reset-codes", Some(&mechelen), json!({ "user_id": own_worker }))
         .await;

@@ -5,10 +5,33 @@
 use integration::TestApp;
 use sqlx::Row;
 
+/// The lines of the plan an `EXPLAIN …` statement answers, with `ones` parameters bound
+/// to 1; `name` says which query failed.
+async fn explained(
+    app: &TestApp,
+    connection: &mut sqlx::AnyConnection,
+    sql: &str,
+    ones: usize,
+    name: &str,
+) -> Vec<String> {
+    let column = if app.backend == "postgres" { 0 } else { 3 };
+    let mut statement = sqlx::query(sql);
+    for _ in 0..ones {
+        statement = statement.bind(1_i64);
+    }
+    statement
+        .fetch_all(connection)
+        .await
+        .unwrap_or_else(|error| panic!("{name}: {error}"))
+        .iter()
+        .map(|row| row.try_get::<String, _>(column).unwrap())
+        .collect()
+}
+
 /// The database's plan of the query, line by line.
 async fn plan(app: &TestApp, query: &app::db::hot_queries::HotQuery) -> Vec<String> {
     let mut connection = app.db.acquire().await.expect("a connection");
-    let (explain, column) = if app.backend == "postgres" {
+    let explain = if app.backend == "postgres" {
         // With sequential scans priced out, a plan that still reads a whole table has no
         // index it could use: on the test's small tables the planner would otherwise pick a
         // scan on its own, index or not.
@@ -16,22 +39,12 @@ async fn plan(app: &TestApp, query: &app::db::hot_queries::HotQuery) -> Vec<Stri
         for setting in ["SET enable_seqscan = off", "SET enable_sort = off"] {
             sqlx::query(setting).execute(&mut *connection).await.unwrap();
         }
-        ("EXPLAIN", 0)
+        "EXPLAIN"
     } else {
-        ("EXPLAIN QUERY PLAN", 3)
+        "EXPLAIN QUERY PLAN"
     };
     let sql = format!("{explain} {}", query.sql);
-    let mut statement = sqlx::query(&sql);
-    for _ in 0..query.parameters {
-        statement = statement.bind(1_i64);
-    }
-    let rows = statement
-        .fetch_all(&mut *connection)
-        .await
-        .unwrap_or_else(|error| panic!("{}: {error}", query.name));
-    rows.iter()
-        .map(|row| row.try_get::<String, _>(column).unwrap())
-        .collect()
+    explained(app, &mut connection, &sql, query.parameters, query.name).await
 }
 
 /// The plan's lines that read a whole table (or, for a page of a history, sort what
@@ -148,7 +161,7 @@ async fn a_quiet_conversation_never_walks_through_a_busy_one() {
     let mut walks = Vec::new();
     let mut checked = 0;
     for (number, query) in reading_messages.enumerate() {
-        let rows = if app.backend == "postgres" {
+        let plan = if app.backend == "postgres" {
             // EXPLAIN with values plans for those values; a prepared statement's generic
             // plan is the one the server keeps for every conversation.
             let name = format!("hot_{number}");
@@ -158,23 +171,12 @@ async fn a_quiet_conversation_never_walks_through_a_busy_one() {
                 .execute(&mut *connection)
                 .await
                 .unwrap_or_else(|error| panic!("{}: {error}", query.name));
-            sqlx::query(&format!("EXPLAIN EXECUTE {name} ({values})"))
-                .fetch_all(&mut *connection)
-                .await
+            let sql = format!("EXPLAIN EXECUTE {name} ({values})");
+            explained(&app, &mut connection, &sql, 0, query.name).await
         } else {
             let sql = format!("EXPLAIN QUERY PLAN {}", query.sql);
-            let mut statement = sqlx::query(&sql);
-            for _ in 0..query.parameters {
-                statement = statement.bind(1_i64);
-            }
-            statement.fetch_all(&mut *connection).await
+            explained(&app, &mut connection, &sql, query.parameters, query.name).await
         };
-        let column = if app.backend == "postgres" { 0 } else { 3 };
-        let plan: Vec<String> = rows
-            .unwrap_or_else(|error| panic!("{}: {error}", query.name))
-            .iter()
-            .map(|row| row.try_get::<String, _>(column).unwrap())
-            .collect();
         for walk in primary_key_walks(&app, &plan) {
             walks.push(format!("{}: {walk}", query.name));
         }

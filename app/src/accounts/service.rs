@@ -409,9 +409,8 @@ pub async fn disable_account(
     }
     let now = now();
     let mut tx = state.begin().await?;
-    if storage::user_by_id(&mut tx, user_id).await?.is_none()
-        || !crate::circle::storage::person_in_reach(&mut tx, viewer, user_id).await?
-    {
+    // Someone who does not exist is in nobody's reach.
+    if !crate::circle::storage::person_in_reach(&mut tx, viewer, user_id).await? {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     close_account_in(&mut tx, ctx, viewer.user_id, user_id, now).await?;

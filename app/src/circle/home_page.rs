@@ -44,7 +44,7 @@ fn Home(home: HomeView, lang: Lang) -> impl IntoView {
             })}
             {no_cases.then(|| view! { <p class="notice">{lang.t(Msg::NoCasesYet)}</p> })}
             {home.cases.into_iter().map(|case| view! { <Circle case me_id lang/> }).collect_view()}
-            {home.more_after.map(|after| view! {
+            {home.next_cursor.map(|after| view! {
                 <p><a id="more-cases" href=format!("/?after={after}")>{lang.t(Msg::MoreCases)}</a></p>
             })}
         </Page>

@@ -14,14 +14,13 @@ use crate::state::{AppState, RequestContext};
 /// may see it: a page of [`HOME_CIRCLES`](super::HOME_CIRCLES).
 pub async fn home(state: &AppState, ctx: &RequestContext, viewer: &Viewer, after: i64) -> Result<HomeView, AppError> {
     let me = accounts::me(state, viewer).await?;
-    let mut cases = circles(state, ctx, viewer, after, super::HOME_CIRCLES + 1).await?;
-    let more_after = if cases.len() as i64 > super::HOME_CIRCLES {
-        cases.truncate(super::HOME_CIRCLES as usize);
-        cases.last().map(|case| case.case_id)
-    } else {
-        None
+    let page = PageRequest {
+        after: Some(Cursor::by_id(after)),
+        limit: super::HOME_CIRCLES,
     };
-    Ok(HomeView { me, cases, more_after })
+    let cases = circles(state, ctx, viewer, page.after_id(), page.one_more()).await?;
+    let (cases, next_cursor) = page.cut(cases, |c| Cursor::by_id(c.case_id));
+    Ok(HomeView { me, cases, next_cursor })
 }
 
 /// The viewer's cases after the case `after`, at most `limit`, in id order, each with

@@ -123,8 +123,8 @@ pub struct HomeView {
     pub me: Me,
     /// At most [`HOME_CIRCLES`](super::HOME_CIRCLES), in the order the cases were opened.
     pub cases: Vec<CaseCircle>,
-    /// When more cases follow: the last case shown, after which the next page starts.
-    pub more_after: Option<i64>,
+    /// Pass as `after` for the next page of circles; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// One page of the cases a person belongs to, in the order they were opened.
